@@ -1,0 +1,3 @@
+module shouhou
+
+go 1.26.8

@@ -1,0 +1,322 @@
+package duration
+
+import (
+	"strings"
+	"unicode"
+
+	"shouhou/lexicon/cnnum"
+)
+
+// Op is how the text bounds the amount, as CONTRACT.md names it.
+type Op string
+
+const (
+	OpAtMost  Op = "<=" // 内, 以内, 不超过, 不迟于
+	OpAtLeast Op = ">=" // 不少于, 至少, 以上
+	OpEqual   Op = "="  // plainly stated
+	OpRange   Op = "range"
+)
+
+// Quantity is one duration found in a text.
+type Quantity struct {
+	Op    Op
+	Value float64 // the lower end for a range; unused for Lifetime
+	Max   float64 // the upper end of a range
+	Unit  Unit
+	// Blank marks a template blank where the number should be (XX小时, __天,
+	// 在小时内): the unit is there, the figure is not.
+	Blank bool
+	// Start and End are byte offsets of the whole phrase, comparators
+	// included; NumStart is where the figure (or blank) begins.
+	Start, End, NumStart int
+}
+
+// Amount returns the figure the rulebook should judge: for a range the
+// bound that is worse for the consumer is chosen by the caller, so this
+// returns the lower end; see Upper.
+func (q Quantity) Amount() Amount { return Amount{q.Value, q.Unit} }
+
+// Upper returns the upper end of a range, or the value itself.
+func (q Quantity) Upper() Amount {
+	if q.Op == OpRange {
+		return Amount{q.Max, q.Unit}
+	}
+	return q.Amount()
+}
+
+// unit spellings, longest first so that 个工作日 wins over 工作日 and 日.
+var unitWords = []struct {
+	word string
+	unit Unit
+}{
+	{"个工作小时", WorkHour}, {"个工作日", WorkDay}, {"个自然日", Day}, {"个日历日", Day},
+	{"工作小时", WorkHour}, {"工作日", WorkDay}, {"自然日", Day}, {"日历日", Day},
+	{"个小时", Hour}, {"个钟头", Hour}, {"个星期", Week}, {"个礼拜", Week}, {"个月", Month},
+	{"小时", Hour}, {"钟头", Hour}, {"分钟", Minute}, {"星期", Week}, {"周年", Year},
+	{"天", Day}, {"日", Day}, {"周", Week}, {"月", Month}, {"年", Year},
+	{"hours", Hour}, {"hour", Hour}, {"hrs", Hour}, {"hr", Hour}, {"h", Hour}, {"H", Hour},
+	{"mins", Minute}, {"min", Minute}, {"days", Day}, {"day", Day},
+}
+
+var prefixOps = []struct {
+	word string
+	op   Op
+}{
+	{"不超过", OpAtMost}, {"不超出", OpAtMost}, {"不迟于", OpAtMost}, {"不晚于", OpAtMost}, {"不多于", OpAtMost},
+	{"不大于", OpAtMost}, {"最长", OpAtMost}, {"最多", OpAtMost}, {"最迟", OpAtMost}, {"最晚", OpAtMost},
+	{"小于", OpAtMost}, {"少于", OpAtMost}, {"低于", OpAtMost}, {"≤", OpAtMost}, {"<=", OpAtMost},
+	{"不少于", OpAtLeast}, {"不低于", OpAtLeast}, {"不短于", OpAtLeast}, {"不小于", OpAtLeast},
+	{"至少", OpAtLeast}, {"最少", OpAtLeast}, {"最低", OpAtLeast}, {"≥", OpAtLeast}, {">=", OpAtLeast},
+}
+
+var suffixOps = []struct {
+	word string
+	op   Op
+}{
+	{"及以内", OpAtMost}, {"以内", OpAtMost}, {"之内", OpAtMost}, {"内", OpAtMost}, {"以下", OpAtMost},
+	{"及以上", OpAtLeast}, {"或以上", OpAtLeast}, {"以上", OpAtLeast},
+}
+
+var lifetimeWords = []string{"终身", "终生", "永久"}
+
+// serviceHours follow a bare figure when the text states opening hours or a
+// staffed line (24小时热线, 24小时服务), which are not response times.
+var serviceHours = []string{"服务", "热线", "客服", "值班", "在线", "开通", "开机", "营业", "不间断", "待命", "畅通", "全天"}
+
+var blankMarks = "Xx×＊*_＿?？□"
+
+// Find returns the durations in s, in order.
+func Find(s string) []Quantity {
+	rs := []rune(s)
+	off := make([]int, len(rs)+1) // rune index -> byte offset
+	b := 0
+	for i, r := range rs {
+		off[i] = b
+		b += len(string(r))
+	}
+	off[len(rs)] = b
+
+	var out []Quantity
+	for i := 0; i < len(rs); {
+		if q, end, ok := scanAt(rs, i); ok {
+			q.Start, q.End, q.NumStart = off[q.Start], off[end], off[q.NumStart]
+			out = append(out, q)
+			i = end
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// scanAt tries to read a duration whose figure starts at rune i. On success
+// the returned quantity's Start/NumStart are rune indexes and end is the rune
+// index after the phrase.
+func scanAt(rs []rune, i int) (Quantity, int, bool) {
+	q := Quantity{Op: OpEqual, NumStart: i}
+	j := i
+	switch {
+	case hasAt(rs, i, lifetimeWords...) != "":
+		q.Unit = Lifetime
+		j = i + 2
+	case isBlankStart(rs, i):
+		// XX小时, ___天, （ ）个工作日
+		k := i
+		for k < len(rs) && (strings.ContainsRune(blankMarks, rs[k]) || rs[k] == ' ' || rs[k] == '(' || rs[k] == ')' || rs[k] == '[' || rs[k] == ']') {
+			k++
+		}
+		u, n := unitAt(rs, skipSpaces(rs, k))
+		if n == 0 || (i > 0 && isLetterOrDigit(rs[i-1])) {
+			return q, 0, false
+		}
+		q.Blank, q.Unit = true, u
+		j = skipSpaces(rs, k) + n
+	case rs[i] == '半':
+		// 半年, 半个月, 半天
+		u, n := unitAt(rs, skipSpaces(rs, i+1))
+		if n == 0 || u == Minute {
+			return q, 0, false
+		}
+		q.Value, q.Unit = 0.5, u
+		j = skipSpaces(rs, i+1) + n
+	default:
+		if !cnnum.IsNumeralRune(rs[i]) || (i > 0 && (cnnum.IsNumeralRune(rs[i-1]) || rs[i-1] == '.')) {
+			return q, 0, false
+		}
+		v, n := cnnum.Scan(rs[i:])
+		if n == 0 {
+			return q, 0, false
+		}
+		j = i + n
+		// ranges: 3-5, 3~5, 三至五, 3到5
+		if j < len(rs) && strings.ContainsRune("-~～—–至到", rs[j]) && j+1 < len(rs) && cnnum.IsNumeralRune(rs[j+1]) {
+			if v2, n2 := cnnum.Scan(rs[j+1:]); n2 > 0 && v2 > v {
+				q.Op, q.Max = OpRange, v2
+				j += 1 + n2
+			}
+		}
+		k := skipSpaces(rs, j)
+		// 一个半月 = 1.5 months, 一年半 is handled after the unit
+		if k+1 < len(rs) && rs[k] == '个' && rs[k+1] == '半' {
+			k++
+		}
+		if k < len(rs) && rs[k] == '半' {
+			if u, un := unitAt(rs, k+1); un > 0 {
+				v += 0.5
+				k += 1 + un
+				q.Value, q.Unit = v, u
+				j = k
+				break
+			}
+		}
+		u, un := unitAt(rs, k)
+		if un == 0 {
+			return q, 0, false
+		}
+		q.Value, q.Unit = v, u
+		j = k + un
+		if j < len(rs) && rs[j] == '半' && (u == Year || u == Day || u == Hour || u == Month) {
+			q.Value += 0.5 // 一年半
+			j++
+		}
+		if notADuration(rs, i, j, q) {
+			return q, 0, false
+		}
+	}
+	q.Start = i
+	// comparators before the figure, allowing 在 / 为 between: 不超过2小时, 至少为一年
+	p := i
+	for p > 0 && (rs[p-1] == ' ' || rs[p-1] == '为' || rs[p-1] == '是' || rs[p-1] == '在') {
+		p--
+	}
+	best := 0 // the longest comparator wins: 不少于, not 少于
+	for _, po := range prefixOps {
+		w := []rune(po.word)
+		if len(w) > best && p >= len(w) && string(rs[p-len(w):p]) == po.word {
+			q.Op, q.Start, best = po.op, p-len(w), len(w)
+		}
+	}
+	for _, so := range suffixOps {
+		if hasAt(rs, j, so.word) != "" {
+			if q.Op == OpEqual || q.Op == so.op {
+				q.Op = so.op
+			}
+			if q.Op != OpRange || so.op == OpAtMost {
+				j += len([]rune(so.word))
+			}
+			break
+		}
+	}
+	if q.Op == OpEqual && !q.Blank && q.Unit == Hour && hasAt(rs, j, serviceHours...) != "" {
+		return q, 0, false // 24小时热线, 24小时服务
+	}
+	return q, j, true
+}
+
+// notADuration rejects figures that are dates, ordinals, clock times or the
+// 24 of 7×24.
+func notADuration(rs []rune, i, j int, q Quantity) bool {
+	if i > 0 {
+		switch rs[i-1] {
+		case '第', '×', 'x', 'X', '*', '/', '月', ':', '年':
+			return true
+		}
+	}
+	if q.Unit == Year && q.Value >= 1000 {
+		return true // 2024年
+	}
+	if q.Unit == Month && j < len(rs) && cnnum.IsNumeralRune(rs[j]) {
+		return true // 3月1日
+	}
+	if q.Unit == Month && j < len(rs) && (rs[j] == '份' || rs[j] == '底' || rs[j] == '初') {
+		return true // 3月份
+	}
+	if (q.Unit == Day || q.Unit == Hour) && j < len(rs) && (rs[j] == '起' && j+1 < len(rs) && rs[j+1] == '至') {
+		return true
+	}
+	// Latin-letter units need a boundary: 2h but not 2hz.
+	if last := rs[j-1]; last < 128 && unicode.IsLetter(last) && j < len(rs) && rs[j] < 128 && unicode.IsLetter(rs[j]) {
+		return true
+	}
+	return false
+}
+
+func isBlankStart(rs []rune, i int) bool {
+	r := rs[i]
+	if strings.ContainsRune(blankMarks, r) {
+		return i+1 < len(rs) && (strings.ContainsRune(blankMarks, rs[i+1]) || rs[i+1] == ' ' || r == '_' || r == '＿' || r == '□')
+	}
+	// （ ）小时, ( )天
+	return (r == '(' || r == '[') && i+1 < len(rs) && (rs[i+1] == ' ' || rs[i+1] == ')' || rs[i+1] == ']')
+}
+
+func isLetterOrDigit(r rune) bool {
+	return r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// skipSpaces skips spaces between a figure and its unit.
+func skipSpaces(rs []rune, k int) int {
+	for k < len(rs) && rs[k] == ' ' {
+		k++
+	}
+	return k
+}
+
+func unitAt(rs []rune, k int) (Unit, int) {
+	for _, uw := range unitWords {
+		w := []rune(uw.word)
+		if k+len(w) <= len(rs) && string(rs[k:k+len(w)]) == uw.word {
+			return uw.unit, len(w)
+		}
+	}
+	return "", 0
+}
+
+func hasAt(rs []rune, k int, words ...string) string {
+	for _, w := range words {
+		wr := []rune(w)
+		if k+len(wr) <= len(rs) && string(rs[k:k+len(wr)]) == w {
+			return w
+		}
+	}
+	return ""
+}
+
+// FindMissingFigure finds a unit whose figure was left out entirely
+// (接到报修后 小时内响应, 在个工作日内): a position word, optional spaces,
+// then a unit and 内. It returns byte offsets of each such unit.
+func FindMissingFigure(s string) [][2]int {
+	rs := []rune(s)
+	var out [][2]int
+	b := 0
+	bytesAt := make([]int, len(rs)+1)
+	for i, r := range rs {
+		bytesAt[i] = b
+		b += len(string(r))
+	}
+	bytesAt[len(rs)] = b
+	for i := 1; i < len(rs); i++ {
+		u, n := unitAt(rs, i)
+		if n == 0 || u == Month || u == Year || u == Week {
+			continue
+		}
+		if hasAt(rs, i+n, "内", "以内", "之内") == "" {
+			continue
+		}
+		p := i - 1
+		spaces := 0
+		for p >= 0 && rs[p] == ' ' {
+			p--
+			spaces++
+		}
+		if p < 0 {
+			continue
+		}
+		if !strings.ContainsRune("在于后为起", rs[p]) || (rs[p] == '后' && spaces == 0 && u == Day) {
+			continue // 后天 is a word of its own
+		}
+		out = append(out, [2]int{bytesAt[i], bytesAt[i+n]})
+		i += n
+	}
+	return out
+}

@@ -1,0 +1,157 @@
+package duration
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFind(t *testing.T) {
+	type want struct {
+		op    Op
+		value float64
+		max   float64
+		unit  Unit
+		blank bool
+		text  string
+	}
+	cases := []struct {
+		in   string
+		want []want
+	}{
+		{"自签收之日起七日内可退货", []want{{OpAtMost, 7, 0, Day, false, "七日内"}}},
+		{"十五个工作日内退款", []want{{OpAtMost, 15, 0, WorkDay, false, "十五个工作日内"}}},
+		{"接到报修后2小时内响应,24小时内到达现场", []want{{OpAtMost, 2, 0, Hour, false, "2小时内"}, {OpAtMost, 24, 0, Hour, false, "24小时内"}}},
+		{"整机保修一年,主要部件保修三年", []want{{OpEqual, 1, 0, Year, false, "一年"}, {OpEqual, 3, 0, Year, false, "三年"}}},
+		{"质保期不少于五年", []want{{OpAtLeast, 5, 0, Year, false, "不少于五年"}}},
+		{"至少为一年", []want{{OpAtLeast, 1, 0, Year, false, "至少为一年"}}},
+		{"响应时间不超过30分钟", []want{{OpAtMost, 30, 0, Minute, false, "不超过30分钟"}}},
+		{"3-5个工作日", []want{{OpRange, 3, 5, WorkDay, false, "3-5个工作日"}}},
+		{"3~5天内", []want{{OpRange, 3, 5, Day, false, "3~5天内"}}},
+		{"三至五天", []want{{OpRange, 3, 5, Day, false, "三至五天"}}},
+		{"保修一年半", []want{{OpEqual, 1.5, 0, Year, false, "一年半"}}},
+		{"保修半年", []want{{OpEqual, 0.5, 0, Year, false, "半年"}}},
+		{"一个半月", []want{{OpEqual, 1.5, 0, Month, false, "一个半月"}}},
+		{"18个月", []want{{OpEqual, 18, 0, Month, false, "18个月"}}},
+		{"两年以上", []want{{OpAtLeast, 2, 0, Year, false, "两年以上"}}},
+		{"72h内", []want{{OpAtMost, 72, 0, Hour, false, "72h内"}}},
+		{"1.5小时", []want{{OpEqual, 1.5, 0, Hour, false, "1.5小时"}}},
+		{"壹年", []want{{OpEqual, 1, 0, Year, false, "壹年"}}},
+		{"终身保修", []want{{OpEqual, 0, 0, Lifetime, false, "终身"}}},
+		{"XX小时内响应", []want{{OpAtMost, 0, 0, Hour, true, "XX小时内"}}},
+		{"在____个工作日内", []want{{OpAtMost, 0, 0, WorkDay, true, "____个工作日内"}}},
+		{"( )天内", []want{{OpAtMost, 0, 0, Day, true, "( )天内"}}},
+		// not durations
+		{"7×24小时服务热线", nil},
+		{"提供24小时服务", nil},
+		{"2024年3月1日起施行", nil},
+		{"第8日至第15日", nil},
+		{"三包服务", nil},
+		{"一经售出", nil},
+		{"第三条", nil},
+	}
+	for _, c := range cases {
+		got := Find(c.in)
+		if len(got) != len(c.want) {
+			t.Errorf("Find(%q): %d quantities %+v, want %d", c.in, len(got), got, len(c.want))
+			continue
+		}
+		for i, w := range c.want {
+			g := got[i]
+			text := c.in[g.Start:g.End]
+			if g.Op != w.op || g.Value != w.value || g.Max != w.max || g.Unit != w.unit || g.Blank != w.blank || text != w.text {
+				t.Errorf("Find(%q)[%d] = {%s %v %v %s blank=%v %q}, want {%s %v %v %s blank=%v %q}",
+					c.in, i, g.Op, g.Value, g.Max, g.Unit, g.Blank, text, w.op, w.value, w.max, w.unit, w.blank, w.text)
+			}
+		}
+	}
+}
+
+func TestFindMissingFigure(t *testing.T) {
+	cases := []struct {
+		in   string
+		want []string
+	}{
+		{"接到报修后 小时内响应", []string{"小时"}},
+		{"在个工作日内完成维修", []string{"个工作日"}},
+		{"自签收之日起 天内可退货", []string{"天"}},
+		{"后天内送达", nil},
+		{"2小时内响应", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, sp := range FindMissingFigure(c.in) {
+			got = append(got, c.in[sp[0]:sp[1]])
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("FindMissingFigure(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestCompare(t *testing.T) {
+	a := func(v float64, u Unit) Amount { return Amount{v, u} }
+	cases := []struct {
+		x, y            Amount
+		atLeast, atMost bool
+	}{
+		{a(30, Minute), a(1, Hour), false, true},
+		{a(2, WorkDay), a(24, Hour), true, false}, // never meets 24小时内
+		{a(6, Year), a(5, Year), true, false},
+		{a(0, Lifetime), a(5, Year), true, false},
+		{a(12, Month), a(1, Year), true, true},
+		{a(18, Month), a(1, Year), true, false},
+		{a(360, Day), a(1, Year), false, true},
+		{a(7, WorkDay), a(7, Day), true, false}, // 7 working days always span at least 9 days
+		{a(5, WorkDay), a(7, Day), false, true}, // at most Mon–Fri plus one weekend
+		{a(15, WorkDay), a(7, Day), true, false},
+		{a(10, Day), a(15, Day), false, true},
+		{a(15, Day), a(15, Day), true, true},
+		{a(0.5, Year), a(6, Month), true, true},
+	}
+	for _, c := range cases {
+		if got := AtLeast(c.x, c.y); got != c.atLeast {
+			t.Errorf("AtLeast(%v, %v) = %v", c.x, c.y, got)
+		}
+		if got := AtMost(c.x, c.y); got != c.atMost {
+			t.Errorf("AtMost(%v, %v) = %v", c.x, c.y, got)
+		}
+	}
+}
+
+func TestAmountString(t *testing.T) {
+	for a, want := range map[Amount]string{{15, Day}: "15日", {1.5, Year}: "1.5年", {0, Lifetime}: "终身", {5, WorkDay}: "5个工作日"} {
+		if got := a.String(); got != want {
+			t.Errorf("%#v.String() = %q, want %q", a, got, want)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"七日内可退货", "3-5个工作日", "XX小时", "一个半月", "不超过30分钟", "( )天内", "7×24小时", "2024年3月1日"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		last := 0
+		for _, q := range Find(s) {
+			if q.Start < last || q.Start > q.NumStart || q.NumStart >= q.End || q.End > len(s) {
+				t.Fatalf("Find(%q): bad offsets %+v", s, q)
+			}
+			if !q.Unit.Valid() {
+				t.Fatalf("Find(%q): unit %q", s, q.Unit)
+			}
+			if q.Op == OpRange && q.Max <= q.Value {
+				t.Fatalf("Find(%q): range %v..%v", s, q.Value, q.Max)
+			}
+			last = q.End
+		}
+		for _, sp := range FindMissingFigure(s) {
+			if sp[0] >= sp[1] || sp[1] > len(s) {
+				t.Fatalf("FindMissingFigure(%q): bad span %v", s, sp)
+			}
+		}
+	})
+}

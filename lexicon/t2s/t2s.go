@@ -1,0 +1,129 @@
+// Package t2s converts Traditional Chinese to Simplified Chinese with
+// OpenCC's t2s dictionaries (phrases first, then single characters).
+//
+// It exists because every Go port of OpenCC is refused by the module proxy
+// this project builds behind. The algorithm is OpenCC's own: forward maximum
+// matching over the phrase table, then a per-character table. Every entry in
+// both tables maps a string to one of the same length in runes, so the
+// converter works rune for rune and callers can keep offset maps unchanged.
+package t2s
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:embed data/TSCharacters.txt
+var charData string
+
+//go:embed data/TSPhrases.txt
+var phraseData string
+
+type tables struct {
+	chars     map[rune]rune
+	phrases   map[string][]rune
+	maxPhrase int // longest phrase key, in runes
+	first     map[rune]bool
+}
+
+var (
+	once sync.Once
+	tab  *tables
+)
+
+func load() *tables {
+	once.Do(func() {
+		t := &tables{chars: make(map[rune]rune, 4200), phrases: make(map[string][]rune, 300), first: map[rune]bool{}}
+		eachEntry(charData, func(k, v string) {
+			kr, vr := []rune(k), []rune(v)
+			if len(kr) == 1 && len(vr) == 1 {
+				t.chars[kr[0]] = vr[0]
+			}
+		})
+		eachEntry(phraseData, func(k, v string) {
+			kr, vr := []rune(k), []rune(v)
+			if len(kr) != len(vr) || len(kr) < 2 {
+				return // keep the rune-for-rune guarantee
+			}
+			t.phrases[k] = vr
+			t.first[kr[0]] = true
+			if len(kr) > t.maxPhrase {
+				t.maxPhrase = len(kr)
+			}
+		})
+		tab = t
+	})
+	return tab
+}
+
+// eachEntry walks "key<TAB>value[ alt...]" lines and hands over the first value.
+func eachEntry(data string, fn func(k, v string)) {
+	for len(data) > 0 {
+		line := data
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = ""
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok || k == "" {
+			continue
+		}
+		if i := strings.IndexByte(v, ' '); i >= 0 {
+			v = v[:i]
+		}
+		fn(k, v)
+	}
+}
+
+// Runes converts rs in place. The length never changes.
+func Runes(rs []rune) {
+	t := load()
+	for i := 0; i < len(rs); {
+		if t.first[rs[i]] {
+			if n := t.matchPhrase(rs[i:]); n > 0 {
+				copy(rs[i:i+n], t.phrases[string(rs[i:i+n])])
+				i += n
+				continue
+			}
+		}
+		if s, ok := t.chars[rs[i]]; ok {
+			rs[i] = s
+		}
+		i++
+	}
+}
+
+// matchPhrase returns the length of the longest phrase that starts rs, or 0.
+func (t *tables) matchPhrase(rs []rune) int {
+	n := t.maxPhrase
+	if n > len(rs) {
+		n = len(rs)
+	}
+	for ; n >= 2; n-- {
+		if _, ok := t.phrases[string(rs[:n])]; ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// String converts s.
+func String(s string) string {
+	rs := []rune(s)
+	Runes(rs)
+	return string(rs)
+}
+
+// HasTraditional reports whether s holds a character the tables would change.
+// Readers use it to record that a document was written in Traditional Chinese.
+func HasTraditional(s string) bool {
+	t := load()
+	for _, r := range s {
+		if _, ok := t.chars[r]; ok {
+			return true
+		}
+	}
+	return false
+}
