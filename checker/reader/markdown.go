@@ -1,0 +1,87 @@
+package reader
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
+
+// parseMarkdown makes headings, paragraphs, list items and table cells into
+// blocks. Segments come from goldmark's inline text nodes, so markup (**, #,
+// |, link targets) never reaches a clause and offsets stay exact.
+func parseMarkdown(src *Source) {
+	source := []byte(src.Text)
+	doc := md.Parser().Parse(text.NewReader(source))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			src.addBlock(Block{Kind: Heading, Level: n.Level}, n, source)
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			kind := Paragraph
+			if _, ok := n.Parent().(*ast.ListItem); ok {
+				kind = ListItem
+			}
+			src.addBlock(Block{Kind: kind}, n, source)
+			return ast.WalkSkipChildren, nil
+		case *east.TableCell:
+			row, col := cellPosition(n)
+			src.addBlock(Block{Kind: TableCell, Row: row, Col: col}, n, source)
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (src *Source) addBlock(b Block, n ast.Node, source []byte) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			seg := Segment{Start: t.Segment.Start, End: t.Segment.Stop, Break: t.SoftLineBreak() || t.HardLineBreak()}
+			if seg.End > seg.Start {
+				b.Segs = append(b.Segs, seg)
+			} else if seg.Break && len(b.Segs) > 0 {
+				b.Segs[len(b.Segs)-1].Break = true
+			}
+		case *ast.String:
+			// Produced by typographer-like extensions; it has no source
+			// position, so it cannot be mapped back and is left out.
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(b.Segs) > 0 {
+		src.Blocks = append(src.Blocks, b)
+	}
+}
+
+func cellPosition(cell ast.Node) (row, col int) {
+	for c := cell.PreviousSibling(); c != nil; c = c.PreviousSibling() {
+		col++
+	}
+	r := cell.Parent()
+	if _, header := r.(*east.TableHeader); header {
+		return 1, col + 1
+	}
+	row = 2
+	for p := r.PreviousSibling(); p != nil; p = p.PreviousSibling() {
+		if _, header := p.(*east.TableHeader); !header {
+			row++
+		}
+	}
+	return row, col + 1
+}

@@ -1,0 +1,189 @@
+package reader
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// StdinPath is how a document read from standard input is named.
+const StdinPath = "<stdin>"
+
+// Options controls reading.
+type Options struct {
+	Encoding string // force an encoding; empty means detect
+	MaxSize  int64  // bytes; 0 means DefaultMaxSize
+}
+
+// DefaultMaxSize bounds one document; larger files get an error, not a read.
+const DefaultMaxSize = 50 << 20
+
+// Extensions are the file types picked up when a folder is walked.
+var Extensions = map[string]string{".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+
+// ReadFile reads and parses one file.
+func ReadFile(path string, opt Options) (*Source, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, describeOpenError(err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, describeOpenError(err)
+	}
+	if st.IsDir() {
+		return nil, errors.New("is a folder")
+	}
+	limit := maxSize(opt)
+	if st.Size() > limit {
+		return nil, fmt.Errorf("file is %d MB, over the %d MB limit (raise it with --max-size)", st.Size()>>20, limit>>20)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	format := Extensions[strings.ToLower(filepath.Ext(path))]
+	if format == "" {
+		format = "text" // a file named explicitly is always tried as text
+	}
+	return Parse(path, b, format, opt)
+}
+
+// ReadStdin reads standard input. Markdown is recognised by its look.
+func ReadStdin(r io.Reader, opt Options) (*Source, error) {
+	limit := maxSize(opt)
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %v", err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("input is over the %d MB limit (raise it with --max-size)", limit>>20)
+	}
+	format := "text"
+	if looksLikeMarkdown(b) {
+		format = "markdown"
+	}
+	return Parse(StdinPath, b, format, opt)
+}
+
+// Parse decodes b and splits it into blocks. format is "text" or "markdown".
+// A panic in a parser becomes an error for this document only.
+func Parse(path string, b []byte, format string, opt Options) (src *Source, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			src, err = nil, fmt.Errorf("internal error while reading (please report it): %v", r)
+		}
+	}()
+	text, enc, err := Decode(b, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	src = &Source{Path: path, Format: format, Encoding: enc, Text: text}
+	if format == "markdown" {
+		parseMarkdown(src)
+	} else {
+		parseText(src)
+	}
+	return src, nil
+}
+
+func maxSize(opt Options) int64 {
+	if opt.MaxSize > 0 {
+		return opt.MaxSize
+	}
+	return DefaultMaxSize
+}
+
+func looksLikeMarkdown(b []byte) bool {
+	head := b
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	return bytes.HasPrefix(head, []byte("# ")) || bytes.Contains(head, []byte("\n# ")) ||
+		bytes.Contains(head, []byte("\n## ")) || bytes.Contains(head, []byte("|---")) || bytes.Contains(head, []byte("| ---"))
+}
+
+func describeOpenError(err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file or folder")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Input is one document to read, or a path that could not be expanded.
+type Input struct {
+	Path string
+	Err  error
+}
+
+// Expand turns command-line arguments into documents: "-" is standard
+// input, a folder is walked (recursively, in lexical order, hidden entries
+// skipped, only known extensions), a pattern with * ? [ is globbed, and
+// anything else is taken as a file. Symbolic links inside folders are not
+// followed. Paths that do not exist come back with their error so a batch
+// can report them and go on.
+func Expand(args []string) []Input {
+	var out []Input
+	for _, arg := range args {
+		if arg == "-" {
+			out = append(out, Input{Path: "-"})
+			continue
+		}
+		st, err := os.Stat(arg)
+		if err != nil && strings.ContainsAny(arg, "*?[") {
+			matches, gerr := filepath.Glob(arg)
+			if gerr != nil || len(matches) == 0 {
+				out = append(out, Input{Path: arg, Err: errors.New("pattern matches no file")})
+				continue
+			}
+			sort.Strings(matches)
+			out = append(out, Expand(matches)...)
+			continue
+		}
+		if err != nil {
+			out = append(out, Input{Path: arg, Err: describeOpenError(err)})
+			continue
+		}
+		if !st.IsDir() {
+			out = append(out, Input{Path: arg})
+			continue
+		}
+		werr := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				out = append(out, Input{Path: p, Err: describeOpenError(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if p != arg && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && Extensions[strings.ToLower(filepath.Ext(p))] != "" {
+				out = append(out, Input{Path: p})
+			}
+			return nil
+		})
+		if werr != nil {
+			out = append(out, Input{Path: arg, Err: werr})
+		}
+	}
+	return out
+}

@@ -1,0 +1,114 @@
+package reader
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	// 一、 二、 第三章 第十条: section headings of Chinese documents.
+	headingRe = regexp.MustCompile(`^(第[一二三四五六七八九十百零〇0-9]+[章节部分篇]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])`)
+	// 1. 1、 (1) （1） ① - • * a) 第三条: list items and numbered clauses.
+	listRe = regexp.MustCompile(`^(\d{1,3}[.、．)）](\D|$)|\d{1,3}\.\d{1,3}|[（(]\d{1,3}[)）]|[①-⑳]|[-•·*▪●◆■]\s|[a-zA-Z][.)、]\s|第[一二三四五六七八九十百零〇0-9]+条)`)
+)
+
+// sentenceEnds close a line for good: the next line starts a new block.
+const sentenceEnds = "。！？；!?;"
+
+// parseText splits plain text into blocks. Lines are joined into one block
+// when the text looks wrapped (scraped pages and PDF copies break 免费质保 /
+// 三年 across lines); a blank line, a sentence end, a heading or a list
+// marker starts a new block.
+func parseText(src *Source) {
+	text := src.Text
+	var cur *Block
+	flush := func() {
+		if cur != nil && len(cur.Segs) > 0 {
+			src.Blocks = append(src.Blocks, *cur)
+		}
+		cur = nil
+	}
+	prevLine := ""
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s, e := trimSpan(text, start, end)
+		line := text[s:e]
+		next := end + 1
+		if s == e {
+			flush()
+			prevLine = ""
+			start = next
+			continue
+		}
+		seg := Segment{Start: s, End: e, Break: true}
+		switch {
+		case headingRe.MatchString(line) && isShortTitle(line):
+			flush()
+			src.Blocks = append(src.Blocks, Block{Kind: Heading, Level: 2, Segs: []Segment{seg}})
+			prevLine = ""
+		case listRe.MatchString(line):
+			flush()
+			cur = &Block{Kind: ListItem, Segs: []Segment{seg}}
+			prevLine = line
+		case cur != nil && joins(prevLine, line):
+			cur.Segs = append(cur.Segs, seg)
+			prevLine = line
+		default:
+			flush()
+			cur = &Block{Kind: Paragraph, Segs: []Segment{seg}}
+			prevLine = line
+		}
+		start = next
+	}
+	flush()
+}
+
+// joins decides whether line continues prev (a wrapped line).
+func joins(prev, line string) bool {
+	if prev == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune(sentenceEnds, last) {
+		return false
+	}
+	// A short line with no punctuation at all is a title, not a wrapped line.
+	if utf8.RuneCountInString(prev) < 12 && !strings.ContainsAny(prev, "，,、：:（()）") {
+		return false
+	}
+	return true
+}
+
+// isShortTitle accepts "一、退换货政策" as a heading but not a numbered
+// sentence that carries a whole commitment.
+func isShortTitle(line string) bool {
+	if utf8.RuneCountInString(line) > 30 {
+		return false
+	}
+	return !strings.ContainsAny(line, "。；;，,")
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != '\u3000' && r != '\ufeff' {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != '\u3000' {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}

@@ -1,0 +1,158 @@
+// Package normalize makes document text uniform for matching: full-width
+// digits, letters and punctuation become half-width, Traditional becomes
+// Simplified, lines broken inside a sentence are joined, runs of spaces
+// shrink to one, and pinyin glosses that scraped pages add after characters
+// (執(zhí)行) are dropped.
+//
+// Every normalized byte keeps the byte offset of the original character it
+// came from, so facts found in normalized text point into the original file.
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"shouhou/lexicon/t2s"
+)
+
+// Piece is a run of the original text; Break says a line ends after it.
+type Piece struct {
+	Start, End int
+	Break      bool
+}
+
+// Text is normalized text with its map back to the original.
+type Text struct {
+	S string
+	// orig[i] is the original byte offset of the character that produced
+	// byte i of S; orig[len(S)] is the end of the last piece.
+	orig []int
+}
+
+// Orig maps a byte offset in S to a byte offset in the original text.
+func (t Text) Orig(i int) int {
+	if i < 0 {
+		i = 0
+	}
+	if i >= len(t.orig) {
+		i = len(t.orig) - 1
+	}
+	return t.orig[i]
+}
+
+type item struct {
+	r   rune
+	off int
+}
+
+// Pieces normalizes the pieces of one block of orig.
+func Pieces(orig string, pieces []Piece) Text {
+	items := make([]item, 0, 64)
+	end := 0
+	for pi, p := range pieces {
+		if pi > 0 && pieces[pi-1].Break && len(items) > 0 {
+			// Join wrapped lines: nothing between two CJK characters, a
+			// space where either side is Latin text or a digit.
+			next, _ := utf8.DecodeRuneInString(orig[p.Start:p.End])
+			prev := items[len(items)-1].r
+			if !wide(prev) || !wide(next) {
+				items = append(items, item{' ', pieces[pi-1].End})
+			}
+		}
+		for i, r := range orig[p.Start:p.End] {
+			items = append(items, item{halfWidth(r), p.Start + i})
+		}
+		end = p.End
+	}
+	items = dropPinyin(items)
+	rs := make([]rune, len(items))
+	for i, it := range items {
+		rs[i] = it.r
+	}
+	t2s.Runes(rs)
+
+	var b strings.Builder
+	b.Grow(len(items) * 3)
+	orig2 := make([]int, 0, len(items)*3+1)
+	lastSpace := true // also trims leading space
+	for i, r := range rs {
+		if unicode.IsSpace(r) {
+			if lastSpace {
+				continue
+			}
+			r = ' '
+		}
+		lastSpace = r == ' '
+		n, _ := b.WriteRune(r)
+		for k := 0; k < n; k++ {
+			orig2 = append(orig2, items[i].off)
+		}
+	}
+	s := b.String()
+	if strings.HasSuffix(s, " ") {
+		s = s[:len(s)-1]
+		orig2 = orig2[:len(s)]
+	}
+	orig2 = append(orig2, end)
+	return Text{S: s, orig: orig2}
+}
+
+// String normalizes a standalone string (rule examples, patterns).
+func String(s string) string {
+	return Pieces(s, []Piece{{0, len(s), false}}).S
+}
+
+// wide reports whether r is written without spaces around it (Han, kana,
+// CJK punctuation).
+func wide(r rune) bool {
+	return r >= 0x2E80 && !(r >= 0xFF01 && r <= 0xFF5E)
+}
+
+func halfWidth(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFEE0
+	case r == 0x3000, r == '\u00a0', r == '\t', r == '\r', r == '\f', r == '\v':
+		return ' '
+	case r == '〜' || r == '∼':
+		return '~'
+	case r == '﹣' || r == '−':
+		return '-'
+	case r == '\ufeff' || r == '\u200b':
+		return ' '
+	}
+	return r
+}
+
+const pinyinLetters = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
+
+// dropPinyin removes "(zhí)" right after a Han character.
+func dropPinyin(items []item) []item {
+	out := items[:0:0]
+	for i := 0; i < len(items); i++ {
+		if items[i].r == '(' && i > 0 && unicode.Is(unicode.Han, items[i-1].r) {
+			j := i + 1
+			for j < len(items) && j-i <= 8 && strings.ContainsRune(pinyinLetters, items[j].r) {
+				j++
+			}
+			if j > i+1 && j < len(items) && items[j].r == ')' && hasToneMark(items[i+1:j]) {
+				i = j
+				continue
+			}
+		}
+		out = append(out, items[i])
+	}
+	return out
+}
+
+// hasToneMark keeps ordinary Latin words in brackets, such as (a) or (iso),
+// which carry no tone marks.
+func hasToneMark(items []item) bool {
+	for _, it := range items {
+		if it.r > 127 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,52 @@
+package normalize
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestString(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"保修期１２个月，７×２４小时", "保修期12个月,7×24小时"},
+		{"售後服務：退貨須於七日內辦理", "售后服务:退货须于七日内办理"},
+		{"執(zhí)行三包規定", "执行三包规定"},
+		{"条款(a)保留", "条款(a)保留"},
+		{"  多个   空格\t在这里  ", "多个 空格 在这里"},
+		{"３～５个工作日", "3~5个工作日"},
+	}
+	for _, c := range cases {
+		if got := String(c.in); got != c.want {
+			t.Errorf("String(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestJoinWrappedLines(t *testing.T) {
+	orig := "免费质保\n三年，Warranty\nthree years"
+	pieces := []Piece{{0, 12, true}, {13, 30, true}, {31, len(orig), false}}
+	got := Pieces(orig, pieces)
+	if want := "免费质保三年,Warranty three years"; got.S != want {
+		t.Fatalf("got %q, want %q", got.S, want)
+	}
+}
+
+func TestOffsetsPointIntoOriginal(t *testing.T) {
+	orig := "第一行\n自簽收之日起７日內可退貨"
+	p := []Piece{{0, 9, true}, {10, len(orig), false}}
+	got := Pieces(orig, p)
+	// Every normalized character maps to the original character it came from.
+	for i, r := range got.S {
+		o := got.Orig(i)
+		or, _ := utf8.DecodeRuneInString(orig[o:])
+		if String(string(or)) != string(r) {
+			t.Errorf("byte %d %q maps to original %q", i, r, or)
+		}
+	}
+	i := len("第一行自签收之日起")
+	if o := got.Orig(i); orig[o:o+3] != "７" {
+		t.Errorf("7 maps to %q", orig[o:o+3])
+	}
+	if got.Orig(len(got.S)) != len(orig) {
+		t.Errorf("end maps to %d, want %d", got.Orig(len(got.S)), len(orig))
+	}
+}
