@@ -16,6 +16,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Striket
 func parseMarkdown(src *Source) {
 	source := []byte(src.Text)
 	doc := md.Parser().Parse(text.NewReader(source))
+	table := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -31,9 +32,11 @@ func parseMarkdown(src *Source) {
 			}
 			src.addBlock(Block{Kind: kind}, n, source)
 			return ast.WalkSkipChildren, nil
+		case *east.Table:
+			table++
 		case *east.TableCell:
 			row, col := cellPosition(n)
-			src.addBlock(Block{Kind: TableCell, Row: row, Col: col}, n, source)
+			src.addBlock(Block{Kind: TableCell, Table: table, Row: row, Col: col}, n, source)
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil

@@ -38,8 +38,9 @@ type Block struct {
 	Kind  BlockKind
 	Level int // heading level, 1 for the top
 	Segs  []Segment
-	// Row and Col locate a table cell (1-based; row 1 is the header row).
-	Row, Col int
+	// Table numbers the tables of a document from 1; Row and Col locate a
+	// cell in it (1-based; row 1 is the header row).
+	Table, Row, Col int
 }
 
 // Source is a read document.

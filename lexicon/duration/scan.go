@@ -62,10 +62,10 @@ var prefixOps = []struct {
 	word string
 	op   Op
 }{
-	{"不超过", OpAtMost}, {"不超出", OpAtMost}, {"不迟于", OpAtMost}, {"不晚于", OpAtMost}, {"不多于", OpAtMost},
+	{"不超过", OpAtMost}, {"不能超过", OpAtMost}, {"不得超过", OpAtMost}, {"不应超过", OpAtMost}, {"不会超过", OpAtMost}, {"不超出", OpAtMost}, {"不迟于", OpAtMost}, {"不晚于", OpAtMost}, {"不多于", OpAtMost},
 	{"不大于", OpAtMost}, {"最长", OpAtMost}, {"最多", OpAtMost}, {"最迟", OpAtMost}, {"最晚", OpAtMost},
 	{"小于", OpAtMost}, {"少于", OpAtMost}, {"低于", OpAtMost}, {"≤", OpAtMost}, {"<=", OpAtMost},
-	{"不少于", OpAtLeast}, {"不低于", OpAtLeast}, {"不短于", OpAtLeast}, {"不小于", OpAtLeast},
+	{"不少于", OpAtLeast}, {"不得少于", OpAtLeast}, {"不应少于", OpAtLeast}, {"不能少于", OpAtLeast}, {"不得低于", OpAtLeast}, {"不应低于", OpAtLeast}, {"不低于", OpAtLeast}, {"不短于", OpAtLeast}, {"不小于", OpAtLeast},
 	{"至少", OpAtLeast}, {"最少", OpAtLeast}, {"最低", OpAtLeast}, {"≥", OpAtLeast}, {">=", OpAtLeast},
 }
 

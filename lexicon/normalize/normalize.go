@@ -156,3 +156,11 @@ func hasToneMark(items []item) bool {
 	}
 	return false
 }
+
+// Slice returns the part of t between byte offsets i and j of t.S, with its
+// map.
+func (t Text) Slice(i, j int) Text {
+	m := make([]int, j-i+1)
+	copy(m, t.orig[i:j+1])
+	return Text{S: t.S[i:j], orig: m}
+}

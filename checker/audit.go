@@ -1,0 +1,237 @@
+// Package checker runs the rulebook over a read document: it splits the
+// document into clauses, extracts facts, applies every rule that fits the
+// document's kind, and returns the finished report entry.
+package checker
+
+import (
+	"sort"
+	"strings"
+
+	"shouhou/checker/clause"
+	"shouhou/checker/facts"
+	"shouhou/checker/reader"
+	"shouhou/lexicon/duration"
+	"shouhou/reports"
+	"shouhou/rules"
+)
+
+// Auditor applies one rulebook. It is safe for concurrent use.
+type Auditor struct {
+	book *rules.Book
+	x    *facts.Extractor
+}
+
+// New returns an auditor over book.
+func New(book *rules.Book) *Auditor {
+	return &Auditor{book: book, x: facts.New()}
+}
+
+// located is a fact with the clause it came from.
+type located struct {
+	facts.Fact
+	clause int
+}
+
+// doc is the working state of one audit.
+type doc struct {
+	src     *reader.Source
+	clauses []clause.Clause
+	facts   []located
+}
+
+// Audit checks one document. kind forces the document kind; empty detects it.
+func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
+	d := &doc{src: src, clauses: clause.Split(src)}
+	if kind == "" {
+		kind = DetectKind(d.clauses)
+	}
+	for i, c := range d.clauses {
+		for _, f := range a.x.Extract(c) {
+			d.facts = append(d.facts, located{f, i})
+		}
+	}
+	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Facts: []reports.Fact{}, Findings: []reports.Finding{}}
+	topics := map[string]bool{}
+	for _, f := range d.facts {
+		out.Facts = append(out.Facts, d.reportFact(f))
+		topics[f.Topic] = true
+	}
+	commitment := kind == rules.Policy && isCommitment(d.clauses, topics)
+	for _, r := range a.book.Rules {
+		if !r.Applies(kind) {
+			continue
+		}
+		switch r.Check {
+		case rules.Threshold:
+			out.Findings = append(out.Findings, d.threshold(r)...)
+		case rules.Forbid:
+			out.Findings = append(out.Findings, d.forbid(r)...)
+		case rules.Placeholder:
+			out.Findings = append(out.Findings, d.placeholder(r)...)
+		case rules.Require:
+			if commitment {
+				out.Findings = append(out.Findings, d.require(r, topics)...)
+			}
+		}
+	}
+	sort.SliceStable(out.Findings, func(i, j int) bool {
+		fi, fj := out.Findings[i], out.Findings[j]
+		if fi.Line != fj.Line {
+			return fi.Line < fj.Line
+		}
+		if fi.Column != fj.Column {
+			return fi.Column < fj.Column
+		}
+		return fi.Rule < fj.Rule
+	})
+	return out
+}
+
+func (d *doc) threshold(r *rules.Rule) []reports.Finding {
+	var out []reports.Finding
+	for _, f := range d.facts {
+		if f.Topic != r.Topic || f.Blank {
+			continue
+		}
+		var stated, limit duration.Amount
+		var ok bool
+		if r.Min != nil {
+			stated, limit = f.Amount(), r.Min.Amount()
+			ok = duration.AtLeast(stated, limit)
+		} else {
+			stated, limit = f.Upper(), r.Max.Amount()
+			ok = duration.AtMost(stated, limit)
+		}
+		if ok {
+			continue
+		}
+		msg := expand(r.Message, map[string]string{"stated": stated.String(), "limit": limit.String(), "topic": rules.TopicNames[r.Topic]})
+		out = append(out, d.finding(r, reports.Violation, msg, f.clause, f.NumStart))
+	}
+	return out
+}
+
+func (d *doc) forbid(r *rules.Rule) []reports.Finding {
+	var out []reports.Finding
+	for i, c := range d.clauses {
+		loc := r.Match(c.Text.S)
+		if loc == nil {
+			continue
+		}
+		msg := expand(r.Message, map[string]string{"match": c.Text.S[loc[0]:loc[1]], "topic": rules.TopicNames[r.Topic]})
+		out = append(out, d.finding(r, reports.Violation, msg, i, loc[0]))
+	}
+	return out
+}
+
+// placeholder reports blank figures (XX小时内响应, 在 小时内) by the topic
+// they belong to, and pattern matches (____, （  ）) in other clauses; one
+// finding per clause.
+func (d *doc) placeholder(r *rules.Rule) []reports.Finding {
+	var out []reports.Finding
+	done := map[int]bool{}
+	for _, f := range d.facts {
+		if !f.Blank || done[f.clause] {
+			continue
+		}
+		done[f.clause] = true
+		s := d.clauses[f.clause].Text.S
+		msg := expand(r.Message, map[string]string{"topic": rules.TopicNames[f.Topic], "match": s[f.Start:f.End]})
+		out = append(out, d.finding(r, reports.Unclear, msg, f.clause, f.NumStart))
+	}
+	for i, c := range d.clauses {
+		if done[i] {
+			continue
+		}
+		loc := r.Match(c.Text.S)
+		if loc == nil {
+			continue
+		}
+		msg := expand(r.Message, map[string]string{"topic": "条款", "match": c.Text.S[loc[0]:loc[1]]})
+		out = append(out, d.finding(r, reports.Unclear, msg, i, loc[0]))
+	}
+	return out
+}
+
+func (d *doc) require(r *rules.Rule, topics map[string]bool) []reports.Finding {
+	for _, t := range r.Topics {
+		if topics[t] {
+			return nil
+		}
+	}
+	for _, c := range d.clauses {
+		if len(r.Patterns) > 0 && r.Match(c.Text.S) != nil {
+			return nil
+		}
+	}
+	msg := expand(r.Message, map[string]string{"topic": rules.TopicNames[r.Topic]})
+	return []reports.Finding{{
+		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: reports.Missing, Message: msg,
+		Basis: r.BasisStrings(), Title: r.Title, Fix: r.Fix,
+	}}
+}
+
+// finding builds a finding located at byte off of clause ci's normalized text.
+func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Finding {
+	c := d.clauses[ci]
+	line, col := d.src.Position(c.Text.Orig(off))
+	return reports.Finding{
+		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: status, Message: msg,
+		Line: line, Column: col, Evidence: d.originalText(ci), Basis: r.BasisStrings(),
+		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "),
+	}
+}
+
+func (d *doc) reportFact(f located) reports.Fact {
+	c := d.clauses[f.clause]
+	line, col := d.src.Position(c.Text.Orig(f.NumStart))
+	rf := reports.Fact{
+		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
+		Text: d.originalText(f.clause), Line: line, Column: col, Blank: f.Blank,
+		Section: strings.Join(c.Section, " › "),
+	}
+	if !f.Blank && f.Unit != duration.Lifetime {
+		v := f.Value
+		rf.Value = &v
+		if f.Op == duration.OpRange {
+			m := f.Max
+			rf.Max = &m
+		}
+	}
+	return rf
+}
+
+// originalText is the clause as the file has it, line breaks removed, so a
+// person can search the file for it.
+func (d *doc) originalText(ci int) string {
+	c := d.clauses[ci]
+	s := d.src.Text[c.Text.Orig(0):c.Text.Orig(len(c.Text.S))]
+	return collapseSpace(s)
+}
+
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch r {
+		case '\n', '\r':
+			continue
+		case ' ', '\t', '\u3000':
+			if !space {
+				b.WriteRune(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func expand(tmpl string, vars map[string]string) string {
+	for k, v := range vars {
+		tmpl = strings.ReplaceAll(tmpl, "{"+k+"}", v)
+	}
+	return tmpl
+}

@@ -1,0 +1,112 @@
+// Package clause splits a read document into clauses: sentences of its
+// paragraphs and list items, its headings and its table cells, each
+// normalized and each knowing the headings it stands under.
+package clause
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"shouhou/checker/reader"
+	"shouhou/lexicon/normalize"
+)
+
+// Clause is the unit facts and findings are found in.
+type Clause struct {
+	Text normalize.Text
+	Kind reader.BlockKind
+	// Section is the heading path the clause stands under, outermost first.
+	Section []string
+	// Context holds words that qualify a table cell: its column header and
+	// the first cell of its row (| 响应时间 | 2小时 |).
+	Context string
+}
+
+// Ends split a block into clauses. A semicolon splits too: policies list
+// separate commitments with it (七日内可退货；十五日内可换货).
+const ends = "。!?;！？；"
+
+// Split returns the clauses of src in document order.
+func Split(src *reader.Source) []Clause {
+	var (
+		out      []Clause
+		headings []heading
+		cells    = map[[3]int]string{} // table,row,col -> text
+	)
+	for _, b := range src.Blocks {
+		pieces := make([]normalize.Piece, len(b.Segs))
+		for i, s := range b.Segs {
+			pieces[i] = normalize.Piece{Start: s.Start, End: s.End, Break: s.Break}
+		}
+		t := normalize.Pieces(src.Text, pieces)
+		if t.S == "" {
+			continue
+		}
+		section := make([]string, len(headings))
+		for i, h := range headings {
+			section[i] = h.text
+		}
+		switch b.Kind {
+		case reader.Heading:
+			for len(headings) > 0 && headings[len(headings)-1].level >= b.Level {
+				headings = headings[:len(headings)-1]
+			}
+			headings = append(headings, heading{b.Level, t.S})
+			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section})
+			continue
+		case reader.TableCell:
+			cells[[3]int{b.Table, b.Row, b.Col}] = t.S
+			var ctx []string
+			if b.Row > 1 {
+				ctx = append(ctx, cells[[3]int{b.Table, 1, b.Col}])
+			}
+			if b.Col > 1 {
+				ctx = append(ctx, cells[[3]int{b.Table, b.Row, 1}])
+			}
+			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section, Context: strings.Join(ctx, " ")})
+			continue
+		}
+		for _, part := range sentences(t.S) {
+			out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section})
+		}
+	}
+	return out
+}
+
+type heading struct {
+	level int
+	text  string
+}
+
+// sentences returns [start,end) byte ranges of the sentences of s, the
+// sentence end included, leading spaces dropped.
+func sentences(s string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, r := range s {
+		if strings.ContainsRune(ends, r) {
+			end := i + len(string(r))
+			// keep closing quotes and brackets with the sentence
+			for end < len(s) {
+				q, n := utf8.DecodeRuneInString(s[end:])
+				if !strings.ContainsRune("”’\")）」』", q) {
+					break
+				}
+				end += n
+			}
+			out = appendTrimmed(out, s, start, end)
+			start = end
+		}
+	}
+	return appendTrimmed(out, s, start, len(s))
+}
+
+func appendTrimmed(out [][2]int, s string, i, j int) [][2]int {
+	for i < j && s[i] == ' ' {
+		i++
+	}
+	if i < j {
+		out = append(out, [2]int{i, j})
+	}
+	return out
+}

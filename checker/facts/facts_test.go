@@ -1,0 +1,70 @@
+package facts
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"shouhou/checker/clause"
+	"shouhou/lexicon/normalize"
+)
+
+func extract(x *Extractor, s string, ctx string) string {
+	c := clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}}), Context: ctx}
+	var parts []string
+	for _, f := range x.Extract(c) {
+		v := fmt.Sprint(f.Value)
+		if f.Blank {
+			v = "?"
+		}
+		if f.Op == "range" {
+			v += fmt.Sprintf("-%v", f.Max)
+		}
+		p := fmt.Sprintf("%s %s %s %s", f.Topic, f.Op, v, f.Unit)
+		if f.Item != "" {
+			p += " " + f.Item
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func TestExtract(t *testing.T) {
+	x := New()
+	cases := []struct{ in, ctx, want string }{
+		{"自签收之日起七日内可退货", "", "return_window <= 7 day"},
+		{"十日内可以换货", "", "exchange_window <= 10 day"},
+		{"自签收之日起七日内可退货,十五日内可换货", "", "return_window <= 7 day; exchange_window <= 15 day"},
+		{"整机保修一年", "", "warranty_period = 1 year"},
+		{"整机保修一年,主要部件保修三年", "", "warranty_period = 1 year; parts_warranty = 3 year 主要部件"},
+		{"电池保修6个月", "", "parts_warranty = 6 month 电池"},
+		{"接到报修后2小时内响应", "", "response_time <= 2 hour"},
+		{"接到报修后2小时内响应,24小时内到达现场,48小时内修复", "", "response_time <= 2 hour; onsite_time <= 24 hour; resolution_time <= 48 hour"},
+		{"我们承诺接到维修请求后,48小时内响应", "", "response_time <= 48 hour"},
+		{"收到退回商品后7日内退款", "", "refund_time <= 7 day"},
+		{"退款将在15个工作日内原路退回", "", "refund_time <= 15 workday"},
+		{"若产品存在质量问题,我们承诺在收到退货申请后7个工作日内完成审核并办理退换货", "", "resolution_time <= 7 workday"},
+		{"支持7天无理由退换货", "", "return_window = 7 day"},
+		{"商品自售出之日起7日内可退换货", "", "return_window <= 7 day; exchange_window <= 7 day"},
+		{"提供至少一年的产品保修服务", "", "warranty_period >= 1 year"},
+		{"质保期不少于五年", "", "warranty_period >= 5 year"},
+		{"备件供应期为产品停产后5年", "", "spare_parts_period = 5 year"},
+		{"终身保修", "", "warranty_period = 0 lifetime"},
+		{"3-5个工作日内退款", "", "refund_time range 3-5 workday"},
+		{"维修时间不能超过15天", "", "repair_time <= 15 day"},
+		{"接到报修后XX小时内响应", "", "response_time <= ? hour"},
+		{"接到报修后 小时内上门", "", "onsite_time <= ? hour"},
+		{"2小时", "响应时间", "response_time = 2 hour"},
+		// not facts
+		{"定制商品不支持7天无理由退货", "", ""},
+		{"质保金为合同金额的5%,验收合格满一年后无息退还", "", ""},
+		{"提供7×24小时服务热线", "", ""},
+		{"2024年3月1日起施行", "", ""},
+		{"本公司成立于2010年,已有十五年历史", "", ""},
+	}
+	for _, c := range cases {
+		if got := extract(x, c.in, c.ctx); got != c.want {
+			t.Errorf("%s\n got: %s\nwant: %s", c.in, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package checker
+
+import (
+	"strings"
+
+	"shouhou/checker/clause"
+	"shouhou/rules"
+)
+
+// Title words that name a document's kind when they stand in its first
+// clauses (its title and heading).
+var (
+	tenderTitles = []string{"招标文件", "采购文件", "采购需求", "招标公告", "竞争性磋商文件", "竞争性谈判文件", "询价文件", "询价通知书", "磋商文件", "采购公告"}
+	bidTitles    = []string{"投标文件", "响应文件", "投标书", "投标函", "磋商响应文件", "报价文件", "偏离表"}
+	// Policy titles: a document so titled commits to after-sales terms.
+	policyTitles = []string{"售后服务政策", "售后政策", "退换货政策", "退货政策", "换货政策", "服务承诺", "售后承诺", "售后服务承诺",
+		"三包凭证", "保修条款", "保修政策", "质保承诺", "售后条款", "售后服务条款", "退换货说明", "售后服务说明", "保修说明",
+		"售后保障", "三包服务", "退换货规则", "售后服务规定", "保修卡", "质保条款", "退换货须知", "售后须知"}
+)
+
+// headN is how many leading clauses count as the title area.
+const headN = 4
+
+// DetectKind tells tender, bid or policy from the title area, then from
+// the whole text: tenders talk of 投标人 and 评标, bids of 我方 and 投标人名称.
+func DetectKind(cls []clause.Clause) string {
+	head := joinHead(cls, headN)
+	tIdx, bIdx := firstIndex(head, tenderTitles), firstIndex(head, bidTitles)
+	switch {
+	case tIdx >= 0 && (bIdx < 0 || tIdx < bIdx):
+		return rules.Tender
+	case bIdx >= 0:
+		return rules.Bid
+	}
+	var tender, bid int
+	for _, c := range cls {
+		s := c.Text.S
+		tender += strings.Count(s, "投标人须知") + strings.Count(s, "评标") + strings.Count(s, "招标人") + strings.Count(s, "采购人")
+		bid += strings.Count(s, "我方") + strings.Count(s, "投标人名称") + strings.Count(s, "响应情况") + strings.Count(s, "偏离")
+	}
+	switch {
+	case tender >= 3 && tender > bid:
+		return rules.Tender
+	case bid >= 3 && bid > tender:
+		return rules.Bid
+	}
+	return rules.Policy
+}
+
+// isCommitment reports whether a policy document commits to after-sales
+// terms: it has a policy title, or it states at least two of the core
+// consumer terms. Articles about after-sales service (which quote the law
+// or describe good practice) are neither, and are not faulted for missing
+// terms they were never meant to state.
+func isCommitment(cls []clause.Clause, topics map[string]bool) bool {
+	if firstIndex(joinHead(cls, headN), policyTitles) >= 0 {
+		return true
+	}
+	for _, c := range cls {
+		if len(c.Section) == 0 && c.Kind.String() == "heading" && firstIndex(c.Text.S, policyTitles) >= 0 {
+			return true
+		}
+	}
+	n := 0
+	for _, t := range []string{"return_window", "exchange_window", "warranty_period", "parts_warranty", "refund_time"} {
+		if topics[t] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func joinHead(cls []clause.Clause, n int) string {
+	var b strings.Builder
+	for i := 0; i < len(cls) && i < n; i++ {
+		b.WriteString(cls[i].Text.S)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func firstIndex(s string, words []string) int {
+	best := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
+}

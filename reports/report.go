@@ -1,0 +1,105 @@
+// Package reports holds the finished report (the JSON contract of
+// CONTRACT.md) and renders it. Renderers only see this data; they never
+// read documents again.
+package reports
+
+// Schema names of the JSON reports.
+const AuditSchema = "shouhou/report/v1"
+
+// Report is the whole audit report.
+type Report struct {
+	Schema    string     `json:"schema"`
+	Tool      Tool       `json:"tool"`
+	Documents []Document `json:"documents"`
+	Summary   Summary    `json:"summary"`
+}
+
+// Tool names the program that made the report.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Document is one audited file.
+type Document struct {
+	Path     string    `json:"path"`
+	Kind     string    `json:"kind"`
+	Encoding string    `json:"encoding"`
+	Facts    []Fact    `json:"facts"`
+	Findings []Finding `json:"findings"`
+	Error    *string   `json:"error"`
+}
+
+// Fact is one figure the document states. Line and Column point at the
+// figure in the original file. Value is null for lifetime and for blanks.
+type Fact struct {
+	Topic  string   `json:"topic"`
+	Op     string   `json:"op"`
+	Value  *float64 `json:"value"`
+	Max    *float64 `json:"max,omitempty"`
+	Unit   string   `json:"unit"`
+	Item   string   `json:"item,omitempty"`
+	Text   string   `json:"text"`
+	Line   int      `json:"line"`
+	Column int      `json:"column"`
+	// Added fields (CONTRACT.md allows additions):
+	Blank   bool   `json:"blank,omitempty"`   // the figure is an unfilled template blank
+	Section string `json:"section,omitempty"` // heading path, outermost first, joined by " › "
+}
+
+// Finding is one rule result. A missing finding concerns the whole
+// document and has line 0, column 0.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Topic    string   `json:"topic"`
+	Severity string   `json:"severity"`
+	Status   string   `json:"status"`
+	Message  string   `json:"message"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Evidence string   `json:"evidence"`
+	Basis    []string `json:"basis"`
+	// Added fields:
+	Title   string `json:"title,omitempty"`
+	Fix     string `json:"fix,omitempty"`
+	Section string `json:"section,omitempty"`
+}
+
+// Finding statuses.
+const (
+	Violation = "violation"
+	Missing   = "missing"
+	Unclear   = "unclear"
+)
+
+// Summary counts the batch.
+type Summary struct {
+	Documents int            `json:"documents"`
+	Failed    int            `json:"failed"`
+	Findings  SeverityCounts `json:"findings"`
+}
+
+// SeverityCounts counts findings by severity.
+type SeverityCounts struct {
+	Error   int `json:"error"`
+	Warning int `json:"warning"`
+	Info    int `json:"info"`
+}
+
+// Add counts one document into the summary.
+func (s *Summary) Add(d Document) {
+	s.Documents++
+	if d.Error != nil {
+		s.Failed++
+	}
+	for _, f := range d.Findings {
+		switch f.Severity {
+		case "error":
+			s.Findings.Error++
+		case "warning":
+			s.Findings.Warning++
+		case "info":
+			s.Findings.Info++
+		}
+	}
+}

@@ -1,0 +1,344 @@
+// Package rules defines the rulebook: rules as YAML data over a handful of
+// check kinds, embedded in the binary, validated on load. A new rule never
+// needs Go code; a new check kind does.
+package rules
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+
+	"shouhou/lexicon/duration"
+	"shouhou/lexicon/normalize"
+)
+
+//go:embed builtin/*.yaml
+var builtin embed.FS
+
+// Severity of a finding.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Rank orders severities: error 3, warning 2, info 1, anything else 0.
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
+
+// Check kinds.
+const (
+	Threshold   = "threshold"   // a duration fact must reach min or stay within max
+	Forbid      = "forbid"      // a clause must not match patterns
+	Placeholder = "placeholder" // template blanks: blank figures, pattern matches
+	Require     = "require"     // the document must state a topic
+)
+
+// Kinds of document.
+const (
+	Policy = "policy"
+	Tender = "tender"
+	Bid    = "bid"
+)
+
+// Basis is one legal source of a rule.
+type Basis struct {
+	Law     string `yaml:"law"`
+	Article string `yaml:"article"`
+	// Level is the evidence tag of ../shared/legal-facts.md: P (read in a
+	// full primary text), M (a mirror of an official text), S (agreeing
+	// secondary sources), U (unverified).
+	Level string `yaml:"level"`
+}
+
+func (b Basis) String() string { return strings.TrimSpace(b.Law + " " + b.Article) }
+
+// Limit is a threshold figure.
+type Limit struct {
+	Value float64       `yaml:"value"`
+	Unit  duration.Unit `yaml:"unit"`
+}
+
+// Amount converts the limit for comparison.
+func (l Limit) Amount() duration.Amount { return duration.Amount{Value: l.Value, Unit: l.Unit} }
+
+// Examples are a rule's own tests: each bad text must trigger the rule,
+// each good text must not.
+type Examples struct {
+	Bad  []string `yaml:"bad"`
+	Good []string `yaml:"good"`
+}
+
+// Rule is one entry of a rulebook.
+type Rule struct {
+	ID        string   `yaml:"id"`
+	Title     string   `yaml:"title"`
+	Severity  Severity `yaml:"severity"`
+	AppliesTo []string `yaml:"applies_to"`
+	Topic     string   `yaml:"topic"`
+	Check     string   `yaml:"check"`
+
+	// threshold
+	Min *Limit `yaml:"min"`
+	Max *Limit `yaml:"max"`
+
+	// forbid, placeholder, require: regular expressions over normalized
+	// (simplified, half-width) clause text.
+	Patterns []string `yaml:"patterns"`
+	With     []string `yaml:"with"`    // at least one must also match the clause
+	Without  []string `yaml:"without"` // none may match the clause
+	// require: topics whose facts satisfy the rule
+	Topics []string `yaml:"topics"`
+
+	Message  string   `yaml:"message"`
+	Basis    []Basis  `yaml:"basis"`
+	Fix      string   `yaml:"fix"`
+	Examples Examples `yaml:"examples"`
+
+	patterns, with, without []*regexp.Regexp
+}
+
+// Applies reports whether the rule runs on documents of kind k.
+func (r *Rule) Applies(k string) bool {
+	for _, a := range r.AppliesTo {
+		if a == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Match returns the byte range of the first pattern match in s that the
+// with/without conditions allow, or nil.
+func (r *Rule) Match(s string) []int {
+	if len(r.with) > 0 && !anyMatch(r.with, s) {
+		return nil
+	}
+	if anyMatch(r.without, s) {
+		return nil
+	}
+	for _, re := range r.patterns {
+		if loc := re.FindStringIndex(s); loc != nil {
+			return loc
+		}
+	}
+	return nil
+}
+
+func anyMatch(res []*regexp.Regexp, s string) bool {
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// BasisStrings renders the basis as CONTRACT.md's list of strings.
+func (r *Rule) BasisStrings() []string {
+	out := make([]string, len(r.Basis))
+	for i, b := range r.Basis {
+		out[i] = b.String()
+	}
+	return out
+}
+
+// Book is a loaded rulebook, rules in id order.
+type Book struct {
+	Rules []*Rule
+	byID  map[string]*Rule
+}
+
+// Get returns the rule with the given id.
+func (b *Book) Get(id string) *Rule { return b.byID[id] }
+
+// Builtin loads the embedded rulebook.
+func Builtin() (*Book, error) {
+	files, err := fs.Glob(builtin, "builtin/*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(files)
+	book := &Book{byID: map[string]*Rule{}}
+	for _, f := range files {
+		b, err := builtin.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		if err := book.add(f, b); err != nil {
+			return nil, err
+		}
+	}
+	book.sort()
+	return book, nil
+}
+
+type file struct {
+	Rules []*Rule `yaml:"rules"`
+}
+
+func (book *Book) add(name string, b []byte) error {
+	var f file
+	if err := yaml.Load(b, &f, yaml.WithKnownFields()); err != nil {
+		return fmt.Errorf("%s: %v", name, err)
+	}
+	var errs []error
+	for i, r := range f.Rules {
+		if err := r.compile(); err != nil {
+			errs = append(errs, fmt.Errorf("%s: rule %d (%s): %v", name, i+1, r.ID, err))
+			continue
+		}
+		if _, dup := book.byID[r.ID]; dup {
+			errs = append(errs, fmt.Errorf("%s: rule %s: defined twice", name, r.ID))
+			continue
+		}
+		book.byID[r.ID] = r
+		book.Rules = append(book.Rules, r)
+	}
+	return errors.Join(errs...)
+}
+
+func (book *Book) sort() {
+	sort.Slice(book.Rules, func(i, j int) bool { return book.Rules[i].ID < book.Rules[j].ID })
+}
+
+var idRe = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$`)
+
+// compile validates a rule and compiles its patterns.
+func (r *Rule) compile() error {
+	var problems []string
+	bad := func(f string, a ...any) { problems = append(problems, fmt.Sprintf(f, a...)) }
+	if !idRe.MatchString(r.ID) {
+		bad("id %q must look like CPL-EXCH-15D (capitals, digits, dashes)", r.ID)
+	}
+	if r.Title == "" {
+		bad("title is empty")
+	}
+	if r.Severity.Rank() == 0 {
+		bad("severity %q must be error, warning or info", r.Severity)
+	}
+	if len(r.AppliesTo) == 0 {
+		bad("applies_to is empty")
+	}
+	for _, k := range r.AppliesTo {
+		if k != Policy && k != Tender && k != Bid {
+			bad("applies_to %q must be policy, tender or bid", k)
+		}
+	}
+	if _, ok := TopicNames[r.Topic]; !ok {
+		bad("topic %q is not a CONTRACT.md topic", r.Topic)
+	}
+	if len(r.Basis) == 0 {
+		bad("basis is empty: every rule cites its law")
+	}
+	for _, b := range r.Basis {
+		if b.Law == "" || !strings.Contains("PMSU", b.Level) || b.Level == "" {
+			bad("basis needs law and level (P, M, S or U): %+v", b)
+		}
+		if b.Level == "U" && r.Severity == Error {
+			bad("a rule on an unverified figure is at most a warning")
+		}
+	}
+	if r.Message == "" {
+		bad("message is empty")
+	}
+	if len(r.Examples.Bad) == 0 {
+		bad("examples.bad is empty: a rule carries its own tests")
+	}
+	switch r.Check {
+	case Threshold:
+		if (r.Min == nil) == (r.Max == nil) {
+			bad("threshold needs exactly one of min and max")
+		}
+		for _, l := range []*Limit{r.Min, r.Max} {
+			if l != nil && (!l.Unit.Valid() || l.Unit == duration.Lifetime || l.Value <= 0) {
+				bad("limit %v %q is not a positive duration", l.Value, l.Unit)
+			}
+		}
+	case Forbid, Placeholder:
+		if len(r.Patterns) == 0 && r.Check == Forbid {
+			bad("forbid needs patterns")
+		}
+	case Require:
+		if len(r.Topics) == 0 && len(r.Patterns) == 0 {
+			bad("require needs topics or patterns")
+		}
+		for _, t := range r.Topics {
+			if _, ok := TopicNames[t]; !ok {
+				bad("topics: %q is not a CONTRACT.md topic", t)
+			}
+		}
+	default:
+		bad("check %q must be one of threshold, forbid, placeholder, require", r.Check)
+	}
+	var err error
+	if r.patterns, err = compileAll(r.Patterns); err != nil {
+		bad("patterns: %v", err)
+	}
+	if r.with, err = compileAll(r.With); err != nil {
+		bad("with: %v", err)
+	}
+	if r.without, err = compileAll(r.Without); err != nil {
+		bad("without: %v", err)
+	}
+	if len(problems) > 0 {
+		return errors.New(strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// compileAll compiles patterns after normalizing them the way clause text
+// is normalized, so a rule author may write 「，」 or traditional characters.
+func compileAll(ps []string) ([]*regexp.Regexp, error) {
+	out := make([]*regexp.Regexp, 0, len(ps))
+	for _, p := range ps {
+		re, err := regexp.Compile(normalizePattern(p))
+		if err != nil {
+			return nil, fmt.Errorf("%q: %v", p, err)
+		}
+		out = append(out, re)
+	}
+	return out, nil
+}
+
+func normalizePattern(p string) string {
+	var b bytes.Buffer
+	for _, r := range p {
+		if r > 127 {
+			b.WriteString(normalize.String(string(r)))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// TopicNames gives every CONTRACT.md topic its Chinese name for messages.
+var TopicNames = map[string]string{
+	"response_time": "响应时间", "onsite_time": "到场时间", "resolution_time": "解决时间",
+	"repair_time": "修理期限", "refund_time": "退款时限", "return_window": "退货期限",
+	"exchange_window": "换货期限", "warranty_period": "保修期", "parts_warranty": "部件保修期",
+	"spare_parts_period": "备件供应期", "insurance": "保险", "certification": "认证",
+	"bid_deposit": "投标保证金", "performance_bond": "履约保证金", "budget": "预算", "insured_amount": "保险金额",
+	"interpretation_right": "解释权条款", "no_return": "拒绝退换条款", "shipping_cost": "运费承担",
+	"invoice": "发票", "placeholder": "未填写的模板空白", "complaint_channel": "投诉渠道", "privacy": "个人信息",
+	"brand_restriction": "品牌限制", "scale_requirement": "规模要求", "locality_requirement": "地域限制",
+}
