@@ -31,6 +31,8 @@ func DetectKind(cls []clause.Clause) string {
 		return rules.Tender
 	case bIdx >= 0:
 		return rules.Bid
+	case strings.Contains(head, "致") && firstIndex(head, []string{"采购人", "招标人", "采购中心", "招标代理"}) >= 0:
+		return rules.Bid // a letter to the buyer: a bid's commitment (服务承诺书)
 	}
 	var tender, bid int
 	for _, c := range cls {

@@ -68,8 +68,8 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 	for _, q := range qs {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
-		topics, cueAt := x.choose(hits, p, q, phrases[:pi], ctxHits)
-		if len(topics) == 0 {
+		topics, cueAt, fromCtx := x.choose(hits, q, qs, phrases, pi, ctxHits)
+		if len(topics) == 0 || x.conditional(s[:q.Start], s[q.End:]) {
 			continue
 		}
 		regionStart := p[0]
@@ -90,7 +90,14 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 			}
 			f := Fact{Topic: tp, Quantity: q}
 			if tp == "warranty_period" {
-				if item := x.item(phrase); item != "" {
+				if containsAny(phrase, x.lex.Paid) {
+					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty
+				}
+				item := x.item(phrase)
+				if item == "" && fromCtx {
+					item = x.item(c.Context)
+				}
+				if item != "" {
 					f.Topic, f.Item = "parts_warranty", item
 				}
 			}
@@ -104,9 +111,11 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 }
 
 // choose picks the topics of quantity q: the nearest cue in its own phrase,
-// else the nearest in earlier phrases, else the table or heading context.
-// cueAt is the cue's byte offset in the clause, or -1.
-func (x *Extractor) choose(hits []hit, p [2]int, q duration.Quantity, earlier [][2]int, ctx []hit) ([]string, int) {
+// else the first cue of the next phrase (七日内,可退货), else the nearest in
+// the two phrases before, else the table or heading context. cueAt is the
+// cue's byte offset in the clause, or -1; fromCtx says the context decided.
+func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quantity, phrases [][2]int, pi int, ctx []hit) (topics []string, cueAt int, fromCtx bool) {
+	p := phrases[pi]
 	best, bestDist := -1, 1<<30
 	for i, h := range hits {
 		if h.start < p[0] || h.end > p[1] {
@@ -126,19 +135,40 @@ func (x *Extractor) choose(hits []hit, p [2]int, q duration.Quantity, earlier []
 		}
 	}
 	if best >= 0 {
-		return hits[best].topics, hits[best].start
+		return hits[best].topics, hits[best].start, false
 	}
-	for k := len(earlier) - 1; k >= 0 && k >= len(earlier)-2; k-- {
+	// The next phrase lends its cue only when it has no figure of its own
+	// (a figure there owns the cue).
+	if pi+1 < len(phrases) && !figureIn(qs, phrases[pi+1]) {
+		next := phrases[pi+1]
+		for _, h := range hits {
+			if h.start >= next[0] && h.end <= next[1] {
+				return h.topics, h.start, false
+			}
+		}
+	}
+	for k := pi - 1; k >= 0 && k >= pi-2; k-- {
 		for i := len(hits) - 1; i >= 0; i-- {
-			if hits[i].start >= earlier[k][0] && hits[i].end <= earlier[k][1] {
-				return hits[i].topics, hits[i].start
+			if hits[i].start >= phrases[k][0] && hits[i].end <= phrases[k][1] {
+				return hits[i].topics, hits[i].start, false
 			}
 		}
 	}
 	if len(ctx) > 0 {
-		return ctx[len(ctx)-1].topics, -1
+		return ctx[len(ctx)-1].topics, -1, true
 	}
-	return nil, -1
+	return nil, -1, false
+}
+
+// conditional reports a figure that states a condition rather than a
+// commitment: 超过三十日未修好的 (if more than thirty days), 满一年后.
+func (x *Extractor) conditional(before, after string) bool {
+	for _, w := range []string{"超过", "超出", "逾", "满", "达到", "长于"} {
+		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "不"+w) && !hasSuffixAny(before, "不能"+w, "不得"+w, "不应"+w, "不会"+w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueHits finds whole-word cues in s, longest first, not overlapping each
@@ -258,6 +288,15 @@ func unitAt(s string, sp [2]int) duration.Unit {
 	return duration.Day
 }
 
+func figureIn(qs []duration.Quantity, p [2]int) bool {
+	for _, q := range qs {
+		if q.Start >= p[0] && q.Start < p[1] {
+			return true
+		}
+	}
+	return false
+}
+
 func anyService(lex *terms.Lexicon, topics []string) bool {
 	for _, t := range topics {
 		if lex.Topics[t].Kind == terms.Service {
@@ -279,6 +318,15 @@ func anyTaken(b []bool) bool {
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixAny(s string, ps ...string) bool {
+	for _, p := range ps {
+		if strings.HasSuffix(s, p) {
 			return true
 		}
 	}

@@ -41,6 +41,7 @@ type Lexicon struct {
 	ServiceObjects  []string            `yaml:"service_objects"`
 	Negations       []string            `yaml:"negations"`
 	NoReason        []string            `yaml:"no_reason"`
+	Paid            []string            `yaml:"paid"`
 	Words           []string            `yaml:"words"`
 
 	cueTopics map[string][]string
@@ -127,6 +128,7 @@ func (l *Lexicon) DictionaryWords() []string {
 	add(l.ServiceObjects...)
 	add(l.Negations...)
 	add(l.NoReason...)
+	add(l.Paid...)
 	add(l.Words...)
 	return out
 }

@@ -1,0 +1,28 @@
+package checker
+
+import (
+	"testing"
+
+	"shouhou/checker/clause"
+	"shouhou/checker/reader"
+)
+
+func TestDetectKind(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"售后服务政策\n七日内可退货。", "policy"},
+		{"某医院设备采购项目\n招标文件\n第一章 投标人须知", "tender"},
+		{"投标文件\n投标人名称：某公司\n我方承诺质保五年。", "bid"},
+		{"服务承诺书\n致：____（采购人名称）\n我公司承诺2小时内响应。", "bid"},
+		{"售后服务的内容与作用\n售后服务是企业的重要工作。", "policy"},
+		{"项目说明\n投标人须知见第二章。评标采用综合评分法。采购人将组织验收。", "tender"},
+	}
+	for _, c := range cases {
+		src, err := reader.Parse("x.txt", []byte(c.text), "text", reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := DetectKind(clause.Split(src)); got != c.want {
+			t.Errorf("DetectKind(%q) = %s, want %s", c.text, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,24 @@
+// Package version is the `shouhou version` command.
+package version
+
+import (
+	"fmt"
+	"runtime"
+
+	"github.com/spf13/cobra"
+
+	"shouhou/cmd/cmdutil"
+	"shouhou/cmd/iostreams"
+)
+
+// NewCmd returns the version command.
+func NewCmd(ios *iostreams.IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "显示版本 / Print the version",
+		Args:  cobra.NoArgs,
+		Run: func(cmd *cobra.Command, args []string) {
+			fmt.Fprintf(ios.Out, "shouhou %s (%s, %s/%s)\n", cmdutil.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		},
+	}
+}

@@ -1,0 +1,12 @@
+// Command shouhou audits Chinese after-sales documents. See README.md.
+package main
+
+import (
+	"os"
+
+	"shouhou/cmd"
+)
+
+func main() {
+	os.Exit(cmd.Execute())
+}

@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"shouhou/cmd"
+	"shouhou/cmd/iostreams"
+	"shouhou/reports"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata/golden")
+
+// run executes the CLI in-process and returns stdout, stderr and the exit code.
+func run(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	ios, in, out, errOut := iostreams.Test()
+	in.WriteString(stdin)
+	code := cmd.Run(ios, args)
+	return out.String(), errOut.String(), code
+}
+
+// TestGoldenJSON audits every document in testdata/policies and compares
+// the JSON report with testdata/golden/<name>.json. Regenerate with
+// go test -run TestGoldenJSON -update . and review the diff.
+func TestGoldenJSON(t *testing.T) {
+	docs, err := filepath.Glob("testdata/policies/*")
+	if err != nil || len(docs) == 0 {
+		t.Fatalf("no test documents: %v", err)
+	}
+	for _, doc := range docs {
+		name := filepath.Base(doc)
+		t.Run(name, func(t *testing.T) {
+			out, stderr, code := run(t, "", "audit", "--format", "json", "--fail-on", "none", doc)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(name, filepath.Ext(name))+".json")
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update . to create it)", err)
+			}
+			if out != string(want) {
+				t.Errorf("report differs from %s; run go test -update . and review the diff\n%s", golden, firstDiff(string(want), out))
+			}
+		})
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n want: " + w + "\n  got: " + g
+		}
+	}
+	return ""
+}
+
+
+// TestDoneMeans is the acceptance case of the audit issue: the facts with
+// their lines, the three violations, and nothing false on a lawful policy.
+func TestDoneMeans(t *testing.T) {
+	policy := "售后服务政策\n自签收之日起七日内可退货。\n十日内可换货。\n整机保修一年。\n接到报修后2小时内响应。\n特价商品概不退换。\n本政策最终解释权归本公司所有。\n投诉电话：12315。\n"
+	out, _, code := run(t, policy, "audit", "--format", "json", "-")
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (errors found)", code)
+	}
+	var r reports.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	d := r.Documents[0]
+	wantFacts := map[string]int{"return_window": 2, "exchange_window": 3, "warranty_period": 4, "response_time": 5}
+	for _, f := range d.Facts {
+		if line, ok := wantFacts[f.Topic]; ok && f.Line == line {
+			delete(wantFacts, f.Topic)
+		}
+	}
+	if len(wantFacts) > 0 {
+		t.Errorf("facts not found at their lines: %v (facts: %+v)", wantFacts, d.Facts)
+	}
+	got := map[string]int{}
+	for _, f := range d.Findings {
+		got[f.Rule] = f.Line
+	}
+	want := map[string]int{"CPL-EXCH-15D": 3, "CPL-NORET-BLANKET": 6, "CPL-INTERP-RIGHT": 7}
+	for rule, line := range want {
+		if got[rule] != line {
+			t.Errorf("%s at line %d, want line %d", rule, got[rule], line)
+		}
+	}
+	if len(d.Findings) != len(want) {
+		t.Errorf("findings %+v, want exactly %v", d.Findings, want)
+	}
+	if d.Path != "<stdin>" || r.Schema != "shouhou/report/v1" {
+		t.Errorf("path %q schema %q", d.Path, r.Schema)
+	}
+
+	clean, _ := os.ReadFile("testdata/policies/clean_policy.md")
+	out, _, code = run(t, string(clean), "audit", "--format", "json", "-")
+	if code != 0 || strings.Contains(out, `"rule"`) {
+		t.Errorf("lawful policy: exit %d, findings in %s", code, out)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	cases := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"no input", []string{"audit"}, 2, "no input"},
+		{"bad format", []string{"audit", "-f", "yaml", "testdata/policies/clean_policy.md"}, 2, "unknown --format"},
+		{"bad flag", []string{"audit", "--frobnicate", "x"}, 2, "unknown flag"},
+		{"bad fail-on", []string{"audit", "--fail-on", "fatal", "x"}, 2, "--fail-on"},
+		{"bad max-size", []string{"audit", "--max-size", "lots", "x"}, 2, "--max-size"},
+		{"unknown command", []string{"auditt"}, 2, "unknown command"},
+		{"clean", []string{"audit", "testdata/policies/clean_policy.md"}, 0, ""},
+		{"errors", []string{"audit", "testdata/policies/bad_policy.txt"}, 1, ""},
+		{"fail-on none", []string{"audit", "--fail-on", "none", "testdata/policies/bad_policy.txt"}, 0, ""},
+		{"warnings only, default", []string{"audit", "--kind", "bid", "testdata/policies/blank_template.txt"}, 0, ""},
+		{"warnings only, fail-on warning", []string{"audit", "--fail-on", "warning", "testdata/policies/blank_template.txt"}, 1, ""},
+		{"missing file wins over findings", []string{"audit", "testdata/policies/bad_policy.txt", "testdata/nope.txt"}, 2, "testdata/nope.txt: no such file"},
+		{"version", []string{"version"}, 0, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, stderr, code := run(t, "", c.args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d (stderr: %s)", code, c.code, stderr)
+			}
+			if c.stderr != "" && !strings.Contains(stderr, c.stderr) {
+				t.Errorf("stderr %q lacks %q", stderr, c.stderr)
+			}
+		})
+	}
+}
+
+// TestBatchGoesOn: an unreadable document is reported and counted, and every
+// other document is still audited.
+func TestBatchGoesOn(t *testing.T) {
+	dir := t.TempDir()
+	must := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	must("a_empty.txt", nil)
+	must("b_binary.txt", []byte("PK\x03\x04\x00\x00\x00binary"))
+	good, _ := os.ReadFile("testdata/policies/bad_policy.txt")
+	must("c_policy.txt", good)
+	must(".hidden.txt", good)
+	must("d_image.png", []byte{0x89, 'P', 'N', 'G'})
+
+	out, stderr, code := run(t, "", "audit", "--format", "json", dir)
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	var r reports.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Summary.Documents != 3 || r.Summary.Failed != 2 {
+		t.Errorf("summary %+v, want 3 documents (hidden and .png skipped), 2 failed", r.Summary)
+	}
+	if r.Documents[2].Error != nil || len(r.Documents[2].Findings) == 0 {
+		t.Errorf("the readable policy was not audited: %+v", r.Documents[2])
+	}
+	for _, want := range []string{"a_empty.txt: empty file", "b_binary.txt: binary file"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if strings.Count(strings.TrimSpace(stderr), "\n") != 1 {
+		t.Errorf("want one line per failed file, got:\n%s", stderr)
+	}
+}
+
+func TestTableOutput(t *testing.T) {
+	out, _, _ := run(t, "", "audit", "testdata/policies/bad_policy.txt")
+	for _, want := range []string{"CPL-EXCH-15D", "5:17", "换货期限 10日 短于法定 15日", "1 个文件，5 个问题（错误 5"} {
+		if !bytes.Contains([]byte(out), []byte(want)) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, _ = run(t, "", "audit", "testdata/policies/clean_policy.md")
+	if strings.Contains(out, "┌") || !strings.Contains(out, "0 个问题") {
+		t.Errorf("clean run should print only the summary line:\n%s", out)
+	}
+}

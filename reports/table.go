@@ -1,0 +1,84 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/tw"
+)
+
+// evidenceWidth bounds the evidence column; the full text is in --format json.
+const evidenceWidth = 40
+
+// WriteTable writes the findings as a terminal table (file, location,
+// severity, rule, message, evidence), unreadable documents as their own
+// rows, and a one-line summary.
+func WriteTable(w io.Writer, r *Report) error {
+	rows := [][]string{}
+	for _, d := range r.Documents {
+		if d.Error != nil {
+			rows = append(rows, []string{d.Path, "-", "失败 failed", "-", *d.Error, ""})
+			continue
+		}
+		for _, f := range d.Findings {
+			loc := "全文"
+			if f.Line > 0 {
+				loc = strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
+			}
+			rows = append(rows, []string{d.Path, loc, severityLabel(f.Severity), f.Rule, f.Message, clip(f.Evidence, evidenceWidth)})
+		}
+	}
+	if len(rows) > 0 {
+		t := tablewriter.NewTable(w,
+			tablewriter.WithHeaderAutoFormat(tw.Off),
+			tablewriter.WithRowAutoWrap(tw.WrapBreak),
+			tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(0, 28).Set(4, 36).Set(5, evidenceWidth)),
+		)
+		t.Header([]string{"文件", "位置", "级别", "规则", "说明", "证据"})
+		if err := t.Bulk(rows); err != nil {
+			return err
+		}
+		if err := t.Render(); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintln(w, SummaryLine(r.Summary))
+	return err
+}
+
+// SummaryLine is a one-line account of a batch, in Chinese and English.
+func SummaryLine(s Summary) string {
+	n := s.Findings.Error + s.Findings.Warning + s.Findings.Info
+	line := fmt.Sprintf("%d 个文件，%d 个问题（错误 %d，警告 %d，提示 %d）", s.Documents, n, s.Findings.Error, s.Findings.Warning, s.Findings.Info)
+	if s.Failed > 0 {
+		line += fmt.Sprintf("，%d 个无法读取", s.Failed)
+	}
+	line += fmt.Sprintf(" / %d documents, %d findings (%d errors, %d warnings, %d info)", s.Documents, n, s.Findings.Error, s.Findings.Warning, s.Findings.Info)
+	if s.Failed > 0 {
+		line += fmt.Sprintf(", %d unreadable", s.Failed)
+	}
+	return line
+}
+
+func severityLabel(s string) string {
+	switch s {
+	case "error":
+		return "错误 error"
+	case "warning":
+		return "警告 warning"
+	case "info":
+		return "提示 info"
+	}
+	return s
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)
+	return string(rs[:n-1]) + "…"
+}
