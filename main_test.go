@@ -76,7 +76,6 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-
 // TestDoneMeans is the acceptance case of the audit issue: the facts with
 // their lines, the three violations, and nothing false on a lawful policy.
 func TestDoneMeans(t *testing.T) {
