@@ -42,15 +42,17 @@ func Split(src *reader.Source) []Clause {
 		if t.S == "" {
 			continue
 		}
+		if b.Kind == reader.Heading {
+			for len(headings) > 0 && headings[len(headings)-1].level >= b.Level {
+				headings = headings[:len(headings)-1]
+			}
+		}
 		section := make([]string, len(headings))
 		for i, h := range headings {
 			section[i] = h.text
 		}
 		switch b.Kind {
 		case reader.Heading:
-			for len(headings) > 0 && headings[len(headings)-1].level >= b.Level {
-				headings = headings[:len(headings)-1]
-			}
 			headings = append(headings, heading{b.Level, t.S})
 			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section})
 			continue

@@ -76,7 +76,7 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 		if pi > 0 {
 			regionStart = phrases[pi-1][0]
 		}
-		if x.negated(s[p[0]:q.Start]) || (cueAt >= 0 && cueAt < q.Start && x.negated(s[p[0]:cueAt])) {
+		if x.negated(s[p[0]:q.Start]) || (cueAt > p[0] && cueAt < q.Start && x.negated(s[p[0]:cueAt])) {
 			continue // 不支持7天无理由退货: states what is not offered
 		}
 		service := x.isServiceTime(s[regionStart:q.Start])

@@ -150,8 +150,15 @@ func Expand(args []string) []Input {
 				out = append(out, Input{Path: arg, Err: errors.New("pattern matches no file")})
 				continue
 			}
-			sort.Strings(matches)
-			out = append(out, Expand(matches)...)
+			// Like a shell, * does not match hidden names.
+			visible := matches[:0]
+			for _, m := range matches {
+				if !strings.HasPrefix(filepath.Base(m), ".") || strings.HasPrefix(filepath.Base(arg), ".") {
+					visible = append(visible, m)
+				}
+			}
+			sort.Strings(visible)
+			out = append(out, Expand(visible)...)
 			continue
 		}
 		if err != nil {

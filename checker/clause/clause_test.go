@@ -1,0 +1,58 @@
+package clause
+
+import (
+	"strings"
+	"testing"
+
+	"shouhou/checker/reader"
+)
+
+func TestSplit(t *testing.T) {
+	text := "# 售后服务政策\n\n## 一、退换货\n\n七日内可退货；十五日内可换货。特价商品“概不退换”。\n\n## 二、保修\n\n| 项目 | 承诺 |\n| --- | --- |\n| 响应时间 | 2小时 |\n"
+	src, err := reader.Parse("p.md", []byte(text), "markdown", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range Split(src) {
+		got = append(got, c.Text.S+" @"+strings.Join(c.Section, "›")+" ctx="+c.Context)
+	}
+	want := []string{
+		"售后服务政策 @ ctx=",
+		"一、退换货 @售后服务政策 ctx=",
+		"七日内可退货; @售后服务政策›一、退换货 ctx=",
+		"十五日内可换货。 @售后服务政策›一、退换货 ctx=",
+		"特价商品“概不退换”。 @售后服务政策›一、退换货 ctx=",
+		"二、保修 @售后服务政策 ctx=",
+		"项目 @售后服务政策›二、保修 ctx=",
+		"承诺 @售后服务政策›二、保修 ctx=项目",
+		"响应时间 @售后服务政策›二、保修 ctx=项目",
+		"2小时 @售后服务政策›二、保修 ctx=承诺 响应时间",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("clauses:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestClauseMapsToOriginal(t *testing.T) {
+	text := "退货政策\n自簽收之日起７日內可退貨；\n十五日內可換貨。"
+	src, err := reader.Parse("p.txt", []byte(text), "text", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cls := Split(src)
+	if len(cls) != 3 {
+		t.Fatalf("%d clauses", len(cls))
+	}
+	c := cls[2]
+	if c.Text.S != "十五日内可换货。" {
+		t.Errorf("normalized %q", c.Text.S)
+	}
+	if line, col := src.Position(c.Text.Orig(0)); line != 3 || col != 1 {
+		t.Errorf("clause starts at %d:%d, want 3:1", line, col)
+	}
+	i := strings.Index(cls[1].Text.S, "7")
+	if line, col := src.Position(cls[1].Text.Orig(i)); line != 2 || col != 7 {
+		t.Errorf("7 at %d:%d, want 2:7", line, col)
+	}
+}

@@ -1,0 +1,52 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+
+	"shouhou/checker/reader"
+	"shouhou/rules"
+)
+
+// FuzzAudit runs the whole pipeline (clauses, facts, every rule) on
+// arbitrary text: no panic, and every fact and finding points at a real
+// line of the input.
+func FuzzAudit(f *testing.F) {
+	for _, s := range []string{
+		"售后服务政策\n自签收之日起七日内可退货，十日内可以换货。\n特价商品概不退换。",
+		"接到报修后XX小时内响应，接到报修后 小时内到达现场。保修期为____年。",
+		"| 项目 | 承诺 |\n| --- | --- |\n| 主要部件保修 | 三年 |",
+		"3-5个工作日内退款，一个半月，7×24小时，2024年3月1日，第8日至第15日",
+		"執(zhí)行三包：整機保修壹年。",
+	} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	book, err := rules.Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	a := New(book)
+	f.Fuzz(func(t *testing.T, text string, markdown bool) {
+		format := "text"
+		if markdown {
+			format = "markdown"
+		}
+		src, err := reader.Parse("f", []byte(text), format, reader.Options{})
+		if err != nil {
+			return
+		}
+		lines := strings.Count(src.Text, "\n") + 1
+		d := a.Audit(src, "")
+		for _, fa := range d.Facts {
+			if fa.Line < 1 || fa.Line > lines || fa.Column < 1 {
+				t.Fatalf("fact at %d:%d, text has %d lines: %+v", fa.Line, fa.Column, lines, fa)
+			}
+		}
+		for _, fi := range d.Findings {
+			if fi.Line > lines || (fi.Status != "missing" && (fi.Line < 1 || fi.Column < 1)) {
+				t.Fatalf("finding at %d:%d, text has %d lines: %+v", fi.Line, fi.Column, lines, fi)
+			}
+		}
+	})
+}
