@@ -11,6 +11,7 @@ package facts
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"shouhou/checker/clause"
 	"shouhou/lexicon/duration"
@@ -34,15 +35,20 @@ type hit struct {
 
 // Extractor finds facts; it is safe for concurrent use once built.
 type Extractor struct {
-	lex   *terms.Lexicon
-	cues  []string
-	topic map[string][]string
+	lex     *terms.Lexicon
+	byFirst map[rune][]string // cues by their first character, longest first
+	topic   map[string][]string
 }
 
 // New builds an extractor over the embedded lexicon.
 func New() *Extractor {
 	lex := terms.Load()
-	return &Extractor{lex: lex, cues: lex.Cues(), topic: lex.CueTopics()}
+	byFirst := map[rune][]string{}
+	for _, c := range lex.Cues() { // longest first
+		r, _ := utf8.DecodeRuneInString(c)
+		byFirst[r] = append(byFirst[r], c)
+	}
+	return &Extractor{lex: lex, byFirst: byFirst, topic: lex.CueTopics()}
 }
 
 // Extract returns the facts of one clause. Clauses without a figure return
@@ -172,9 +178,21 @@ func (x *Extractor) conditional(before, after string) bool {
 }
 
 // cueHits finds whole-word cues in s, longest first, not overlapping each
-// other or the figures in qs.
+// other or the figures in qs. gse runs only when some cue occurs at all.
 func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
-	bounds := map[int]bool{}
+	type cand struct{ start, end int }
+	var cands []cand
+	for i, r := range s {
+		for _, cue := range x.byFirst[r] {
+			if strings.HasPrefix(s[i:], cue) {
+				cands = append(cands, cand{i, i + len(cue)})
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	bounds := make([]bool, len(s)+1)
 	for _, b := range segment.Boundaries(s) {
 		bounds[b] = true
 	}
@@ -184,24 +202,16 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 			taken[i] = true
 		}
 	}
+	sort.SliceStable(cands, func(a, b int) bool { return cands[a].end-cands[a].start > cands[b].end-cands[b].start })
 	var hits []hit
-	for _, cue := range x.cues {
-		for from := 0; ; {
-			i := strings.Index(s[from:], cue)
-			if i < 0 {
-				break
-			}
-			i += from
-			j := i + len(cue)
-			from = j
-			if !bounds[i] || !bounds[j] || anyTaken(taken[i:j]) {
-				continue
-			}
-			for k := i; k < j; k++ {
-				taken[k] = true
-			}
-			hits = append(hits, hit{i, j, x.topic[cue]})
+	for _, c := range cands {
+		if !bounds[c.start] || !bounds[c.end] || anyTaken(taken[c.start:c.end]) {
+			continue
 		}
+		for k := c.start; k < c.end; k++ {
+			taken[k] = true
+		}
+		hits = append(hits, hit{c.start, c.end, x.topic[s[c.start:c.end]]})
 	}
 	sort.Slice(hits, func(a, b int) bool { return hits[a].start < hits[b].start })
 	return hits

@@ -58,30 +58,47 @@ var unitWords = []struct {
 	{"mins", Minute}, {"min", Minute}, {"days", Day}, {"day", Day},
 }
 
-var prefixOps = []struct {
+type opWord struct {
 	word string
 	op   Op
-}{
+}
+
+var prefixOps = prepOps([]opWord{
 	{"不超过", OpAtMost}, {"不能超过", OpAtMost}, {"不得超过", OpAtMost}, {"不应超过", OpAtMost}, {"不会超过", OpAtMost}, {"不超出", OpAtMost}, {"不迟于", OpAtMost}, {"不晚于", OpAtMost}, {"不多于", OpAtMost},
 	{"不大于", OpAtMost}, {"最长", OpAtMost}, {"最多", OpAtMost}, {"最迟", OpAtMost}, {"最晚", OpAtMost},
 	{"小于", OpAtMost}, {"少于", OpAtMost}, {"低于", OpAtMost}, {"≤", OpAtMost}, {"<=", OpAtMost},
 	{"不少于", OpAtLeast}, {"不得少于", OpAtLeast}, {"不应少于", OpAtLeast}, {"不能少于", OpAtLeast}, {"不得低于", OpAtLeast}, {"不应低于", OpAtLeast}, {"不低于", OpAtLeast}, {"不短于", OpAtLeast}, {"不小于", OpAtLeast},
 	{"至少", OpAtLeast}, {"最少", OpAtLeast}, {"最低", OpAtLeast}, {"≥", OpAtLeast}, {">=", OpAtLeast},
-}
+})
 
-var suffixOps = []struct {
-	word string
-	op   Op
-}{
+var suffixOps = prepOps([]opWord{
 	{"及以内", OpAtMost}, {"以内", OpAtMost}, {"之内", OpAtMost}, {"内", OpAtMost}, {"以下", OpAtMost},
 	{"及以上", OpAtLeast}, {"或以上", OpAtLeast}, {"以上", OpAtLeast},
+})
+
+type preparedOp struct {
+	runes []rune
+	op    Op
 }
 
-var lifetimeWords = []string{"终身", "终生", "永久"}
+func prepOps(ops []opWord) []preparedOp {
+	out := make([]preparedOp, len(ops))
+	for i, o := range ops {
+		out[i] = preparedOp{[]rune(o.word), o.op}
+	}
+	return out
+}
+
+var lifetimeWords = prep("终身", "终生", "永久")
 
 // serviceHours follow a bare figure when the text states opening hours or a
 // staffed line (24小时热线, 24小时服务), which are not response times.
-var serviceHours = []string{"服务", "热线", "客服", "值班", "在线", "开通", "开机", "营业", "不间断", "待命", "畅通", "全天"}
+var serviceHours = prep("服务", "热线", "客服", "值班", "在线", "开通", "开机", "营业", "不间断", "待命", "畅通", "全天")
+
+var (
+	withinWords = prep("内", "以内", "之内")
+	dateAfter   = prep("份", "底", "初")
+)
 
 var blankMarks = "Xx×＊*_＿?？□"
 
@@ -116,7 +133,7 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 	q := Quantity{Op: OpEqual, NumStart: i}
 	j := i
 	switch {
-	case hasAt(rs, i, lifetimeWords...) != "":
+	case lifetimeWords.at(rs, i) > 0:
 		q.Unit = Lifetime
 		j = i + 2
 	case isBlankStart(rs, i):
@@ -191,23 +208,23 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 	}
 	best := 0 // the longest comparator wins: 不少于, not 少于
 	for _, po := range prefixOps {
-		w := []rune(po.word)
-		if len(w) > best && p >= len(w) && string(rs[p-len(w):p]) == po.word {
+		w := po.runes
+		if len(w) > best && runesAt(rs, p-len(w), w) {
 			q.Op, q.Start, best = po.op, p-len(w), len(w)
 		}
 	}
 	for _, so := range suffixOps {
-		if hasAt(rs, j, so.word) != "" {
+		if runesAt(rs, j, so.runes) {
 			if q.Op == OpEqual || q.Op == so.op {
 				q.Op = so.op
 			}
 			if q.Op != OpRange || so.op == OpAtMost {
-				j += len([]rune(so.word))
+				j += len(so.runes)
 			}
 			break
 		}
 	}
-	if q.Op == OpEqual && !q.Blank && q.Unit == Hour && hasAt(rs, j, serviceHours...) != "" {
+	if q.Op == OpEqual && !q.Blank && q.Unit == Hour && serviceHours.at(rs, j) > 0 {
 		return q, 0, false // 24小时热线, 24小时服务
 	}
 	return q, j, true
@@ -228,7 +245,7 @@ func notADuration(rs []rune, i, j int, q Quantity) bool {
 	if q.Unit == Month && j < len(rs) && cnnum.IsNumeralRune(rs[j]) {
 		return true // 3月1日
 	}
-	if q.Unit == Month && j < len(rs) && (rs[j] == '份' || rs[j] == '底' || rs[j] == '初') {
+	if q.Unit == Month && dateAfter.at(rs, j) > 0 {
 		return true // 3月份
 	}
 	if (q.Unit == Day || q.Unit == Hour) && j < len(rs) && (rs[j] == '起' && j+1 < len(rs) && rs[j+1] == '至') {
@@ -262,24 +279,68 @@ func skipSpaces(rs []rune, k int) int {
 	return k
 }
 
+// unitRunes and unitFirst are unitWords prepared once: the scanner looks
+// for a unit at almost every position, so it must not allocate.
+var (
+	unitRunes = func() [][]rune {
+		out := make([][]rune, len(unitWords))
+		for i, uw := range unitWords {
+			out[i] = []rune(uw.word)
+		}
+		return out
+	}()
+	unitFirst = func() map[rune]bool {
+		m := map[rune]bool{}
+		for _, w := range unitRunes {
+			m[w[0]] = true
+		}
+		return m
+	}()
+)
+
 func unitAt(rs []rune, k int) (Unit, int) {
-	for _, uw := range unitWords {
-		w := []rune(uw.word)
-		if k+len(w) <= len(rs) && string(rs[k:k+len(w)]) == uw.word {
-			return uw.unit, len(w)
+	if k >= len(rs) || !unitFirst[rs[k]] {
+		return "", 0
+	}
+	for i, w := range unitRunes {
+		if runesAt(rs, k, w) {
+			return unitWords[i].unit, len(w)
 		}
 	}
 	return "", 0
 }
 
-func hasAt(rs []rune, k int, words ...string) string {
-	for _, w := range words {
-		wr := []rune(w)
-		if k+len(wr) <= len(rs) && string(rs[k:k+len(wr)]) == w {
-			return w
+func runesAt(rs []rune, k int, w []rune) bool {
+	if k < 0 || k+len(w) > len(rs) {
+		return false
+	}
+	for i, r := range w {
+		if rs[k+i] != r {
+			return false
 		}
 	}
-	return ""
+	return true
+}
+
+// words is a word list prepared for allocation-free matching on runes.
+type words [][]rune
+
+func prep(ws ...string) words {
+	out := make(words, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w)
+	}
+	return out
+}
+
+// at returns the length in runes of the first word that stands at rs[k:], or 0.
+func (ws words) at(rs []rune, k int) int {
+	for _, w := range ws {
+		if runesAt(rs, k, w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // FindMissingFigure finds a unit whose figure was left out entirely
@@ -300,7 +361,7 @@ func FindMissingFigure(s string) [][2]int {
 		if n == 0 || u == Month || u == Year || u == Week {
 			continue
 		}
-		if hasAt(rs, i+n, "内", "以内", "之内") == "" {
+		if withinWords.at(rs, i+n) == 0 {
 			continue
 		}
 		p := i - 1

@@ -48,7 +48,11 @@ type item struct {
 
 // Pieces normalizes the pieces of one block of orig.
 func Pieces(orig string, pieces []Piece) Text {
-	items := make([]item, 0, 64)
+	total := len(pieces)
+	for _, p := range pieces {
+		total += p.End - p.Start
+	}
+	items := make([]item, 0, total) // at most one item per byte
 	end := 0
 	for pi, p := range pieces {
 		if pi > 0 && pieces[pi-1].Break && len(items) > 0 {
@@ -73,8 +77,8 @@ func Pieces(orig string, pieces []Piece) Text {
 	t2s.Runes(rs)
 
 	var b strings.Builder
-	b.Grow(len(items) * 3)
-	orig2 := make([]int, 0, len(items)*3+1)
+	b.Grow(total)
+	orig2 := make([]int, 0, total+1)
 	lastSpace := true // also trims leading space
 	for i, r := range rs {
 		if unicode.IsSpace(r) {
@@ -129,7 +133,17 @@ const pinyinLetters = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒ�
 
 // dropPinyin removes "(zhí)" right after a Han character.
 func dropPinyin(items []item) []item {
-	out := items[:0:0]
+	has := false
+	for _, it := range items {
+		if it.r == '(' {
+			has = true
+			break
+		}
+	}
+	if !has {
+		return items
+	}
+	out := make([]item, 0, len(items))
 	for i := 0; i < len(items); i++ {
 		if items[i].r == '(' && i > 0 && unicode.Is(unicode.Han, items[i-1].r) {
 			j := i + 1
