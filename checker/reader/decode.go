@@ -56,6 +56,12 @@ func Decode(b []byte, force string) (string, string, error) {
 	if utf8.Valid(b) {
 		return string(b), UTF8, checkText(string(b))
 	}
+	if n := truncatedUTF8(b); n > 0 {
+		// A UTF-8 file cut off inside its last character (a truncated
+		// download or copy): keep the text, mark the lost character.
+		s := string(b[:len(b)-n]) + string(utf8.RuneError)
+		return s, UTF8, checkText(s)
+	}
 	if len(b)%2 == 0 && bytes.IndexByte(b, 0) >= 0 {
 		for _, be := range []bool{false, true} {
 			if s, ok := utf16Text(b, be); ok {
@@ -84,6 +90,18 @@ func Decode(b []byte, force string) (string, string, error) {
 		return b5, Big5, checkText(b5)
 	}
 	return "", "", errors.New("unknown text encoding (not UTF-8, UTF-16, GB18030 or Big5); pass --encoding if you know it")
+}
+
+// truncatedUTF8 returns how many trailing bytes form an incomplete UTF-8
+// sequence when everything before them is valid UTF-8, else 0.
+func truncatedUTF8(b []byte) int {
+	for n := 1; n <= 3 && n < len(b); n++ {
+		tail := b[len(b)-n:]
+		if utf8.RuneStart(tail[0]) && !utf8.FullRune(tail) && utf8.Valid(b[:len(b)-n]) {
+			return n
+		}
+	}
+	return 0
 }
 
 func decodeAs(b []byte, name string) (string, string, error) {

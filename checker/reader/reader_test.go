@@ -68,6 +68,15 @@ func TestDecode(t *testing.T) {
 	}
 }
 
+func TestDecodeTruncatedUTF8(t *testing.T) {
+	b := []byte(sample)
+	cut := b[:len(b)-2] // inside the final 。
+	got, enc, err := Decode(cut, "")
+	if err != nil || enc != UTF8 || !strings.HasPrefix(got, "售后服务政策") || !strings.HasSuffix(got, "一年\uFFFD") {
+		t.Errorf("truncated UTF-8: %q %s %v", got, enc, err)
+	}
+}
+
 func TestDecodeErrors(t *testing.T) {
 	cases := []struct {
 		name  string
