@@ -78,18 +78,24 @@ func Decode(b []byte, force string) (string, string, error) {
 	}
 	gb, gbErr := strictDecode(simplifiedchinese.GB18030, b)
 	b5, b5Err := strictDecode(traditionalchinese.Big5, b)
+	var text, name string
 	switch {
 	case gbErr == nil && b5Err == nil:
+		text, name = gb, GB18030
 		if commonHanScore(b5) > commonHanScore(gb) {
-			return b5, Big5, checkText(b5)
+			text, name = b5, Big5
 		}
-		return gb, GB18030, checkText(gb)
 	case gbErr == nil:
-		return gb, GB18030, checkText(gb)
+		text, name = gb, GB18030
 	case b5Err == nil:
-		return b5, Big5, checkText(b5)
+		text, name = b5, Big5
 	}
-	return "", "", errors.New("unknown text encoding (not UTF-8, UTF-16, GB18030 or Big5); pass --encoding if you know it")
+	// GB18030 decodes almost any bytes; text in neither encoding comes out
+	// as rare characters. Refuse to guess rather than audit mojibake.
+	if text == "" || !plausibleChinese(text) {
+		return "", "", errors.New("unknown text encoding (not UTF-8, UTF-16, GB18030 or Big5); pass --encoding if you know it")
+	}
+	return text, name, checkText(text)
 }
 
 // truncatedUTF8 returns how many trailing bytes form an incomplete UTF-8
@@ -204,6 +210,19 @@ func commonHanScore(s string) int {
 		}
 	}
 	return n
+}
+
+// plausibleChinese accepts decoded text whose non-ASCII characters include
+// a fair share of common ones (one in eight; real Chinese text has well over
+// half, mojibake almost none).
+func plausibleChinese(s string) bool {
+	nonASCII := 0
+	for _, r := range s {
+		if r >= 0x80 {
+			nonASCII++
+		}
+	}
+	return nonASCII < 4 || commonHanScore(s)*8 >= nonASCII
 }
 
 // checkText rejects decoded text that holds NUL or other control characters

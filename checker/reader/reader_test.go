@@ -91,6 +91,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"bad forced", []byte{0xff, 0xfe, 0xfd}, "utf-8", "not valid UTF-8"},
 		{"unknown forced", []byte("abc"), "latin-9", "unknown --encoding"},
 		{"bom but invalid", []byte{0xEF, 0xBB, 0xBF, 0xff, 0xfe, 0x41}, "", "byte-order mark"},
+		{"latin-1", []byte("caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve r\xe9sum\xe9 \xe0 la fa\xe7on fran\xe7aise"), "", "unknown text encoding"},
 	}
 	for _, c := range cases {
 		if _, _, err := Decode(c.b, c.force); err == nil || !strings.Contains(err.Error(), c.want) {
