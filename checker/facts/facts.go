@@ -85,7 +85,8 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 		if x.negated(s[p[0]:q.Start]) || (cueAt > p[0] && cueAt < q.Start && x.negated(s[p[0]:cueAt])) {
 			continue // 不支持7天无理由退货: states what is not offered
 		}
-		service := x.isServiceTime(s[regionStart:q.Start])
+		service := x.isServiceTime(s[regionStart:q.Start]) ||
+			(cueAt >= q.End && containsAny(s[q.End:cueAt], x.lex.ServiceVerbs))
 		phrase := s[p[0]:p[1]]
 		for _, tp := range topics {
 			if service && x.lex.Topics[tp].Kind == terms.Window {
@@ -100,6 +101,15 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty
 				}
 				item := x.item(phrase)
+				// 电池属于易耗品,保修期为6个月: the part named in an
+				// earlier phrase of the clause, unless 整机 intervenes.
+				for k := pi - 1; item == "" && k >= 0 && !strings.Contains(phrase, "整机"); k-- {
+					earlier := s[phrases[k][0]:phrases[k][1]]
+					if strings.Contains(earlier, "整机") || hitIn(hits, phrases[k]) {
+						break
+					}
+					item = x.item(earlier)
+				}
 				if item == "" && fromCtx {
 					item = x.item(c.Context)
 				}
@@ -296,6 +306,16 @@ func unitAt(s string, sp [2]int) duration.Unit {
 		return q.Unit
 	}
 	return duration.Day
+}
+
+// hitIn reports a cue inside phrase p: such a phrase has its own subject.
+func hitIn(hits []hit, p [2]int) bool {
+	for _, h := range hits {
+		if h.start >= p[0] && h.end <= p[1] {
+			return true
+		}
+	}
+	return false
 }
 
 func figureIn(qs []duration.Quantity, p [2]int) bool {

@@ -39,6 +39,7 @@ type Lexicon struct {
 	Blockers        []string            `yaml:"blockers"`
 	ServiceTriggers []string            `yaml:"service_triggers"`
 	ServiceObjects  []string            `yaml:"service_objects"`
+	ServiceVerbs    []string            `yaml:"service_verbs"`
 	Negations       []string            `yaml:"negations"`
 	NoReason        []string            `yaml:"no_reason"`
 	Paid            []string            `yaml:"paid"`
@@ -126,6 +127,7 @@ func (l *Lexicon) DictionaryWords() []string {
 	add(l.Blockers...)
 	add(l.ServiceTriggers...)
 	add(l.ServiceObjects...)
+	add(l.ServiceVerbs...)
 	add(l.Negations...)
 	add(l.NoReason...)
 	add(l.Paid...)
