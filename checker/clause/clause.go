@@ -32,6 +32,7 @@ func Split(src *reader.Source) []Clause {
 		out      []Clause
 		headings []heading
 		cells    = map[[3]int]string{} // table,row,col -> text
+		lead     string                // a "label:" leading key-value lines
 	)
 	for _, b := range src.Blocks {
 		pieces := make([]normalize.Piece, len(b.Segs))
@@ -41,6 +42,9 @@ func Split(src *reader.Source) []Clause {
 		t := normalize.Pieces(src.Text, pieces)
 		if t.S == "" {
 			continue
+		}
+		if b.Kind == reader.Heading || b.Kind == reader.TableCell {
+			lead = ""
 		}
 		if b.Kind == reader.Heading {
 			for len(headings) > 0 && headings[len(headings)-1].level >= b.Level {
@@ -68,8 +72,19 @@ func Split(src *reader.Source) []Clause {
 			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section, Context: strings.Join(ctx, " ")})
 			continue
 		}
+		// A short label ending in a colon leads the short "key: value"
+		// lines after it (三包有效期: / 主机:一年 / 电池:六个月).
+		ctx := ""
+		if lead != "" && utf8.RuneCountInString(t.S) <= 30 && strings.ContainsRune(t.S, ':') {
+			ctx = lead
+		} else {
+			lead = ""
+		}
+		if strings.HasSuffix(t.S, ":") && utf8.RuneCountInString(t.S) <= 40 {
+			lead = t.S
+		}
 		for _, part := range sentences(t.S) {
-			out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section})
+			out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Context: ctx})
 		}
 	}
 	return out

@@ -103,9 +103,9 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 				item := x.item(phrase)
 				// 电池属于易耗品,保修期为6个月: the part named in an
 				// earlier phrase of the clause, unless 整机 intervenes.
-				for k := pi - 1; item == "" && k >= 0 && !strings.Contains(phrase, "整机"); k-- {
+				for k := pi - 1; item == "" && k >= 0 && !containsAny(phrase, x.lex.WholeUnit); k-- {
 					earlier := s[phrases[k][0]:phrases[k][1]]
-					if strings.Contains(earlier, "整机") || hitIn(hits, phrases[k]) {
+					if containsAny(earlier, x.lex.WholeUnit) || hitIn(hits, phrases[k]) {
 						break
 					}
 					item = x.item(earlier)
@@ -127,7 +127,7 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 }
 
 // choose picks the topics of quantity q: the nearest cue in its own phrase,
-// else the first cue of the next phrase (七日内,可退货), else the nearest in
+// else the first cue of the next phrases (七日内,可退货), else the nearest in
 // the two phrases before, else the table or heading context. cueAt is the
 // cue's byte offset in the clause, or -1; fromCtx says the context decided.
 func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quantity, phrases [][2]int, pi int, ctx []hit) (topics []string, cueAt int, fromCtx bool) {
@@ -153,12 +153,11 @@ func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quanti
 	if best >= 0 {
 		return hits[best].topics, hits[best].start, false
 	}
-	// The next phrase lends its cue only when it has no figure of its own
-	// (a figure there owns the cue).
-	if pi+1 < len(phrases) && !figureIn(qs, phrases[pi+1]) {
-		next := phrases[pi+1]
+	// Following phrases lend their cue (7日内,主机出现性能故障,可选择退货),
+	// up to the first one with a figure of its own, which owns its cue.
+	for k := pi + 1; k < len(phrases) && k <= pi+3 && !figureIn(qs, phrases[k]); k++ {
 		for _, h := range hits {
-			if h.start >= next[0] && h.end <= next[1] {
+			if h.start >= phrases[k][0] && h.end <= phrases[k][1] {
 				return h.topics, h.start, false
 			}
 		}
@@ -266,9 +265,9 @@ func (x *Extractor) negated(s string) bool {
 }
 
 // item names the part a warranty phrase is about, unless the phrase is about
-// the whole unit (整机).
+// the whole unit (整机, 主机).
 func (x *Extractor) item(phrase string) string {
-	if strings.Contains(phrase, "整机") {
+	if containsAny(phrase, x.lex.WholeUnit) {
 		return ""
 	}
 	best, at := "", len(phrase)+1

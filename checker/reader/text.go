@@ -2,6 +2,7 @@ package reader
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,6 +32,7 @@ func parseText(src *Source) {
 		cur = nil
 	}
 	prevLine := ""
+	width := wrapWidth(text)
 	for start := 0; start < len(text); {
 		end := strings.IndexByte(text[start:], '\n')
 		if end < 0 {
@@ -57,7 +59,7 @@ func parseText(src *Source) {
 			flush()
 			cur = &Block{Kind: ListItem, Segs: []Segment{seg}}
 			prevLine = line
-		case cur != nil && joins(prevLine, line):
+		case cur != nil && joins(prevLine, line, width):
 			cur.Segs = append(cur.Segs, seg)
 			prevLine = line
 		default:
@@ -70,20 +72,44 @@ func parseText(src *Source) {
 	flush()
 }
 
-// joins decides whether line continues prev (a wrapped line).
-func joins(prev, line string) bool {
+// joins decides whether line continues prev (a wrapped line). width is
+// the document's wrap width (see wrapWidth).
+func joins(prev, line string, width int) bool {
 	if prev == "" {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev)
-	if strings.ContainsRune(sentenceEnds, last) {
+	switch {
+	case strings.ContainsRune(sentenceEnds, last):
 		return false
+	case strings.ContainsRune("，,、（(“", last):
+		return true // broken off mid-sentence
+	case last == '：' || last == ':':
+		// "服务热线：" then its value; but not a label before a list of
+		// "主机：一年" lines, each its own statement.
+		return !strings.ContainsAny(line, "：:")
 	}
-	// A short line with no punctuation at all is a title, not a wrapped line.
-	if utf8.RuneCountInString(prev) < 12 && !strings.ContainsAny(prev, "，,、：:（()）") {
-		return false
+	// Otherwise only a line that reaches the wrap width was wrapped; a
+	// shorter one (a title, "主机：一年") ended where its author ended it.
+	n := utf8.RuneCountInString(prev)
+	return n >= 12 && n*4 >= width*3
+}
+
+// wrapWidth estimates the width at which a scraped or copied text was
+// wrapped: the 90th percentile of the lengths, in characters, of its lines
+// of ten characters or more.
+func wrapWidth(text string) int {
+	var lens []int
+	for _, line := range strings.Split(text, "\n") {
+		if n := utf8.RuneCountInString(strings.TrimSpace(line)); n >= 10 {
+			lens = append(lens, n)
+		}
 	}
-	return true
+	if len(lens) == 0 {
+		return 0
+	}
+	sort.Ints(lens)
+	return lens[len(lens)*9/10]
 }
 
 // isShortTitle accepts "一、退换货政策" as a heading but not a numbered

@@ -148,6 +148,19 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 		}
 		q.Blank, q.Unit = true, u
 		j = skipSpaces(rs, k) + n
+	case rs[i] == '第':
+		// 第8日至第15日内: a window that ends on day 15.
+		end, n := ordinalRange(rs, i)
+		if n == 0 {
+			return q, 0, false
+		}
+		q.Op, q.Value, q.Unit, q.NumStart = OpAtMost, end.value, Day, end.at
+		j = i + n
+		if withinWords.at(rs, j) > 0 {
+			j += withinWords.at(rs, j)
+		}
+		q.Start = i
+		return q, j, true
 	case rs[i] == '半':
 		// 半年, 半个月, 半天
 		u, n := unitAt(rs, skipSpaces(rs, i+1))
@@ -230,13 +243,46 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 	return q, j, true
 }
 
+type ordinal struct {
+	value float64
+	at    int
+}
+
+// ordinalRange reads 第N日至第M日 (or 天, 到, -) at i and returns M, where
+// M's figure starts, and the runes used.
+func ordinalRange(rs []rune, i int) (ordinal, int) {
+	read := func(k int) (float64, int, bool) {
+		if k >= len(rs) || rs[k] != '第' {
+			return 0, k, false
+		}
+		v, n := cnnum.Scan(rs[k+1:])
+		if n == 0 || k+1+n >= len(rs) || (rs[k+1+n] != '日' && rs[k+1+n] != '天') {
+			return 0, k, false
+		}
+		return v, k + 2 + n, true
+	}
+	v1, k, ok := read(i)
+	if !ok || k >= len(rs) || !strings.ContainsRune("至到-~", rs[k]) {
+		return ordinal{}, 0
+	}
+	v2, end, ok := read(k + 1)
+	if !ok || v2 <= v1 {
+		return ordinal{}, 0
+	}
+	return ordinal{v2, k + 2}, end - i
+}
+
 // notADuration rejects figures that are dates, ordinals, clock times or the
 // 24 of 7×24.
 func notADuration(rs []rune, i, j int, q Quantity) bool {
 	if i > 0 {
 		switch rs[i-1] {
-		case '第', '×', 'x', 'X', '*', '/', '月', ':', '年':
+		case '第', '×', 'x', 'X', '*', '/', '月', '年':
 			return true
+		case ':': // 9:30 is a clock time; 主机:一年 is not
+			if i > 1 && cnnum.IsNumeralRune(rs[i-2]) {
+				return true
+			}
 		}
 	}
 	if q.Unit == Year && q.Value >= 1000 {

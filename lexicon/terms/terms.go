@@ -43,6 +43,7 @@ type Lexicon struct {
 	Negations       []string            `yaml:"negations"`
 	NoReason        []string            `yaml:"no_reason"`
 	Paid            []string            `yaml:"paid"`
+	WholeUnit       []string            `yaml:"whole_unit"`
 	Words           []string            `yaml:"words"`
 
 	cueTopics map[string][]string
@@ -131,6 +132,7 @@ func (l *Lexicon) DictionaryWords() []string {
 	add(l.Negations...)
 	add(l.NoReason...)
 	add(l.Paid...)
+	add(l.WholeUnit...)
 	add(l.Words...)
 	return out
 }
