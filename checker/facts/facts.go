@@ -56,13 +56,9 @@ func New() *Extractor {
 func (x *Extractor) Extract(c clause.Clause) []Fact {
 	s := c.Text.S
 	qs := duration.Find(s)
-	for _, sp := range duration.FindMissingFigure(s) {
-		qs = append(qs, duration.Quantity{Op: duration.OpAtMost, Unit: unitAt(s, sp), Blank: true, Start: sp[0], End: sp[1], NumStart: sp[0]})
-	}
 	if len(qs) == 0 {
 		return nil
 	}
-	sort.Slice(qs, func(i, j int) bool { return qs[i].Start < qs[j].Start })
 	hits := x.cueHits(s, qs)
 	var ctxHits []hit
 	if ctx := strings.TrimSpace(c.Context + " " + lastOf(c.Section)); ctx != "" {
@@ -298,13 +294,6 @@ func phraseOf(ps [][2]int, off int) int {
 		}
 	}
 	return len(ps) - 1
-}
-
-func unitAt(s string, sp [2]int) duration.Unit {
-	for _, q := range duration.Find("1" + s[sp[0]:sp[1]]) {
-		return q.Unit
-	}
-	return duration.Day
 }
 
 // hitIn reports a cue inside phrase p: such a phrase has its own subject.

@@ -3,6 +3,7 @@ package duration
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"shouhou/lexicon/cnnum"
 )
@@ -102,20 +103,26 @@ var (
 
 var blankMarks = "Xx×＊*_＿?？□"
 
-// Find returns the durations in s, in order.
+// Find returns the durations in s, in order, blanks included: a figure
+// written as XX or ____, or left out before its unit, gives a Quantity with
+// Blank set.
 func Find(s string) []Quantity {
 	rs := []rune(s)
 	off := make([]int, len(rs)+1) // rune index -> byte offset
 	b := 0
 	for i, r := range rs {
 		off[i] = b
-		b += len(string(r))
+		b += utf8.RuneLen(r)
 	}
 	off[len(rs)] = b
 
 	var out []Quantity
 	for i := 0; i < len(rs); {
-		if q, end, ok := scanAt(rs, i); ok {
+		q, end, ok := scanAt(rs, i)
+		if !ok {
+			q, end, ok = missingAt(rs, i)
+		}
+		if ok {
 			q.Start, q.End, q.NumStart = off[q.Start], off[end], off[q.NumStart]
 			out = append(out, q)
 			i = end
@@ -389,41 +396,27 @@ func (ws words) at(rs []rune, k int) int {
 	return 0
 }
 
-// FindMissingFigure finds a unit whose figure was left out entirely
-// (接到报修后 小时内响应, 在个工作日内): a position word, optional spaces,
-// then a unit and 内. It returns byte offsets of each such unit.
-func FindMissingFigure(s string) [][2]int {
-	rs := []rune(s)
-	var out [][2]int
-	b := 0
-	bytesAt := make([]int, len(rs)+1)
-	for i, r := range rs {
-		bytesAt[i] = b
-		b += len(string(r))
+// missingAt reads a unit whose figure was left out entirely (接到报修后 小时内
+// 响应, 在个工作日内): a position word, optional spaces, then the unit at i
+// and 内. Month, year and week are left alone (年内, 月内 are ordinary words).
+func missingAt(rs []rune, i int) (Quantity, int, bool) {
+	q := Quantity{Op: OpAtMost, Blank: true, Start: i, NumStart: i}
+	u, n := unitAt(rs, i)
+	if n == 0 || i == 0 || u == Month || u == Year || u == Week {
+		return q, 0, false
 	}
-	bytesAt[len(rs)] = b
-	for i := 1; i < len(rs); i++ {
-		u, n := unitAt(rs, i)
-		if n == 0 || u == Month || u == Year || u == Week {
-			continue
-		}
-		if withinWords.at(rs, i+n) == 0 {
-			continue
-		}
-		p := i - 1
-		spaces := 0
-		for p >= 0 && rs[p] == ' ' {
-			p--
-			spaces++
-		}
-		if p < 0 {
-			continue
-		}
-		if !strings.ContainsRune("在于后为起", rs[p]) || (rs[p] == '后' && spaces == 0 && u == Day) {
-			continue // 后天 is a word of its own
-		}
-		out = append(out, [2]int{bytesAt[i], bytesAt[i+n]})
-		i += n
+	within := withinWords.at(rs, i+n)
+	if within == 0 {
+		return q, 0, false
 	}
-	return out
+	p, spaces := i-1, 0
+	for p >= 0 && rs[p] == ' ' {
+		p--
+		spaces++
+	}
+	if p < 0 || !strings.ContainsRune("在于后为起", rs[p]) || (rs[p] == '后' && spaces == 0 && u == Day) {
+		return q, 0, false // 后天 is a word of its own
+	}
+	q.Unit = u
+	return q, i + n + within, true
 }

@@ -76,19 +76,22 @@ func TestFindMissingFigure(t *testing.T) {
 		in   string
 		want []string
 	}{
-		{"接到报修后 小时内响应", []string{"小时"}},
-		{"在个工作日内完成维修", []string{"个工作日"}},
-		{"自签收之日起 天内可退货", []string{"天"}},
+		{"接到报修后 小时内响应", []string{"hour 小时内"}},
+		{"在个工作日内完成维修", []string{"workday 个工作日内"}},
+		{"自签收之日起 天内可退货", []string{"day 天内"}},
 		{"后天内送达", nil},
-		{"2小时内响应", nil},
+		{"在年内完成,于月内完成", nil},
 	}
 	for _, c := range cases {
 		var got []string
-		for _, sp := range FindMissingFigure(c.in) {
-			got = append(got, c.in[sp[0]:sp[1]])
+		for _, q := range Find(c.in) {
+			if !q.Blank {
+				t.Errorf("Find(%q): %+v is not blank", c.in, q)
+			}
+			got = append(got, string(q.Unit)+" "+c.in[q.NumStart:q.End])
 		}
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
-			t.Errorf("FindMissingFigure(%q) = %q, want %q", c.in, got, c.want)
+			t.Errorf("Find(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
@@ -151,11 +154,6 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("Find(%q): range %v..%v", s, q.Value, q.Max)
 			}
 			last = q.End
-		}
-		for _, sp := range FindMissingFigure(s) {
-			if sp[0] >= sp[1] || sp[1] > len(s) {
-				t.Fatalf("FindMissingFigure(%q): bad span %v", s, sp)
-			}
 		}
 	})
 }
