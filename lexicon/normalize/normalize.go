@@ -26,8 +26,9 @@ type Piece struct {
 type Text struct {
 	S string
 	// orig[i] is the original byte offset of the character that produced
-	// byte i of S; orig[len(S)] is the end of the last piece.
-	orig []int
+	// byte i of S; orig[len(S)] is the end of the last piece. int32 halves
+	// the map (documents are capped far below 2 GB).
+	orig []int32
 }
 
 // Orig maps a byte offset in S to a byte offset in the original text.
@@ -38,7 +39,7 @@ func (t Text) Orig(i int) int {
 	if i >= len(t.orig) {
 		i = len(t.orig) - 1
 	}
-	return t.orig[i]
+	return int(t.orig[i])
 }
 
 type item struct {
@@ -78,7 +79,7 @@ func Pieces(orig string, pieces []Piece) Text {
 
 	var b strings.Builder
 	b.Grow(total)
-	orig2 := make([]int, 0, total+1)
+	orig2 := make([]int32, 0, total+1)
 	lastSpace := true // also trims leading space
 	for i, r := range rs {
 		if unicode.IsSpace(r) {
@@ -90,7 +91,7 @@ func Pieces(orig string, pieces []Piece) Text {
 		lastSpace = r == ' '
 		n, _ := b.WriteRune(r)
 		for k := 0; k < n; k++ {
-			orig2 = append(orig2, items[i].off)
+			orig2 = append(orig2, int32(items[i].off))
 		}
 	}
 	s := b.String()
@@ -98,7 +99,7 @@ func Pieces(orig string, pieces []Piece) Text {
 		s = s[:len(s)-1]
 		orig2 = orig2[:len(s)]
 	}
-	orig2 = append(orig2, end)
+	orig2 = append(orig2, int32(end))
 	return Text{S: s, orig: orig2}
 }
 
@@ -171,10 +172,8 @@ func hasToneMark(items []item) bool {
 	return false
 }
 
-// Slice returns the part of t between byte offsets i and j of t.S, with its
-// map.
+// Slice returns the part of t between byte offsets i and j of t.S. It
+// shares t's map, which is never written after Pieces returns.
 func (t Text) Slice(i, j int) Text {
-	m := make([]int, j-i+1)
-	copy(m, t.orig[i:j+1])
-	return Text{S: t.S[i:j], orig: m}
+	return Text{S: t.S[i:j], orig: t.orig[i : j+1 : j+1]}
 }
