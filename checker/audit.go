@@ -112,20 +112,11 @@ func (d *doc) threshold(r *rules.Rule) []reports.Finding {
 }
 
 func (d *doc) forbid(r *rules.Rule) []reports.Finding {
-	var out []reports.Finding
-	for i, c := range d.clauses {
-		loc := r.Match(c.Text.S)
-		if loc == nil {
-			continue
-		}
-		msg := expand(r.Message, map[string]string{"match": c.Text.S[loc[0]:loc[1]], "topic": rules.TopicNames[r.Topic]})
-		out = append(out, d.finding(r, reports.Violation, msg, i, loc[0]))
-	}
-	return out
+	return d.matches(r, reports.Violation, rules.TopicNames[r.Topic], nil)
 }
 
 // placeholder reports blank figures (XX小时内响应, 在 小时内) by the topic
-// they belong to, and pattern matches (____, （  ）) in other clauses; one
+// they belong to, then pattern matches (____, （  ）) in other clauses; one
 // finding per clause.
 func (d *doc) placeholder(r *rules.Rule) []reports.Finding {
 	var out []reports.Finding
@@ -139,16 +130,22 @@ func (d *doc) placeholder(r *rules.Rule) []reports.Finding {
 		msg := expand(r.Message, map[string]string{"topic": rules.TopicNames[f.Topic], "match": s[f.Start:f.End]})
 		out = append(out, d.finding(r, reports.Unclear, msg, f.clause, f.NumStart))
 	}
+	return append(out, d.matches(r, reports.Unclear, "条款", done)...)
+}
+
+// matches reports each clause (but those in skip) where r's patterns match.
+func (d *doc) matches(r *rules.Rule, status, topic string, skip map[int]bool) []reports.Finding {
+	var out []reports.Finding
 	for i, c := range d.clauses {
-		if done[i] {
+		if skip[i] {
 			continue
 		}
 		loc := r.Match(c.Text.S)
 		if loc == nil {
 			continue
 		}
-		msg := expand(r.Message, map[string]string{"topic": "条款", "match": c.Text.S[loc[0]:loc[1]]})
-		out = append(out, d.finding(r, reports.Unclear, msg, i, loc[0]))
+		msg := expand(r.Message, map[string]string{"match": c.Text.S[loc[0]:loc[1]], "topic": topic})
+		out = append(out, d.finding(r, status, msg, i, loc[0]))
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"shouhou/checker/clause"
+	"shouhou/checker/reader"
 	"shouhou/rules"
 )
 
@@ -59,7 +60,7 @@ func isCommitment(cls []clause.Clause, topics map[string]bool) bool {
 		return true
 	}
 	for _, c := range cls {
-		if len(c.Section) == 0 && c.Kind.String() == "heading" && firstIndex(c.Text.S, policyTitles) >= 0 {
+		if c.Kind == reader.Heading && firstIndex(c.Text.S, policyTitles) >= 0 {
 			return true
 		}
 	}

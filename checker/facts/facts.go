@@ -71,7 +71,7 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
 		topics, cueAt, fromCtx := x.choose(hits, q, qs, phrases, pi, ctxHits)
-		if len(topics) == 0 || x.conditional(s[:q.Start], s[q.End:]) {
+		if len(topics) == 0 || conditional(s[:q.Start]) {
 			continue
 		}
 		regionStart := p[0]
@@ -96,20 +96,7 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 				if containsAny(phrase, x.lex.Paid) {
 					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty
 				}
-				item := x.item(phrase)
-				// 电池属于易耗品,保修期为6个月: the part named in an
-				// earlier phrase of the clause, unless 整机 intervenes.
-				for k := pi - 1; item == "" && k >= 0 && !containsAny(phrase, x.lex.WholeUnit); k-- {
-					earlier := s[phrases[k][0]:phrases[k][1]]
-					if containsAny(earlier, x.lex.WholeUnit) || hitIn(hits, phrases[k]) {
-						break
-					}
-					item = x.item(earlier)
-				}
-				if item == "" && fromCtx {
-					item = x.item(c.Context)
-				}
-				if item != "" {
+				if item := x.part(s, phrases, pi, hits, c.Context, fromCtx); item != "" {
 					f.Topic, f.Item = "parts_warranty", item
 				}
 			}
@@ -173,7 +160,7 @@ func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quanti
 
 // conditional reports a figure that states a condition rather than a
 // commitment: 超过三十日未修好的 (if more than thirty days), 满一年后.
-func (x *Extractor) conditional(before, after string) bool {
+func conditional(before string) bool {
 	for _, w := range []string{"超过", "超出", "逾", "满", "达到", "长于"} {
 		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "不"+w) && !hasSuffixAny(before, "不能"+w, "不得"+w, "不应"+w, "不会"+w) {
 			return true
@@ -258,6 +245,26 @@ func (x *Extractor) negated(s string) bool {
 		}
 	}
 	return false
+}
+
+// part names the part a warranty figure in phrase pi is about: one named
+// in the phrase; else in an earlier phrase of the clause (电池属于易耗品,
+// 保修期为6个月) unless the whole unit or another subject intervenes; else
+// in the table context that gave the topic. "" means the whole product.
+func (x *Extractor) part(s string, phrases [][2]int, pi int, hits []hit, context string, fromCtx bool) string {
+	phrase := s[phrases[pi][0]:phrases[pi][1]]
+	item := x.item(phrase)
+	for k := pi - 1; item == "" && k >= 0 && !containsAny(phrase, x.lex.WholeUnit); k-- {
+		earlier := s[phrases[k][0]:phrases[k][1]]
+		if containsAny(earlier, x.lex.WholeUnit) || hitIn(hits, phrases[k]) {
+			break
+		}
+		item = x.item(earlier)
+	}
+	if item == "" && fromCtx {
+		item = x.item(context)
+	}
+	return item
 }
 
 // item names the part a warranty phrase is about, unless the phrase is about

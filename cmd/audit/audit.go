@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -78,7 +79,7 @@ Chinese is matched after conversion to Simplified.
 }
 
 func (o *Options) validate() (int64, error) {
-	if !contains(formats, o.Format) {
+	if !slices.Contains(formats, o.Format) {
 		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(formats, ", "))
 	}
 	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {
@@ -87,7 +88,7 @@ func (o *Options) validate() (int64, error) {
 	if o.Kind != "" && o.Kind != rules.Policy && o.Kind != rules.Tender && o.Kind != rules.Bid {
 		return 0, cmdutil.FlagErrorf("unknown --kind %q (policy, tender or bid)", o.Kind)
 	}
-	if o.Encoding != "" && !contains(reader.Encodings, strings.ToLower(o.Encoding)) {
+	if o.Encoding != "" && !slices.Contains(reader.Encodings, strings.ToLower(o.Encoding)) {
 		return 0, cmdutil.FlagErrorf("unknown --encoding %q (known: %s)", o.Encoding, strings.Join(reader.Encodings, ", "))
 	}
 	size, err := parseSize(o.MaxSize)
@@ -226,13 +227,4 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size such as 50MB", s)
 	}
 	return n * mult, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
