@@ -33,6 +33,9 @@ type hit struct {
 	topics     []string
 }
 
+// in reports whether the hit lies inside phrase p.
+func (h hit) in(p [2]int) bool { return h.start >= p[0] && h.end <= p[1] }
+
 // Extractor finds facts; it is safe for concurrent use once built.
 type Extractor struct {
 	lex     *terms.Lexicon
@@ -117,7 +120,7 @@ func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quanti
 	p := phrases[pi]
 	best, bestDist := -1, 1<<30
 	for i, h := range hits {
-		if h.start < p[0] || h.end > p[1] {
+		if !h.in(p) {
 			continue
 		}
 		var d int
@@ -140,14 +143,14 @@ func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quanti
 	// up to the first one with a figure of its own, which owns its cue.
 	for k := pi + 1; k < len(phrases) && k <= pi+3 && !figureIn(qs, phrases[k]); k++ {
 		for _, h := range hits {
-			if h.start >= phrases[k][0] && h.end <= phrases[k][1] {
+			if h.in(phrases[k]) {
 				return h.topics, h.start, false
 			}
 		}
 	}
 	for k := pi - 1; k >= 0 && k >= pi-2; k-- {
 		for i := len(hits) - 1; i >= 0; i-- {
-			if hits[i].start >= phrases[k][0] && hits[i].end <= phrases[k][1] {
+			if hits[i].in(phrases[k]) {
 				return hits[i].topics, hits[i].start, false
 			}
 		}
@@ -306,7 +309,7 @@ func phraseOf(ps [][2]int, off int) int {
 // hitIn reports a cue inside phrase p: such a phrase has its own subject.
 func hitIn(hits []hit, p [2]int) bool {
 	for _, h := range hits {
-		if h.start >= p[0] && h.end <= p[1] {
+		if h.in(p) {
 			return true
 		}
 	}

@@ -149,12 +149,13 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 		for k < len(rs) && (strings.ContainsRune(blankMarks, rs[k]) || rs[k] == ' ' || rs[k] == '(' || rs[k] == ')' || rs[k] == '[' || rs[k] == ']') {
 			k++
 		}
-		u, n := unitAt(rs, skipSpaces(rs, k))
+		k = skipSpaces(rs, k)
+		u, n := unitAt(rs, k)
 		if n == 0 || (i > 0 && isLetterOrDigit(rs[i-1])) {
 			return q, 0, false
 		}
 		q.Blank, q.Unit = true, u
-		j = skipSpaces(rs, k) + n
+		j = k + n
 	case rs[i] == '第':
 		// 第8日至第15日内: a window that ends on day 15.
 		end, n := ordinalRange(rs, i)
@@ -170,12 +171,13 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 		return q, j, true
 	case rs[i] == '半':
 		// 半年, 半个月, 半天
-		u, n := unitAt(rs, skipSpaces(rs, i+1))
+		k := skipSpaces(rs, i+1)
+		u, n := unitAt(rs, k)
 		if n == 0 || u == Minute {
 			return q, 0, false
 		}
 		q.Value, q.Unit = 0.5, u
-		j = skipSpaces(rs, i+1) + n
+		j = k + n
 	default:
 		if !cnnum.IsNumeralRune(rs[i]) || (i > 0 && (cnnum.IsNumeralRune(rs[i-1]) || rs[i-1] == '.')) {
 			return q, 0, false

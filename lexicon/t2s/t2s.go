@@ -115,15 +115,3 @@ func String(s string) string {
 	Runes(rs)
 	return string(rs)
 }
-
-// HasTraditional reports whether s holds a character the tables would change.
-// Readers use it to record that a document was written in Traditional Chinese.
-func HasTraditional(s string) bool {
-	t := load()
-	for _, r := range s {
-		if _, ok := t.chars[r]; ok {
-			return true
-		}
-	}
-	return false
-}

@@ -38,15 +38,6 @@ func TestRuneCountPreserved(t *testing.T) {
 	}
 }
 
-func TestHasTraditional(t *testing.T) {
-	if !HasTraditional("售後服務") {
-		t.Error("售後服務 should count as traditional")
-	}
-	if HasTraditional("售后服务 ABC 123") {
-		t.Error("售后服务 should not count as traditional")
-	}
-}
-
 // TestMatchesOpenCC compares with the opencc command line tool where it is
 // installed (Debian package opencc); elsewhere it is skipped.
 func TestMatchesOpenCC(t *testing.T) {
