@@ -50,7 +50,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			d.facts = append(d.facts, located{f, i})
 		}
 	}
-	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Facts: []reports.Fact{}, Findings: []reports.Finding{}}
+	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Facts: []reports.Fact{}, Findings: []reports.Finding{}}
 	topics := map[string]bool{}
 	for _, f := range d.facts {
 		out.Facts = append(out.Facts, d.reportFact(f))
@@ -171,21 +171,21 @@ func (d *doc) require(r *rules.Rule, topics map[string]bool) []reports.Finding {
 // finding builds a finding located at byte off of clause ci's normalized text.
 func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Finding {
 	c := d.clauses[ci]
-	line, col := d.src.Position(c.Text.Orig(off))
+	p := d.src.Locate(c.Text.Orig(off))
 	return reports.Finding{
 		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: status, Message: msg,
-		Line: line, Column: col, Evidence: d.originalText(ci), Basis: r.BasisStrings(),
-		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "),
+		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci), Basis: r.BasisStrings(),
+		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "), Location: p.Location,
 	}
 }
 
 func (d *doc) reportFact(f located) reports.Fact {
 	c := d.clauses[f.clause]
-	line, col := d.src.Position(c.Text.Orig(f.NumStart))
+	p := d.src.Locate(c.Text.Orig(f.NumStart))
 	rf := reports.Fact{
 		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
-		Text: d.originalText(f.clause), Line: line, Column: col, Blank: f.Blank,
-		Section: strings.Join(c.Section, " › "),
+		Text: d.originalText(f.clause), Line: p.Line, Column: p.Column, Blank: f.Blank,
+		Section: strings.Join(c.Section, " › "), Location: p.Location,
 	}
 	if !f.Blank && f.Unit != duration.Lifetime {
 		v := f.Value

@@ -28,6 +28,8 @@ type Document struct {
 	Facts    []Fact    `json:"facts"`
 	Findings []Finding `json:"findings"`
 	Error    *string   `json:"error"`
+	// Added field: the reader used (text, markdown, docx, xlsx, html, pdf).
+	Format string `json:"format,omitempty"`
 }
 
 // Fact is one figure the document states. Line and Column point at the
@@ -45,6 +47,10 @@ type Fact struct {
 	// Added fields (CONTRACT.md allows additions):
 	Blank   bool   `json:"blank,omitempty"`   // the figure is an unfilled template blank
 	Section string `json:"section,omitempty"` // heading path, outermost first, joined by " › "
+	// Location says where the figure is in words a person can look up:
+	// "line 12 col 5", "paragraph 8", "table 1 row 3 col 2", "Sheet1!C4",
+	// "page 2 line 5".
+	Location string `json:"location,omitempty"`
 }
 
 // Finding is one rule result. A missing finding concerns the whole
@@ -62,7 +68,8 @@ type Finding struct {
 	// Added fields:
 	Title   string `json:"title,omitempty"`
 	Fix     string `json:"fix,omitempty"`
-	Section string `json:"section,omitempty"`
+	Section  string `json:"section,omitempty"`
+	Location string `json:"location,omitempty"` // as in Fact; empty for missing findings
 }
 
 // Finding statuses.

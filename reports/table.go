@@ -24,8 +24,10 @@ func WriteTable(w io.Writer, r *Report) error {
 			continue
 		}
 		for _, f := range d.Findings {
-			loc := "全文"
-			if f.Line > 0 {
+			loc := "全文 whole"
+			if f.Location != "" {
+				loc = f.Location
+			} else if f.Line > 0 {
 				loc = strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
 			}
 			rows = append(rows, []string{d.Path, loc, severityLabel(f.Severity), f.Rule, f.Message, clip(f.Evidence, evidenceWidth)})

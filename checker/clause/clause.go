@@ -61,7 +61,13 @@ func Split(src *reader.Source) []Clause {
 			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section})
 			continue
 		case reader.TableCell:
-			cells[[3]int{b.Table, b.Row, b.Col}] = t.S
+			// A cell may come as several blocks (paragraphs of a Word cell).
+			key := [3]int{b.Table, b.Row, b.Col}
+			if prev := cells[key]; prev != "" {
+				cells[key] = prev + " " + t.S
+			} else {
+				cells[key] = t.S
+			}
 			var ctx []string
 			if b.Row > 1 {
 				ctx = append(ctx, cells[[3]int{b.Table, 1, b.Col}])

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // StdinPath is how a document read from standard input is named.
@@ -24,8 +25,16 @@ type Options struct {
 // DefaultMaxSize bounds one document; larger files get an error, not a read.
 const DefaultMaxSize = 50 << 20
 
-// Extensions are the file types picked up when a folder is walked.
-var Extensions = map[string]string{".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
+// Extensions are the file types picked up when a folder is walked, and
+// the format each is first taken to be. Legacy Office types are picked up
+// too, so that each gets its own line saying how to convert it instead of
+// being passed over in silence.
+var Extensions = map[string]string{
+	".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+	".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
+	".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf",
+	".doc": "doc", ".wps": "doc", ".xls": "xls", ".et": "xls",
+}
 
 // ReadFile reads and parses one file.
 func ReadFile(path string, opt Options) (*Source, error) {
@@ -49,11 +58,10 @@ func ReadFile(path string, opt Options) (*Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
-	format := Extensions[strings.ToLower(filepath.Ext(path))]
-	if format == "" {
-		format = "text" // a file named explicitly is always tried as text
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("file grew past the %d MB limit while being read (raise it with --max-size)", limit>>20)
 	}
-	return Parse(path, b, format, opt)
+	return Parse(path, b, Sniff(path, b), opt)
 }
 
 // ReadStdin reads standard input. Markdown is recognised by its look.
@@ -66,32 +74,119 @@ func ReadStdin(r io.Reader, opt Options) (*Source, error) {
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("input is over the %d MB limit (raise it with --max-size)", limit>>20)
 	}
-	format := "text"
-	if looksLikeMarkdown(b) {
-		format = "markdown"
-	}
-	return Parse(StdinPath, b, format, opt)
+	return Parse(StdinPath, b, Sniff(StdinPath, b), opt)
 }
 
-// Parse decodes b and splits it into blocks. format is "text" or "markdown".
-// A panic in a parser becomes an error for this document only.
+// Parse reads b as format (see Sniff) and splits it into blocks. A panic
+// in a parser becomes an error for this document only.
 func Parse(path string, b []byte, format string, opt Options) (src *Source, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			src, err = nil, fmt.Errorf("internal error while reading (please report it): %v", r)
 		}
 	}()
-	text, enc, err := Decode(b, opt.Encoding)
+	if len(b) == 0 {
+		return nil, errors.New("empty file")
+	}
+	src = &Source{Path: path, Format: format}
+	switch format {
+	case "docx":
+		err = parseDocx(src, b, maxSize(opt))
+	case "xlsx":
+		err = parseXlsx(src, b, maxSize(opt))
+	case "pdf":
+		err = parsePDF(src, b)
+	case "ole":
+		err = oleError(b, filepath.Ext(path))
+	case "doc":
+		err = errors.New("is a legacy Word (.doc/.wps) file, which shouhou does not read; save it as .docx and try again")
+	case "xls":
+		err = errors.New("is a legacy Excel (.xls/.et) file, which shouhou does not read; save it as .xlsx and try again")
+	case "rtf":
+		err = errors.New("is an RTF file, which shouhou does not read; save it as .docx and try again")
+	default:
+		err = parseDecoded(src, b, opt)
+	}
 	if err != nil {
 		return nil, err
 	}
-	src = &Source{Path: path, Format: format, Encoding: enc, Text: text}
-	if format == "markdown" {
-		parseMarkdown(src)
-	} else {
-		parseText(src)
+	if len(src.Blocks) == 0 && format != "text" && format != "markdown" {
+		return nil, errors.New("has no text")
 	}
 	return src, nil
+}
+
+// parseDecoded reads the formats that are text files: text, Markdown, HTML.
+func parseDecoded(src *Source, b []byte, opt Options) error {
+	force := opt.Encoding
+	if force == "" && src.Format == "html" && !utf8.Valid(b) {
+		force = htmlEncoding(b)
+	}
+	text, enc, err := Decode(b, force)
+	if err != nil {
+		return err
+	}
+	src.Text, src.Encoding = text, enc
+	switch src.Format {
+	case "markdown":
+		parseMarkdown(src)
+	case "html":
+		parseHTML(src)
+	default:
+		parseText(src)
+	}
+	return nil
+}
+
+// Sniff decides how to read a file: by its first bytes where they are
+// unmistakable (PDF, zip, OLE2, RTF), else by its extension, else as
+// text (a file named explicitly is always tried). Many ".doc" and ".xls"
+// files on the web are really HTML pages, and read as such.
+func Sniff(path string, b []byte) string {
+	format := Extensions[strings.ToLower(filepath.Ext(path))]
+	head := bytes.TrimLeft(b[:min(len(b), 1024)], " \t\r\n\ufeff")
+	switch {
+	case bytes.Contains(b[:min(len(b), 1024)], []byte("%PDF-")):
+		return "pdf"
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")):
+		if format == "docx" || format == "xlsx" {
+			return format
+		}
+		if bytes.Contains(b, []byte("word/document.xml")) {
+			return "docx"
+		}
+		if bytes.Contains(b, []byte("xl/workbook.xml")) {
+			return "xlsx"
+		}
+		if format == "" {
+			return "docx" // its reader names what is missing
+		}
+		return format
+	case isOLE(b):
+		return "ole"
+	case bytes.HasPrefix(head, []byte("{\\rtf")):
+		return "rtf"
+	}
+	switch format {
+	case "", "doc", "xls":
+		if looksLikeHTML(head) {
+			return "html"
+		}
+		if format == "" {
+			if looksLikeMarkdown(b) && path == StdinPath {
+				return "markdown"
+			}
+			return "text"
+		}
+	}
+	return format
+}
+
+func looksLikeHTML(head []byte) bool {
+	h := bytes.ToLower(head[:min(len(head), 512)])
+	return bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) ||
+		bytes.HasPrefix(h, []byte("<?xml")) && bytes.Contains(h, []byte("<html")) ||
+		bytes.HasPrefix(h, []byte("<meta")) || bytes.HasPrefix(h, []byte("<head"))
 }
 
 func maxSize(opt Options) int64 {

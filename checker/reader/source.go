@@ -8,7 +8,9 @@
 package reader
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -46,17 +48,118 @@ type Block struct {
 // Source is a read document.
 type Source struct {
 	Path     string // as the user named it; "-" is shown as <stdin>
-	Format   string // "text" or "markdown"
+	Format   string // text, markdown, docx, xlsx, html, pdf
 	Encoding string
-	Text     string // decoded text of the original file, BOM removed
-	Blocks   []Block
+	// Text is the decoded text of the original file (BOM removed) for text,
+	// Markdown and HTML; for docx, xlsx and pdf it is the text pulled out of
+	// the container, one paragraph, cell or printed line per line.
+	Text   string
+	Blocks []Block
 
+	// origins maps stretches of Text to their place in the original file
+	// when Text is not the file itself; sorted by off. Nil for text and
+	// Markdown, whose places are Text's own lines and columns.
+	origins    []origin
 	lineStarts []int
 }
 
-// Position returns the 1-based line and column (in characters) of byte
-// offset off in Text.
+// origin says where a stretch of Text, starting at off, came from.
+type origin struct {
+	off       int
+	line, col int  // the stretch's first character in the original's terms
+	fixed     bool // col is a spreadsheet column: it does not advance along the text
+	label     string
+}
+
+// Place is a position a person can find in the original file.
+type Place struct {
+	Line, Column int
+	// Location says it in words: "line 12 col 5", "paragraph 12",
+	// "table 1 row 3 col 2", "Sheet1!C4", "page 2 line 5".
+	Location string
+}
+
+// Locate returns the place in the original file of byte offset off in Text.
+func (s *Source) Locate(off int) Place {
+	off = min(max(off, 0), len(s.Text))
+	if len(s.origins) == 0 {
+		line, col := s.textPosition(off)
+		return Place{line, col, fmt.Sprintf("line %d col %d", line, col)}
+	}
+	i := max(sort.Search(len(s.origins), func(i int) bool { return s.origins[i].off > off })-1, 0)
+	o := s.origins[i]
+	col := o.col
+	if !o.fixed && off > o.off {
+		col += utf8.RuneCountInString(s.Text[o.off:off])
+	}
+	label := o.label
+	if label == "" {
+		label = fmt.Sprintf("line %d col %d", o.line, col)
+	}
+	return Place{o.line, col, label}
+}
+
+// Position returns the 1-based line and column of byte offset off in Text,
+// in the original file's terms (see Locate).
 func (s *Source) Position(off int) (line, col int) {
+	p := s.Locate(off)
+	return p.Line, p.Column
+}
+
+// extraction builds the Text of a format whose words are pulled out of a
+// container: each stretch added remembers where it came from.
+type extraction struct {
+	b       strings.Builder
+	origins []origin
+}
+
+// add appends s as one stretch from place o and returns its segments, one
+// per line of s; a segment followed by a line break has Break set, so the
+// normalizer joins the lines as it joins wrapped text. Space at line
+// breaks is left out of the segments; space inside a line is kept.
+func (x *extraction) add(s string, o origin) []Segment {
+	o.off = x.b.Len()
+	if n := len(x.origins); n > 0 && x.origins[n-1].off == o.off {
+		x.origins = x.origins[:n-1] // an empty stretch before this one
+	}
+	x.origins = append(x.origins, o)
+	var segs []Segment
+	first := true
+	for line := range strings.Lines(s) {
+		start := x.b.Len()
+		x.b.WriteString(line)
+		text := x.b.String()
+		st, e := start, x.b.Len()
+		brk := strings.HasSuffix(line, "\n")
+		if !first {
+			st, _ = trimSpan(text, st, e)
+		}
+		if brk {
+			_, e = trimSpan(text, st, e)
+		}
+		switch {
+		case e > st:
+			segs = append(segs, Segment{Start: st, End: e, Break: brk})
+		case brk && len(segs) > 0:
+			segs[len(segs)-1].Break = true
+		}
+		first = false
+	}
+	return segs
+}
+
+// newline ends the current line of Text.
+func (x *extraction) newline() { x.b.WriteByte('\n') }
+
+// finish hands the built text and its origins to src.
+func (x *extraction) finish(src *Source) {
+	src.Text = x.b.String()
+	src.origins = x.origins
+}
+
+// textPosition returns the 1-based line and column (in characters) of byte
+// offset off in Text.
+func (s *Source) textPosition(off int) (line, col int) {
 	if s.lineStarts == nil {
 		s.lineStarts = []int{0}
 		for i := 0; i < len(s.Text); i++ {
@@ -64,12 +167,6 @@ func (s *Source) Position(off int) (line, col int) {
 				s.lineStarts = append(s.lineStarts, i+1)
 			}
 		}
-	}
-	if off < 0 {
-		off = 0
-	}
-	if off > len(s.Text) {
-		off = len(s.Text)
 	}
 	i := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off }) - 1
 	return i + 1, utf8.RuneCountInString(s.Text[s.lineStarts[i]:off]) + 1

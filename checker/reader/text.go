@@ -72,6 +72,18 @@ func parseText(src *Source) {
 	flush()
 }
 
+// classify tells what a paragraph of a format without reliable styles is
+// by its words: 一、退换货政策 is a heading, 1. or （2） starts a list item.
+func classify(line string) (BlockKind, int) {
+	switch {
+	case headingRe.MatchString(line) && isShortTitle(line):
+		return Heading, 2
+	case listRe.MatchString(line):
+		return ListItem, 0
+	}
+	return Paragraph, 0
+}
+
 // joins decides whether line continues prev (a wrapped line). width is
 // the document's wrap width (see wrapWidth).
 func joins(prev, line string, width int) bool {
