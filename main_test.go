@@ -26,13 +26,16 @@ func run(t *testing.T, stdin string, args ...string) (string, string, int) {
 	return out.String(), errOut.String(), code
 }
 
-// TestGoldenJSON audits every document in testdata/policies and compares
+// TestGoldenJSON audits every document in testdata/policies and
+// testdata/formats (one of each format: docx, xlsx, html, pdf) and compares
 // the JSON report with testdata/golden/<name>.json. Regenerate with
 // go test -run TestGoldenJSON -update . and review the diff.
 func TestGoldenJSON(t *testing.T) {
-	docs, err := filepath.Glob("testdata/policies/*")
-	if err != nil || len(docs) == 0 {
-		t.Fatalf("no test documents: %v", err)
+	policies, err := filepath.Glob("testdata/policies/*")
+	formats, err2 := filepath.Glob("testdata/formats/*")
+	docs := append(policies, formats...)
+	if err != nil || err2 != nil || len(policies) == 0 || len(formats) == 0 {
+		t.Fatalf("no test documents: %v %v", err, err2)
 	}
 	for _, doc := range docs {
 		name := filepath.Base(doc)
@@ -198,7 +201,7 @@ func TestBatchGoesOn(t *testing.T) {
 
 func TestTableOutput(t *testing.T) {
 	out, _, _ := run(t, "", "audit", "testdata/policies/bad_policy.txt")
-	for _, want := range []string{"CPL-EXCH-15D", "5:17", "换货期限 10日 短于法定 15日", "1 个文件，5 个问题（错误 5"} {
+	for _, want := range []string{"CPL-EXCH-15D", "line 5 col 17", "换货期限 10日 短于法定 15日", "1 个文件，5 个问题（错误 5"} {
 		if !bytes.Contains([]byte(out), []byte(want)) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}

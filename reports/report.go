@@ -66,8 +66,8 @@ type Finding struct {
 	Evidence string   `json:"evidence"`
 	Basis    []string `json:"basis"`
 	// Added fields:
-	Title   string `json:"title,omitempty"`
-	Fix     string `json:"fix,omitempty"`
+	Title    string `json:"title,omitempty"`
+	Fix      string `json:"fix,omitempty"`
 	Section  string `json:"section,omitempty"`
 	Location string `json:"location,omitempty"` // as in Fact; empty for missing findings
 }

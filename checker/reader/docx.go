@@ -23,7 +23,7 @@ func parseDocx(src *Source, b []byte, limit int64) error {
 	}
 	doc := z.file("word/document.xml")
 	if doc == nil {
-		return errors.New("is not a Word document: it has no word/document.xml")
+		return errors.New("not a Word document (no word/document.xml inside)")
 	}
 	p := &docxParser{src: src, x: &extraction{}}
 	if f := z.file("word/styles.xml"); f != nil {
@@ -61,7 +61,7 @@ func parseDocx(src *Source, b []byte, limit int64) error {
 				return err
 			}
 			if err := p.parse(data); err != nil {
-				return fmt.Errorf("is damaged: %s is not well-formed XML (%v)", name, err)
+				return fmt.Errorf("damaged: %s is not well-formed XML (%v)", name, err)
 			}
 		}
 	}
@@ -84,14 +84,14 @@ type docxParser struct {
 }
 
 type wordPara struct {
-	style      string
-	numID      string
-	ilvl       int
-	outline    int // -1: none; 0 is the top level
-	numbered   bool
-	text       strings.Builder
-	inRun      int
-	inText     bool
+	style    string
+	numID    string
+	ilvl     int
+	outline  int // -1: none; 0 is the top level
+	numbered bool
+	text     strings.Builder
+	inRun    int
+	inText   bool
 }
 
 type wordTable struct {

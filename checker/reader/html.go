@@ -64,7 +64,7 @@ func parseHTML(src *Source) {
 		switch tt {
 		case html.TextToken:
 			if p.skip == "" {
-				p.text(string(z.Text()), line, col)
+				p.text(string(raw), line, col)
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
@@ -200,17 +200,39 @@ func (p *htmlParser) table() *htmlTable {
 	return &p.tables[len(p.tables)-1]
 }
 
-// text adds a text token found at line, col of the source.
-func (p *htmlParser) text(s string, line, col int) {
-	if strings.TrimSpace(s) == "" && p.cur == nil {
+// text adds a text token, raw as the source has it, found at line, col.
+// Literal runs and character references are added as separate stretches
+// so that columns after &nbsp; still point at the right character.
+func (p *htmlParser) text(raw string, line, col int) {
+	if strings.TrimSpace(raw) == "" && p.cur == nil {
 		return
 	}
 	if p.cur == nil {
 		p.cur = &Block{Kind: p.kind, Level: p.level}
 	}
-	for l := range strings.Lines(s) {
-		p.cur.Segs = append(p.cur.Segs, p.x.add(l, origin{line: line, col: col})...)
-		line, col = line+1, 1
+	for raw != "" {
+		n := len(raw)
+		s := raw
+		if i := strings.IndexByte(raw, '&'); i > 0 {
+			n, s = i, raw[:i]
+		} else if i == 0 {
+			n, s = 1, "&"
+			if j := strings.IndexByte(raw[:min(len(raw), 12)], ';'); j > 0 {
+				n, s = j+1, html.UnescapeString(raw[:j+1])
+			}
+		}
+		if nl := strings.IndexByte(raw[:n], '\n'); nl >= 0 && s == raw[:n] {
+			n, s = nl+1, raw[:nl+1] // one source line per stretch
+		}
+		p.cur.Segs = append(p.cur.Segs, p.x.add(s, origin{line: line, col: col})...)
+		for _, r := range raw[:n] {
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+		}
+		raw = raw[n:]
 	}
 }
 
@@ -238,4 +260,3 @@ func isVoid(name string) bool {
 	}
 	return false
 }
-

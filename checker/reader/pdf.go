@@ -59,7 +59,7 @@ func parsePDF(src *Source, b []byte) error {
 		empty = empty && len(p) == 0
 	}
 	if empty {
-		return errors.New("has no text layer (a scanned PDF?); run OCR on it first (e.g. ocrmypdf --language chi_sim) and audit the result")
+		return errors.New("no text layer (a scanned PDF?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and audit the result")
 	}
 	x.finish(src)
 	src.Encoding = "pdf"
@@ -82,9 +82,9 @@ func pdfError(err error) error {
 	msg := err.Error()
 	switch {
 	case errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(msg, "encrypt"):
-		return errors.New("is encrypted with a password; save a copy without the password and audit that")
+		return errors.New("encrypted with a password: save a copy without the password and audit that")
 	case strings.Contains(msg, "not a PDF"), strings.Contains(msg, "malformed"), strings.Contains(msg, "missing"):
-		return fmt.Errorf("is not a readable PDF: damaged or truncated (%v)", err)
+		return fmt.Errorf("not a readable PDF: damaged or truncated (%v)", err)
 	}
-	return fmt.Errorf("is not a readable PDF (%v)", err)
+	return fmt.Errorf("not a readable PDF (%v)", err)
 }

@@ -8,8 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 )
 
@@ -48,7 +48,7 @@ func ReadFile(path string, opt Options) (*Source, error) {
 		return nil, describeOpenError(err)
 	}
 	if st.IsDir() {
-		return nil, errors.New("is a folder")
+		return nil, errors.New("a folder, not a file")
 	}
 	limit := maxSize(opt)
 	if st.Size() > limit {
@@ -99,11 +99,11 @@ func Parse(path string, b []byte, format string, opt Options) (src *Source, err 
 	case "ole":
 		err = oleError(b, filepath.Ext(path))
 	case "doc":
-		err = errors.New("is a legacy Word (.doc/.wps) file, which shouhou does not read; save it as .docx and try again")
+		err = errors.New("legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx and try again")
 	case "xls":
-		err = errors.New("is a legacy Excel (.xls/.et) file, which shouhou does not read; save it as .xlsx and try again")
+		err = errors.New("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again")
 	case "rtf":
-		err = errors.New("is an RTF file, which shouhou does not read; save it as .docx and try again")
+		err = errors.New("RTF file, which shouhou cannot read: save it as .docx and try again")
 	default:
 		err = parseDecoded(src, b, opt)
 	}
@@ -111,7 +111,7 @@ func Parse(path string, b []byte, format string, opt Options) (src *Source, err 
 		return nil, err
 	}
 	if len(src.Blocks) == 0 && format != "text" && format != "markdown" {
-		return nil, errors.New("has no text")
+		return nil, errors.New("no text found in the document")
 	}
 	return src, nil
 }
@@ -211,81 +211,12 @@ func describeOpenError(err error) error {
 		return errors.New("no such file or folder")
 	case errors.Is(err, fs.ErrPermission):
 		return errors.New("permission denied")
+	case errors.Is(err, syscall.ELOOP):
+		return errors.New("symbolic link loop")
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
-}
-
-// Input is one document to read, or a path that could not be expanded.
-type Input struct {
-	Path string
-	Err  error
-}
-
-// Expand turns command-line arguments into documents: "-" is standard
-// input, a folder is walked (recursively, in lexical order, hidden entries
-// skipped, only known extensions), a pattern with * ? [ is globbed, and
-// anything else is taken as a file. Symbolic links inside folders are not
-// followed. Paths that do not exist come back with their error so a batch
-// can report them and go on.
-func Expand(args []string) []Input {
-	var out []Input
-	for _, arg := range args {
-		if arg == "-" {
-			out = append(out, Input{Path: "-"})
-			continue
-		}
-		st, err := os.Stat(arg)
-		if err != nil && strings.ContainsAny(arg, "*?[") {
-			matches, gerr := filepath.Glob(arg)
-			if gerr != nil || len(matches) == 0 {
-				out = append(out, Input{Path: arg, Err: errors.New("pattern matches no file")})
-				continue
-			}
-			// Like a shell, * does not match hidden names.
-			visible := matches[:0]
-			for _, m := range matches {
-				if !strings.HasPrefix(filepath.Base(m), ".") || strings.HasPrefix(filepath.Base(arg), ".") {
-					visible = append(visible, m)
-				}
-			}
-			sort.Strings(visible)
-			out = append(out, Expand(visible)...)
-			continue
-		}
-		if err != nil {
-			out = append(out, Input{Path: arg, Err: describeOpenError(err)})
-			continue
-		}
-		if !st.IsDir() {
-			out = append(out, Input{Path: arg})
-			continue
-		}
-		werr := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				out = append(out, Input{Path: p, Err: describeOpenError(err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if p != arg && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() && Extensions[strings.ToLower(filepath.Ext(p))] != "" {
-				out = append(out, Input{Path: p})
-			}
-			return nil
-		})
-		if werr != nil {
-			out = append(out, Input{Path: arg, Err: werr})
-		}
-	}
-	return out
 }

@@ -189,7 +189,7 @@ func TestExpand(t *testing.T) {
 		}
 	}
 	_ = os.Symlink(dir, filepath.Join(dir, "sub", "loop"))
-	got := Expand([]string{dir, "-", filepath.Join(dir, "img.png"), filepath.Join(dir, "missing.txt"), filepath.Join(dir, "*.md")})
+	got := Expand([]string{dir, "-", filepath.Join(dir, "img.png"), filepath.Join(dir, "missing.txt"), filepath.Join(dir, "*.md")}, ExpandOptions{})
 	var names []string
 	for _, in := range got {
 		rel, _ := filepath.Rel(dir, in.Path)

@@ -19,7 +19,7 @@ func parseXlsx(src *Source, b []byte, limit int64) error {
 		return err
 	}
 	if z.file("xl/workbook.xml") == nil {
-		return errors.New("is not an Excel workbook: it has no xl/workbook.xml")
+		return errors.New("not an Excel workbook (no xl/workbook.xml inside)")
 	}
 	var total uint64
 	for _, f := range z.r.File {
@@ -30,7 +30,7 @@ func parseXlsx(src *Source, b []byte, limit int64) error {
 	}
 	wb, err := excelize.OpenReader(bytes.NewReader(b), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: limit})
 	if err != nil {
-		return fmt.Errorf("is not a readable .xlsx file (%v)", err)
+		return fmt.Errorf("not a readable .xlsx file: damaged (%v)", err)
 	}
 	defer wb.Close()
 	x := &extraction{}

@@ -30,7 +30,7 @@ func openOffice(b []byte, kind, ext string, limit int64) (*officeZip, error) {
 	}
 	r, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, fmt.Errorf("is not a readable %s file: the zip container is damaged or truncated (%v)", ext, err)
+		return nil, fmt.Errorf("not a readable %s file: the zip container is damaged or truncated (%v)", ext, err)
 	}
 	return &officeZip{r: r, budget: limit, limit: limit, kind: kind}, nil
 }
@@ -84,7 +84,7 @@ func (z *officeZip) read(f *zip.File) ([]byte, error) {
 		return nil, z.bombError(f)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("is damaged: %s cannot be decompressed (%v)", f.Name, err)
+		return nil, fmt.Errorf("damaged: %s cannot be decompressed (%v)", f.Name, err)
 	}
 	z.budget -= int64(len(b))
 	return b, nil
@@ -103,15 +103,15 @@ func isOLE(b []byte) bool { return bytes.HasPrefix(b, oleMagic) }
 // oleError explains why an OLE2 file cannot be read.
 func oleError(b []byte, ext string) error {
 	if bytes.Contains(b, utf16le("EncryptedPackage")) || bytes.Contains(b, utf16le("EncryptionInfo")) {
-		return errors.New("is encrypted with a password; save a copy without the password and audit that")
+		return errors.New("encrypted with a password: save a copy without the password and audit that")
 	}
 	switch {
 	case bytes.Contains(b, utf16le("WordDocument")):
-		return errors.New("is a legacy Word (.doc/.wps) file, which shouhou does not read; save it as .docx and try again")
+		return errors.New("legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx and try again")
 	case bytes.Contains(b, utf16le("Workbook")) || bytes.Contains(b, utf16le("Book")):
-		return errors.New("is a legacy Excel (.xls/.et) file, which shouhou does not read; save it as .xlsx and try again")
+		return errors.New("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again")
 	}
-	return fmt.Errorf("is a legacy Office binary file, not %s; save it as .docx or .xlsx and try again", ext)
+	return fmt.Errorf("legacy Office binary file, not %s: save it as .docx or .xlsx and try again", ext)
 }
 
 func utf16le(s string) []byte {

@@ -31,6 +31,8 @@ type Options struct {
 	Kind     string
 	Encoding string
 	MaxSize  string
+	Exclude  []string
+	Follow   bool
 }
 
 var formats = []string{"table", "json"}
@@ -41,18 +43,23 @@ func NewCmd(ios *iostreams.IOStreams, runF func(*Options) error) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "audit [PATH|-]...",
 		Short: "审计售后文件 / Audit after-sales documents",
-		Long: `审计文件、文件夹（递归，按名称排序）或标准输入（-）。支持 .txt 和 .md，
-编码自动识别（UTF-8、UTF-16、GB18030/GBK、Big5），繁体自动转为简体后比对。
+		Long: `审计文件、文件夹（递归，按名称排序，跳过隐藏文件和符号链接）或标准输入（-）。
+支持 .txt .md .docx .xlsx .html .pdf；文本编码自动识别（UTF-8、UTF-16、
+GB18030/GBK、Big5），繁体自动转为简体后比对。.doc/.xls 等旧格式请另存为 .docx/.xlsx。
 
-Audit files, folders (recursive, in name order) or standard input (-).
-Reads .txt and .md in UTF-8, UTF-16, GB18030/GBK or Big5; Traditional
-Chinese is matched after conversion to Simplified.
+Audit files, folders (recursive, in name order, hidden files and symbolic
+links passed over) or standard input (-). Reads .txt .md .docx .xlsx .html
+.pdf; text in UTF-8, UTF-16, GB18030/GBK or Big5 is detected; Traditional
+Chinese is matched after conversion to Simplified. Legacy .doc/.xls files
+get a message asking for .docx/.xlsx. A file named explicitly is read
+whatever its extension; folders only yield the extensions above.
 
 退出码 / exit codes: 0 无达到 --fail-on 的问题 / nothing at or above --fail-on;
 1 有 / findings at or above it; 2 用法错误或有文件无法读取 / usage error or an unreadable document.`,
 		Example: `  shouhou audit testdata/policies/bad_policy.txt
   shouhou audit --format json -o report.json policies/
   shouhou audit --fail-on warning --kind policy 售后服务承诺书.md
+  shouhou audit --exclude '*草稿*' --exclude '旧版/*' bids/
   cat policy.md | shouhou audit -`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
@@ -74,7 +81,9 @@ Chinese is matched after conversion to Simplified.
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: policy, tender, bid")
 	f.StringVar(&opts.Encoding, "encoding", "", "text encoding instead of detecting it: "+strings.Join(reader.Encodings, ", "))
-	f.StringVar(&opts.MaxSize, "max-size", "50MB", "skip documents larger than this (e.g. 10MB, 1GB)")
+	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
+	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
+	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
 	return cmd
 }
 
@@ -115,7 +124,10 @@ func run(o *Options) error {
 		Tool:      reports.Tool{Name: "shouhou", Version: cmdutil.Version},
 		Documents: []reports.Document{},
 	}
-	for _, in := range reader.Expand(o.Paths) {
+	if err := o.checkOutput(); err != nil {
+		return err
+	}
+	for _, in := range reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow}) {
 		d := auditOne(auditor, in, ropt, o)
 		if d.Error != nil {
 			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", d.Path, *d.Error)
@@ -136,7 +148,25 @@ func run(o *Options) error {
 	return nil
 }
 
-func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Options) reports.Document {
+// checkOutput refuses a report file that is one of the inputs: nothing a
+// user gave may be overwritten.
+func (o *Options) checkOutput() error {
+	if o.Output == "" {
+		return nil
+	}
+	out, err := os.Stat(o.Output)
+	if err != nil {
+		return nil // a new file
+	}
+	for _, p := range o.Paths {
+		if st, err := os.Stat(p); err == nil && !st.IsDir() && os.SameFile(st, out) {
+			return cmdutil.FlagErrorf("-o %s is one of the documents to audit; choose another report file", o.Output)
+		}
+	}
+	return nil
+}
+
+func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Options) (doc reports.Document) {
 	path := in.Path
 	if path == "-" {
 		path = reader.StdinPath
@@ -145,6 +175,13 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 		msg := err.Error()
 		return reports.Document{Path: path, Facts: []reports.Fact{}, Findings: []reports.Finding{}, Error: &msg}
 	}
+	// The readers catch their own panics; this catches the rest of the
+	// pipeline's, so one document can never end a batch.
+	defer func() {
+		if r := recover(); r != nil {
+			doc = fail(fmt.Errorf("internal error while auditing (please report it): %v", r))
+		}
+	}()
 	if in.Err != nil {
 		return fail(in.Err)
 	}
