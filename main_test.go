@@ -211,3 +211,118 @@ func TestTableOutput(t *testing.T) {
 		t.Errorf("clean run should print only the summary line:\n%s", out)
 	}
 }
+
+// TestInbox is the acceptance case of the real-world-inputs issue: one
+// command over a folder holding a .docx tender (商务要求 in a table), an
+// .xlsx 偏离表, a GBK .txt policy, an .html page, a text PDF, a corrupt
+// .docx and an empty file. The five readable ones give their facts with
+// places a person can find; the two bad ones get one line each; exit 2.
+func TestInbox(t *testing.T) {
+	out, stderr, code := run(t, "", "audit", "--format", "json", "testdata/inbox")
+	if code != 2 {
+		t.Errorf("exit %d, want 2 (two unreadable files)", code)
+	}
+	var r reports.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Summary.Documents != 7 || r.Summary.Failed != 2 {
+		t.Errorf("summary %+v, want 7 documents, 2 failed", r.Summary)
+	}
+	wantLines := []string{
+		"shouhou: testdata/inbox/06_corrupt.docx: not a readable .docx file: the zip container is damaged or truncated",
+		"shouhou: testdata/inbox/07_empty.txt: empty file",
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != len(wantLines) {
+		t.Errorf("stderr has %d lines, want %d:\n%s", len(lines), len(wantLines), stderr)
+	}
+	for i, want := range wantLines {
+		if i < len(lines) && !strings.HasPrefix(lines[i], want) {
+			t.Errorf("stderr line %d = %q, want it to start %q", i+1, lines[i], want)
+		}
+	}
+
+	type fact struct{ topic, value, location string }
+	want := map[string]struct {
+		format, encoding string
+		facts            []fact
+	}{
+		"01_tender.docx": {"docx", "utf-8", []fact{
+			{"warranty_period", ">=3year", "table 1 row 2 col 3"},
+			{"response_time", "<=2hour", "table 1 row 3 col 3"},
+			{"onsite_time", "<=24hour", "table 1 row 3 col 3"},
+			{"spare_parts_period", ">=5year", "table 1 row 4 col 3"},
+			{"repair_time", "<=48hour", "paragraph 17"},
+		}},
+		"02_deviation.xlsx": {"xlsx", "utf-8", []fact{
+			{"warranty_period", ">=3year", "商务偏离表!B3"},
+			{"warranty_period", "=5year", "商务偏离表!C3"},
+			{"response_time", "<=2hour", "商务偏离表!B4"},
+			{"response_time", "<=1hour", "商务偏离表!C4"},
+			{"onsite_time", "<=4hour", "商务偏离表!C4"},
+			{"spare_parts_period", ">=5year", "商务偏离表!B5"},
+			{"spare_parts_period", "=8year", "商务偏离表!C5"},
+			{"repair_time", "<=24hour", "声明!A3"},
+		}},
+		"03_policy_gbk.txt": {"text", "gb18030", []fact{
+			{"return_window", "<=7day", "line 2 col 9"},
+			{"exchange_window", "<=15day", "line 2 col 16"},
+			{"warranty_period", "=1year", "line 3 col 7"},
+			{"parts_warranty", "=3year", "line 3 col 16"},
+			{"refund_time", "<=7day", "line 4 col 10"},
+		}},
+		"04_policy.html": {"html", "utf-8", []fact{
+			{"return_window", "<=7day", "line 14 col 18"},
+			{"exchange_window", "<=10day", "line 15 col 20"},
+			{"warranty_period", "=1year", "line 19 col 20"},
+			{"parts_warranty", "=3year", "line 20 col 21"},
+		}},
+		"05_commitment.pdf": {"pdf", "pdf", []fact{
+			{"return_window", "<=7day", "page 1 line 3"},
+			{"exchange_window", "<=15day", "page 1 line 3"},
+			{"warranty_period", "=1year", "page 1 line 6"},
+			{"parts_warranty", "=3year", "page 1 line 6"},
+			{"response_time", "<=24hour", "page 1 line 9"},
+			{"onsite_time", "<=48hour", "page 1 line 9"},
+			{"repair_time", "<=15workday", "page 1 line 10"},
+		}},
+	}
+	for _, d := range r.Documents {
+		name := filepath.Base(d.Path)
+		w, ok := want[name]
+		if !ok {
+			if d.Error == nil {
+				t.Errorf("%s: read, want an error", name)
+			}
+			continue
+		}
+		if d.Error != nil {
+			t.Errorf("%s: %s", name, *d.Error)
+			continue
+		}
+		if d.Format != w.format || d.Encoding != w.encoding {
+			t.Errorf("%s: format %s encoding %s, want %s %s", name, d.Format, d.Encoding, w.format, w.encoding)
+		}
+		var got []fact
+		for _, f := range d.Facts {
+			v := "?"
+			if f.Value != nil {
+				v = strconv.FormatFloat(*f.Value, 'f', -1, 64)
+			}
+			got = append(got, fact{f.Topic, f.Op + v + f.Unit, f.Location})
+			if f.Line <= 0 || f.Column <= 0 {
+				t.Errorf("%s: fact %s has no line/column", name, f.Topic)
+			}
+		}
+		if len(got) != len(w.facts) {
+			t.Errorf("%s: %d facts, want %d:\n got %v\nwant %v", name, len(got), len(w.facts), got, w.facts)
+			continue
+		}
+		for i := range got {
+			if got[i] != w.facts[i] {
+				t.Errorf("%s fact %d = %v, want %v", name, i+1, got[i], w.facts[i])
+			}
+		}
+	}
+}

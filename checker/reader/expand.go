@@ -87,15 +87,24 @@ type walker struct {
 }
 
 func (w *walker) walk(dir string) {
-	if real, err := filepath.EvalSymlinks(dir); err == nil {
-		abs, _ := filepath.Abs(real)
-		if w.seen[abs] {
-			w.out = append(w.out, Input{Path: dir, Err: errors.New("symbolic link loop (this folder is already being read)")})
-			return
-		}
-		w.seen[abs] = true
+	// WalkDir does not enter a root that is itself a link, so the walk
+	// runs over the real folder and names what it finds under dir.
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		w.out = append(w.out, Input{Path: dir, Err: describeOpenError(err)})
+		return
 	}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	abs, _ := filepath.Abs(real)
+	if w.seen[abs] {
+		w.out = append(w.out, Input{Path: dir, Err: errors.New("symbolic link loop (this folder is already being read)")})
+		return
+	}
+	w.seen[abs] = true
+	err = filepath.WalkDir(real, func(rp string, d fs.DirEntry, err error) error {
+		p := dir
+		if r, rerr := filepath.Rel(real, rp); rerr == nil && r != "." {
+			p = filepath.Join(dir, r)
+		}
 		if err != nil {
 			w.out = append(w.out, Input{Path: p, Err: describeOpenError(err)})
 			if d != nil && d.IsDir() {
@@ -103,7 +112,7 @@ func (w *walker) walk(dir string) {
 			}
 			return nil
 		}
-		if p == dir {
+		if rp == real {
 			return nil
 		}
 		rel, _ := filepath.Rel(w.root, p)

@@ -23,6 +23,7 @@ type wordLevel struct {
 	format string // numFmt: decimal, chineseCounting, bullet, …
 	text   string // lvlText: "%1." "第%1条" "%1.%2"
 	suffix string // suff: tab (default), space, nothing
+	legal  bool   // isLgl: every level's number shown in Arabic digits (1.1, not 一.1)
 }
 
 type wordNum struct {
@@ -71,6 +72,10 @@ func parseNumbering(data []byte) *wordNumbering {
 			case "lvlText":
 				if levels != nil && lvl >= 0 && num == nil {
 					levels[lvl].text = attr(t, "val")
+				}
+			case "isLgl":
+				if levels != nil && lvl >= 0 && num == nil {
+					levels[lvl].legal = attr(t, "val") != "0" && attr(t, "val") != "false"
 				}
 			case "suff":
 				if levels != nil && lvl >= 0 && num == nil {
@@ -153,7 +158,11 @@ func (n *wordNumbering) next(numID string, ilvl int) (prefix string, bullet bool
 			if v == 0 {
 				v = levels[l].start
 			}
-			b.WriteString(formatNumber(v, levels[l].format))
+			format := levels[l].format
+			if lv.legal {
+				format = "decimal"
+			}
+			b.WriteString(formatNumber(v, format))
 			i++
 			continue
 		}

@@ -89,24 +89,11 @@ func Parse(path string, b []byte, format string, opt Options) (src *Source, err 
 		return nil, errors.New("empty file")
 	}
 	src = &Source{Path: path, Format: format}
-	switch format {
-	case "docx":
-		err = parseDocx(src, b, maxSize(opt))
-	case "xlsx":
-		err = parseXlsx(src, b, maxSize(opt))
-	case "pdf":
-		err = parsePDF(src, b)
-	case "ole":
-		err = oleError(b, filepath.Ext(path))
-	case "doc":
-		err = errors.New("legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx and try again")
-	case "xls":
-		err = errors.New("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again")
-	case "rtf":
-		err = errors.New("RTF file, which shouhou cannot read: save it as .docx and try again")
-	default:
-		err = parseDecoded(src, b, opt)
+	parse, ok := parsers[format]
+	if !ok {
+		parse = parseDecoded
 	}
+	err = parse(src, b, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -114,6 +101,22 @@ func Parse(path string, b []byte, format string, opt Options) (src *Source, err 
 		return nil, errors.New("no text found in the document")
 	}
 	return src, nil
+}
+
+// parsers read each format into a Source; text, Markdown and HTML go
+// through parseDecoded.
+var parsers = map[string]func(src *Source, b []byte, opt Options) error{
+	"docx": func(src *Source, b []byte, opt Options) error { return parseDocx(src, b, maxSize(opt)) },
+	"xlsx": func(src *Source, b []byte, opt Options) error { return parseXlsx(src, b, maxSize(opt)) },
+	"pdf":  func(src *Source, b []byte, _ Options) error { return parsePDF(src, b) },
+	"ole":  func(src *Source, b []byte, _ Options) error { return oleError(b, filepath.Ext(src.Path)) },
+	"doc":  refuse("legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx and try again"),
+	"xls":  refuse("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again"),
+	"rtf":  refuse("RTF file, which shouhou cannot read: save it as .docx and try again"),
+}
+
+func refuse(reason string) func(*Source, []byte, Options) error {
+	return func(*Source, []byte, Options) error { return errors.New(reason) }
 }
 
 // parseDecoded reads the formats that are text files: text, Markdown, HTML.

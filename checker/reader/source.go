@@ -124,14 +124,14 @@ func (x *extraction) add(s string, o origin) []Segment {
 	}
 	x.origins = append(x.origins, o)
 	var segs []Segment
-	first := true
 	for line := range strings.Lines(s) {
 		start := x.b.Len()
+		lineStart := start == 0 || x.b.String()[start-1] == '\n'
 		x.b.WriteString(line)
 		text := x.b.String()
 		st, e := start, x.b.Len()
 		brk := strings.HasSuffix(line, "\n")
-		if !first {
+		if lineStart {
 			st, _ = trimSpan(text, st, e)
 		}
 		if brk {
@@ -143,7 +143,6 @@ func (x *extraction) add(s string, o origin) []Segment {
 		case brk && len(segs) > 0:
 			segs[len(segs)-1].Break = true
 		}
-		first = false
 	}
 	return segs
 }
