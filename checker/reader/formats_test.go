@@ -76,8 +76,8 @@ func makeDocx(t testing.TB, body string, extra map[string]string) []byte {
 	return makeZip(t, parts)
 }
 
-func p(runs string) string   { return `<w:p>` + runs + `</w:p>` }
-func r(text string) string   { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
+func p(runs string) string    { return `<w:p>` + runs + `</w:p>` }
+func r(text string) string    { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
 func cell(body string) string { return `<w:tc>` + body + `</w:tc>` }
 
 const numberingXML = `<w:numbering ` + wordNS + `>
@@ -115,22 +115,22 @@ func TestDocx(t *testing.T) {
 		want  []string
 	}{
 		{"runs split by formatting are one text",
-			p(r("免费质")+`<w:r><w:rPr><w:b/></w:rPr><w:t>保三</w:t></w:r>`+r("年")),
+			p(r("免费质") + `<w:r><w:rPr><w:b/></w:rPr><w:t>保三</w:t></w:r>` + r("年")),
 			nil, []string{"paragraph|免费质保三年|paragraph 1"}},
 		{"tracked changes show the result, not the deleted words",
-			p(r("质保期")+`<w:del w:id="1"><w:r><w:delText>两年</w:delText></w:r></w:del><w:ins w:id="2">`+r("三年")+`</w:ins>`),
+			p(r("质保期") + `<w:del w:id="1"><w:r><w:delText>两年</w:delText></w:r></w:del><w:ins w:id="2">` + r("三年") + `</w:ins>`),
 			nil, []string{"paragraph|质保期三年|paragraph 1"}},
 		{"field instructions are left out, field results kept",
-			p(r("共")+`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> NUMPAGES </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`+r("3")+`<w:r><w:fldChar w:fldCharType="end"/></w:r>`+r("页")),
+			p(r("共") + `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> NUMPAGES </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` + r("3") + `<w:r><w:fldChar w:fldCharType="end"/></w:r>` + r("页")),
 			nil, []string{"paragraph|共3页|paragraph 1"}},
 		{"a text box is read once, not again from its fallback copy",
-			p(`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>`+p(r("7日内退货"))+`</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>`+p(r("7日内退货"))+`</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`),
+			p(`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>` + p(r("7日内退货")) + `</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>` + p(r("7日内退货")) + `</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`),
 			nil, []string{"paragraph|7日内退货|paragraph 1"}},
 		{"tabs, manual line breaks and symbols",
 			p(`<w:r><w:t>热线</w:t><w:tab/><w:t>400-1234</w:t><w:br/><w:t>投诉</w:t><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="SimSun" w:char="2460"/></w:r>`),
 			nil, []string{"paragraph|热线 400-1234/投诉①|paragraph 1"}},
 		{"list numbers come from numbering.xml",
-			numbered(1, 0, r("退换货"))+numbered(1, 1, r("七日内可退货。"))+numbered(1, 1, r("十五日内可换货。"))+numbered(1, 0, r("保修"))+numbered(1, 1, r("整机一年。"))+numbered(1, 2, r("无 isLgl 时照 Word 写法。"))+numbered(2, 0, r("附件不保修。"))+numbered(3, 0, r("投诉渠道。")),
+			numbered(1, 0, r("退换货")) + numbered(1, 1, r("七日内可退货。")) + numbered(1, 1, r("十五日内可换货。")) + numbered(1, 0, r("保修")) + numbered(1, 1, r("整机一年。")) + numbered(1, 2, r("无 isLgl 时照 Word 写法。")) + numbered(2, 0, r("附件不保修。")) + numbered(3, 0, r("投诉渠道。")),
 			map[string]string{"word/numbering.xml": numberingXML},
 			[]string{
 				"h2|一、退换货|paragraph 1",
@@ -143,12 +143,12 @@ func TestDocx(t *testing.T) {
 				"list item|第5条 投诉渠道。|paragraph 8",
 			}},
 		{"headings and numbering by style, through basedOn",
-			styled("1", r("售后服务承诺书"))+styled("MyTitle", r("总则"))+styled("Clause", r("质保三年。"))+`<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr>`+r("细则")+`</w:p>`,
+			styled("1", r("售后服务承诺书")) + styled("MyTitle", r("总则")) + styled("Clause", r("质保三年。")) + `<w:p><w:pPr><w:outlineLvl w:val="2"/></w:pPr>` + r("细则") + `</w:p>`,
 			map[string]string{"word/numbering.xml": numberingXML, "word/styles.xml": stylesXML},
 			[]string{"h1|售后服务承诺书|paragraph 1", "h1|总则|paragraph 2", "list item|第5条 质保三年。|paragraph 3", "h3|细则|paragraph 4"}},
 		{"tables keep row and column; merged cells shift columns; a nested table is its own",
-			`<w:tbl><w:tr>`+cell(p(r("项目")))+cell(p(r("要求")))+cell(p(r("备注")))+`</w:tr>`+
-				`<w:tr>`+cell(`<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>`+p(r("响应时间")))+cell(p(r("2小时内"))+p(r("节假日同"))+`<w:tbl><w:tr>`+cell(p(r("内层")))+`</w:tr></w:tbl>`)+`</w:tr></w:tbl>`+p(r("表后")),
+			`<w:tbl><w:tr>` + cell(p(r("项目"))) + cell(p(r("要求"))) + cell(p(r("备注"))) + `</w:tr>` +
+				`<w:tr>` + cell(`<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>`+p(r("响应时间"))) + cell(p(r("2小时内"))+p(r("节假日同"))+`<w:tbl><w:tr>`+cell(p(r("内层")))+`</w:tr></w:tbl>`) + `</w:tr></w:tbl>` + p(r("表后")),
 			nil, []string{
 				"cell 1.1.1|项目|table 1 row 1 col 1",
 				"cell 1.1.2|要求|table 1 row 1 col 2",
