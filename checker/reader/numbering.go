@@ -175,8 +175,12 @@ func (n *wordNumbering) next(numID string, ilvl int) (prefix string, bullet bool
 	return prefix, false
 }
 
-// formatNumber writes v in one of Word's numbering formats.
+// formatNumber writes v in one of Word's numbering formats. Numbers no
+// list reaches (zero, negative, past a thousand) are written in digits.
 func formatNumber(v int, format string) string {
+	if v <= 0 || v > 1000 {
+		return strconv.Itoa(v)
+	}
 	switch format {
 	case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand", "ideographDigital":
 		return cnnum.Format(v, false)
@@ -201,9 +205,7 @@ func formatNumber(v int, format string) string {
 		if format == "upperLetter" {
 			s = strings.ToUpper(s)
 		}
-		if v >= 1 {
-			return s
-		}
+		return s
 	case "lowerRoman", "upperRoman":
 		s := roman(v)
 		if format == "lowerRoman" {

@@ -245,23 +245,38 @@ func FuzzParse(f *testing.F) {
 			format = "markdown"
 		}
 		src, err := Parse("f", b, format, Options{})
-		if err != nil {
-			if strings.Contains(err.Error(), "internal error") {
-				t.Fatalf("parser panicked: %v", err)
-			}
-			return
-		}
-		for _, bl := range src.Blocks {
-			for _, s := range bl.Segs {
-				if s.Start < 0 || s.End > len(src.Text) || s.Start > s.End {
-					t.Fatalf("segment %+v outside text of %d bytes", s, len(src.Text))
-				}
-				if !isBoundary(src.Text, s.Start) || !isBoundary(src.Text, s.End) {
-					t.Fatalf("segment %+v splits a character", s)
-				}
-			}
-		}
+		checkParsed(t, src, err, true)
 	})
+}
+
+// checkParsed is the property every reader keeps on any input: an error
+// (a panic only where ownPanics is false, i.e. inside a library, caught and
+// reported), or blocks whose segments lie inside Text on character
+// boundaries and whose places are real positions.
+func checkParsed(t *testing.T, src *Source, err error, ownPanics bool) {
+	t.Helper()
+	if err != nil {
+		if ownPanics && strings.Contains(err.Error(), "internal error") {
+			t.Fatalf("parser panicked: %v", err)
+		}
+		if strings.Contains(err.Error(), "\n") {
+			t.Fatalf("error of more than one line: %q", err)
+		}
+		return
+	}
+	for _, bl := range src.Blocks {
+		for _, s := range bl.Segs {
+			if s.Start < 0 || s.End > len(src.Text) || s.Start > s.End {
+				t.Fatalf("segment %+v outside text of %d bytes", s, len(src.Text))
+			}
+			if !isBoundary(src.Text, s.Start) || !isBoundary(src.Text, s.End) {
+				t.Fatalf("segment %+v splits a character", s)
+			}
+			if p := src.Locate(s.Start); p.Line < 1 || p.Column < 1 || p.Location == "" {
+				t.Fatalf("segment %+v placed at %+v", s, p)
+			}
+		}
+	}
 }
 
 func isBoundary(s string, i int) bool {
