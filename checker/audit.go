@@ -50,7 +50,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			d.facts = append(d.facts, located{f, i})
 		}
 	}
-	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Facts: []reports.Fact{}, Findings: []reports.Finding{}}
+	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Warnings: src.Warnings, Facts: []reports.Fact{}, Findings: []reports.Finding{}}
 	topics := map[string]bool{}
 	for _, f := range d.facts {
 		out.Facts = append(out.Facts, d.reportFact(f))

@@ -28,8 +28,10 @@ type Document struct {
 	Facts    []Fact    `json:"facts"`
 	Findings []Finding `json:"findings"`
 	Error    *string   `json:"error"`
-	// Added field: the reader used (text, markdown, docx, xlsx, html, pdf).
-	Format string `json:"format,omitempty"`
+	// Added fields: the reader used (text, markdown, docx, xlsx, html,
+	// pdf), and what a person should know about how the file was read.
+	Format   string   `json:"format,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Fact is one figure the document states. Line and Column point at the

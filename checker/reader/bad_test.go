@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"archive/zip"
 	"bytes"
 	"io/fs"
 	"os"
@@ -60,7 +61,19 @@ func TestBadInputMadeHere(t *testing.T) {
 		return p
 	}
 	big := write("big.txt", bytes.Repeat([]byte("七日内可退货。\n"), 200))
-	docx := write("big.docx", makeDocx(t, strings.Repeat(p(r("七日内可退货。")), 200), nil))
+	var deflated bytes.Buffer
+	zw := zip.NewWriter(&deflated)
+	for name, body := range map[string]string{
+		"[Content_Types].xml": "<Types/>",
+		"word/document.xml":   `<w:document ` + wordNS + `><w:body>` + strings.Repeat(p(r("七日内可退货。")), 2000) + `</w:body></w:document>`,
+	} {
+		w, _ := zw.Create(name)
+		_, _ = w.Write([]byte(body))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	docx := write("big.docx", deflated.Bytes())
 	loop := filepath.Join(dir, "loop.txt")
 	if err := os.Symlink(loop, loop); err != nil {
 		t.Skip("no symbolic links here:", err)
@@ -74,8 +87,8 @@ func TestBadInputMadeHere(t *testing.T) {
 		opt  Options
 		want string
 	}{
-		{big, Options{MaxSize: 1000}, "over the 0 MB limit (raise it with --max-size)"},
-		{docx, Options{MaxSize: 8000}, "expands past the size limit"},
+		{big, Options{MaxSize: 1000}, "file is 4400 bytes, over the 1000 bytes limit (raise it with --max-size)"},
+		{docx, Options{MaxSize: 20000}, "word/document.xml expands past the size limit of 19 KB when decompressed (a zip bomb?)"},
 		{loop, Options{}, "symbolic link loop"},
 		{filepath.Join(dir, "missing.txt"), Options{}, "no such file or folder"},
 		{dir, Options{}, "a folder, not a file"},

@@ -62,6 +62,9 @@ func Decode(b []byte, force string) (string, string, error) {
 		s := string(b[:len(b)-n]) + string(utf8.RuneError)
 		return s, UTF8, checkText(s)
 	}
+	if s, ok := mostlyUTF8(b); ok {
+		return s, UTF8, checkText(s)
+	}
 	if len(b)%2 == 0 && bytes.IndexByte(b, 0) >= 0 {
 		for _, be := range []bool{false, true} {
 			if s, ok := utf16Text(b, be); ok {
@@ -244,4 +247,51 @@ func checkText(s string) error {
 		return errors.New("binary file (control characters); not a text document")
 	}
 	return nil
+}
+
+// mostlyUTF8 accepts UTF-8 text with a few bad bytes (a scraped page with
+// one broken character, a file edited with a mixed-up tool) rather than
+// refusing the whole document: the bad bytes become U+FFFD, which keeps
+// every later column right. It takes five good multi-byte characters for
+// every bad byte: GBK and Big5 text read as UTF-8 gives about one good one
+// for every five bad bytes (measured on the corpus), so neither is taken
+// for it.
+func mostlyUTF8(b []byte) (string, bool) {
+	bad, wide := 0, 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			bad++
+		case n > 1:
+			wide++
+		}
+		i += n
+	}
+	if bad == 0 || bad*5 > wide {
+		return "", false
+	}
+	return strings.ToValidUTF8(string(b), string(utf8.RuneError)), true
+}
+
+// InvalidUTF8 describes the bad bytes of a file read as UTF-8: how many
+// there are, and the line and column of the first. ok is false when b is
+// valid UTF-8.
+func InvalidUTF8(b []byte) (count, line, col int, ok bool) {
+	first := -1
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			count++
+			if first < 0 {
+				first = i
+			}
+		}
+		i += n
+	}
+	if first < 0 {
+		return 0, 0, 0, false
+	}
+	start := bytes.LastIndexByte(b[:first], '\n') + 1
+	return count, bytes.Count(b[:first], []byte{'\n'}) + 1, utf8.RuneCount(b[start:first]) + 1, true
 }

@@ -52,14 +52,14 @@ func ReadFile(path string, opt Options) (*Source, error) {
 	}
 	limit := maxSize(opt)
 	if st.Size() > limit {
-		return nil, fmt.Errorf("file is %d MB, over the %d MB limit (raise it with --max-size)", st.Size()>>20, limit>>20)
+		return nil, fmt.Errorf("file is %s, over the %s limit (raise it with --max-size)", FormatSize(st.Size()), FormatSize(limit))
 	}
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("file grew past the %d MB limit while being read (raise it with --max-size)", limit>>20)
+		return nil, fmt.Errorf("file grew past the %s limit while being read (raise it with --max-size)", FormatSize(limit))
 	}
 	return Parse(path, b, Sniff(path, b), opt)
 }
@@ -72,7 +72,7 @@ func ReadStdin(r io.Reader, opt Options) (*Source, error) {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("input is over the %d MB limit (raise it with --max-size)", limit>>20)
+		return nil, fmt.Errorf("input is over the %s limit (raise it with --max-size)", FormatSize(limit))
 	}
 	return Parse(StdinPath, b, Sniff(StdinPath, b), opt)
 }
@@ -130,6 +130,11 @@ func parseDecoded(src *Source, b []byte, opt Options) error {
 		return err
 	}
 	src.Text, src.Encoding = text, enc
+	if (enc == UTF8 || enc == UTF8BOM) && opt.Encoding == "" {
+		if n, line, col, bad := InvalidUTF8(b); bad {
+			src.Warnings = append(src.Warnings, fmt.Sprintf("%d invalid UTF-8 byte(s) read as U+FFFD, the first at line %d col %d", n, line, col))
+		}
+	}
 	switch src.Format {
 	case "markdown":
 		parseMarkdown(src)
@@ -190,6 +195,19 @@ func looksLikeHTML(head []byte) bool {
 	return bytes.HasPrefix(h, []byte("<!doctype html")) || bytes.HasPrefix(h, []byte("<html")) ||
 		bytes.HasPrefix(h, []byte("<?xml")) && bytes.Contains(h, []byte("<html")) ||
 		bytes.HasPrefix(h, []byte("<meta")) || bytes.HasPrefix(h, []byte("<head"))
+}
+
+// FormatSize writes a byte count as people read it: 900 bytes, 12 KB, 50 MB.
+func FormatSize(n int64) string {
+	switch {
+	case n >= 10<<20 || n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 10<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func maxSize(opt Options) int64 {

@@ -77,6 +77,32 @@ func TestDecodeTruncatedUTF8(t *testing.T) {
 	}
 }
 
+// A UTF-8 file with a stray byte is read, the byte shown as U+FFFD and
+// reported; GBK text, mostly invalid as UTF-8, is never taken for it.
+func TestDecodeMostlyUTF8(t *testing.T) {
+	b := []byte("自签收之日起七日内可退货，\xff十五日内可换货。\n整机保修一年\xc3。")
+	got, enc, err := Decode(b, "")
+	if err != nil || enc != UTF8 || got != "自签收之日起七日内可退货，\uFFFD十五日内可换货。\n整机保修一年\uFFFD。" {
+		t.Errorf("got %q %s %v", got, enc, err)
+	}
+	if n, line, col, bad := InvalidUTF8(b); !bad || n != 2 || line != 1 || col != 14 {
+		t.Errorf("InvalidUTF8 = %d at %d:%d (%v), want 2 at 1:14", n, line, col, bad)
+	}
+	src, err := Parse("x.txt", b, "text", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(src.Warnings) != 1 || !strings.Contains(src.Warnings[0], "2 invalid UTF-8 byte(s) read as U+FFFD, the first at line 1 col 14") {
+		t.Errorf("warnings %q, %v", src.Warnings, err)
+	}
+	trad := "售後服務政策：自簽收之日起七日內可退貨，整機保修壹年。"
+	for _, c := range [][2]string{{sample, GB18030}, {"退货", GB18030}, {trad, GB18030}, {trad, Big5}} {
+		if _, enc, _ := Decode(encode(t, c[1], c[0]), ""); enc != c[1] {
+			t.Errorf("%q in %s read as %s", c[0], c[1], enc)
+		}
+	}
+}
+
 func TestDecodeErrors(t *testing.T) {
 	cases := []struct {
 		name  string

@@ -55,6 +55,9 @@ type Source struct {
 	// the container, one paragraph, cell or printed line per line.
 	Text   string
 	Blocks []Block
+	// Warnings are things a person should know about how the file was
+	// read that did not stop it being read (bad bytes replaced).
+	Warnings []string
 
 	// origins maps stretches of Text to their place in the original file
 	// when Text is not the file itself; sorted by off. Nil for text and

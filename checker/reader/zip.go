@@ -91,7 +91,7 @@ func (z *officeZip) read(f *zip.File) ([]byte, error) {
 }
 
 func (z *officeZip) bombError(f *zip.File) error {
-	return fmt.Errorf("%s %w of %d MB when decompressed (a zip bomb?); raise --max-size if the file is genuine", f.Name, errExpands, z.limit>>20)
+	return fmt.Errorf("%s %w of %s when decompressed (a zip bomb?); raise --max-size if the file is genuine", f.Name, errExpands, FormatSize(z.limit))
 }
 
 // oleMagic starts every OLE2 compound file: legacy .doc/.xls/.wps, and

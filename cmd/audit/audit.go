@@ -132,6 +132,9 @@ func run(o *Options) error {
 		if d.Error != nil {
 			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", d.Path, *d.Error)
 		}
+		for _, w := range d.Warnings {
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: %s\n", d.Path, w)
+		}
 		report.Documents = append(report.Documents, d)
 		report.Summary.Add(d)
 	}
