@@ -326,3 +326,29 @@ func TestInbox(t *testing.T) {
 		}
 	}
 }
+
+// -o never overwrites a document being audited, named or inside a folder.
+func TestOutputNeverOverwritesInput(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "policy.txt")
+	orig, err := os.ReadFile("testdata/policies/bad_policy.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(doc, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"audit", "-o", doc, doc},
+		{"audit", "-o", doc, dir},
+		{"audit", "-o", filepath.Join(dir, ".", "policy.txt"), filepath.Join(dir, "*.txt")},
+	} {
+		_, stderr, code := run(t, "", args...)
+		if code != 2 || !strings.Contains(stderr, "is one of the documents to audit") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+		if got, _ := os.ReadFile(doc); !bytes.Equal(got, orig) {
+			t.Fatalf("%v overwrote the document", args)
+		}
+	}
+}

@@ -124,10 +124,11 @@ func run(o *Options) error {
 		Tool:      reports.Tool{Name: "shouhou", Version: cmdutil.Version},
 		Documents: []reports.Document{},
 	}
-	if err := o.checkOutput(); err != nil {
+	inputs := reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow})
+	if err := o.checkOutput(inputs); err != nil {
 		return err
 	}
-	for _, in := range reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow}) {
+	for _, in := range inputs {
 		d := auditOne(auditor, in, ropt, o)
 		if d.Error != nil {
 			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", d.Path, *d.Error)
@@ -151,9 +152,10 @@ func run(o *Options) error {
 	return nil
 }
 
-// checkOutput refuses a report file that is one of the inputs: nothing a
-// user gave may be overwritten.
-func (o *Options) checkOutput() error {
+// checkOutput refuses a report file that is one of the documents to
+// audit, named or found in a folder: nothing a user gave may be
+// overwritten.
+func (o *Options) checkOutput(inputs []reader.Input) error {
 	if o.Output == "" {
 		return nil
 	}
@@ -161,8 +163,8 @@ func (o *Options) checkOutput() error {
 	if err != nil {
 		return nil // a new file
 	}
-	for _, p := range o.Paths {
-		if st, err := os.Stat(p); err == nil && !st.IsDir() && os.SameFile(st, out) {
+	for _, in := range inputs {
+		if st, err := os.Stat(in.Path); err == nil && os.SameFile(st, out) {
 			return cmdutil.FlagErrorf("-o %s is one of the documents to audit; choose another report file", o.Output)
 		}
 	}
