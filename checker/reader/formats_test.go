@@ -183,6 +183,46 @@ func TestDocx(t *testing.T) {
 	}
 }
 
+// Both ways of reading the styles part agree: the byte scan used for the
+// w: prefix, and the XML decoder used for anything else.
+func TestStylesScanAgreesWithDecoder(t *testing.T) {
+	for _, data := range [][]byte{[]byte(stylesXML), docxPart(t, "formats/tender.docx", "word/styles.xml")} {
+		scan, dec := parseStyles(data), decodeStyles(data)
+		if len(scan) == 0 || fmt.Sprint(scan) != fmt.Sprint(dec) {
+			t.Errorf("styles differ:\n scan %v\n  xml %v", scan, dec)
+		}
+	}
+	other := strings.ReplaceAll(stylesXML, "w:", "x:")
+	if got := parseStyles([]byte(strings.Replace(other, "xmlns:x", "xmlns:x", 1))); got["1"].outline != 0 || got["MyTitle"].basedOn != "1" {
+		t.Errorf("another prefix: %v", got)
+	}
+}
+
+func docxPart(t *testing.T, file, part string) []byte {
+	t.Helper()
+	data := readTestdata(t, file)
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range z.File {
+		if f.Name == part {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rc.Close()
+			var buf bytes.Buffer
+			if _, err := buf.ReadFrom(rc); err != nil {
+				t.Fatal(err)
+			}
+			return buf.Bytes()
+		}
+	}
+	t.Fatalf("%s has no %s", file, part)
+	return nil
+}
+
 func TestXlsx(t *testing.T) {
 	f := excelize.NewFile()
 	must := func(err error) {

@@ -43,7 +43,7 @@ func parseNumbering(data []byte) *wordNumbering {
 		override = -1
 	)
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err != nil {
 			return n // a damaged numbering part only costs list numbers
 		}
