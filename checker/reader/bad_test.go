@@ -81,6 +81,8 @@ func TestBadInputMadeHere(t *testing.T) {
 	ole := write("old.doc", append(append([]byte{}, oleMagic...), utf16le("WordDocument")...))
 	xls := write("old.xls", append(append([]byte{}, oleMagic...), utf16le("Workbook")...))
 	rtf := write("x.doc", []byte("{\\rtf1\\ansi 七日内}"))
+	// Word encrypts a .docx into the same OLE2 container as an .xlsx.
+	encDocx := write("locked.docx", readTestdata(t, "bad/encrypted.xlsx"))
 
 	cases := []struct {
 		path string
@@ -95,6 +97,7 @@ func TestBadInputMadeHere(t *testing.T) {
 		{ole, Options{}, "legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx"},
 		{xls, Options{}, "legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx"},
 		{rtf, Options{}, "RTF file"},
+		{encDocx, Options{}, "encrypted with a password: save a copy without the password"},
 	}
 	for _, c := range cases {
 		_, err := ReadFile(c.path, c.opt)
