@@ -43,7 +43,7 @@ against consumer-protection law and the 三包 regulations.`,
 		return cmdutil.FlagErrorf("%v", err)
 	})
 	root.AddCommand(audit.NewCmd(ios, nil), version.NewCmd(ios))
-	root.CompletionOptions.DisableDefaultCmd = true
+	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
 

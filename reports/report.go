@@ -12,6 +12,20 @@ type Report struct {
 	Tool      Tool       `json:"tool"`
 	Documents []Document `json:"documents"`
 	Summary   Summary    `json:"summary"`
+	// Added field: which rulebook made the findings (rules.Book.Version).
+	Rulebook string `json:"rulebook,omitempty"`
+
+	// Rules describes the rules of the rulebook, for formats that carry
+	// rule help (SARIF). Not part of the JSON report.
+	Rules []RuleInfo `json:"-"`
+}
+
+// RuleInfo is what a renderer may say about a rule.
+type RuleInfo struct {
+	ID, Title, Severity, Topic, Fix string
+	Kinds                           []string // document kinds the rule runs on
+	Basis                           []string
+	Bad, Good                       []string // the rule's own examples
 }
 
 // Tool names the program that made the report.
@@ -86,6 +100,8 @@ type Summary struct {
 	Documents int            `json:"documents"`
 	Failed    int            `json:"failed"`
 	Findings  SeverityCounts `json:"findings"`
+	// Added field: findings left out because --baseline already had them.
+	Baselined int `json:"baselined,omitempty"`
 }
 
 // SeverityCounts counts findings by severity.

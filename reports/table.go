@@ -15,12 +15,12 @@ const evidenceWidth = 40
 
 // WriteTable writes the findings as a terminal table (file, location,
 // severity, rule, message, evidence), unreadable documents as their own
-// rows, and a one-line summary.
-func WriteTable(w io.Writer, r *Report) error {
+// rows, and a one-line summary. opt.Color colours the severities.
+func WriteTable(w io.Writer, r *Report, opt Options) error {
 	rows := [][]string{}
 	for _, d := range r.Documents {
 		if d.Error != nil {
-			rows = append(rows, []string{d.Path, "-", "失败 failed", "-", *d.Error, ""})
+			rows = append(rows, []string{d.Path, "-", paint(opt, "35", "失败 failed"), "-", *d.Error, ""})
 			continue
 		}
 		for _, f := range d.Findings {
@@ -30,7 +30,7 @@ func WriteTable(w io.Writer, r *Report) error {
 			} else if f.Line > 0 {
 				loc = strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
 			}
-			rows = append(rows, []string{d.Path, loc, severityLabel(f.Severity), f.Rule, f.Message, clip(f.Evidence, evidenceWidth)})
+			rows = append(rows, []string{d.Path, loc, paint(opt, severityColor[f.Severity], severityLabel(f.Severity)), f.Rule, f.Message, clip(f.Evidence, evidenceWidth)})
 		}
 	}
 	if len(rows) > 0 {
@@ -63,6 +63,16 @@ func SummaryLine(s Summary) string {
 		line += fmt.Sprintf(", %d unreadable", s.Failed)
 	}
 	return line
+}
+
+// severityColor are ANSI colours: red, yellow, cyan.
+var severityColor = map[string]string{"error": "31", "warning": "33", "info": "36"}
+
+func paint(opt Options, color, s string) string {
+	if !opt.Color || color == "" {
+		return s
+	}
+	return "\x1b[" + color + "m" + s + "\x1b[0m"
 }
 
 func severityLabel(s string) string {

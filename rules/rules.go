@@ -4,6 +4,7 @@
 package rules
 
 import (
+	"crypto/sha256"
 	"bytes"
 	"embed"
 	"errors"
@@ -164,7 +165,11 @@ func (r *Rule) BasisStrings() []string {
 // Book is a loaded rulebook, rules in id order.
 type Book struct {
 	Rules []*Rule
-	byID  map[string]*Rule
+	// Version names the rulebook's contents: "builtin-" and the start of
+	// the SHA-256 of its files, so two reports made with different rules
+	// can be told apart.
+	Version string
+	byID    map[string]*Rule
 }
 
 // Get returns the rule with the given id.
@@ -178,6 +183,7 @@ func Builtin() (*Book, error) {
 	}
 	sort.Strings(files)
 	book := &Book{byID: map[string]*Rule{}}
+	h := sha256.New()
 	for _, f := range files {
 		b, err := builtin.ReadFile(f)
 		if err != nil {
@@ -186,7 +192,9 @@ func Builtin() (*Book, error) {
 		if err := book.add(f, b); err != nil {
 			return nil, err
 		}
+		h.Write(b)
 	}
+	book.Version = fmt.Sprintf("builtin-%x", h.Sum(nil)[:6])
 	book.sort()
 	return book, nil
 }

@@ -26,16 +26,19 @@ type Options struct {
 
 	Paths    []string
 	Format   string
-	Output   string
+	Outputs  []string
+	// FormatSet says --format was given, so a single -o follows it
+	// rather than its extension.
+	FormatSet bool
 	FailOn   string
 	Kind     string
 	Encoding string
 	MaxSize  string
 	Exclude  []string
 	Follow   bool
+	Quiet    bool
+	Baseline string
 }
-
-var formats = []string{"table", "json"}
 
 // NewCmd returns the audit command. runF replaces the run step in tests.
 func NewCmd(ios *iostreams.IOStreams, runF func(*Options) error) *cobra.Command {
@@ -69,6 +72,7 @@ whatever its extension; folders only yield the extensions above.
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
+			opts.FormatSet = cmd.Flags().Changed("format")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -76,20 +80,29 @@ whatever its extension; folders only yield the extensions above.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(formats, ", "))
-	f.StringVarP(&opts.Output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.Formats, ", "))
+	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt) or written FORMAT:FILE")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: policy, tender, bid")
 	f.StringVar(&opts.Encoding, "encoding", "", "text encoding instead of detecting it: "+strings.Join(reader.Encodings, ", "))
 	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, warnings or \"report written\" line; unreadable files are still named")
+	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier JSON or JSONL report (`FILE`)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info", "none"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions([]string{rules.Policy, rules.Tender, rules.Bid}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("encoding", cobra.FixedCompletions(reader.Encodings, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 func (o *Options) validate() (int64, error) {
-	if !slices.Contains(formats, o.Format) {
-		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(formats, ", "))
+	if !slices.Contains(reports.Formats, o.Format) {
+		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(reports.Formats, ", "))
+	}
+	if reports.Binary[o.Format] && len(o.Outputs) == 0 && o.IO.IsStdoutTTY() {
+		return 0, cmdutil.FlagErrorf("--format %s writes a binary file; give it a name with -o FILE", o.Format)
 	}
 	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {
 		return 0, cmdutil.FlagErrorf("unknown --fail-on %q (error, warning, info or none)", o.FailOn)
@@ -116,56 +129,186 @@ func run(o *Options) error {
 	if err != nil {
 		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("built-in rulebook: %v", err)}
 	}
+	var base *reports.Baseline
+	if o.Baseline != "" {
+		if base, err = reports.LoadBaseline(o.Baseline); err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+		}
+	}
 	auditor := checker.New(book)
 	ropt := reader.Options{Encoding: o.Encoding, MaxSize: maxSize}
-
-	report := &reports.Report{
-		Schema:    reports.AuditSchema,
-		Tool:      reports.Tool{Name: "shouhou", Version: cmdutil.Version},
-		Documents: []reports.Document{},
-	}
 	inputs := reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow})
 	if err := o.checkOutput(inputs); err != nil {
 		return err
 	}
+
+	targets, err := o.targets()
+	if err != nil {
+		return err
+	}
+	report := newReport(book)
+	outs := make([]*output, len(targets))
+	for i, t := range targets {
+		if outs[i], err = openOutput(o.IO.Out, t); err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+		}
+		defer outs[i].abort()
+	}
+	// jsonl streams: each document is written as soon as it is audited;
+	// when no other format needs them, documents are not kept, so a batch
+	// of any size runs in the memory of one document.
+	var streams []*reports.JSONL
+	keep := false
+	for _, out := range outs {
+		if out.format != "jsonl" {
+			keep = true
+			continue
+		}
+		js, err := reports.NewJSONL(out.w, report)
+		if err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report: %v", err)}
+		}
+		streams = append(streams, js)
+	}
+	bar := newProgress(o.IO.ErrOut, !o.Quiet && o.IO.IsStderrTTY(), len(inputs))
+	fails := false
 	for _, in := range inputs {
 		d := auditOne(auditor, in, ropt, o)
+		report.Summary.Baselined += base.Filter(&d)
 		if d.Error != nil {
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", d.Path, *d.Error)
+			bar.Println(fmt.Sprintf("shouhou: %s: %s", d.Path, *d.Error))
 		}
-		for _, w := range d.Warnings {
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: %s\n", d.Path, w)
+		if !o.Quiet {
+			for _, w := range d.Warnings {
+				bar.Println(fmt.Sprintf("shouhou: %s: warning: %s", d.Path, w))
+			}
 		}
-		report.Documents = append(report.Documents, d)
 		report.Summary.Add(d)
+		fails = fails || failing(d, o.FailOn)
+		for _, js := range streams {
+			if err == nil {
+				err = js.Document(d)
+			}
+		}
+		if keep {
+			report.Documents = append(report.Documents, d)
+		}
+		bar.Done()
+		if err != nil {
+			bar.Finish()
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report: %v", err)}
+		}
 	}
+	bar.Finish()
 
-	if err := o.write(report); err != nil {
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+	si := 0
+	for _, out := range outs {
+		if out.format == "jsonl" {
+			err = streams[si].Summary(report.Summary)
+			si++
+		} else {
+			err = reports.Write(out.w, out.format, report, reports.Options{Color: out.tmp == nil && o.IO.ColorEnabled()})
+		}
+		if err == nil {
+			err = out.commit()
+		}
+		if err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report %s: %v", out.name(), err)}
+		}
+		if out.path != "" && !o.Quiet {
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s report written to %s\n", out.format, filepath.Clean(out.path))
+		}
 	}
 	switch {
 	case report.Summary.Failed > 0:
 		return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
-	case failing(report, o.FailOn):
+	case fails:
 		return &cmdutil.ExitError{Code: cmdutil.ExitFindings}
 	}
 	return nil
+}
+
+// newReport starts a report, carrying the rulebook's description for the
+// formats that show rule help.
+func newReport(book *rules.Book) *reports.Report {
+	r := &reports.Report{
+		Schema:    reports.AuditSchema,
+		Tool:      reports.Tool{Name: "shouhou", Version: cmdutil.Version},
+		Documents: []reports.Document{},
+		Rulebook:  book.Version,
+	}
+	for _, rule := range book.Rules {
+		r.Rules = append(r.Rules, reports.RuleInfo{
+			ID: rule.ID, Title: rule.Title, Severity: string(rule.Severity), Topic: rule.Topic, Fix: rule.Fix,
+			Kinds: rule.AppliesTo, Basis: rule.BasisStrings(), Bad: rule.Examples.Bad, Good: rule.Examples.Good,
+		})
+	}
+	return r
+}
+
+// target is one report to write: a format and a file ("" for stdout).
+type target struct{ format, path string }
+
+// extFormats tells a report file's format by its extension.
+var extFormats = map[string]string{
+	".xlsx": "xlsx", ".sarif": "sarif", ".xml": "junit", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+	".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".txt": "table", ".log": "github",
+}
+
+// targets turns --format and -o into the reports to write. One -o takes
+// --format when it was given, else its extension; several -o each take
+// their extension, or say FORMAT:FILE.
+func (o *Options) targets() ([]target, error) {
+	if len(o.Outputs) == 0 {
+		return []target{{format: o.Format}}, nil
+	}
+	var out []target
+	seen := map[string]bool{}
+	for _, spec := range o.Outputs {
+		t := target{path: spec}
+		if f, p, ok := strings.Cut(spec, ":"); ok && slices.Contains(reports.Formats, f) {
+			t = target{format: f, path: p}
+		} else if len(o.Outputs) == 1 && o.FormatSet {
+			t.format = o.Format
+		} else if f := extFormats[strings.ToLower(filepath.Ext(spec))]; f != "" {
+			t.format = f
+		} else if len(o.Outputs) == 1 {
+			t.format = o.Format
+		} else {
+			return nil, cmdutil.FlagErrorf("-o %s: cannot tell the format from the extension; write FORMAT:%s (formats: %s)", spec, spec, strings.Join(reports.Formats, ", "))
+		}
+		if t.path == "" {
+			return nil, cmdutil.FlagErrorf("-o %s: no file name", spec)
+		}
+		if seen[filepath.Clean(t.path)] {
+			return nil, cmdutil.FlagErrorf("-o %s is given twice", t.path)
+		}
+		seen[filepath.Clean(t.path)] = true
+		out = append(out, t)
+	}
+	return out, nil
 }
 
 // checkOutput refuses a report file that is one of the documents to
 // audit, named or found in a folder: nothing a user gave may be
 // overwritten.
 func (o *Options) checkOutput(inputs []reader.Input) error {
-	if o.Output == "" {
-		return nil
-	}
-	out, err := os.Stat(o.Output)
+	targets, err := o.targets()
 	if err != nil {
-		return nil // a new file
+		return err
 	}
-	for _, in := range inputs {
-		if st, err := os.Stat(in.Path); err == nil && os.SameFile(st, out) {
-			return cmdutil.FlagErrorf("-o %s is one of the documents to audit; choose another report file", o.Output)
+	for _, t := range targets {
+		if t.path == "" {
+			continue
+		}
+		out, err := os.Stat(t.path)
+		if err != nil {
+			continue // a new file
+		}
+		for _, in := range inputs {
+			if st, err := os.Stat(in.Path); err == nil && os.SameFile(st, out) {
+				return cmdutil.FlagErrorf("-o %s is one of the documents to audit; choose another report file", t.path)
+			}
 		}
 	}
 	return nil
@@ -205,47 +348,15 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 	return a.Audit(src, o.Kind)
 }
 
-func (o *Options) write(r *reports.Report) error {
-	w := o.IO.Out
-	var f *os.File
-	if o.Output != "" {
-		var err error
-		if f, err = os.Create(o.Output); err != nil {
-			return fmt.Errorf("cannot write report: %v", err)
-		}
-		w = f
-	}
-	var err error
-	switch o.Format {
-	case "json":
-		err = reports.WriteJSON(w, r)
-	default:
-		err = reports.WriteTable(w, r)
-	}
-	if f != nil {
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: report written to %s\n", filepath.Clean(o.Output))
-		}
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write report: %v", err)
-	}
-	return nil
-}
-
-func failing(r *reports.Report, failOn string) bool {
+// failing reports whether d has findings at or above --fail-on.
+func failing(d reports.Document, failOn string) bool {
 	if failOn == "none" {
 		return false
 	}
 	min := rules.Severity(failOn).Rank()
-	for _, d := range r.Documents {
-		for _, f := range d.Findings {
-			if rules.Severity(f.Severity).Rank() >= min {
-				return true
-			}
+	for _, f := range d.Findings {
+		if rules.Severity(f.Severity).Rank() >= min {
+			return true
 		}
 	}
 	return false

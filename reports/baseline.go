@@ -1,0 +1,101 @@
+package reports
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+)
+
+// Baseline holds the findings of an earlier report, so that a run can
+// report only what is new. A finding is known when an earlier finding has
+// the same rule, the same file and the same evidence once spaces and
+// punctuation are ignored: edits elsewhere that move it to another line
+// do not make it new.
+type Baseline struct {
+	known map[string]int // fingerprint -> how many earlier findings have it
+}
+
+// LoadBaseline reads a report written with --format json or jsonl.
+func LoadBaseline(path string) (*Baseline, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read baseline %s: %v", path, err)
+	}
+	base := &Baseline{known: map[string]int{}}
+	var docs []Document
+	var r Report
+	if err := json.Unmarshal(b, &r); err == nil && r.Schema != "" {
+		docs = r.Documents
+	} else {
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		sc.Buffer(make([]byte, 1<<20), 256<<20)
+		for sc.Scan() {
+			var line struct {
+				Document *Document `json:"document"`
+				Report   *struct {
+					Schema string `json:"schema"`
+				} `json:"report"`
+			}
+			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+				return nil, fmt.Errorf("baseline %s is not a shouhou JSON or JSONL report: %v", path, err)
+			}
+			if line.Document != nil {
+				docs = append(docs, *line.Document)
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return nil, fmt.Errorf("cannot read baseline %s: %v", path, err)
+		}
+		if docs == nil && !bytes.Contains(b, []byte(`"report"`)) {
+			return nil, errors.New("baseline " + path + " is not a shouhou JSON or JSONL report (write one with --format json)")
+		}
+	}
+	for _, d := range docs {
+		for _, f := range d.Findings {
+			base.known[fingerprint(d.Path, f)]++
+		}
+	}
+	return base, nil
+}
+
+// Filter removes from d the findings the baseline knows (each earlier
+// finding excuses one) and returns how many it removed.
+func (b *Baseline) Filter(d *Document) int {
+	if b == nil {
+		return 0
+	}
+	kept := d.Findings[:0]
+	n := 0
+	for _, f := range d.Findings {
+		fp := fingerprint(d.Path, f)
+		if b.known[fp] > 0 {
+			b.known[fp]--
+			n++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	d.Findings = kept
+	return n
+}
+
+// fingerprint identifies a finding across edits: rule, file, and the
+// evidence without spaces and punctuation.
+func fingerprint(path string, f Finding) string {
+	var ev strings.Builder
+	for _, r := range f.Evidence {
+		if !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+			ev.WriteRune(r)
+		}
+	}
+	h := sha256.Sum256([]byte(f.Rule + "\x00" + filepath.ToSlash(filepath.Clean(path)) + "\x00" + ev.String()))
+	return hex.EncodeToString(h[:12])
+}

@@ -1,0 +1,32 @@
+package reports
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// WriteCSV writes one row per finding, and one per unreadable document
+// (status "error"), with a header row. UTF-8 with a BOM, so that Excel
+// opens the Chinese text correctly when the file is double-clicked.
+func WriteCSV(w io.Writer, r *Report) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"file", "kind", "rule", "severity", "status", "topic", "line", "column", "location", "message", "evidence", "basis", "fix"})
+	for _, d := range r.Documents {
+		if d.Error != nil {
+			_ = cw.Write([]string{d.Path, d.Kind, "", "error", "error", "", "", "", "", *d.Error, "", "", ""})
+			continue
+		}
+		for _, f := range d.Findings {
+			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, f.Severity, f.Status, f.Topic,
+				strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Location, f.Message, f.Evidence,
+				strings.Join(f.Basis, "；"), f.Fix})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,54 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Formats are the output formats, in the order help lists them.
+var Formats = []string{"table", "json", "jsonl", "xlsx", "sarif", "junit", "github", "markdown", "csv"}
+
+// Binary formats are refused on a terminal without -o.
+var Binary = map[string]bool{"xlsx": true}
+
+// Options tune rendering.
+type Options struct {
+	Color bool // the table may use ANSI colours (a terminal, NO_COLOR unset)
+}
+
+// Write renders r in format.
+func Write(w io.Writer, format string, r *Report, opt Options) error {
+	switch format {
+	case "table":
+		return WriteTable(w, r, opt)
+	case "json":
+		return WriteJSON(w, r)
+	case "jsonl":
+		return WriteJSONL(w, r)
+	case "xlsx":
+		return WriteXLSX(w, r)
+	case "sarif":
+		return WriteSARIF(w, r)
+	case "junit":
+		return WriteJUnit(w, r)
+	case "github":
+		return WriteGitHub(w, r)
+	case "markdown":
+		return WriteMarkdown(w, r)
+	case "csv":
+		return WriteCSV(w, r)
+	}
+	return fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
+}
+
+// place is a finding's or fact's location as one short string.
+func place(location string, line, col int) string {
+	switch {
+	case location != "":
+		return location
+	case line > 0:
+		return fmt.Sprintf("line %d col %d", line, col)
+	}
+	return "全文 whole document"
+}

@@ -1,0 +1,67 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes a summary fit for a pull-request comment: the
+// counts, a table of unreadable documents, and the findings grouped by
+// document in collapsible sections.
+func WriteMarkdown(w io.Writer, r *Report) error {
+	b := &strings.Builder{}
+	s := r.Summary
+	icon := "✅"
+	switch {
+	case s.Failed > 0 || s.Findings.Error > 0:
+		icon = "❌"
+	case s.Findings.Warning > 0:
+		icon = "⚠️"
+	}
+	fmt.Fprintf(b, "## %s shouhou 售后合规审计\n\n", icon)
+	fmt.Fprintf(b, "| 文件 documents | 无法读取 unreadable | 错误 errors | 警告 warnings | 提示 info |\n| ---: | ---: | ---: | ---: | ---: |\n")
+	fmt.Fprintf(b, "| %d | %d | %d | %d | %d |\n\n", s.Documents, s.Failed, s.Findings.Error, s.Findings.Warning, s.Findings.Info)
+	if s.Baselined > 0 {
+		fmt.Fprintf(b, "另有 %d 个问题已在基线中，未列出。/ %d findings already in the baseline are not listed.\n\n", s.Baselined, s.Baselined)
+	}
+	var failed []Document
+	for _, d := range r.Documents {
+		if d.Error != nil {
+			failed = append(failed, d)
+		}
+	}
+	if len(failed) > 0 {
+		b.WriteString("### 无法读取 / Unreadable\n\n| 文件 file | 原因 reason |\n| --- | --- |\n")
+		for _, d := range failed {
+			fmt.Fprintf(b, "| `%s` | %s |\n", mdCode(d.Path), mdCell(*d.Error))
+		}
+		b.WriteString("\n")
+	}
+	for _, d := range r.Documents {
+		if d.Error != nil || len(d.Findings) == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "<details><summary><code>%s</code>: %d</summary>\n\n", htmlEscape(d.Path), len(d.Findings))
+		b.WriteString("| 级别 severity | 规则 rule | 位置 location | 说明 message | 证据 evidence |\n| --- | --- | --- | --- | --- |\n")
+		for _, f := range d.Findings {
+			fmt.Fprintf(b, "| %s | `%s` | %s | %s | %s |\n", f.Severity, f.Rule, mdCell(place(f.Location, f.Line, f.Column)), mdCell(f.Message), mdCell(clip(f.Evidence, 60)))
+		}
+		b.WriteString("\n</details>\n\n")
+	}
+	if r.Rulebook != "" {
+		fmt.Fprintf(b, "<sub>%s %s · rulebook %s</sub>\n", r.Tool.Name, r.Tool.Version, r.Rulebook)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdCell(s string) string {
+	return strings.NewReplacer("|", "\\|", "\n", " ", "\r", "", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+func mdCode(s string) string { return strings.ReplaceAll(s, "`", "'") }
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}

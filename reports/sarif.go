@@ -1,0 +1,159 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+)
+
+// WriteSARIF writes SARIF 2.1.0 as GitHub code scanning reads it: every
+// rule with its help (what it checks, the legal basis, the fix, its
+// examples), every finding as a result with a physical location, and
+// unreadable documents as tool execution notifications.
+//
+// Word, Excel and PDF places have no line in the file's own terms, so
+// their results carry the file and the place in words (a logical
+// location); text, Markdown and HTML results carry line and column.
+func WriteSARIF(w io.Writer, r *Report) error {
+	out, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return err
+	}
+	driver := sarif.NewVersionedDriver(r.Tool.Name, r.Tool.Version).
+		WithInformationURI("https://github.com/shouhou/shouhou").
+		WithFullName("shouhou 售后合规审计 / after-sales compliance auditor")
+	run := sarif.NewRun(*sarif.NewTool(driver))
+	index := map[string]int{}
+	for _, ri := range r.Rules {
+		index[ri.ID] = len(index)
+		rule := sarif.NewRule(ri.ID).WithName(ruleName(ri.ID)).
+			WithShortDescription(sarif.NewMultiformatMessageString(ri.Title)).
+			WithFullDescription(sarif.NewMultiformatMessageString(ri.Title + "（" + strings.Join(ri.Basis, "；") + "）")).
+			WithHelp(sarif.NewMultiformatMessageString(ruleHelpText(ri)).WithMarkdown(ruleHelpMarkdown(ri))).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(ri.Severity))).
+			WithProperties(sarif.Properties{"tags": []string{"compliance", ri.Topic}, "basis": ri.Basis})
+		driver.AddRule(rule)
+	}
+	inv := sarif.NewInvocation().WithExecutionSuccess(r.Summary.Failed == 0)
+	for _, d := range r.Documents {
+		uri := artifactURI(d.Path)
+		if d.Error != nil {
+			inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("error").
+				WithTextMessage(d.Path + ": " + *d.Error).
+				WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
+					sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)))}))
+			continue
+		}
+		for _, f := range d.Findings {
+			res := sarif.NewRuleResult(f.Rule).WithLevel(sarifLevel(f.Severity)).
+				WithKind("fail").
+				WithMessage(sarif.NewTextMessage(sarifMessage(f)))
+			if i, ok := index[f.Rule]; ok {
+				res.WithRuleIndex(i)
+			}
+			phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
+			if f.Line > 0 && lineFormat(d.Format) {
+				phys.WithRegion(sarif.NewRegion().WithStartLine(f.Line).WithStartColumn(f.Column).
+					WithSnippet(sarif.NewArtifactContent().WithText(f.Evidence)))
+			} else if f.Line > 0 {
+				phys.WithRegion(sarif.NewRegion().WithStartLine(1).
+					WithSnippet(sarif.NewArtifactContent().WithText(f.Evidence)))
+			}
+			loc := sarif.NewLocationWithPhysicalLocation(phys)
+			if f.Location != "" {
+				loc.WithLogicalLocations([]*sarif.LogicalLocation{sarif.NewLogicalLocation().WithFullyQualifiedName(f.Location).WithKind("element")})
+			}
+			res.WithLocations([]*sarif.Location{loc})
+			// The same finding in the same words is the same alert after
+			// edits that move it (as --baseline matches).
+			res.WithPartialFingerPrints(map[string]any{"shouhou/v1": fingerprint(d.Path, f)})
+			run.AddResult(res)
+		}
+	}
+	run.Invocations = []*sarif.Invocation{inv}
+	run.ColumnKind = "unicodeCodePoints"
+	out.AddRun(run)
+	return out.PrettyWrite(w)
+}
+
+// artifactURI names a document for SARIF: a relative path as given (code
+// scanning resolves it against the repository), an absolute one as a
+// file: URL.
+func artifactURI(p string) string {
+	if filepath.IsAbs(p) {
+		return fileURL(p)
+	}
+	return filepath.ToSlash(p)
+}
+
+// lineFormat reports whether a format's lines are lines of the file.
+func lineFormat(format string) bool {
+	return format == "" || format == "text" || format == "markdown" || format == "html"
+}
+
+func sarifLevel(severity string) string {
+	switch severity {
+	case "error":
+		return "error"
+	case "warning":
+		return "warning"
+	}
+	return "note"
+}
+
+func sarifMessage(f Finding) string {
+	msg := f.Message
+	if f.Location != "" {
+		msg += "（" + f.Location + "）"
+	}
+	if f.Evidence != "" {
+		msg += "\n证据 evidence: " + f.Evidence
+	}
+	return msg
+}
+
+// ruleName turns CPL-EXCH-15D into CplExch15d, the PascalCase SARIF
+// recommends for rule names.
+func ruleName(id string) string {
+	var b strings.Builder
+	for _, part := range strings.Split(id, "-") {
+		if part == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(part[:1]) + strings.ToLower(part[1:]))
+	}
+	return b.String()
+}
+
+func ruleHelpText(ri RuleInfo) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n依据 basis: %s\n", ri.Title, strings.Join(ri.Basis, "；"))
+	if ri.Fix != "" {
+		fmt.Fprintf(&b, "建议 fix: %s\n", ri.Fix)
+	}
+	for _, s := range ri.Bad {
+		fmt.Fprintf(&b, "✗ %s\n", s)
+	}
+	for _, s := range ri.Good {
+		fmt.Fprintf(&b, "✓ %s\n", s)
+	}
+	return b.String()
+}
+
+func ruleHelpMarkdown(ri RuleInfo) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s**\n\n依据 basis: %s\n\n", ri.Title, strings.Join(ri.Basis, "；"))
+	if ri.Fix != "" {
+		fmt.Fprintf(&b, "建议 fix: %s\n\n", ri.Fix)
+	}
+	for _, s := range ri.Bad {
+		fmt.Fprintf(&b, "- ✗ %s\n", s)
+	}
+	for _, s := range ri.Good {
+		fmt.Fprintf(&b, "- ✓ %s\n", s)
+	}
+	return b.String()
+}
