@@ -4,8 +4,8 @@
 package rules
 
 import (
-	"crypto/sha256"
 	"bytes"
+	"crypto/sha256"
 	"embed"
 	"errors"
 	"fmt"

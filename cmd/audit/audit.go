@@ -24,20 +24,20 @@ import (
 type Options struct {
 	IO *iostreams.IOStreams
 
-	Paths    []string
-	Format   string
-	Outputs  []string
+	Paths   []string
+	Format  string
+	Outputs []string
 	// FormatSet says --format was given, so a single -o follows it
 	// rather than its extension.
 	FormatSet bool
-	FailOn   string
-	Kind     string
-	Encoding string
-	MaxSize  string
-	Exclude  []string
-	Follow   bool
-	Quiet    bool
-	Baseline string
+	FailOn    string
+	Kind      string
+	Encoding  string
+	MaxSize   string
+	Exclude   []string
+	Follow    bool
+	Quiet     bool
+	Baseline  string
 }
 
 // NewCmd returns the audit command. runF replaces the run step in tests.
