@@ -23,7 +23,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 		}
 		for _, f := range d.Findings {
 			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, f.Severity, f.Status, f.Topic,
-				strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Location, f.Message, f.Evidence,
+				strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Location, f.Message, cleanText(f.Evidence),
 				strings.Join(f.Basis, "；"), f.Fix})
 		}
 	}

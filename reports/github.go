@@ -31,7 +31,7 @@ func WriteGitHub(w io.Writer, r *Report) error {
 			case f.Location != "":
 				msg += " (" + f.Location + ")"
 			}
-			props += ",title=" + ghProperty(f.Rule+" "+f.Title)
+			props += ",title=" + ghProperty(strings.TrimSpace(f.Rule+" "+f.Title))
 			if f.Evidence != "" {
 				msg += "\n证据 evidence: " + f.Evidence
 			}
@@ -49,10 +49,10 @@ func WriteGitHub(w io.Writer, r *Report) error {
 
 // ghData escapes a workflow command's message.
 func ghData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(cleanText(s))
 }
 
 // ghProperty escapes a workflow command's property value.
 func ghProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(cleanText(s))
 }

@@ -46,10 +46,10 @@ type junitProblem struct {
 func WriteJUnit(w io.Writer, r *Report) error {
 	all := junitSuites{Name: "shouhou"}
 	for _, d := range r.Documents {
-		s := junitSuite{Name: xmlText(d.Path)}
+		s := junitSuite{Name: cleanText(d.Path)}
 		if d.Error != nil {
-			s.Cases = append(s.Cases, junitCase{Name: "read", Classname: xmlText(d.Path),
-				Error: &junitProblem{Message: xmlText(*d.Error), Type: "unreadable", Text: xmlText(*d.Error)}})
+			s.Cases = append(s.Cases, junitCase{Name: "read", Classname: cleanText(d.Path),
+				Error: &junitProblem{Message: cleanText(*d.Error), Type: "unreadable", Text: cleanText(*d.Error)}})
 			s.Errors++
 		} else {
 			byRule := map[string][]Finding{}
@@ -57,13 +57,13 @@ func WriteJUnit(w io.Writer, r *Report) error {
 				byRule[f.Rule] = append(byRule[f.Rule], f)
 			}
 			for _, ri := range rulesFor(r, d) {
-				c := junitCase{Name: xmlText(ri.ID + " " + ri.Title), Classname: xmlText(d.Path)}
+				c := junitCase{Name: cleanText(ri.ID + " " + ri.Title), Classname: cleanText(d.Path)}
 				fs := byRule[ri.ID]
 				delete(byRule, ri.ID)
 				s.addCase(c, fs)
 			}
 			for id, fs := range byRule { // findings of rules the report does not describe
-				s.addCase(junitCase{Name: xmlText(id), Classname: xmlText(d.Path)}, fs)
+				s.addCase(junitCase{Name: cleanText(id), Classname: cleanText(d.Path)}, fs)
 			}
 		}
 		s.Tests = len(s.Cases)
@@ -99,11 +99,11 @@ func (s *junitSuite) addCase(c junitCase, fs []Finding) {
 		}
 	}
 	if len(fail) > 0 {
-		c.Failure = &junitProblem{Message: xmlText(fs[0].Message), Type: severity, Text: xmlText(strings.Join(fail, "\n"))}
+		c.Failure = &junitProblem{Message: cleanText(fs[0].Message), Type: severity, Text: cleanText(strings.Join(fail, "\n"))}
 		s.Failures++
 	}
 	if len(note) > 0 {
-		c.SystemOut = xmlText(strings.Join(note, "\n"))
+		c.SystemOut = cleanText(strings.Join(note, "\n"))
 	}
 	s.Cases = append(s.Cases, c)
 }
@@ -123,10 +123,11 @@ func rulesFor(r *Report, d Document) []RuleInfo {
 	return out
 }
 
-// xmlText drops the characters XML 1.0 cannot hold (control characters
+// cleanText drops the characters XML 1.0 cannot hold (control characters
 // from PDF and Word text such as \f, \v, \x01), which encoding/xml would
-// otherwise write into a file no parser accepts.
-func xmlText(s string) string {
+// otherwise write into a file no parser accepts, and which garble a log
+// or a Markdown table too.
+func cleanText(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':

@@ -57,7 +57,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 }
 
 func mdCell(s string) string {
-	return strings.NewReplacer("|", "\\|", "\n", " ", "\r", "", "<", "&lt;", ">", "&gt;").Replace(s)
+	return strings.NewReplacer("|", "\\|", "\n", " ", "\r", "", "\t", " ", "<", "&lt;", ">", "&gt;").Replace(cleanText(s))
 }
 
 func mdCode(s string) string { return strings.ReplaceAll(s, "`", "'") }
