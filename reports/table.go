@@ -30,7 +30,7 @@ func WriteTable(w io.Writer, r *Report, opt Options) error {
 			} else if f.Line > 0 {
 				loc = strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
 			}
-			rows = append(rows, []string{d.Path, loc, paint(opt, severityColor[f.Severity], severityLabel(f.Severity)), f.Rule, f.Message, clip(f.Evidence, evidenceWidth)})
+			rows = append(rows, []string{d.Path, loc, paint(opt, severityColor[f.Severity], severityLabel(f.Severity)), f.Rule, f.Message, clip(cleanText(f.Evidence), evidenceWidth)})
 		}
 	}
 	if len(rows) > 0 {

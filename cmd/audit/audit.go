@@ -81,7 +81,7 @@ whatever its extension; folders only yield the extensions above.
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.Formats, ", "))
-	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt) or written FORMAT:FILE")
+	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt) or written FORMAT:FILE; FORMAT:- is standard output")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: policy, tender, bid")
 	f.StringVar(&opts.Encoding, "encoding", "", "text encoding instead of detecting it: "+strings.Join(reader.Encodings, ", "))
@@ -277,13 +277,20 @@ func (o *Options) targets() ([]target, error) {
 		} else {
 			return nil, cmdutil.FlagErrorf("-o %s: cannot tell the format from the extension; write FORMAT:%s (formats: %s)", spec, spec, strings.Join(reports.Formats, ", "))
 		}
-		if t.path == "" {
+		switch t.path {
+		case "":
 			return nil, cmdutil.FlagErrorf("-o %s: no file name", spec)
+		case "-":
+			t.path = "" // standard output, e.g. -o github:- beside -o report.sarif
 		}
-		if seen[filepath.Clean(t.path)] {
-			return nil, cmdutil.FlagErrorf("-o %s is given twice", t.path)
+		key := filepath.Clean(t.path)
+		if t.path == "" {
+			key = "-"
 		}
-		seen[filepath.Clean(t.path)] = true
+		if seen[key] {
+			return nil, cmdutil.FlagErrorf("-o %s is given twice", spec)
+		}
+		seen[key] = true
 		out = append(out, t)
 	}
 	return out, nil

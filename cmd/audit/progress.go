@@ -23,10 +23,20 @@ func newProgress(w io.Writer, show bool, total int) *progress {
 	if !show || total < 2 {
 		return &progress{w: w}
 	}
-	p := mpb.New(mpb.WithOutput(w), mpb.WithWidth(36), mpb.WithRefreshRate(120*time.Millisecond))
+	// The caller has decided this is a terminal; AutoRefresh stops mpb from
+	// checking again (it cannot see through a test's buffer).
+	p := mpb.New(mpb.WithOutput(w), mpb.WithWidth(90), mpb.WithRefreshRate(120*time.Millisecond), mpb.WithAutoRefresh())
+	start := time.Now()
+	rate := decor.Any(func(s decor.Statistics) string {
+		secs := time.Since(start).Seconds()
+		if secs <= 0 {
+			return ""
+		}
+		return fmt.Sprintf(" %.1f files/s", float64(s.Current)/secs)
+	})
 	bar := p.AddBar(int64(total),
 		mpb.PrependDecorators(decor.Name("审计 auditing "), decor.CountersNoUnit("%d/%d")),
-		mpb.AppendDecorators(decor.AverageSpeed(0, " %.1f files/s"), decor.Name("  ETA "), decor.AverageETA(decor.ET_STYLE_MMSS)),
+		mpb.AppendDecorators(rate, decor.Name("  ETA "), decor.AverageETA(decor.ET_STYLE_MMSS)),
 		mpb.BarRemoveOnComplete())
 	return &progress{w: w, p: p, bar: bar}
 }
