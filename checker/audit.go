@@ -17,13 +17,24 @@ import (
 
 // Auditor applies one rulebook. It is safe for concurrent use.
 type Auditor struct {
-	book *rules.Book
-	x    *facts.Extractor
+	book  *rules.Book
+	x     *facts.Extractor
+	index map[*rules.Rule]int // rule -> its place in book.Rules
 }
 
 // New returns an auditor over book.
 func New(book *rules.Book) *Auditor {
-	return &Auditor{book: book, x: facts.New()}
+	index := map[*rules.Rule]int{}
+	for i, r := range book.Rules {
+		index[r] = i
+	}
+	return &Auditor{book: book, x: facts.New(), index: index}
+}
+
+// mayMatch reports whether rule r's patterns may match clause i.
+func (d *doc) mayMatch(r *rules.Rule, i int) bool {
+	k, ok := d.index[r]
+	return !ok || d.cand[i][k]
 }
 
 // located is a fact with the clause it came from.
@@ -37,11 +48,20 @@ type doc struct {
 	src     *reader.Source
 	clauses []clause.Clause
 	facts   []located
+	// cand[i][r] says rule r (index in the book) may match clause i: the
+	// rulebook's literal prefilter, run once per clause.
+	cand  [][]bool
+	index map[*rules.Rule]int
 }
 
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
-	d := &doc{src: src, clauses: clause.Split(src)}
+	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
+	pre := a.book.Prefilter()
+	d.cand = make([][]bool, len(d.clauses))
+	for i, c := range d.clauses {
+		d.cand[i] = pre.Candidates(c.Text.S, nil)
+	}
 	if kind == "" {
 		kind = DetectKind(d.clauses)
 	}
@@ -137,7 +157,7 @@ func (d *doc) placeholder(r *rules.Rule) []reports.Finding {
 func (d *doc) matches(r *rules.Rule, status, topic string, skip map[int]bool) []reports.Finding {
 	var out []reports.Finding
 	for i, c := range d.clauses {
-		if skip[i] {
+		if skip[i] || !d.mayMatch(r, i) {
 			continue
 		}
 		loc := r.Match(c.Text.S)
@@ -156,8 +176,8 @@ func (d *doc) require(r *rules.Rule, topics map[string]bool) []reports.Finding {
 			return nil
 		}
 	}
-	for _, c := range d.clauses {
-		if len(r.Patterns) > 0 && r.Match(c.Text.S) != nil {
+	for i, c := range d.clauses {
+		if len(r.Patterns) > 0 && d.mayMatch(r, i) && r.Match(c.Text.S) != nil {
 			return nil
 		}
 	}

@@ -4,6 +4,7 @@
 package rules
 
 import (
+	"sync"
 	"bytes"
 	"crypto/sha256"
 	"embed"
@@ -130,18 +131,18 @@ func (r *Rule) Applies(k string) bool {
 // Match returns the byte range of the first pattern match in s that the
 // with/without conditions allow, or nil.
 func (r *Rule) Match(s string) []int {
-	if len(r.with) > 0 && !anyMatch(r.with, s) {
-		return nil
-	}
-	if anyMatch(r.without, s) {
-		return nil
-	}
+	// Patterns first: they are what the prefilter vouches for, and most
+	// clauses fail them.
+	var loc []int
 	for _, re := range r.patterns {
-		if loc := re.FindStringIndex(s); loc != nil {
-			return loc
+		if loc = re.FindStringIndex(s); loc != nil {
+			break
 		}
 	}
-	return nil
+	if loc == nil || len(r.with) > 0 && !anyMatch(r.with, s) || anyMatch(r.without, s) {
+		return nil
+	}
+	return loc
 }
 
 func anyMatch(res []*regexp.Regexp, s string) bool {
@@ -170,6 +171,15 @@ type Book struct {
 	// can be told apart.
 	Version string
 	byID    map[string]*Rule
+	preOnce sync.Once
+	pre     *Prefilter
+}
+
+// Prefilter returns the book's literal index over its pattern rules,
+// built on first use.
+func (b *Book) Prefilter() *Prefilter {
+	b.preOnce.Do(func() { b.pre = newPrefilter(b.Rules) })
+	return b.pre
 }
 
 // Get returns the rule with the given id.

@@ -38,6 +38,9 @@ type Options struct {
 	Follow    bool
 	Quiet     bool
 	Baseline  string
+	Jobs      int
+
+	CPUProfile, MemProfile string // hidden: pprof output for performance work
 }
 
 // NewCmd returns the audit command. runF replaces the run step in tests.
@@ -90,6 +93,10 @@ whatever its extension; folders only yield the extensions above.
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, warnings or \"report written\" line; unreadable files are still named")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier JSON or JSONL report (`FILE`)")
+	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `FILE` (go tool pprof)")
+	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
+	_ = f.MarkHidden("cpuprofile")
+	_ = f.MarkHidden("memprofile")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions([]string{rules.Policy, rules.Tender, rules.Bid}, cobra.ShellCompDirectiveNoFileComp))
@@ -125,6 +132,11 @@ func run(o *Options) error {
 	if err != nil {
 		return err
 	}
+	stop, err := startProfiles(o.CPUProfile, o.MemProfile)
+	if err != nil {
+		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+	}
+	defer stop()
 	book, err := rules.Builtin()
 	if err != nil {
 		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("built-in rulebook: %v", err)}

@@ -1,0 +1,84 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"testing"
+
+	"shouhou/lexicon/normalize"
+)
+
+func TestRequiredLiterals(t *testing.T) {
+	cases := []struct {
+		re   string
+		want []string // nil: no literal known
+	}{
+		{`最终解释权`, []string{"最终解释权"}},
+		{`(最终)?解释权归`, []string{"解释权归"}},
+		{`概不退换|不退不换`, []string{"概不退换", "不退不换"}},
+		{`拆封.{0,6}不(予|能)?退`, []string{"拆封"}},
+		{`[至到]现场`, []string{"现场"}},
+		{`运费.*(买家|顾客)承担`, []string{"运费"}}, // equally long: the first
+		{`(a|b)x`, []string{"a", "b"}},
+		{`_{3,}`, []string{"__"}},
+		{`\d+小时`, []string{"小时"}},
+		{`.*`, nil},
+		{`(?i)final`, nil},
+		{`(退|\d)`, nil},
+	}
+	for _, c := range cases {
+		re, err := syntax.Parse(c.re, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := requiredLiterals(re.Simplify())
+		if !slices.Equal(got, c.want) {
+			t.Errorf("requiredLiterals(%s) = %q, want %q", c.re, got, c.want)
+		}
+	}
+}
+
+// The prefilter never hides a match: over every rule's examples and every
+// line of the test documents, a rule that matches is a candidate.
+func TestPrefilterNeverHidesAMatch(t *testing.T) {
+	book, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, r := range book.Rules {
+		texts = append(texts, r.Examples.Bad...)
+		texts = append(texts, r.Examples.Good...)
+	}
+	files, _ := filepath.Glob("../testdata/policies/*")
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	pre := book.Prefilter()
+	matched, skipped := 0, 0
+	for _, text := range texts {
+		s := normalize.String(text)
+		cand := pre.Candidates(s, nil)
+		for i, r := range book.Rules {
+			if len(r.patterns) == 0 {
+				continue
+			}
+			if !cand[i] {
+				skipped++
+			}
+			if r.Match(s) != nil {
+				matched++
+				if !cand[i] {
+					t.Errorf("%s matches %q but the prefilter left it out", r.ID, s)
+				}
+			}
+		}
+	}
+	if matched == 0 || skipped == 0 {
+		t.Errorf("matched %d, skipped %d: the test shows nothing", matched, skipped)
+	}
+}
