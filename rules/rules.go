@@ -4,7 +4,6 @@
 package rules
 
 import (
-	"sync"
 	"bytes"
 	"crypto/sha256"
 	"embed"
@@ -14,6 +13,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 
