@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:embed data/TSCharacters.txt
@@ -83,7 +84,7 @@ func Runes(rs []rune) {
 	for i := 0; i < len(rs); {
 		if t.first[rs[i]] {
 			if n := t.matchPhrase(rs[i:]); n > 0 {
-				copy(rs[i:i+n], t.phrases[string(rs[i:i+n])])
+				copy(rs[i:i+n], t.phrases[string(rs[i:i+n])]) // rare: only on a match
 				i += n
 				continue
 			}
@@ -96,14 +97,24 @@ func Runes(rs []rune) {
 }
 
 // matchPhrase returns the length of the longest phrase that starts rs, or 0.
+// The candidate runes are encoded once into a stack buffer, and the map is
+// indexed with string(buf[:k]), which Go does without allocating (string
+// of a []rune would allocate for every length tried).
 func (t *tables) matchPhrase(rs []rune) int {
-	n := t.maxPhrase
-	if n > len(rs) {
-		n = len(rs)
+	n := min(t.maxPhrase, len(rs))
+	var buf [64]byte
+	var ends [17]int // ends[k]: bytes of the first k runes
+	k := 0
+	for k < n && k < len(ends)-1 {
+		if len(buf)-ends[k] < utf8.UTFMax {
+			break
+		}
+		ends[k+1] = ends[k] + utf8.EncodeRune(buf[ends[k]:], rs[k])
+		k++
 	}
-	for ; n >= 2; n-- {
-		if _, ok := t.phrases[string(rs[:n])]; ok {
-			return n
+	for ; k >= 2; k-- {
+		if _, ok := t.phrases[string(buf[:ends[k]])]; ok {
+			return k
 		}
 	}
 	return 0
