@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -69,5 +70,12 @@ func Run(ios *iostreams.IOStreams, args []string) int {
 
 // Execute runs the program with the process's arguments and streams.
 func Execute() int {
+	// An audit allocates a few times each document's size and drops it
+	// when the document is done; the live heap stays small. Collecting
+	// at 4x the live heap instead of 2x took a 50 MB batch from 5.1 s to
+	// 3.5-4.0 s (37 -> 67 MB peak RSS). GOGC, when set, still wins.
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(400)
+	}
 	return Run(iostreams.System(), os.Args[1:])
 }

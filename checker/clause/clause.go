@@ -101,13 +101,23 @@ type heading struct {
 	text  string
 }
 
+// isEnd reports whether r is one of ends (a switch: this runs on every
+// character of every document).
+func isEnd(r rune) bool {
+	switch r {
+	case '。', '!', '?', ';', '！', '？', '；':
+		return true
+	}
+	return false
+}
+
 // sentences returns [start,end) byte ranges of the sentences of s, the
 // sentence end included, leading spaces dropped.
 func sentences(s string) [][2]int {
 	var out [][2]int
 	start := 0
 	for i, r := range s {
-		if strings.ContainsRune(ends, r) {
+		if isEnd(r) {
 			end := i + len(string(r))
 			// keep closing quotes and brackets with the sentence
 			for end < len(s) {

@@ -54,10 +54,14 @@ func ReadFile(path string, opt Options) (*Source, error) {
 	if st.Size() > limit {
 		return nil, fmt.Errorf("file is %s, over the %s limit (raise it with --max-size)", FormatSize(st.Size()), FormatSize(limit))
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Read into a buffer of the file's size (plus one byte to notice a
+	// file that grew); io.ReadAll would double its way there.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %v", err)
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("file grew past the %s limit while being read (raise it with --max-size)", FormatSize(limit))
 	}
@@ -130,7 +134,7 @@ func parseDecoded(src *Source, b []byte, opt Options) error {
 		return err
 	}
 	src.Text, src.Encoding = text, enc
-	if (enc == UTF8 || enc == UTF8BOM) && opt.Encoding == "" {
+	if (enc == UTF8 || enc == UTF8BOM) && opt.Encoding == "" && strings.ContainsRune(text, utf8.RuneError) {
 		if n, line, col, bad := InvalidUTF8(b); bad {
 			src.Warnings = append(src.Warnings, fmt.Sprintf("%d invalid UTF-8 byte(s) read as U+FFFD, the first at line %d col %d", n, line, col))
 		}

@@ -91,6 +91,7 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
+	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, warnings or \"report written\" line; unreadable files are still named")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier JSON or JSONL report (`FILE`)")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `FILE` (go tool pprof)")
@@ -184,8 +185,7 @@ func run(o *Options) error {
 	}
 	bar := newProgress(o.IO.ErrOut, !o.Quiet && o.IO.IsStderrTTY(), len(inputs))
 	fails := false
-	for _, in := range inputs {
-		d := auditOne(auditor, in, ropt, o)
+	for d := range o.audited(auditor, inputs, ropt) {
 		report.Summary.Baselined += base.Filter(&d)
 		if d.Error != nil {
 			bar.Println(fmt.Sprintf("shouhou: %s: %s", d.Path, *d.Error))

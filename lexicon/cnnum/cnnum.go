@@ -31,6 +31,9 @@ func IsNumeralRune(r rune) bool {
 	if asciiDigit(r) >= 0 {
 		return true
 	}
+	if r < 0x3000 && r != '○' {
+		return false // no Chinese numeral lies below the CJK blocks
+	}
 	_, d := digits[r]
 	_, s := smallUnits[r]
 	_, b := bigUnits[r]

@@ -107,6 +107,9 @@ var blankMarks = "Xx×＊*_＿?？□"
 // written as XX or ____, or left out before its unit, gives a Quantity with
 // Blank set.
 func Find(s string) []Quantity {
+	if !mayHoldDuration(s) {
+		return nil // most clauses: no unit word, so no duration
+	}
 	rs := []rune(s)
 	off := make([]int, len(rs)+1) // rune index -> byte offset
 	b := 0
@@ -118,6 +121,10 @@ func Find(s string) []Quantity {
 
 	var out []Quantity
 	for i := 0; i < len(rs); {
+		if r := rs[i]; r < 0x10000 && !starts[r] {
+			i++ // nothing Find reads can begin here
+			continue
+		}
 		q, end, ok := scanAt(rs, i)
 		if !ok {
 			q, end, ok = missingAt(rs, i)
@@ -131,6 +138,50 @@ func Find(s string) []Quantity {
 		i++
 	}
 	return out
+}
+
+// starts marks the characters a duration, a blank or a missing figure can
+// begin with: numerals, blank marks and brackets, 第, 半, the lifetime
+// words and, for missing figures (在 小时内), the unit words. Find skips
+// every other position without trying the scanners.
+var starts = func() *[0x10000]bool {
+	var t [0x10000]bool
+	mark := func(r rune) {
+		if r < 0x10000 {
+			t[r] = true
+		}
+	}
+	for r := rune(0); r < 0x10000; r++ {
+		if cnnum.IsNumeralRune(r) {
+			mark(r)
+		}
+	}
+	for _, r := range blankMarks + "([第半" {
+		mark(r)
+	}
+	for _, w := range []string{"终身", "终生", "永久"} {
+		r, _ := utf8.DecodeRuneInString(w)
+		mark(r)
+	}
+	for _, uw := range unitWords {
+		r, _ := utf8.DecodeRuneInString(uw.word)
+		mark(r)
+	}
+	return &t
+}()
+
+// mayHoldDuration reports whether s holds a character that every unit
+// word (小时 工作日 天 周 个月 年 分钟 星期 礼拜 钟头, h/min/day) or lifetime
+// word (终身 终生 永久) contains. Without one, Find has nothing to find;
+// checking first spares the rune conversion and the scan.
+func mayHoldDuration(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '时', '日', '天', '周', '月', '年', '钟', '期', '拜', '身', '生', '久', 'h', 'H', 'm', 'd':
+			return true
+		}
+	}
+	return false
 }
 
 // scanAt tries to read a duration whose figure starts at rune i. On success

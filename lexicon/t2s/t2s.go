@@ -26,6 +26,21 @@ type tables struct {
 	phrases   map[string][]rune
 	maxPhrase int // longest phrase key, in runes
 	first     map[rune]bool
+	// touched marks, for the Basic Multilingual Plane, the runes that are
+	// a key of chars or start a phrase: the rest (all of Simplified text,
+	// nearly all of any text) skip both map lookups.
+	touched [0x10000 / 64]uint64
+}
+
+func (t *tables) mark(r rune) {
+	if r < 0x10000 {
+		t.touched[r>>6] |= 1 << (r & 63)
+	}
+}
+
+// maybe reports whether r may need converting.
+func (t *tables) maybe(r rune) bool {
+	return r >= 0x10000 || t.touched[r>>6]&(1<<(r&63)) != 0
 }
 
 var (
@@ -40,6 +55,7 @@ func load() *tables {
 			kr, vr := []rune(k), []rune(v)
 			if len(kr) == 1 && len(vr) == 1 {
 				t.chars[kr[0]] = vr[0]
+				t.mark(kr[0])
 			}
 		})
 		eachEntry(phraseData, func(k, v string) {
@@ -49,6 +65,7 @@ func load() *tables {
 			}
 			t.phrases[k] = vr
 			t.first[kr[0]] = true
+			t.mark(kr[0])
 			if len(kr) > t.maxPhrase {
 				t.maxPhrase = len(kr)
 			}
@@ -82,6 +99,10 @@ func eachEntry(data string, fn func(k, v string)) {
 func Runes(rs []rune) {
 	t := load()
 	for i := 0; i < len(rs); {
+		if !t.maybe(rs[i]) {
+			i++
+			continue
+		}
 		if t.first[rs[i]] {
 			if n := t.matchPhrase(rs[i:]); n > 0 {
 				copy(rs[i:i+n], t.phrases[string(rs[i:i+n])]) // rare: only on a match
