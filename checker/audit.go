@@ -65,8 +65,9 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	if kind == "" {
 		kind = DetectKind(d.clauses)
 	}
+	session := a.x.Session()
 	for i, c := range d.clauses {
-		for _, f := range a.x.Extract(c) {
+		for _, f := range session.Extract(c) {
 			d.facts = append(d.facts, located{f, i})
 		}
 	}

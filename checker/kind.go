@@ -5,6 +5,7 @@ import (
 
 	"shouhou/checker/clause"
 	"shouhou/checker/reader"
+	"shouhou/lexicon/keywords"
 	"shouhou/rules"
 )
 
@@ -24,6 +25,15 @@ const headN = 4
 
 // DetectKind tells tender, bid or policy from the title area, then from
 // the whole text: tenders talk of 投标人 and 评标, bids of 我方 and 投标人名称.
+// Words counted over a whole document when its title says nothing: one
+// keyword pass per clause instead of eight strings.Count (7% of a batch's
+// time before).
+var (
+	tenderWords = []string{"投标人须知", "评标", "招标人", "采购人"}
+	bidWords    = []string{"我方", "投标人名称", "响应情况", "偏离"}
+	kindWords   = keywords.New(append(append([]string{}, tenderWords...), bidWords...))
+)
+
 func DetectKind(cls []clause.Clause) string {
 	head := joinHead(cls, headN)
 	tIdx, bIdx := firstIndex(head, tenderTitles), firstIndex(head, bidTitles)
@@ -38,8 +48,14 @@ func DetectKind(cls []clause.Clause) string {
 	var tender, bid int
 	for _, c := range cls {
 		s := c.Text.S
-		tender += strings.Count(s, "投标人须知") + strings.Count(s, "评标") + strings.Count(s, "招标人") + strings.Count(s, "采购人")
-		bid += strings.Count(s, "我方") + strings.Count(s, "投标人名称") + strings.Count(s, "响应情况") + strings.Count(s, "偏离")
+		kindWords.Each(s, func(_, _, w int) bool {
+			if w < len(tenderWords) {
+				tender++
+			} else {
+				bid++
+			}
+			return true
+		})
 	}
 	switch {
 	case tender >= 3 && tender > bid:

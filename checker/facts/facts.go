@@ -15,6 +15,7 @@ import (
 
 	"shouhou/checker/clause"
 	"shouhou/lexicon/duration"
+	"shouhou/lexicon/keywords"
 	"shouhou/lexicon/segment"
 	"shouhou/lexicon/terms"
 )
@@ -38,25 +39,39 @@ func (h hit) in(p [2]int) bool { return h.start >= p[0] && h.end <= p[1] }
 
 // Extractor finds facts; it is safe for concurrent use once built.
 type Extractor struct {
-	lex     *terms.Lexicon
-	byFirst map[rune][]string // cues by their first character, longest first
-	topic   map[string][]string
+	lex   *terms.Lexicon
+	cues  *keywords.Set // every occurrence of every cue, by a first-character table
+	topic map[string][]string
 }
 
 // New builds an extractor over the embedded lexicon.
 func New() *Extractor {
 	lex := terms.Load()
-	byFirst := map[rune][]string{}
-	for _, c := range lex.Cues() { // longest first
-		r, _ := utf8.DecodeRuneInString(c)
-		byFirst[r] = append(byFirst[r], c)
-	}
-	return &Extractor{lex: lex, byFirst: byFirst, topic: lex.CueTopics()}
+	return &Extractor{lex: lex, cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
 }
 
 // Extract returns the facts of one clause. Clauses without a figure return
 // at once, before any segmentation: most sentences of a policy hold none.
 func (x *Extractor) Extract(c clause.Clause) []Fact {
+	return x.extract(c, nil)
+}
+
+// Session extracts the clauses of one document, remembering the cue words
+// of each context (a section heading, a table's column header) so that a
+// section of forty clauses segments its heading once, not forty times.
+// A session is for one goroutine.
+type Session struct {
+	x   *Extractor
+	ctx map[string][]hit
+}
+
+// Session starts a session.
+func (x *Extractor) Session() *Session { return &Session{x: x, ctx: map[string][]hit{}} }
+
+// Extract is Extractor.Extract within the session.
+func (s *Session) Extract(c clause.Clause) []Fact { return s.x.extract(c, s.ctx) }
+
+func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 	s := c.Text.S
 	qs := duration.Find(s)
 	if len(qs) == 0 {
@@ -65,7 +80,13 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 	hits := x.cueHits(s, qs)
 	var ctxHits []hit
 	if ctx := strings.TrimSpace(c.Context + " " + lastOf(c.Section)); ctx != "" {
-		ctxHits = x.cueHits(ctx, nil)
+		var ok bool
+		if ctxHits, ok = cache[ctx]; !ok {
+			ctxHits = x.cueHits(ctx, nil)
+			if cache != nil {
+				cache[ctx] = ctxHits
+			}
+		}
 	}
 	phrases := phraseBounds(s)
 
@@ -177,13 +198,10 @@ func conditional(before string) bool {
 func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 	type cand struct{ start, end int }
 	var cands []cand
-	for i, r := range s {
-		for _, cue := range x.byFirst[r] {
-			if strings.HasPrefix(s[i:], cue) {
-				cands = append(cands, cand{i, i + len(cue)})
-			}
-		}
-	}
+	x.cues.Each(s, func(start, end, _ int) bool {
+		cands = append(cands, cand{start, end})
+		return true
+	})
 	if len(cands) == 0 {
 		return nil
 	}

@@ -234,12 +234,18 @@ func checkText(s string) error {
 	if strings.TrimSpace(s) == "" {
 		return errors.New("empty file (only white space)")
 	}
+	// Control characters are ASCII bytes, which never occur inside a
+	// multi-byte UTF-8 sequence: scanning bytes finds them without decoding.
 	bad := 0
-	for _, r := range s {
-		if r == 0 {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 {
+			continue
+		}
+		if c == 0 {
 			return errors.New("binary file (NUL bytes); not a text document")
 		}
-		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v' {
+		if c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v' {
 			bad++
 		}
 	}

@@ -112,7 +112,10 @@ func joins(prev, line string, width int) bool {
 // of ten characters or more.
 func wrapWidth(text string) int {
 	var lens []int
-	for _, line := range strings.Split(text, "\n") {
+	for line := range strings.SplitSeq(text, "\n") {
+		if len(line) < 10 {
+			continue // fewer than ten characters whatever they are
+		}
 		if n := utf8.RuneCountInString(strings.TrimSpace(line)); n >= 10 {
 			lens = append(lens, n)
 		}

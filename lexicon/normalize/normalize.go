@@ -85,7 +85,7 @@ func Pieces(orig string, pieces []Piece) Text {
 	orig2 := make([]int32, 0, total+1)
 	lastSpace := true // also trims leading space
 	for i, r := range rs {
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			if lastSpace {
 				continue
 			}
@@ -104,6 +104,22 @@ func Pieces(orig string, pieces []Piece) Text {
 	}
 	orig2 = append(orig2, int32(end))
 	return Text{S: s, orig: orig2}
+}
+
+// isSpace is unicode.IsSpace without its table lookup for every Chinese
+// character (the White_Space property, listed).
+func isSpace(r rune) bool {
+	switch {
+	case r <= ' ':
+		return r == ' ' || r >= '\t' && r <= '\r'
+	case r < 0x85:
+		return false
+	}
+	switch r {
+	case 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
 }
 
 // String normalizes a standalone string (rule examples, patterns).

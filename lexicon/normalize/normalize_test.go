@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -48,5 +49,13 @@ func TestOffsetsPointIntoOriginal(t *testing.T) {
 	}
 	if got.Orig(len(got.S)) != len(orig) {
 		t.Errorf("end maps to %d, want %d", got.Orig(len(got.S)), len(orig))
+	}
+}
+
+func TestIsSpaceIsUnicodeWhiteSpace(t *testing.T) {
+	for r := rune(0); r < 0x30000; r++ {
+		if isSpace(r) != unicode.IsSpace(r) {
+			t.Errorf("isSpace(%U) = %v, unicode.IsSpace says %v", r, isSpace(r), unicode.IsSpace(r))
+		}
 	}
 }

@@ -24,8 +24,8 @@ var phraseData string
 type tables struct {
 	chars     map[rune]rune
 	phrases   map[string][]rune
-	maxPhrase int // longest phrase key, in runes
-	first     map[rune]bool
+	maxPhrase int          // longest phrase key, in runes
+	first     map[rune]int // phrase first character -> longest phrase starting with it
 	// touched marks, for the Basic Multilingual Plane, the runes that are
 	// a key of chars or start a phrase: the rest (all of Simplified text,
 	// nearly all of any text) skip both map lookups.
@@ -50,7 +50,7 @@ var (
 
 func load() *tables {
 	once.Do(func() {
-		t := &tables{chars: make(map[rune]rune, 4200), phrases: make(map[string][]rune, 300), first: map[rune]bool{}}
+		t := &tables{chars: make(map[rune]rune, 4200), phrases: make(map[string][]rune, 300), first: map[rune]int{}}
 		eachEntry(charData, func(k, v string) {
 			kr, vr := []rune(k), []rune(v)
 			if len(kr) == 1 && len(vr) == 1 {
@@ -64,7 +64,7 @@ func load() *tables {
 				return // keep the rune-for-rune guarantee
 			}
 			t.phrases[k] = vr
-			t.first[kr[0]] = true
+			t.first[kr[0]] = max(t.first[kr[0]], len(kr))
 			t.mark(kr[0])
 			if len(kr) > t.maxPhrase {
 				t.maxPhrase = len(kr)
@@ -103,8 +103,8 @@ func Runes(rs []rune) {
 			i++
 			continue
 		}
-		if t.first[rs[i]] {
-			if n := t.matchPhrase(rs[i:]); n > 0 {
+		if longest := t.first[rs[i]]; longest > 0 {
+			if n := t.matchPhrase(rs[i:min(len(rs), i+longest)]); n > 0 {
 				copy(rs[i:i+n], t.phrases[string(rs[i:i+n])]) // rare: only on a match
 				i += n
 				continue
