@@ -308,3 +308,16 @@ func checkParsed(t *testing.T, src *Source, err error, ownPanics bool) {
 func isBoundary(s string, i int) bool {
 	return i == len(s) || (s[i]&0xC0) != 0x80
 }
+
+// mayBeNumbered never hides a line the patterns would take.
+func TestNumberedGuardsThePatterns(t *testing.T) {
+	lines := []string{"一、总则", "第三章 售后", "（二）退货", "(1) 七日", "1. 退货", "12、换货", "3.2 保修", "① 整机", "- 列表", "• 点", "a) 项", "第五条 期限", "七日内退货", "售后服务", "", "x"}
+	for r := rune(0); r < 0x3000; r += 7 {
+		lines = append(lines, string(r)+"、 文字", string(r)+". 文字")
+	}
+	for _, l := range lines {
+		if (headingRe.MatchString(l) || listRe.MatchString(l)) && !mayBeNumbered(l) {
+			t.Errorf("mayBeNumbered(%q) = false but a pattern matches", l)
+		}
+	}
+}
