@@ -116,9 +116,16 @@ func isEnd(r rune) bool {
 func sentences(s string) [][2]int {
 	var out [][2]int
 	start := 0
-	for i, r := range s {
+	for i := 0; i < len(s); i++ {
+		// Every end is ASCII or starts with the byte 0xE3 (。) or 0xEF
+		// (full-width ！？；): other bytes are passed without decoding.
+		c := s[i]
+		if c != '!' && c != '?' && c != ';' && c != 0xE3 && c != 0xEF {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if isEnd(r) {
-			end := i + len(string(r))
+			end := i + n
 			// keep closing quotes and brackets with the sentence
 			for end < len(s) {
 				q, n := utf8.DecodeRuneInString(s[end:])
@@ -129,6 +136,7 @@ func sentences(s string) [][2]int {
 			}
 			out = appendTrimmed(out, s, start, end)
 			start = end
+			i = end - 1
 		}
 	}
 	return appendTrimmed(out, s, start, len(s))

@@ -175,11 +175,24 @@ var starts = func() *[0x10000]bool {
 // word (终身 终生 永久) contains. Without one, Find has nothing to find;
 // checking first spares the rune conversion and the scan.
 func mayHoldDuration(s string) bool {
-	for _, r := range s {
-		switch r {
-		case '时', '日', '天', '周', '月', '年', '钟', '期', '拜', '身', '生', '久', 'h', 'H', 'm', 'd':
+	// Bytes, not runes: the Chinese characters are matched as their
+	// three-byte UTF-8, so nothing is decoded.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == 'h' || c == 'H' || c == 'm' || c == 'd' {
+				return true
+			}
+			continue
+		}
+		if c&0xF0 != 0xE0 || i+2 >= len(s) {
+			continue
+		}
+		switch uint32(c)<<16 | uint32(s[i+1])<<8 | uint32(s[i+2]) {
+		case 0xE697B6 /* 时 */, 0xE697A5 /* 日 */, 0xE5A4A9 /* 天 */, 0xE591A8 /* 周 */, 0xE69C88 /* 月 */, 0xE5B9B4 /* 年 */, 0xE9929F /* 钟 */, 0xE69C9F /* 期 */, 0xE68B9C /* 拜 */, 0xE8BAAB /* 身 */, 0xE7949F /* 生 */, 0xE4B985 /* 久 */ :
 			return true
 		}
+		i += 2
 	}
 	return false
 }

@@ -157,3 +157,24 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// mayHoldDuration never hides a duration Find would report.
+func TestMayHoldDurationGuardsFind(t *testing.T) {
+	for _, s := range []string{"七日内", "24h", "3 hours", "终身保修", "永久", "30 min", "2 days", "XX小时", "在 小时内", "一个半月", "三周", "两个星期", "一个礼拜", "5分钟", "1年", "无关文字", "", "abc"} {
+		if len(Find(s)) > 0 && !mayHoldDuration(s) {
+			t.Errorf("mayHoldDuration(%q) = false but Find finds %v", s, Find(s))
+		}
+	}
+	if mayHoldDuration("无关文字") {
+		t.Error("mayHoldDuration lets through text with no unit character")
+	}
+}
+
+// The byte keys in mayHoldDuration are the characters' UTF-8.
+func TestMayHoldDurationEachUnitCharacter(t *testing.T) {
+	for _, r := range "时日天周月年钟期拜身生久" {
+		if !mayHoldDuration("前" + string(r) + "后") {
+			t.Errorf("%c not recognised", r)
+		}
+	}
+}
