@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,6 +14,7 @@ import (
 
 	"shouhou/cmd"
 	"shouhou/cmd/iostreams"
+	"shouhou/reports"
 )
 
 // runTTY runs the CLI as if stdout and stderr were (or were not) terminals.
@@ -113,8 +115,16 @@ func TestJSONLStreams(t *testing.T) {
 	}
 	for i, l := range lines {
 		var m map[string]json.RawMessage
-		if err := json.Unmarshal([]byte(l), &m); err != nil || len(m) != 1 {
-			t.Errorf("line %d is not a one-key object: %s", i+1, l)
+		err := json.Unmarshal([]byte(l), &m)
+		want := 1
+		if _, doc := m["document"]; doc {
+			want = 2 // and its index
+			if string(m["index"]) != strconv.Itoa(i-1) {
+				t.Errorf("line %d: index %s, want %d", i+1, m["index"], i-1)
+			}
+		}
+		if err != nil || len(m) != want {
+			t.Errorf("line %d is not a %d-key object: %s", i+1, want, l)
 		}
 	}
 	if !strings.HasPrefix(lines[0], `{"report":`) || !strings.HasPrefix(lines[8], `{"summary":{"documents":7,"failed":2`) {
@@ -265,5 +275,75 @@ func TestCIExamplesRun(t *testing.T) {
 		if found == 0 {
 			t.Errorf("%s runs no shouhou audit", file)
 		}
+	}
+}
+
+// TestShardMerge is the acceptance case of the performance issue's
+// sharding: three shards written as JSON Lines and merged give a report
+// byte-identical to one unsharded run, in JSON and in the workbook's
+// findings; merge refuses an unfinished part and a part given twice.
+func TestShardMerge(t *testing.T) {
+	dir := t.TempDir()
+	whole, _, code := run(t, "", "audit", "-f", "json", "testdata")
+	if code != 2 {
+		t.Fatalf("unsharded exit %d", code)
+	}
+	var parts []string
+	seen := 0
+	for i := 1; i <= 3; i++ {
+		p := filepath.Join(dir, "part"+strconv.Itoa(i)+".jsonl")
+		if _, stderr, code := run(t, "", "audit", "-q", "--shard", strconv.Itoa(i)+"/3", "-f", "jsonl", "-o", p, "testdata"); code == 0 {
+			t.Fatalf("shard %d: exit 0: %s", i, stderr)
+		}
+		b, _ := os.ReadFile(p)
+		n := strings.Count(string(b), `{"document":`)
+		if n == 0 {
+			t.Errorf("shard %d is empty: a poor hash", i)
+		}
+		seen += n
+		parts = append(parts, p)
+	}
+	var r reports.Report
+	if err := json.Unmarshal([]byte(whole), &r); err != nil {
+		t.Fatal(err)
+	}
+	if seen != len(r.Documents) {
+		t.Errorf("the shards hold %d documents, the whole run %d", seen, len(r.Documents))
+	}
+	// Parts in any order.
+	merged, stderr, code := run(t, "", append([]string{"merge", "-f", "json"}, parts[2], parts[0], parts[1])...)
+	if code != 2 || merged != whole {
+		t.Errorf("merge: exit %d (%s), identical to the unsharded run: %v\n%s", code, stderr, merged == whole, firstDiff(whole, merged))
+	}
+	for _, f := range []string{"csv", "sarif", "markdown"} {
+		a, _, _ := run(t, "", "audit", "-f", f, "testdata")
+		b, _, _ := run(t, "", append([]string{"merge", "-f", f}, parts...)...)
+		if a != b {
+			t.Errorf("merge -f %s differs from audit -f %s:\n%s", f, f, firstDiff(a, b))
+		}
+	}
+	// A part cut off before its summary, and a part given twice.
+	b, _ := os.ReadFile(parts[0])
+	cut := filepath.Join(dir, "cut.jsonl")
+	if err := os.WriteFile(cut, b[:strings.LastIndex(string(b), `{"summary"`)], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "", "merge", cut, parts[1]); code != 2 || !strings.Contains(stderr, "ends before its summary line") {
+		t.Errorf("cut part: exit %d %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "", "merge", parts[0], parts[0]); code != 2 || !strings.Contains(stderr, "is in two parts") {
+		t.Errorf("twice: exit %d %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "", "audit", "--shard", "4/3", "testdata/policies"); code != 2 || !strings.Contains(stderr, "1 <= I <= N") {
+		t.Errorf("bad --shard: exit %d %s", code, stderr)
+	}
+}
+
+// --jobs changes nothing but speed.
+func TestJobsDoNotChangeOutput(t *testing.T) {
+	one, _, _ := run(t, "", "audit", "-j", "1", "-f", "json", "testdata")
+	four, _, _ := run(t, "", "audit", "-j", "4", "-f", "json", "testdata")
+	if one != four {
+		t.Errorf("-j 1 and -j 4 differ:\n%s", firstDiff(one, four))
 	}
 }

@@ -7,8 +7,10 @@ import (
 
 // JSONL is the streamed form of the report for huge batches: a header
 // line, one line per document as soon as it is audited, and the summary
-// last. Each line is a JSON object with one key: "report" (schema, tool,
-// rulebook), "document" (as in the JSON report) or "summary".
+// last. Each line is a JSON object: {"report": …} (schema, tool, rulebook),
+// {"document": …, "index": N} (as in the JSON report; N is the document's
+// place among all the run's inputs, which shouhou merge sorts sharded
+// parts by) or {"summary": …}.
 type JSONL struct {
 	enc *json.Encoder
 }
@@ -25,8 +27,17 @@ func NewJSONL(w io.Writer, r *Report) (*JSONL, error) {
 	return &JSONL{enc}, enc.Encode(map[string]any{"report": head})
 }
 
-// Document writes one document's line.
-func (j *JSONL) Document(d Document) error { return j.enc.Encode(map[string]any{"document": d}) }
+// DocumentLine is a JSONL document line.
+type DocumentLine struct {
+	Document Document `json:"document"`
+	Index    int      `json:"index"`
+}
+
+// Document writes one document's line; index is its place among all the
+// run's inputs.
+func (j *JSONL) Document(d Document, index int) error {
+	return j.enc.Encode(DocumentLine{Document: d, Index: index})
+}
 
 // Summary writes the last line.
 func (j *JSONL) Summary(s Summary) error { return j.enc.Encode(map[string]any{"summary": s}) }
@@ -37,8 +48,8 @@ func WriteJSONL(w io.Writer, r *Report) error {
 	if err != nil {
 		return err
 	}
-	for _, d := range r.Documents {
-		if err := j.Document(d); err != nil {
+	for i, d := range r.Documents {
+		if err := j.Document(d, i); err != nil {
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ package audit
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"shouhou/checker/reader"
 	"shouhou/cmd/cmdutil"
 	"shouhou/cmd/iostreams"
+	"shouhou/cmd/outputs"
 	"shouhou/reports"
 	"shouhou/rules"
 )
@@ -39,6 +39,7 @@ type Options struct {
 	Quiet     bool
 	Baseline  string
 	Jobs      int
+	Shard     string
 
 	CPUProfile, MemProfile string // hidden: pprof output for performance work
 }
@@ -91,6 +92,7 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
+	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, warnings or \"report written\" line; unreadable files are still named")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier JSON or JSONL report (`FILE`)")
@@ -150,22 +152,30 @@ func run(o *Options) error {
 	}
 	auditor := checker.New(book)
 	ropt := reader.Options{Encoding: o.Encoding, MaxSize: maxSize}
-	inputs := reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow})
-	if err := o.checkOutput(inputs); err != nil {
-		return err
-	}
-
-	targets, err := o.targets()
+	shardI, shardN, err := parseShard(o.Shard)
 	if err != nil {
 		return err
 	}
+	inputs := reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow})
+	targets, err := outputs.Targets(o.Outputs, o.Format, o.FormatSet)
+	if err != nil {
+		return err
+	}
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.Path
+	}
+	if err := outputs.CheckNotInputs(targets, paths); err != nil {
+		return err
+	}
+
 	report := newReport(book)
-	outs := make([]*output, len(targets))
+	outs := make([]*outputs.File, len(targets))
 	for i, t := range targets {
-		if outs[i], err = openOutput(o.IO.Out, t); err != nil {
+		if outs[i], err = outputs.Open(o.IO.Out, t); err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
-		defer outs[i].abort()
+		defer outs[i].Abort()
 	}
 	// jsonl streams: each document is written as soon as it is audited;
 	// when no other format needs them, documents are not kept, so a batch
@@ -173,19 +183,20 @@ func run(o *Options) error {
 	var streams []*reports.JSONL
 	keep := false
 	for _, out := range outs {
-		if out.format != "jsonl" {
+		if out.Format != "jsonl" {
 			keep = true
 			continue
 		}
-		js, err := reports.NewJSONL(out.w, report)
+		js, err := reports.NewJSONL(out.W, report)
 		if err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report: %v", err)}
 		}
 		streams = append(streams, js)
 	}
-	bar := newProgress(o.IO.ErrOut, !o.Quiet && o.IO.IsStderrTTY(), len(inputs))
+	work := shard(inputs, shardI, shardN)
+	bar := newProgress(o.IO.ErrOut, !o.Quiet && o.IO.IsStderrTTY(), len(work))
 	fails := false
-	for d := range o.audited(auditor, inputs, ropt) {
+	for index, d := range o.audited(auditor, work, ropt) {
 		report.Summary.Baselined += base.Filter(&d)
 		if d.Error != nil {
 			bar.Println(fmt.Sprintf("shouhou: %s: %s", d.Path, *d.Error))
@@ -196,10 +207,10 @@ func run(o *Options) error {
 			}
 		}
 		report.Summary.Add(d)
-		fails = fails || failing(d, o.FailOn)
+		fails = fails || cmdutil.Failing(d, o.FailOn)
 		for _, js := range streams {
 			if err == nil {
-				err = js.Document(d)
+				err = js.Document(d, index)
 			}
 		}
 		if keep {
@@ -215,20 +226,20 @@ func run(o *Options) error {
 
 	si := 0
 	for _, out := range outs {
-		if out.format == "jsonl" {
+		if out.Format == "jsonl" {
 			err = streams[si].Summary(report.Summary)
 			si++
 		} else {
-			err = reports.Write(out.w, out.format, report, reports.Options{Color: out.tmp == nil && o.IO.ColorEnabled()})
+			err = reports.Write(out.W, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
 		}
 		if err == nil {
-			err = out.commit()
+			err = out.Commit()
 		}
 		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report %s: %v", out.name(), err)}
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report %s: %v", out.Name(), err)}
 		}
-		if out.path != "" && !o.Quiet {
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s report written to %s\n", out.format, filepath.Clean(out.path))
+		if !out.IsStdout() && !o.Quiet {
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s report written to %s\n", out.Format, filepath.Clean(out.Path))
 		}
 	}
 	switch {
@@ -249,88 +260,8 @@ func newReport(book *rules.Book) *reports.Report {
 		Documents: []reports.Document{},
 		Rulebook:  book.Version,
 	}
-	for _, rule := range book.Rules {
-		r.Rules = append(r.Rules, reports.RuleInfo{
-			ID: rule.ID, Title: rule.Title, Severity: string(rule.Severity), Topic: rule.Topic, Fix: rule.Fix,
-			Kinds: rule.AppliesTo, Basis: rule.BasisStrings(), Bad: rule.Examples.Bad, Good: rule.Examples.Good,
-		})
-	}
+	r.Rules = cmdutil.RuleInfos(book)
 	return r
-}
-
-// target is one report to write: a format and a file ("" for stdout).
-type target struct{ format, path string }
-
-// extFormats tells a report file's format by its extension.
-var extFormats = map[string]string{
-	".xlsx": "xlsx", ".sarif": "sarif", ".xml": "junit", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-	".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".txt": "table", ".log": "github",
-}
-
-// targets turns --format and -o into the reports to write. One -o takes
-// --format when it was given, else its extension; several -o each take
-// their extension, or say FORMAT:FILE.
-func (o *Options) targets() ([]target, error) {
-	if len(o.Outputs) == 0 {
-		return []target{{format: o.Format}}, nil
-	}
-	var out []target
-	seen := map[string]bool{}
-	for _, spec := range o.Outputs {
-		t := target{path: spec}
-		if f, p, ok := strings.Cut(spec, ":"); ok && slices.Contains(reports.Formats, f) {
-			t = target{format: f, path: p}
-		} else if len(o.Outputs) == 1 && o.FormatSet {
-			t.format = o.Format
-		} else if f := extFormats[strings.ToLower(filepath.Ext(spec))]; f != "" {
-			t.format = f
-		} else if len(o.Outputs) == 1 {
-			t.format = o.Format
-		} else {
-			return nil, cmdutil.FlagErrorf("-o %s: cannot tell the format from the extension; write FORMAT:%s (formats: %s)", spec, spec, strings.Join(reports.Formats, ", "))
-		}
-		switch t.path {
-		case "":
-			return nil, cmdutil.FlagErrorf("-o %s: no file name", spec)
-		case "-":
-			t.path = "" // standard output, e.g. -o github:- beside -o report.sarif
-		}
-		key := filepath.Clean(t.path)
-		if t.path == "" {
-			key = "-"
-		}
-		if seen[key] {
-			return nil, cmdutil.FlagErrorf("-o %s is given twice", spec)
-		}
-		seen[key] = true
-		out = append(out, t)
-	}
-	return out, nil
-}
-
-// checkOutput refuses a report file that is one of the documents to
-// audit, named or found in a folder: nothing a user gave may be
-// overwritten.
-func (o *Options) checkOutput(inputs []reader.Input) error {
-	targets, err := o.targets()
-	if err != nil {
-		return err
-	}
-	for _, t := range targets {
-		if t.path == "" {
-			continue
-		}
-		out, err := os.Stat(t.path)
-		if err != nil {
-			continue // a new file
-		}
-		for _, in := range inputs {
-			if st, err := os.Stat(in.Path); err == nil && os.SameFile(st, out) {
-				return cmdutil.FlagErrorf("-o %s is one of the documents to audit; choose another report file", t.path)
-			}
-		}
-	}
-	return nil
 }
 
 func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Options) (doc reports.Document) {
@@ -367,18 +298,18 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 	return a.Audit(src, o.Kind)
 }
 
-// failing reports whether d has findings at or above --fail-on.
-func failing(d reports.Document, failOn string) bool {
-	if failOn == "none" {
-		return false
+// parseShard reads --shard I/N; empty means the whole run (1/1).
+func parseShard(s string) (int, int, error) {
+	if s == "" {
+		return 1, 1, nil
 	}
-	min := rules.Severity(failOn).Rank()
-	for _, f := range d.Findings {
-		if rules.Severity(f.Severity).Rank() >= min {
-			return true
-		}
+	a, b, ok := strings.Cut(s, "/")
+	i, err1 := strconv.Atoi(strings.TrimSpace(a))
+	n, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if !ok || err1 != nil || err2 != nil || n < 1 || i < 1 || i > n {
+		return 0, 0, cmdutil.FlagErrorf("--shard %q: write I/N with 1 <= I <= N, e.g. --shard 2/8", s)
 	}
-	return false
+	return i, n, nil
 }
 
 // parseSize reads 50MB, 10M, 1GB, 512KB or a plain byte count.

@@ -2,7 +2,12 @@
 // errors that carry them.
 package cmdutil
 
-import "fmt"
+import (
+	"fmt"
+
+	"shouhou/reports"
+	"shouhou/rules"
+)
 
 // Exit codes of CONTRACT.md.
 const (
@@ -32,3 +37,29 @@ func FlagErrorf(format string, a ...any) error {
 // Version is the program version; release builds set it with
 // -ldflags "-X shouhou/cmd/cmdutil.Version=…".
 var Version = "0.1.0"
+
+// Failing reports whether d has findings at or above failOn (error,
+// warning, info; none never fails): what makes audit and merge exit 1.
+func Failing(d reports.Document, failOn string) bool {
+	if failOn == "none" {
+		return false
+	}
+	min := rules.Severity(failOn).Rank()
+	for _, f := range d.Findings {
+		if rules.Severity(f.Severity).Rank() >= min {
+			return true
+		}
+	}
+	return false
+}
+
+// RuleInfos describes a rulebook's rules for the report formats that
+// carry rule help.
+func RuleInfos(book *rules.Book) []reports.RuleInfo {
+	var out []reports.RuleInfo
+	for _, r := range book.Rules {
+		out = append(out, reports.RuleInfo{ID: r.ID, Title: r.Title, Severity: string(r.Severity), Topic: r.Topic, Fix: r.Fix,
+			Kinds: r.AppliesTo, Basis: r.BasisStrings(), Bad: r.Examples.Bad, Good: r.Examples.Good})
+	}
+	return out
+}

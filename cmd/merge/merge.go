@@ -1,0 +1,223 @@
+// Package merge is the `shouhou merge` command: combine the JSON Lines
+// parts of a sharded run (audit --shard I/N -f jsonl) into one report in
+// any format, as if one machine had audited everything.
+package merge
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"shouhou/cmd/cmdutil"
+	"shouhou/cmd/iostreams"
+	"shouhou/cmd/outputs"
+	"shouhou/reports"
+	"shouhou/rules"
+)
+
+// Options are the merge command's settings.
+type Options struct {
+	IO        *iostreams.IOStreams
+	Parts     []string
+	Format    string
+	FormatSet bool
+	Outputs   []string
+	FailOn    string
+	Quiet     bool
+}
+
+// NewCmd returns the merge command.
+func NewCmd(ios *iostreams.IOStreams) *cobra.Command {
+	opts := &Options{IO: ios}
+	cmd := &cobra.Command{
+		Use:   "merge PART.jsonl...",
+		Short: "合并分片审计结果 / Combine the parts of a sharded audit",
+		Long: `合并 shouhou audit --shard I/N -f jsonl 写出的各个分片，按原始顺序排列文件，
+重新计算汇总，输出任意格式；结果与一次不分片的运行逐字节相同。
+
+Combine the JSON Lines parts written by shouhou audit --shard I/N -f jsonl:
+documents in the order one unsharded run would list them, the summary
+counted again, in any format. The result is byte-identical to an
+unsharded run's. Exit codes as for audit.`,
+		Example: `  for i in 1 2 3 4; do shouhou audit --shard $i/4 -f jsonl -o part$i.jsonl tenders/ & done; wait
+  shouhou merge -o report.xlsx -o report.sarif part*.jsonl`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return cmdutil.FlagErrorf("no parts: give the .jsonl files the shards wrote")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Parts = args
+			opts.FormatSet = cmd.Flags().Changed("format")
+			return run(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.Formats, ", "))
+	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` (repeatable, as for audit)")
+	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no \"report written\" lines")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+type part struct {
+	Report *struct {
+		Schema   string       `json:"schema"`
+		Tool     reports.Tool `json:"tool"`
+		Rulebook string       `json:"rulebook"`
+	} `json:"report"`
+	Document *reports.Document `json:"document"`
+	Index    *int              `json:"index"`
+	Summary  *reports.Summary  `json:"summary"`
+}
+
+type entry struct {
+	doc   reports.Document
+	index int
+	part  int
+}
+
+func run(o *Options) error {
+	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {
+		return cmdutil.FlagErrorf("unknown --fail-on %q (error, warning, info or none)", o.FailOn)
+	}
+	targets, err := outputs.Targets(o.Outputs, o.Format, o.FormatSet)
+	if err != nil {
+		return err
+	}
+	if err := outputs.CheckNotInputs(targets, o.Parts); err != nil {
+		return err
+	}
+	book, err := rules.Builtin()
+	if err != nil {
+		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+	}
+	var (
+		entries   []entry
+		rulebook  string
+		baselined int
+	)
+	for pi, path := range o.Parts {
+		es, rb, summary, err := readPart(path, pi)
+		if err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+		}
+		if rulebook == "" {
+			rulebook = rb
+		} else if rb != rulebook {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s was made with rulebook %s, an earlier part with %s: audit all shards with the same shouhou", path, rb, rulebook)}
+		}
+		entries = append(entries, es...)
+		baselined += summary.Baselined
+	}
+	// The order one unsharded run would have: by index in the whole input
+	// list (every shard expands the same arguments the same way).
+	sort.SliceStable(entries, func(a, b int) bool { return entries[a].index < entries[b].index })
+	for k := 1; k < len(entries); k++ {
+		if entries[k].index == entries[k-1].index {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("document %s is in two parts (%s and %s): each shard must be given once",
+				entries[k].doc.Path, o.Parts[entries[k-1].part], o.Parts[entries[k].part])}
+		}
+	}
+
+	report := &reports.Report{Schema: reports.AuditSchema, Tool: reports.Tool{Name: "shouhou", Version: cmdutil.Version},
+		Documents: []reports.Document{}, Rulebook: rulebook}
+	if rulebook == book.Version {
+		report.Rules = cmdutil.RuleInfos(book)
+	} else if !o.Quiet {
+		fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: the parts were made with rulebook %s, this shouhou has %s; rule help is left out\n", rulebook, book.Version)
+	}
+	fails := false
+	for _, e := range entries {
+		report.Documents = append(report.Documents, e.doc)
+		report.Summary.Add(e.doc)
+		fails = fails || cmdutil.Failing(e.doc, o.FailOn)
+	}
+	report.Summary.Baselined = baselined
+	for _, t := range targets {
+		out, err := outputs.Open(o.IO.Out, t)
+		if err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+		}
+		err = reports.Write(out.W, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+		if err == nil {
+			err = out.Commit()
+		}
+		out.Abort()
+		if err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report %s: %v", out.Name(), err)}
+		}
+		if !out.IsStdout() && !o.Quiet {
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s report written to %s\n", out.Format, filepath.Clean(out.Path))
+		}
+	}
+	switch {
+	case report.Summary.Failed > 0:
+		return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
+	case fails:
+		return &cmdutil.ExitError{Code: cmdutil.ExitFindings}
+	}
+	return nil
+}
+
+// readPart reads one shard's JSON Lines.
+func readPart(path string, pi int) ([]entry, string, reports.Summary, error) {
+	var summary reports.Summary
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", summary, fmt.Errorf("cannot read part %s: %v", path, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<30)
+	var (
+		out      []entry
+		rulebook string
+		head     bool
+		done     bool
+	)
+	for line := 1; sc.Scan(); line++ {
+		var p part
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			return nil, "", summary, fmt.Errorf("%s:%d: not a shouhou JSON Lines report (%v); write parts with shouhou audit -f jsonl", path, line, err)
+		}
+		switch {
+		case p.Report != nil:
+			if p.Report.Schema != reports.AuditSchema {
+				return nil, "", summary, fmt.Errorf("%s:%d: schema %q, want %q", path, line, p.Report.Schema, reports.AuditSchema)
+			}
+			head, rulebook = true, p.Report.Rulebook
+		case p.Document != nil:
+			if p.Index == nil {
+				return nil, "", summary, fmt.Errorf("%s:%d: a document line without its index (made by an older shouhou?)", path, line)
+			}
+			if p.Document.Facts == nil {
+				p.Document.Facts = []reports.Fact{}
+			}
+			if p.Document.Findings == nil {
+				p.Document.Findings = []reports.Finding{}
+			}
+			out = append(out, entry{*p.Document, *p.Index, pi})
+		case p.Summary != nil:
+			summary, done = *p.Summary, true
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, "", summary, fmt.Errorf("cannot read part %s: %v", path, err)
+	}
+	if !head {
+		return nil, "", summary, fmt.Errorf("%s is not a shouhou JSON Lines report (no header line); write parts with shouhou audit -f jsonl", path)
+	}
+	if !done {
+		return nil, "", summary, fmt.Errorf("%s ends before its summary line: the shard did not finish; run it again", path)
+	}
+	return out, rulebook, summary, nil
+}

@@ -1,0 +1,149 @@
+// Package outputs turns -o and --format into report files and writes
+// them safely: each file through a temporary file beside it, renamed into
+// place at the end, never over a document being read.
+package outputs
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"shouhou/cmd/cmdutil"
+	"shouhou/reports"
+)
+
+// Target is one report to write: a format and a file ("" for stdout).
+type Target struct{ Format, Path string }
+
+// extFormats tells a report file's format by its extension.
+var extFormats = map[string]string{
+	".xlsx": "xlsx", ".sarif": "sarif", ".xml": "junit", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+	".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".txt": "table", ".log": "github",
+}
+
+// Targets turns --format and -o into the reports to write. One -o takes
+// --format when it was given (formatSet), else its extension; several -o
+// each take their extension, or say FORMAT:FILE; FORMAT:- is stdout.
+func Targets(specs []string, format string, formatSet bool) ([]Target, error) {
+	if len(specs) == 0 {
+		return []Target{{Format: format}}, nil
+	}
+	var out []Target
+	seen := map[string]bool{}
+	for _, spec := range specs {
+		t := Target{Path: spec}
+		if f, p, ok := strings.Cut(spec, ":"); ok && slices.Contains(reports.Formats, f) {
+			t = Target{Format: f, Path: p}
+		} else if len(specs) == 1 && formatSet {
+			t.Format = format
+		} else if f := extFormats[strings.ToLower(filepath.Ext(spec))]; f != "" {
+			t.Format = f
+		} else if len(specs) == 1 {
+			t.Format = format
+		} else {
+			return nil, cmdutil.FlagErrorf("-o %s: cannot tell the format from the extension; write FORMAT:%s (formats: %s)", spec, spec, strings.Join(reports.Formats, ", "))
+		}
+		switch t.Path {
+		case "":
+			return nil, cmdutil.FlagErrorf("-o %s: no file name", spec)
+		case "-":
+			t.Path = "" // standard output, e.g. -o github:- beside -o report.sarif
+		}
+		key := filepath.Clean(t.Path)
+		if t.Path == "" {
+			key = "-"
+		}
+		if seen[key] {
+			return nil, cmdutil.FlagErrorf("-o %s is given twice", spec)
+		}
+		seen[key] = true
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// CheckNotInputs refuses a report file that is one of the files to be
+// read: nothing a user gave may be overwritten.
+func CheckNotInputs(targets []Target, inputs []string) error {
+	for _, t := range targets {
+		if t.Path == "" {
+			continue
+		}
+		out, err := os.Stat(t.Path)
+		if err != nil {
+			continue // a new file
+		}
+		for _, in := range inputs {
+			if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
+				return cmdutil.FlagErrorf("-o %s is one of the documents to audit; choose another report file", t.Path)
+			}
+		}
+	}
+	return nil
+}
+
+// File is where one report goes: standard output, or a file written
+// through a temporary file in the same folder and renamed into place by
+// Commit, so a run that fails half-way never leaves half a report (or
+// truncates a good one).
+type File struct {
+	W      io.Writer
+	Format string
+	Path   string
+	tmp    *os.File
+}
+
+// Open starts writing t.
+func Open(stdout io.Writer, t Target) (*File, error) {
+	if t.Path == "" {
+		return &File{W: stdout, Format: t.Format}, nil
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(t.Path), "."+filepath.Base(t.Path)+".*.tmp")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write report %s: %v", t.Path, err)
+	}
+	return &File{W: tmp, tmp: tmp, Path: t.Path, Format: t.Format}, nil
+}
+
+// IsStdout reports whether the report goes to standard output.
+func (f *File) IsStdout() bool { return f.Path == "" }
+
+// Name names the report for messages.
+func (f *File) Name() string {
+	if f.Path == "" {
+		return "to standard output"
+	}
+	return f.Path
+}
+
+// Commit finishes the report: for a file, renames it into place.
+func (f *File) Commit() error {
+	if f.tmp == nil {
+		return nil
+	}
+	name := f.tmp.Name()
+	err := f.tmp.Close()
+	f.tmp = nil
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("cannot write report: %v", err)
+	}
+	_ = os.Chmod(name, 0o644)
+	if err := os.Rename(name, f.Path); err != nil {
+		os.Remove(name)
+		return fmt.Errorf("cannot write report: %v", err)
+	}
+	return nil
+}
+
+// Abort drops an unfinished report file; after Commit it does nothing.
+func (f *File) Abort() {
+	if f.tmp != nil {
+		f.tmp.Close()
+		os.Remove(f.tmp.Name())
+		f.tmp = nil
+	}
+}
