@@ -206,20 +206,27 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 		return nil
 	}
 	bounds := make([]bool, len(s)+1)
-	// Segment only the phrases that hold a candidate. Punctuation is a
-	// word of its own for gse, so a phrase's words are the same cut alone
-	// as cut inside its clause; gse's cost, a third of an audit, falls
-	// with the text it is given.
-	done := -1
+	// Segment only the phrases that hold a candidate, and only when
+	// needed. Punctuation is a word of its own for gse, so a phrase's words
+	// are the same cut alone as cut inside its clause; and where no
+	// dictionary word spans a cue's edge (segment.CertainBoundary), the
+	// edge is a boundary of every cut, with no cut made. gse was a third
+	// of an audit; most cue edges now cost a few dictionary lookups.
+	segmented := -1 // start of the last phrase cut whole
 	for _, c := range cands {
-		if c.start < done {
+		ps, pe := phraseAround(s, c.start, c.end)
+		phrase := s[ps:pe]
+		if segment.CertainBoundary(phrase, c.start-ps) && segment.CertainBoundary(phrase, c.end-ps) {
+			bounds[c.start], bounds[c.end] = true, true
 			continue
 		}
-		ps, pe := phraseAround(s, c.start, c.end)
-		for _, b := range segment.Boundaries(s[ps:pe]) {
+		if ps == segmented {
+			continue
+		}
+		for _, b := range segment.Boundaries(phrase) {
 			bounds[ps+b] = true
 		}
-		done = pe
+		segmented = ps
 	}
 	taken := make([]bool, len(s)+1)
 	for _, q := range qs {

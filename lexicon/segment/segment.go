@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 
@@ -41,7 +42,17 @@ func Load() {
 			b.WriteString(" " + domainFreq + " n\n")
 		}
 		s := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
-		if err := s.LoadDictStr(b.String()); err != nil {
+		var err error
+		if fullDictionary {
+			// The benchmark's comparison build (go build -tags fulldict):
+			// gse's whole embedded dictionary, then the domain words.
+			if err = s.LoadDictEmbed(); err == nil {
+				err = s.LoadDictStr(b.String()[len(general):])
+			}
+		} else {
+			err = s.LoadDictStr(b.String())
+		}
+		if err != nil {
 			panic("segment: embedded dictionary does not load: " + err.Error()) // a build defect
 		}
 		seg = s
@@ -74,4 +85,60 @@ func Boundaries(s string) []int {
 func Words(s string) []string {
 	Load()
 	return seg.Cut(s, false)
+}
+
+// CertainBoundary reports whether gse's cut of any text containing s
+// (a phrase) necessarily has a word boundary at byte offset p of s: no
+// dictionary word spans p, and p does not fall between two letters or
+// digits (which gse joins). When it returns false the boundary may still
+// be there; ask Boundaries. It spares a full segmentation for most cue
+// words, which usually stand between words no dictionary entry crosses.
+//
+// The test is gse's own: its route through a phrase (cutDAGNoHMM) steps
+// from word to word of its dictionary, single characters where there is
+// none; a position no word spans is a step of every route.
+func CertainBoundary(s string, p int) bool {
+	Load()
+	if p <= 0 || p >= len(s) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:p])
+	after, _ := utf8.DecodeRuneInString(s[p:])
+	if isAlnum(before) && isAlnum(after) {
+		return false
+	}
+	maxLen := seg.Dict.MaxTokenLen() // the longest word, in characters
+	var buf [96]byte
+	// Every start k before p within reach of the longest word.
+	k := p
+	for back := 1; back < maxLen && k > 0; back++ {
+		_, n := utf8.DecodeLastRuneInString(s[:k])
+		k -= n
+		if p-k > len(buf)/2 {
+			return false // too long to check here: let gse decide
+		}
+		w := copy(buf[:], s[k:p])
+		// Words from k that reach past p: back characters before p, so at
+		// most maxLen-back after it.
+		for i, fwd := p, 0; i < len(s) && back+fwd < maxLen; fwd++ {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			if w+n > len(buf) {
+				return false
+			}
+			w += copy(buf[w:], s[i:i+n])
+			i += n
+			freq, _, ok := seg.Dict.Find(buf[:w])
+			if !ok {
+				break // no word continues this way
+			}
+			if freq > 0 {
+				return false // a word spans p
+			}
+		}
+	}
+	return true
+}
+
+func isAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
 }

@@ -1,9 +1,12 @@
 package segment
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestWords(t *testing.T) {
@@ -42,4 +45,37 @@ func BenchmarkLoad(b *testing.B) {
 		once = sync.Once{}
 		Load()
 	}
+}
+
+// CertainBoundary never claims a boundary gse's cut does not have: over
+// every position of the test documents' phrases.
+func TestCertainBoundaryAgreesWithGse(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/policies/*")
+	files = append(files, "../../testdata/bench/filler.txt")
+	certain, checked := 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil || !utf8.Valid(b) {
+			continue
+		}
+		for _, phrase := range strings.FieldsFunc(string(b), func(r rune) bool { return strings.ContainsRune("，。；：、,;:!?！？（）() \n\t|", r) }) {
+			bounds := map[int]bool{}
+			for _, o := range Boundaries(phrase) {
+				bounds[o] = true
+			}
+			for p := range phrase {
+				checked++
+				if CertainBoundary(phrase, p) {
+					certain++
+					if !bounds[p] {
+						t.Errorf("%q: CertainBoundary(%d) but gse cuts %q", phrase, p, Words(phrase))
+					}
+				}
+			}
+		}
+	}
+	if certain == 0 || certain == checked {
+		t.Errorf("certain %d of %d: the test shows nothing", certain, checked)
+	}
+	t.Logf("%d of %d positions certain without gse", certain, checked)
 }
