@@ -26,6 +26,22 @@ var smallUnits = map[rune]float64{'十': 10, '拾': 10, '百': 100, '佰': 100, 
 
 var bigUnits = map[rune]float64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8}
 
+// NumeralRunes lists the characters IsNumeralRune accepts outside ASCII
+// and full-width digits (for callers building lookup tables).
+func NumeralRunes() []rune {
+	var out []rune
+	for r := range digits {
+		out = append(out, r)
+	}
+	for r := range smallUnits {
+		out = append(out, r)
+	}
+	for r := range bigUnits {
+		out = append(out, r)
+	}
+	return out
+}
+
 // IsNumeralRune reports whether r can be part of a number this package reads.
 func IsNumeralRune(r rune) bool {
 	if asciiDigit(r) >= 0 {

@@ -151,10 +151,12 @@ var starts = func() *[0x10000]bool {
 			t[r] = true
 		}
 	}
-	for r := rune(0); r < 0x10000; r++ {
-		if cnnum.IsNumeralRune(r) {
-			mark(r)
-		}
+	for r := '0'; r <= '9'; r++ {
+		mark(r)
+		mark(r - '0' + '０')
+	}
+	for _, r := range cnnum.NumeralRunes() {
+		mark(r)
 	}
 	for _, r := range blankMarks + "([第半" {
 		mark(r)

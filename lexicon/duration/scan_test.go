@@ -3,6 +3,8 @@ package duration
 import (
 	"strings"
 	"testing"
+
+	"shouhou/lexicon/cnnum"
 	"unicode/utf8"
 )
 
@@ -175,6 +177,15 @@ func TestMayHoldDurationEachUnitCharacter(t *testing.T) {
 	for _, r := range "时日天周月年钟期拜身生久" {
 		if !mayHoldDuration("前" + string(r) + "后") {
 			t.Errorf("%c not recognised", r)
+		}
+	}
+}
+
+// The start table holds exactly the numerals cnnum reads, among others.
+func TestStartsCoverNumerals(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if cnnum.IsNumeralRune(r) && !starts[r] {
+			t.Errorf("%U is a numeral but not a start", r)
 		}
 	}
 }
