@@ -22,10 +22,6 @@ type Clause struct {
 	Context string
 }
 
-// Ends split a block into clauses. A semicolon splits too: policies list
-// separate commitments with it (七日内可退货；十五日内可换货).
-const ends = "。!?;！？；"
-
 // Split returns the clauses of src in document order.
 func Split(src *reader.Source) []Clause {
 	var (
@@ -101,8 +97,9 @@ type heading struct {
 	text  string
 }
 
-// isEnd reports whether r is one of ends (a switch: this runs on every
-// character of every document).
+// isEnd reports whether r ends a sentence, and so a clause. A semicolon
+// does too: policies list separate commitments with it (七日内可退货；十五日
+// 内可换货). A switch: this runs on every character of every document.
 func isEnd(r rune) bool {
 	switch r {
 	case '。', '!', '?', ';', '！', '？', '；':
