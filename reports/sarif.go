@@ -32,7 +32,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 		rule := sarif.NewRule(ri.ID).WithName(ruleName(ri.ID)).
 			WithShortDescription(sarif.NewMultiformatMessageString(ri.Title)).
 			WithFullDescription(sarif.NewMultiformatMessageString(ri.Title + "（" + strings.Join(ri.Basis, "；") + "）")).
-			WithHelp(sarif.NewMultiformatMessageString(ruleHelpText(ri)).WithMarkdown(ruleHelpMarkdown(ri))).
+			WithHelp(sarif.NewMultiformatMessageString(ruleHelp(ri, false)).WithMarkdown(ruleHelp(ri, true))).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(ri.Severity))).
 			WithProperties(sarif.Properties{"tags": []string{"compliance", ri.Topic}, "basis": ri.Basis})
 		driver.AddRule(rule)
@@ -128,32 +128,24 @@ func ruleName(id string) string {
 	return b.String()
 }
 
-func ruleHelpText(ri RuleInfo) string {
+// ruleHelp is a rule's help: title, basis, fix and its examples, as
+// plain text or as Markdown.
+func ruleHelp(ri RuleInfo, markdown bool) string {
+	title, item, gap := "%s\n", "%s %s\n", ""
+	if markdown {
+		title, item, gap = "**%s**\n\n", "- %s %s\n", "\n"
+	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n依据 basis: %s\n", ri.Title, strings.Join(ri.Basis, "；"))
+	fmt.Fprintf(&b, title, ri.Title)
+	fmt.Fprintf(&b, "依据 basis: %s\n%s", strings.Join(ri.Basis, "；"), gap)
 	if ri.Fix != "" {
-		fmt.Fprintf(&b, "建议 fix: %s\n", ri.Fix)
+		fmt.Fprintf(&b, "建议 fix: %s\n%s", ri.Fix, gap)
 	}
 	for _, s := range ri.Bad {
-		fmt.Fprintf(&b, "✗ %s\n", s)
+		fmt.Fprintf(&b, item, "✗", s)
 	}
 	for _, s := range ri.Good {
-		fmt.Fprintf(&b, "✓ %s\n", s)
-	}
-	return b.String()
-}
-
-func ruleHelpMarkdown(ri RuleInfo) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "**%s**\n\n依据 basis: %s\n\n", ri.Title, strings.Join(ri.Basis, "；"))
-	if ri.Fix != "" {
-		fmt.Fprintf(&b, "建议 fix: %s\n\n", ri.Fix)
-	}
-	for _, s := range ri.Bad {
-		fmt.Fprintf(&b, "- ✗ %s\n", s)
-	}
-	for _, s := range ri.Good {
-		fmt.Fprintf(&b, "- ✓ %s\n", s)
+		fmt.Fprintf(&b, item, "✓", s)
 	}
 	return b.String()
 }

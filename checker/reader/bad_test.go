@@ -148,17 +148,7 @@ func TestExpandWalk(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	rel := func(in []Input) []string {
-		var out []string
-		for _, i := range in {
-			r, _ := filepath.Rel(dir, i.Path)
-			if i.Err != nil {
-				r += " ! " + i.Err.Error()
-			}
-			out = append(out, filepath.ToSlash(r))
-		}
-		return out
-	}
+	rel := func(in []Input) []string { return relInputs(dir, in) }
 	cases := []struct {
 		name string
 		args []string
@@ -207,17 +197,7 @@ func TestExpandSymlinks(t *testing.T) {
 			t.Skip("no symbolic links here:", err)
 		}
 	}
-	names := func(in []Input) []string {
-		var out []string
-		for _, i := range in {
-			r, _ := filepath.Rel(dir, i.Path)
-			if i.Err != nil {
-				r += " ! " + i.Err.Error()
-			}
-			out = append(out, filepath.ToSlash(r))
-		}
-		return out
-	}
+	names := func(in []Input) []string { return relInputs(dir, in) }
 	equalLines(t, names(Expand([]string{docs}, ExpandOptions{})), []string{"docs/sub/a.txt"})
 	equalLines(t, names(Expand([]string{docs}, ExpandOptions{Follow: true})), []string{
 		"docs/elsewhere/b.txt",
@@ -225,4 +205,17 @@ func TestExpandSymlinks(t *testing.T) {
 		"docs/sub/a.txt",
 		"docs/sub/up ! symbolic link loop (this folder is already being read)",
 	})
+}
+
+// relInputs shows inputs as paths below dir, with " ! error" for failures.
+func relInputs(dir string, in []Input) []string {
+	var out []string
+	for _, i := range in {
+		r, _ := filepath.Rel(dir, i.Path)
+		if i.Err != nil {
+			r += " ! " + i.Err.Error()
+		}
+		out = append(out, filepath.ToSlash(r))
+	}
+	return out
 }

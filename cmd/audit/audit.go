@@ -4,7 +4,7 @@ package audit
 
 import (
 	"fmt"
-	"path/filepath"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -226,29 +226,19 @@ func run(o *Options) error {
 
 	si := 0
 	for _, out := range outs {
+		write := func(w io.Writer) error {
+			return reports.Write(w, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+		}
 		if out.Format == "jsonl" {
-			err = streams[si].Summary(report.Summary)
+			js := streams[si]
 			si++
-		} else {
-			err = reports.Write(out.W, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+			write = func(io.Writer) error { return js.Summary(report.Summary) }
 		}
-		if err == nil {
-			err = out.Commit()
-		}
-		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report %s: %v", out.Name(), err)}
-		}
-		if !out.IsStdout() && !o.Quiet {
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s report written to %s\n", out.Format, filepath.Clean(out.Path))
+		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
 	}
-	switch {
-	case report.Summary.Failed > 0:
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
-	case fails:
-		return &cmdutil.ExitError{Code: cmdutil.ExitFindings}
-	}
-	return nil
+	return cmdutil.ExitFor(report.Summary, fails)
 }
 
 // newReport starts a report, carrying the rulebook's description for the

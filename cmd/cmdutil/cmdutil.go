@@ -63,3 +63,16 @@ func RuleInfos(book *rules.Book) []reports.RuleInfo {
 	}
 	return out
 }
+
+// ExitFor is CONTRACT.md's exit code for a finished batch: 2 when a
+// document could not be read (2 wins), 1 when fails (findings at or above
+// --fail-on, or unmet requirements), else 0.
+func ExitFor(s reports.Summary, fails bool) error {
+	switch {
+	case s.Failed > 0:
+		return &ExitError{Code: ExitUsage}
+	case fails:
+		return &ExitError{Code: ExitFindings}
+	}
+	return nil
+}

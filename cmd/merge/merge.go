@@ -7,8 +7,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -147,25 +147,14 @@ func run(o *Options) error {
 		if err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
-		err = reports.Write(out.W, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
-		if err == nil {
-			err = out.Commit()
+		write := func(w io.Writer) error {
+			return reports.Write(w, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
 		}
-		out.Abort()
-		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report %s: %v", out.Name(), err)}
-		}
-		if !out.IsStdout() && !o.Quiet {
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s report written to %s\n", out.Format, filepath.Clean(out.Path))
+		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
 	}
-	switch {
-	case report.Summary.Failed > 0:
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
-	case fails:
-		return &cmdutil.ExitError{Code: cmdutil.ExitFindings}
-	}
-	return nil
+	return cmdutil.ExitFor(report.Summary, fails)
 }
 
 // readPart reads one shard's JSON Lines.

@@ -147,3 +147,20 @@ func (f *File) Abort() {
 		f.tmp = nil
 	}
 }
+
+// Finish writes the report with write, puts the file in place and, unless
+// quiet, says where on errOut.
+func (f *File) Finish(write func(w io.Writer) error, errOut io.Writer, quiet bool) error {
+	err := write(f.W)
+	if err == nil {
+		err = f.Commit()
+	}
+	f.Abort()
+	if err != nil {
+		return fmt.Errorf("cannot write report %s: %v", f.Name(), err)
+	}
+	if !f.IsStdout() && !quiet {
+		fmt.Fprintf(errOut, "shouhou: %s report written to %s\n", f.Format, filepath.Clean(f.Path))
+	}
+	return nil
+}
