@@ -23,13 +23,14 @@ type Set struct {
 	astral map[rune]int
 }
 
-// New builds a set; empty words are ignored.
+// New builds a set; empty words and words that are not valid UTF-8 are
+// ignored (they could never start at a character).
 func New(words []string) *Set {
 	k := &Set{words: words, first: make([]uint16, 0x10000), astral: map[rune]int{}}
 	byFirst := map[rune][]int{}
 	var order []rune
 	for i, w := range words {
-		if w == "" {
+		if w == "" || !utf8.ValidString(w) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(w)
@@ -67,7 +68,7 @@ func (k *Set) Each(s string, fn func(start, end, word int) bool) {
 		switch {
 		case c < utf8.RuneSelf:
 			r = rune(c)
-		case c&0xF0 == 0xE0 && i+2 < len(s):
+		case c&0xF0 == 0xE0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			r, n = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 		default:
 			r, n = utf8.DecodeRuneInString(s[i:])

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 	"unsafe"
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
@@ -80,6 +81,37 @@ func BenchmarkSets(b *testing.B) {
 		for b.Loop() {
 			n := 0
 			ac.Walk(bs, func(_, _, _ int64) bool { n++; return true })
+		}
+	})
+}
+
+// FuzzEach holds Each to a plain search on any text.
+func FuzzEach(f *testing.F) {
+	f.Add("本店保留最终解释权，7天无理由退货。")
+	f.Add("\xe6\x97退")
+	words := []string{"解释权", "最终解释权", "退货", "退", "7天", "h", "无理"}
+	k := New(words)
+	f.Fuzz(func(t *testing.T, s string) {
+		n := 0
+		k.Each(s, func(start, end, w int) bool {
+			if s[start:end] != words[w] {
+				t.Fatalf("span %q is not word %q", s[start:end], words[w])
+			}
+			n++
+			return true
+		})
+		want := 0
+		for i := 0; i < len(s); {
+			for _, w := range words {
+				if strings.HasPrefix(s[i:], w) {
+					want++
+				}
+			}
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		if n != want {
+			t.Fatalf("%q: Each found %d, a plain search %d", s, n, want)
 		}
 	})
 }

@@ -79,3 +79,24 @@ func TestCertainBoundaryAgreesWithGse(t *testing.T) {
 	}
 	t.Logf("%d of %d positions certain without gse", certain, checked)
 }
+
+// FuzzCertainBoundary: a boundary CertainBoundary vouches for is one
+// gse's cut has, in any text.
+func FuzzCertainBoundary(f *testing.F) {
+	f.Add("整机保修一年主要部件保修三年")
+	f.Add("接到报修后2小时内响应ab12质保金")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || len(s) > 200 {
+			return
+		}
+		bounds := map[int]bool{}
+		for _, o := range Boundaries(s) {
+			bounds[o] = true
+		}
+		for p := range s {
+			if CertainBoundary(s, p) && !bounds[p] {
+				t.Fatalf("%q: CertainBoundary(%d) but gse cuts %q", s, p, Words(s))
+			}
+		}
+	})
+}
