@@ -208,7 +208,7 @@ func (d *doc) reportFact(f located) reports.Fact {
 		Text: d.originalText(f.clause), Line: p.Line, Column: p.Column, Blank: f.Blank,
 		Section: strings.Join(c.Section, " › "), Location: p.Location,
 	}
-	if !f.Blank && f.Unit != duration.Lifetime {
+	if !f.Blank && f.Unit != duration.Lifetime && f.Unit != "" { // list facts have an item, no figure
 		v := f.Value
 		rf.Value = &v
 		if f.Op == duration.OpRange {

@@ -40,6 +40,7 @@ func (h hit) in(p [2]int) bool { return h.start >= p[0] && h.end <= p[1] }
 // Extractor finds facts; it is safe for concurrent use once built.
 type Extractor struct {
 	lex   *terms.Lexicon
+	lists *lists
 	cues  *keywords.Set // every occurrence of every cue, by a first-character table
 	topic map[string][]string
 }
@@ -47,7 +48,7 @@ type Extractor struct {
 // New builds an extractor over the embedded lexicon.
 func New() *Extractor {
 	lex := terms.Load()
-	return &Extractor{lex: lex, cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
+	return &Extractor{lex: lex, lists: newLists(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
 }
 
 // Extract returns the facts of one clause. Clauses without a figure return
@@ -72,10 +73,11 @@ func (x *Extractor) Session() *Session { return &Session{x: x, ctx: map[string][
 func (s *Session) Extract(c clause.Clause) []Fact { return s.x.extract(c, s.ctx) }
 
 func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
+	listed := x.lists.find(c)
 	s := c.Text.S
 	qs := duration.Find(s)
 	if len(qs) == 0 {
-		return nil
+		return listed
 	}
 	hits := x.cueHits(s, qs)
 	var ctxHits []hit
@@ -90,7 +92,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 	}
 	phrases := phraseBounds(s)
 
-	var out []Fact
+	out := listed
 	for _, q := range qs {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]

@@ -94,3 +94,40 @@ func TestExtract(t *testing.T) {
 		}
 	}
 }
+
+func TestListFacts(t *testing.T) {
+	cases := []struct {
+		text string
+		want string // topic/item, comma-separated
+	}{
+		{"投标人须具备ISO 9001:2015质量管理体系认证及ISO14001认证。", "certification/ISO9001,certification/ISO14001"},
+		{"我公司已通过GB/T 19001-2016认证，并投保产品责任保险。", "certification/ISO9001,insurance/产品责任险"},
+		{"须提供iso45001或OHSAS 18001证书、CCC认证。", "certification/ISO45001,certification/CCC"},
+		{"不要求提供检测报告。", ""},
+		{"本项目需提供第三方检测报告和公众责任险保单", "certification/检测报告,insurance/公众责任险"},
+		{"整机质保五年。", ""},
+	}
+	x := New()
+	for _, c := range cases {
+		var got []string
+		cl := clauseOf(c.text)
+		for _, f := range x.Extract(cl) {
+			if f.Topic == "insurance" || f.Topic == "certification" {
+				got = append(got, f.Topic+"/"+f.Item)
+				if f.Unit != "" || f.Blank {
+					t.Errorf("%q: list fact %+v carries a figure", c.text, f)
+				}
+				if span := cl.Text.S[f.Start:f.End]; span == "" {
+					t.Errorf("%q: empty span", c.text)
+				}
+			}
+		}
+		if strings.Join(got, ",") != c.want {
+			t.Errorf("%q: got %v, want %s", c.text, got, c.want)
+		}
+	}
+}
+
+func clauseOf(s string) clause.Clause {
+	return clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}})}
+}

@@ -45,6 +45,9 @@ type Lexicon struct {
 	Paid            []string            `yaml:"paid"`
 	WholeUnit       []string            `yaml:"whole_unit"`
 	Words           []string            `yaml:"words"`
+	// Lists: topic -> canonical item -> spellings (lower-case Latin, no spaces).
+	Lists         map[string]map[string][]string `yaml:"lists"`
+	ListNegations []string                       `yaml:"list_negations"`
 
 	cueTopics map[string][]string
 }

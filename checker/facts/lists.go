@@ -1,0 +1,103 @@
+package facts
+
+import (
+	"sort"
+	"strings"
+
+	"shouhou/checker/clause"
+	"shouhou/lexicon/duration"
+	"shouhou/lexicon/keywords"
+	"shouhou/lexicon/terms"
+)
+
+// lists finds the named items of list topics (insurance, certification):
+// spellings from the lexicon, matched with Latin letters lower-cased and
+// spaces and hyphens ignored, so "ISO 9001:2015" and "iso9001" are one.
+type lists struct {
+	words     *keywords.Set
+	topic     []string // word index -> topic
+	item      []string // word index -> canonical item
+	negations []string
+}
+
+func newLists(lex *terms.Lexicon) *lists {
+	l := &lists{negations: lex.ListNegations}
+	var words []string
+	for _, topic := range sortedKeys(lex.Lists) {
+		for _, item := range sortedKeys(lex.Lists[topic]) {
+			for _, w := range lex.Lists[topic][item] {
+				words = append(words, fold(w))
+				l.topic = append(l.topic, topic)
+				l.item = append(l.item, item)
+			}
+		}
+	}
+	l.words = keywords.New(words)
+	return l
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// fold lower-cases Latin letters and drops spaces and hyphens, keeping a
+// map from each kept byte back to its offset in s.
+func foldMap(s string) (string, []int) {
+	var b strings.Builder
+	offs := make([]int, 0, len(s)+1)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '-':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(s))
+	return b.String(), offs
+}
+
+func fold(s string) string { f, _ := foldMap(s); return f }
+
+// find returns the list facts of a clause: one per item, at its first
+// mention, unless a negation (不要求, 未通过 …) stands before it in its phrase.
+func (l *lists) find(c clause.Clause) []Fact {
+	s := c.Text.S
+	folded, offs := s, []int(nil)
+	if strings.ContainsAny(s, " -ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+		folded, offs = foldMap(s) // most clauses need no folding: no copy then
+	}
+	at := func(i int) int {
+		if offs == nil {
+			return i
+		}
+		return offs[i]
+	}
+	var out []Fact
+	seen := map[string]bool{}
+	l.words.Each(folded, func(start, end, w int) bool {
+		key := l.topic[w] + "/" + l.item[w]
+		if seen[key] {
+			return true
+		}
+		seen[key] = true
+		os, oe := at(start), at(end-1)+1
+		ps, _ := phraseAround(s, os, oe)
+		if containsAny(s[ps:os], l.negations) {
+			return true
+		}
+		f := Fact{Topic: l.topic[w], Item: l.item[w]}
+		f.Op, f.Start, f.End, f.NumStart = duration.OpEqual, os, oe, os
+		out = append(out, f)
+		return true
+	})
+	return out
+}
