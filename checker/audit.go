@@ -77,6 +77,13 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		out.Facts = append(out.Facts, d.reportFact(f))
 		topics[f.Topic] = true
 	}
+	for _, c := range d.clauses {
+		if c.Table > 0 {
+			p := src.Locate(c.Text.Orig(0))
+			out.Cells = append(out.Cells, reports.CellText{Cell: reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header},
+				Text: c.Text.S, Line: p.Line, Location: p.Location})
+		}
+	}
 	commitment := kind == rules.Policy && isCommitment(d.clauses, topics)
 	for _, r := range a.book.Rules {
 		if !r.Applies(kind) {
@@ -207,6 +214,9 @@ func (d *doc) reportFact(f located) reports.Fact {
 		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
 		Text: d.originalText(f.clause), Line: p.Line, Column: p.Column, Blank: f.Blank,
 		Section: strings.Join(c.Section, " › "), Location: p.Location,
+	}
+	if c.Table > 0 {
+		rf.Cell = &reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header}
 	}
 	if !f.Blank && f.Unit != duration.Lifetime && f.Unit != "" { // list facts have an item, no figure
 		v := f.Value

@@ -46,6 +46,18 @@ type Document struct {
 	// pdf), and what a person should know about how the file was read.
 	Format   string   `json:"format,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
+
+	// Cells holds the text of every table cell, for compare's deviation
+	// tables (not in JSON).
+	Cells []CellText `json:"-"`
+}
+
+// CellText is a table cell's normalized text and place.
+type CellText struct {
+	Cell
+	Text     string
+	Line     int
+	Location string
 }
 
 // Fact is one figure the document states. Line and Column point at the
@@ -67,6 +79,16 @@ type Fact struct {
 	// "line 12 col 5", "paragraph 8", "table 1 row 3 col 2", "Sheet1!C4",
 	// "page 2 line 5".
 	Location string `json:"location,omitempty"`
+
+	// Cell places a fact found in a table cell, for compare (not in JSON).
+	Cell *Cell `json:"-"`
+}
+
+// Cell is a table cell: its table, row and column (1-based, row 1 the
+// header row) and its column's header text.
+type Cell struct {
+	Table, Row, Col int
+	Header          string
 }
 
 // Finding is one rule result. A missing finding concerns the whole

@@ -81,6 +81,25 @@ def tender_docx(path):
     doc.save(path)
 
 
+def bid_deviation_xlsx(path):
+    """A bid's 偏离表 against testdata/compare/tender_hospital.txt: the
+    tender column repeats the demands, the response column answers, one row
+    declares 负偏离 without a figure."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "商务偏离表"
+    ws["A1"] = "商务条款偏离表"
+    ws.merge_cells("A1:D1")
+    ws.append(["序号", "招标文件要求", "投标文件响应", "偏离情况"])
+    ws.append([1, "整机免费质保不少于五年", "整机免费质保五年", "无偏离"])
+    ws.append([2, "接到报修后1小时内响应", "接到报修后1小时内响应", "无偏离"])
+    ws.append([3, "8小时内到达现场", "按约定时间到达", "负偏离"])
+    ws.append([4, "48小时内修复", "36小时内修复", "正偏离"])
+    ws.append([5, "须具备ISO9001和ISO14001认证", "具备ISO9001、ISO14001认证", "无偏离"])
+    ws.append([6, "须提供产品责任险保单", "提供产品责任险保单", "无偏离"])
+    wb.save(path)
+
+
 def deviation_xlsx(path):
     wb = Workbook()
     ws = wb.active
@@ -203,6 +222,7 @@ def main():
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
     tender_docx(os.path.join(FORMATS, "tender.docx"))
+    bid_deviation_xlsx(os.path.join(ROOT, "compare", "bid_c_deviation.xlsx"))
     deviation_xlsx(os.path.join(FORMATS, "deviation.xlsx"))
     with open(os.path.join(FORMATS, "policy.html"), "w", encoding="utf-8") as f:
         f.write(HTML)

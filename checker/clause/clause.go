@@ -20,6 +20,10 @@ type Clause struct {
 	// Context holds words that qualify a table cell: its column header and
 	// the first cell of its row (| 响应时间 | 2小时 |).
 	Context string
+	// Table, Row, Col place a table cell (1-based; row 1 is the header
+	// row); Header is its column's header text. Zero for other clauses.
+	Table, Row, Col int
+	Header          string
 }
 
 // Split returns the clauses of src in document order.
@@ -65,13 +69,15 @@ func Split(src *reader.Source) []Clause {
 				cells[key] = t.S
 			}
 			var ctx []string
+			header := cells[[3]int{b.Table, 1, b.Col}]
 			if b.Row > 1 {
-				ctx = append(ctx, cells[[3]int{b.Table, 1, b.Col}])
+				ctx = append(ctx, header)
 			}
 			if b.Col > 1 {
 				ctx = append(ctx, cells[[3]int{b.Table, b.Row, 1}])
 			}
-			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section, Context: strings.Join(ctx, " ")})
+			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section, Context: strings.Join(ctx, " "),
+				Table: b.Table, Row: b.Row, Col: b.Col, Header: header})
 			continue
 		}
 		// A short label ending in a colon leads the short "key: value"

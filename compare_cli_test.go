@@ -1,0 +1,144 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"shouhou/reports"
+)
+
+// TestCompareDoneMeans is the acceptance case of the compare issue: a
+// hospital tender demanding 质保不少于五年, 1小时响应, 8小时到场, 48小时修复,
+// ISO9001 + ISO14001 and 产品责任险; one bid that meets all, one that
+// offers 三年, 2小时, 24小时, ISO9001 only, and a 偏离表 that declares a
+// 负偏离 — the right mark in every cell, in JSON, the terminal and Excel.
+func TestCompareDoneMeans(t *testing.T) {
+	args := []string{"compare", "--tender", "testdata/compare/tender_hospital.txt",
+		"testdata/compare/bid_a_meets.txt", "testdata/compare/bid_b_short.txt", "testdata/compare/bid_c_deviation.xlsx"}
+	want := [][]string{ // requirement -> status per bid
+		{"warranty_period >= 5 year", "met", "unmet", "met"},
+		{"response_time <= 1 hour", "met", "unmet", "met"},
+		{"onsite_time <= 8 hour", "met", "unmet", "unmet"},
+		{"resolution_time <= 48 hour", "met", "unmet", "met"},
+		{"certification ISO9001", "met", "met", "met"},
+		{"certification ISO14001", "met", "not_stated", "met"},
+		{"insurance 产品责任险", "met", "not_stated", "met"},
+	}
+	out, stderr, code := run(t, "", append(args[:1], append([]string{"-f", "json"}, args[1:]...)...)...)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (unmet requirements): %s", code, stderr)
+	}
+	var r reports.CompareReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Schema != "shouhou/compare/v1" || len(r.Tender.Requirements) != len(want) || len(r.Bids) != 3 {
+		t.Fatalf("schema %s, %d requirements, %d bids", r.Schema, len(r.Tender.Requirements), len(r.Bids))
+	}
+	for i, q := range r.Tender.Requirements {
+		desc := q.Topic + " " + q.Item
+		if q.Value != nil {
+			desc = q.Topic + " " + q.Op + " " + strings.TrimSuffix(strings.TrimSuffix(jsonNum(*q.Value), ".0"), "") + " " + q.Unit
+		}
+		if desc != want[i][0] || q.Line == 0 || q.Text == "" {
+			t.Errorf("R%d = %q (line %d), want %q", i+1, desc, q.Line, want[i][0])
+		}
+		for b := range r.Bids {
+			res := r.Bids[b].Results[i]
+			if res.Status != want[i][b+1] {
+				t.Errorf("bid %d, %s: %s, want %s (%+v)", b+1, want[i][0], res.Status, want[i][b+1], res.Stated)
+			}
+			if res.Status != "not_stated" && (res.Stated == nil || res.Stated.Text == "" || res.Stated.Line == 0) {
+				t.Errorf("bid %d, %s: no evidence with a place", b+1, want[i][0])
+			}
+		}
+	}
+	if n := r.Bids[2].Results[2].Note; !strings.Contains(n, "负偏离") {
+		t.Errorf("the declared 负偏离 should be named: %q", n)
+	}
+	if r.Bids[0].Counts["met"] != 7 || r.Bids[1].Counts["unmet"] != 4 || r.Bids[1].Counts["not_stated"] != 2 {
+		t.Errorf("counts %v %v", r.Bids[0].Counts, r.Bids[1].Counts)
+	}
+
+	// The terminal matrix: one row per requirement, a mark per bid.
+	table, _, _ := run(t, "", args...)
+	for _, line := range []string{"质保期 ≥ 5年", "✓ 6年", "✗ 3年", "✗ 负偏离", "7 / 0", "1 / 4", "✓ 满足 met"} {
+		if !strings.Contains(table, line) {
+			t.Errorf("matrix lacks %q:\n%s", line, table)
+		}
+	}
+
+	// The workbook: marks and fills in the matrix, evidence per bid.
+	xlsx := filepath.Join(t.TempDir(), "cmp.xlsx")
+	if _, stderr, code := run(t, "", append(args[:1], append([]string{"-o", xlsx}, args[1:]...)...)...); code != 1 {
+		t.Fatalf("xlsx run: exit %d %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "对比,投标1,投标2,投标3" {
+		t.Errorf("sheets %s", got)
+	}
+	fills := map[string]string{"met": "C6EFCE", "unmet": "FFC7CE", "not_stated": "EDEDED"}
+	for i := range want {
+		for b := 0; b < 3; b++ {
+			cell, _ := excelize.CoordinatesToCellName(4+b, i+2)
+			v, _ := f.GetCellValue("对比", cell)
+			id, _ := f.GetCellStyle("对比", cell)
+			st, _ := f.GetStyle(id)
+			status := want[i][b+1]
+			if !strings.HasPrefix(v, map[string]string{"met": "✓", "unmet": "✗", "not_stated": "–"}[status]) || st == nil || len(st.Fill.Color) == 0 || st.Fill.Color[0] != fills[status] {
+				t.Errorf("对比!%s = %q (fill %v), want %s", cell, v, st, status)
+			}
+		}
+	}
+	if v, _ := f.GetCellValue("投标2", "E2"); !strings.Contains(v, "整机免费质保三年") {
+		t.Errorf("投标2!E2 evidence = %q", v)
+	}
+}
+
+func jsonNum(v float64) string { b, _ := json.Marshal(v); return string(b) }
+
+// Golden compare reports for the text pair and for the docx tender (商务要求
+// in a table) against the xlsx 偏离表. Regenerate with go test -update .
+func TestCompareGolden(t *testing.T) {
+	cases := map[string][]string{
+		"compare_hospital.json": {"--tender", "testdata/compare/tender_hospital.txt", "testdata/compare"},
+		"compare_docx_xlsx.json": {"--tender", "testdata/formats/tender.docx", "testdata/formats/deviation.xlsx", "testdata/compare/bid_c_deviation.xlsx"},
+	}
+	for name, args := range cases {
+		t.Run(name, func(t *testing.T) {
+			out, stderr, code := run(t, "", append([]string{"compare", "-f", "json"}, args...)...)
+			if code == 2 {
+				t.Fatalf("exit 2: %s", stderr)
+			}
+			golden := filepath.Join("testdata", "golden", name)
+			if *update {
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update .)", err)
+			}
+			if out != string(want) {
+				t.Errorf("differs from %s:\n%s", golden, firstDiff(string(want), out))
+			}
+		})
+	}
+	if _, stderr, code := run(t, "", "compare", "testdata/compare/bid_a_meets.txt"); code != 2 || !strings.Contains(stderr, "tender") {
+		t.Errorf("no --tender: exit %d %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "", "compare", "--tender", "testdata/inbox/07_empty.txt", "testdata/compare/bid_a_meets.txt"); code != 2 || !strings.Contains(stderr, "empty file") {
+		t.Errorf("unreadable tender: exit %d %s", code, stderr)
+	}
+}
