@@ -110,7 +110,7 @@ func jsonNum(v float64) string { b, _ := json.Marshal(v); return string(b) }
 // in a table) against the xlsx 偏离表. Regenerate with go test -update .
 func TestCompareGolden(t *testing.T) {
 	cases := map[string][]string{
-		"compare_hospital.json": {"--tender", "testdata/compare/tender_hospital.txt", "testdata/compare"},
+		"compare_hospital.json":  {"--tender", "testdata/compare/tender_hospital.txt", "testdata/compare"},
 		"compare_docx_xlsx.json": {"--tender", "testdata/formats/tender.docx", "testdata/formats/deviation.xlsx", "testdata/compare/bid_c_deviation.xlsx"},
 	}
 	for name, args := range cases {
