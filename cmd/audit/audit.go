@@ -68,12 +68,7 @@ whatever its extension; folders only yield the extensions above.
   shouhou audit --fail-on warning --kind policy 售后服务承诺书.md
   shouhou audit --exclude '*草稿*' --exclude '旧版/*' bids/
   cat policy.md | shouhou audit -`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return cmdutil.FlagErrorf("no input: give files, folders, or - for standard input")
-			}
-			return nil
-		},
+		Args: cmdutil.NeedArgs("no input: give files, folders, or - for standard input"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.FormatSet = cmd.Flags().Changed("format")

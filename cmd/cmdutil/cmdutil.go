@@ -5,6 +5,8 @@ package cmdutil
 import (
 	"fmt"
 
+	"github.com/spf13/cobra"
+
 	"shouhou/reports"
 	"shouhou/rules"
 )
@@ -75,4 +77,15 @@ func ExitFor(s reports.Summary, fails bool) error {
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil
+}
+
+// NeedArgs is a cobra argument check that asks for at least one argument
+// with msg, a usage error (exit 2).
+func NeedArgs(msg string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return FlagErrorf("%s", msg)
+		}
+		return nil
+	}
 }

@@ -53,12 +53,7 @@ requirement, 2 a usage error or an unreadable document.`,
 		Example: `  shouhou compare --tender 招标文件.docx bids/
   shouhou compare --tender tender.txt -f json a.docx b.xlsx
   shouhou compare --tender tender.docx -o 对比.xlsx bids/`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return cmdutil.FlagErrorf("no bids: give the bid files or folders after --tender TENDER")
-			}
-			return nil
-		},
+		Args: cmdutil.NeedArgs("no bids: give the bid files or folders after --tender TENDER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Bids = args
 			opts.FormatSet = cmd.Flags().Changed("format")

@@ -47,12 +47,7 @@ counted again, in any format. The result is byte-identical to an
 unsharded run's. Exit codes as for audit.`,
 		Example: `  for i in 1 2 3 4; do shouhou audit --shard $i/4 -f jsonl -o part$i.jsonl tenders/ & done; wait
   shouhou merge -o report.xlsx -o report.sarif part*.jsonl`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return cmdutil.FlagErrorf("no parts: give the .jsonl files the shards wrote")
-			}
-			return nil
-		},
+		Args: cmdutil.NeedArgs("no parts: give the .jsonl files the shards wrote"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Parts = args
 			opts.FormatSet = cmd.Flags().Changed("format")
