@@ -142,3 +142,58 @@ func TestCompareGolden(t *testing.T) {
 		t.Errorf("unreadable tender: exit %d %s", code, stderr)
 	}
 }
+
+// The rulebook commands and user rulebooks (part of the rulebook issue).
+func TestRulesCommands(t *testing.T) {
+	out, _, code := run(t, "", "rules", "list")
+	for _, id := range []string{"CPL-EXCH-15D", "TND-BRAND", "TND-SCALE", "TND-LOCAL", "19 rules"} {
+		if code != 0 || !strings.Contains(out, id) {
+			t.Errorf("rules list lacks %s (exit %d)", id, code)
+		}
+	}
+	out, _, code = run(t, "", "rules", "test")
+	if code != 0 || !strings.Contains(out, "0 failed") {
+		t.Errorf("rules test: exit %d\n%s", code, out)
+	}
+	out, _, code = run(t, "", "rules", "show", "TND-SCALE")
+	if code != 0 || !strings.Contains(out, "第十七条 [S]") || !strings.Contains(out, "✗ 投标人注册资本不低于5000万元。") {
+		t.Errorf("rules show: exit %d\n%s", code, out)
+	}
+	if _, stderr, code := run(t, "", "rules", "show", "NOPE-1"); code != 2 || !strings.Contains(stderr, "no rule NOPE-1") {
+		t.Errorf("unknown rule: exit %d %s", code, stderr)
+	}
+
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "mine.yaml")
+	if err := os.WriteFile(typo, []byte("rules:\n  - id: USR-FEE\n    title: 开票加收费用\n    severity: warning\n    applies_to: [policy]\n    topic: invoice\n    check: forbid\n    paterns: [\"开票.{0,4}加收\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"rules", "test", typo}, {"audit", "--rules", typo, "testdata/policies/bad_policy.txt"}} {
+		if _, stderr, code := run(t, "", args...); code != 2 || !strings.Contains(stderr, typo+":8:5: unknown field \"paterns\" (did you mean patterns?)") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	good := filepath.Join(dir, "good.yaml")
+	if err := os.WriteFile(good, []byte("rules:\n  - id: USR-FEE\n    title: 开票加收费用\n    severity: warning\n    applies_to: [policy]\n    topic: invoice\n    check: forbid\n    patterns: [\"开票.{0,4}加收\"]\n    message: \"开票另收费用：{match}\"\n    basis: [{law: 中华人民共和国发票管理办法, article: 第十九条, level: P}]\n    examples: {bad: [\"开票需加收6%税点。\"], good: [\"可开具增值税发票。\"]}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	doc := filepath.Join(dir, "p.txt")
+	if err := os.WriteFile(doc, []byte("售后服务政策\n开票需加收6%税点。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ = run(t, "", "audit", "-f", "json", "--rules", good, doc)
+	if !strings.Contains(out, `"rule": "USR-FEE"`) || !strings.Contains(out, `+user`) {
+		t.Errorf("a user rule does not run:\n%s", out)
+	}
+	if out, _, code := run(t, "", "rules", "test", good); code != 0 || !strings.Contains(out, "20 rules") {
+		t.Errorf("rules test FILE: exit %d %s", code, out)
+	}
+
+	// The rulebook issue's tender: 注册资本不低于5000万元 and 西门子品牌, each flagged.
+	out, _, _ = run(t, "", "audit", "-f", "json", "testdata/policies/tender_restrictive.txt")
+	for _, id := range []string{"TND-SCALE", "TND-BRAND"} {
+		if strings.Count(out, `"rule": "`+id+`"`) != 1 {
+			t.Errorf("%s should be flagged once:\n%s", id, out)
+		}
+	}
+}

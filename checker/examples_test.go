@@ -3,7 +3,6 @@ package checker
 import (
 	"testing"
 
-	"shouhou/checker/reader"
 	"shouhou/rules"
 )
 
@@ -15,31 +14,11 @@ func TestRuleExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := New(book)
-	for _, r := range book.Rules {
-		for _, ex := range r.Examples.Bad {
-			if !raises(t, a, r, ex) {
-				t.Errorf("%s: bad example not flagged: %s", r.ID, ex)
-			}
-		}
-		for _, ex := range r.Examples.Good {
-			if raises(t, a, r, ex) {
-				t.Errorf("%s: good example flagged: %s", r.ID, ex)
-			}
-		}
+	failures, ran := RunExamples(book)
+	for _, f := range failures {
+		t.Error(f)
 	}
-}
-
-func raises(t *testing.T, a *Auditor, r *rules.Rule, text string) bool {
-	t.Helper()
-	src, err := reader.Parse("example.txt", []byte(text), "text", reader.Options{})
-	if err != nil {
-		t.Fatalf("%s: %v", text, err)
+	if ran < 2*len(book.Rules) {
+		t.Errorf("only %d examples for %d rules", ran, len(book.Rules))
 	}
-	for _, f := range a.Audit(src, r.AppliesTo[0]).Findings {
-		if f.Rule == r.ID {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -50,5 +52,59 @@ func TestPatternsAreNormalized(t *testing.T) {
 	}
 	if r.Match("本店不开发票,谢谢") == nil {
 		t.Error("normalized pattern does not match normalized text")
+	}
+}
+
+func TestLoadFileErrorsHavePlaces(t *testing.T) {
+	dir := t.TempDir()
+	cases := []struct {
+		yaml string
+		want []string
+	}{
+		{"rules:\n  - id: USR-A\n    title: t\n    severity: error\n    applies_to: [policy]\n    topic: invoice\n    check: forbid\n    patterns: [abc]\n    messge: x\n",
+			[]string{":9:5: unknown field \"messge\" (did you mean message?)"}},
+		{"rules:\n  - id: USR-A\n    title: t\n    severity: eror\n    applies_to: [policy]\n    topic: invoice\n    check: forbid\n    patterns: [abc]\n    message: x\n    basis: [{law: 消法, article: 第二十条, level: P}]\n    examples: {bad: [abc]}\n",
+			[]string{":4:5: rule USR-A: severity \"eror\" must be error, warning or info"}},
+		{"rules:\n  - id: USR-A\n    title: t\n    severity: error\n    applies_to: [policy]\n    topic: invoice\n    check: forbid\n    patterns: [\"ab(\"]\n    message: x\n    basis: [{law: 消法, article: 第二十条, level: P}]\n    examples: {bad: [abc]}\n",
+			[]string{":8:5: rule USR-A: patterns:"}},
+		{"rulez: []\n", []string{":1:1: unknown key \"rulez\""}},
+		{"rules:\n  - id: [\n", []string{"bad.yaml"}},
+	}
+	for i, c := range cases {
+		p := filepath.Join(dir, "bad.yaml")
+		if err := os.WriteFile(p, []byte(c.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := LoadFile(p)
+		if err == nil {
+			t.Errorf("case %d: no error", i)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(err.Error(), p+w) && !strings.Contains(err.Error(), w) {
+				t.Errorf("case %d: error %q lacks %q", i, err, w)
+			}
+		}
+	}
+}
+
+func TestUserRulesAddAndOverride(t *testing.T) {
+	book, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "mine.yaml")
+	y := "rules:\n  - id: CPL-BLANK\n    title: 空白\n    severity: info\n    applies_to: [policy]\n    topic: placeholder\n    check: placeholder\n    patterns: [\"_{3,}\"]\n    message: 空白\n    basis: [{law: 消法, article: 第二十六条, level: P}]\n    examples: {bad: [\"____\"]}\n" +
+		"  - id: USR-NEW\n    title: 新规则\n    severity: warning\n    applies_to: [policy]\n    topic: invoice\n    check: forbid\n    patterns: [\"开票.{0,4}加收\"]\n    message: 开票加收费用\n    basis: [{law: 发票管理办法, article: 第十九条, level: P}]\n    examples: {bad: [\"开票需加收税点\"]}\n"
+	if err := os.WriteFile(p, []byte(y), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	extra, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nb := book.With(extra)
+	if len(nb.Rules) != len(book.Rules)+1 || nb.Get("CPL-BLANK").Severity != "info" || nb.Get("USR-NEW") == nil || book.Get("CPL-BLANK").Severity == "info" {
+		t.Errorf("merge: %d rules, CPL-BLANK %s", len(nb.Rules), nb.Get("CPL-BLANK").Severity)
 	}
 }

@@ -40,6 +40,7 @@ type Options struct {
 	Baseline  string
 	Jobs      int
 	Shard     string
+	Rules     []string
 
 	CPUProfile, MemProfile string // hidden: pprof output for performance work
 }
@@ -87,6 +88,7 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
+	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, warnings or \"report written\" line; unreadable files are still named")
@@ -135,9 +137,9 @@ func run(o *Options) error {
 		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 	}
 	defer stop()
-	book, err := rules.Builtin()
+	book, err := cmdutil.LoadBook(o.Rules)
 	if err != nil {
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("built-in rulebook: %v", err)}
+		return err
 	}
 	var base *reports.Baseline
 	if o.Baseline != "" {

@@ -89,3 +89,21 @@ func NeedArgs(msg string) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// LoadBook is the built-in rulebook with the user rulebooks of --rules
+// added, each rule of theirs adding or replacing one by id. A broken user
+// file is a usage error naming file:line:column.
+func LoadBook(files []string) (*rules.Book, error) {
+	book, err := rules.Builtin()
+	if err != nil {
+		return nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("built-in rulebook: %v", err)}
+	}
+	for _, f := range files {
+		extra, err := rules.LoadFile(f)
+		if err != nil {
+			return nil, &ExitError{Code: ExitUsage, Err: err}
+		}
+		book = book.With(extra)
+	}
+	return book, nil
+}

@@ -31,6 +31,7 @@ type Options struct {
 	Outputs     []string
 	AuditTender bool
 	Quiet       bool
+	Rules       []string
 }
 
 // NewCmd returns the compare command.
@@ -64,6 +65,7 @@ requirement, 2 a usage error or an unreadable document.`,
 	f.StringVar(&opts.Tender, "tender", "", "the tender `FILE` (招标文件) whose requirements the bids are checked against")
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.CompareFormats, ", "))
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` (repeatable; format by extension or FORMAT:FILE)")
+	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (for --audit-tender)")
 	f.BoolVar(&opts.AuditTender, "audit-tender", false, "also audit the tender itself with the rulebook and include its findings")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no \"report written\" lines")
 	_ = cmd.MarkFlagRequired("tender")
@@ -100,9 +102,9 @@ func run(o *Options) error {
 	if err := outputs.CheckNotInputs(targets, paths); err != nil {
 		return err
 	}
-	book, err := rules.Builtin()
+	book, err := cmdutil.LoadBook(o.Rules)
 	if err != nil {
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+		return err
 	}
 	a := checker.New(book)
 

@@ -1,0 +1,187 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// LoadFile reads a user rulebook (the same YAML as the built-in ones) and
+// returns its rules, each validated as the built-in ones are. Every
+// problem is reported as file:line:column: what is wrong, at the field
+// that is wrong where there is one, so a typo is found in seconds.
+func LoadFile(path string) ([]*Rule, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read rulebook %s: %v", path, err)
+	}
+	var doc yaml.Node
+	if err := yaml.Load(b, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %v", path, err)
+	}
+	at := func(n *yaml.Node, format string, a ...any) error {
+		return fmt.Errorf("%s:%d:%d: %s", path, n.Line, n.Column, fmt.Sprintf(format, a...))
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, at(root, "a rulebook is a mapping with a rules: list")
+	}
+	var list *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		switch k := root.Content[i]; k.Value {
+		case "rules":
+			list = root.Content[i+1]
+		default:
+			return nil, at(k, "unknown key %q (a rulebook has only rules:)", k.Value)
+		}
+	}
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return nil, at(root, "no rules: list")
+	}
+	known := ruleKeys()
+	var (
+		out  []*Rule
+		errs []error
+		seen = map[string]*yaml.Node{}
+	)
+	for _, item := range list.Content {
+		if item.Kind != yaml.MappingNode {
+			errs = append(errs, at(item, "a rule is a mapping (id:, title:, …)"))
+			continue
+		}
+		keys := map[string]*yaml.Node{}
+		bad := false
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k := item.Content[i]
+			keys[k.Value] = k
+			if !known[k.Value] {
+				errs = append(errs, at(k, "unknown field %q%s", k.Value, suggest(k.Value, known)))
+				bad = true
+			}
+		}
+		if bad {
+			continue
+		}
+		r := &Rule{}
+		if err := item.Load(r, yaml.WithKnownFields()); err != nil {
+			errs = append(errs, at(item, "%v", err))
+			continue
+		}
+		if err := r.compile(); err != nil {
+			for _, problem := range strings.Split(err.Error(), "; ") {
+				n := item
+				if k, ok := keys[fieldOf(problem)]; ok {
+					n = k
+				}
+				errs = append(errs, at(n, "rule %s: %s", r.ID, problem))
+			}
+			continue
+		}
+		if prev, dup := seen[r.ID]; dup {
+			errs = append(errs, at(item, "rule %s is defined twice (first at line %d)", r.ID, prev.Line))
+			continue
+		}
+		seen[r.ID] = item
+		out = append(out, r)
+	}
+	return out, errors.Join(errs...)
+}
+
+// ruleKeys are the YAML keys a rule may have.
+func ruleKeys() map[string]bool {
+	keys := map[string]bool{}
+	t := reflect.TypeOf(Rule{})
+	for i := 0; i < t.NumField(); i++ {
+		if tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]; tag != "" && tag != "-" {
+			keys[tag] = true
+		}
+	}
+	return keys
+}
+
+// fieldOf names the field a compile problem is about: its first word, or
+// the field a check's parameter lives in.
+func fieldOf(problem string) string {
+	word := strings.FieldsFunc(problem, func(r rune) bool { return r == ' ' || r == ':' || r == '.' })
+	if len(word) == 0 {
+		return ""
+	}
+	switch word[0] {
+	case "threshold", "limit":
+		return "check"
+	case "forbid":
+		return "patterns"
+	case "require":
+		return "topics"
+	case "a":
+		return "severity" // "a rule on an unverified figure is at most a warning"
+	}
+	return word[0]
+}
+
+// suggest offers the known key nearest to a misspelt one.
+func suggest(got string, known map[string]bool) string {
+	best, dist := "", 3
+	var keys []string
+	for k := range known {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if d := editDistance(got, k); d < dist {
+			best, dist = k, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %s?)", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// With returns a new book: b's rules, with extra rules added or replacing
+// the rule of the same id. b is not changed.
+func (b *Book) With(extra []*Rule) *Book {
+	nb := &Book{byID: map[string]*Rule{}, Version: b.Version}
+	for _, r := range b.Rules {
+		nb.byID[r.ID] = r
+	}
+	for _, r := range extra {
+		nb.byID[r.ID] = r
+	}
+	for _, r := range nb.byID {
+		nb.Rules = append(nb.Rules, r)
+	}
+	nb.sort()
+	if len(extra) > 0 {
+		nb.Version = b.Version + "+user"
+	}
+	return nb
+}
