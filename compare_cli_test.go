@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"shouhou/reports"
+	"shouhou/rules"
 )
 
 // TestCompareDoneMeans is the acceptance case of the compare issue: a
@@ -145,8 +147,13 @@ func TestCompareGolden(t *testing.T) {
 
 // The rulebook commands and user rulebooks (part of the rulebook issue).
 func TestRulesCommands(t *testing.T) {
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(book.Rules)
 	out, _, code := run(t, "", "rules", "list")
-	for _, id := range []string{"CPL-EXCH-15D", "TND-BRAND", "TND-SCALE", "TND-LOCAL", "19 rules"} {
+	for _, id := range []string{"CPL-EXCH-15D", "CPL-PARTS-CATEGORY", "TND-BRAND", "TND-SCALE", "TND-LOCAL", strconv.Itoa(n) + " rules"} {
 		if code != 0 || !strings.Contains(out, id) {
 			t.Errorf("rules list lacks %s (exit %d)", id, code)
 		}
@@ -185,7 +192,7 @@ func TestRulesCommands(t *testing.T) {
 	if !strings.Contains(out, `"rule": "USR-FEE"`) || !strings.Contains(out, `+user`) {
 		t.Errorf("a user rule does not run:\n%s", out)
 	}
-	if out, _, code := run(t, "", "rules", "test", good); code != 0 || !strings.Contains(out, "20 rules") {
+	if out, _, code := run(t, "", "rules", "test", good); code != 0 || !strings.Contains(out, strconv.Itoa(n+1)+" rules") {
 		t.Errorf("rules test FILE: exit %d %s", code, out)
 	}
 
@@ -195,5 +202,26 @@ func TestRulesCommands(t *testing.T) {
 		if strings.Count(out, `"rule": "`+id+`"`) != 1 {
 			t.Errorf("%s should be flagged once:\n%s", id, out)
 		}
+	}
+}
+
+// The rulebook issue's phone case: a charger given six months is flagged
+// under the phone profile, detected or forced; under --category general
+// nothing holds a charger figure.
+func TestPhoneChargerProfile(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "phone.txt")
+	if err := os.WriteFile(doc, []byte("手机售后服务政策\n三包有效期：主机一年，电池六个月，充电器六个月。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := run(t, "", "audit", "-f", "json", doc)
+	if !strings.Contains(out, `"rule": "CPL-PARTS-CATEGORY"`) || !strings.Contains(out, "充电器三包有效期 6个月 短于移动电话机三包规定的 1年") || !strings.Contains(out, `"category": "mobile_phone"`) {
+		t.Errorf("phone profile:\n%s", out)
+	}
+	if strings.Contains(out, "电池三包有效期") {
+		t.Error("a battery's six months meet the phone rules")
+	}
+	out, _, _ = run(t, "", "audit", "-f", "json", "--category", "general", doc)
+	if strings.Contains(out, "CPL-PARTS-CATEGORY") {
+		t.Errorf("general has no charger figure:\n%s", out)
 	}
 }

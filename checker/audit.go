@@ -20,6 +20,10 @@ type Auditor struct {
 	book  *rules.Book
 	x     *facts.Extractor
 	index map[*rules.Rule]int // rule -> its place in book.Rules
+	cats  []rules.Category
+	// Category forces the product category (an id of rules.Categories);
+	// empty detects it from the document's words.
+	Category string
 }
 
 // New returns an auditor over book.
@@ -28,7 +32,41 @@ func New(book *rules.Book) *Auditor {
 	for i, r := range book.Rules {
 		index[r] = i
 	}
-	return &Auditor{book: book, x: facts.New(), index: index}
+	cats, err := rules.Categories()
+	if err != nil {
+		panic("checker: embedded category profiles are invalid: " + err.Error()) // a build defect, caught by tests
+	}
+	return &Auditor{book: book, x: facts.New(), index: index, cats: cats}
+}
+
+// category is the product category the document's 三包 figures are judged
+// by: the forced one, else the one whose words the document uses most,
+// else general.
+func (a *Auditor) category(d *doc) *rules.Category {
+	best, bestN := -1, 0
+	for i, c := range a.cats {
+		if c.ID == a.Category {
+			return &a.cats[i]
+		}
+		n := 0
+		for _, cl := range d.clauses {
+			for _, w := range c.Detect {
+				n += strings.Count(cl.Text.S, w)
+			}
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	if best < 0 {
+		for i, c := range a.cats {
+			if c.ID == "general" {
+				return &a.cats[i]
+			}
+		}
+		return nil
+	}
+	return &a.cats[best]
 }
 
 // mayMatch reports whether rule r's patterns may match clause i.
@@ -100,6 +138,11 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			if commitment {
 				out.Findings = append(out.Findings, d.require(r, topics)...)
 			}
+		case rules.Profile:
+			if cat := a.category(d); cat != nil {
+				out.Category = cat.ID
+				out.Findings = append(out.Findings, d.profile(r, cat)...)
+			}
 		}
 	}
 	sort.SliceStable(out.Findings, func(i, j int) bool {
@@ -135,6 +178,34 @@ func (d *doc) threshold(r *rules.Rule) []reports.Finding {
 		}
 		msg := expand(r.Message, map[string]string{"stated": stated.String(), "limit": limit.String(), "topic": rules.TopicNames[r.Topic]})
 		out = append(out, d.finding(r, reports.Violation, msg, f.clause, f.NumStart))
+	}
+	return out
+}
+
+// profile judges warranties by the document's product category: each part
+// the category names must be covered at least as long as its rules say.
+func (d *doc) profile(r *rules.Rule, cat *rules.Category) []reports.Finding {
+	var out []reports.Finding
+	for _, f := range d.facts {
+		if f.Topic != r.Topic || f.Blank || f.Unit == "" {
+			continue
+		}
+		item := f.Item
+		if r.Topic == "warranty_period" {
+			item = "主机"
+		}
+		limit, ok := cat.Parts[item]
+		if !ok || duration.AtLeast(f.Amount(), limit.Amount()) {
+			continue
+		}
+		msg := expand(r.Message, map[string]string{"item": item, "stated": f.Amount().String(), "limit": limit.Amount().String(), "category": cat.Name})
+		fd := d.finding(r, reports.Violation, msg, f.clause, f.NumStart)
+		fd.Basis = append(fd.Basis, cat.Basis.String())
+		if cat.Basis.Level == "U" && fd.Severity == string(rules.Error) {
+			fd.Severity = string(rules.Warning)
+			fd.Message += "（该品类数字有待核实 / the category figure awaits verification）"
+		}
+		out = append(out, fd)
 	}
 	return out
 }

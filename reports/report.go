@@ -46,6 +46,9 @@ type Document struct {
 	// pdf), and what a person should know about how the file was read.
 	Format   string   `json:"format,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
+	// Added field: the product category the 三包 figures were judged by
+	// (mobile_phone, computer, tv_audio, appliance, general).
+	Category string `json:"category,omitempty"`
 
 	// Cells holds the text of every table cell, for compare's deviation
 	// tables (not in JSON).

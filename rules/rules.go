@@ -52,6 +52,7 @@ const (
 	Forbid      = "forbid"      // a clause must not match patterns
 	Placeholder = "placeholder" // template blanks: blank figures, pattern matches
 	Require     = "require"     // the document must state a topic
+	Profile     = "profile"     // a part's warranty must reach its product category's figure
 )
 
 // Kinds of document.
@@ -291,6 +292,10 @@ func (r *Rule) compile() error {
 				bad("limit %v %q is not a positive duration", l.Value, l.Unit)
 			}
 		}
+	case Profile:
+		if r.Topic != "parts_warranty" && r.Topic != "warranty_period" {
+			bad("profile rules judge parts_warranty or warranty_period, not %q", r.Topic)
+		}
 	case Forbid, Placeholder:
 		if len(r.Patterns) == 0 && r.Check == Forbid {
 			bad("forbid needs patterns")
@@ -305,7 +310,7 @@ func (r *Rule) compile() error {
 			}
 		}
 	default:
-		bad("check %q must be one of threshold, forbid, placeholder, require", r.Check)
+		bad("check %q must be one of threshold, forbid, placeholder, require, profile", r.Check)
 	}
 	var err error
 	if r.patterns, err = compileAll(r.Patterns); err != nil {

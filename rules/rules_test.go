@@ -108,3 +108,25 @@ func TestUserRulesAddAndOverride(t *testing.T) {
 		t.Errorf("merge: %d rules, CPL-BLANK %s", len(nb.Rules), nb.Get("CPL-BLANK").Severity)
 	}
 }
+
+func TestCategoriesLoad(t *testing.T) {
+	cats, err := Categories()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := CategoryIDs(cats)
+	for _, want := range []string{"mobile_phone", "computer", "tv_audio", "appliance", "general"} {
+		found := false
+		for _, id := range ids {
+			found = found || id == want
+		}
+		if !found {
+			t.Errorf("no category %s", want)
+		}
+	}
+	for _, c := range cats {
+		if c.ID == "mobile_phone" && (c.Parts["充电器"].Value != 1 || c.Parts["充电器"].Unit != "year" || c.Parts["电池"].Value != 6) {
+			t.Errorf("phone figures: %+v", c.Parts)
+		}
+	}
+}

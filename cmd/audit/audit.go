@@ -41,6 +41,7 @@ type Options struct {
 	Jobs      int
 	Shard     string
 	Rules     []string
+	Category  string
 
 	CPUProfile, MemProfile string // hidden: pprof output for performance work
 }
@@ -88,6 +89,7 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
+	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: mobile_phone, computer, tv_audio, appliance, general")
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
@@ -148,6 +150,16 @@ func run(o *Options) error {
 		}
 	}
 	auditor := checker.New(book)
+	if o.Category != "" {
+		cats, err := rules.Categories()
+		if err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+		}
+		if ids := rules.CategoryIDs(cats); !slices.Contains(ids, o.Category) {
+			return cmdutil.FlagErrorf("unknown --category %q (known: %s)", o.Category, strings.Join(ids, ", "))
+		}
+		auditor.Category = o.Category
+	}
 	ropt := reader.Options{Encoding: o.Encoding, MaxSize: maxSize}
 	shardI, shardN, err := parseShard(o.Shard)
 	if err != nil {
