@@ -17,7 +17,11 @@ var (
 	// Policy titles: a document so titled commits to after-sales terms.
 	policyTitles = []string{"售后服务政策", "售后政策", "退换货政策", "退货政策", "换货政策", "服务承诺", "售后承诺", "售后服务承诺",
 		"三包凭证", "保修条款", "保修政策", "质保承诺", "售后条款", "售后服务条款", "退换货说明", "售后服务说明", "保修说明",
-		"售后保障", "三包服务", "退换货规则", "售后服务规定", "保修卡", "质保条款", "退换货须知", "售后须知"}
+		"售后保障", "三包服务", "退换货规则", "售后服务规定", "保修卡", "质保条款", "退换货须知", "售后须知",
+		"店堂告示", "服务须知", "顾客须知", "购物须知"}
+	// articleTitles mark writing about after-sales service, which commits to
+	// nothing even when it quotes 7天无理由退货 and 15天换货.
+	articleTitles = []string{"浅谈", "浅析", "论", "探讨", "研究", "如何", "概述", "思考", "启示"}
 )
 
 // headN is how many leading clauses count as the title area.
@@ -44,6 +48,9 @@ func DetectKind(cls []clause.Clause) string {
 		return rules.Bid
 	case strings.Contains(head, "致") && firstIndex(head, []string{"采购人", "招标人", "采购中心", "招标代理"}) >= 0:
 		return rules.Bid // a letter to the buyer: a bid's commitment (服务承诺书)
+	case firstIndex(head, []string{"致:", "致："}) >= 0 && firstIndex(head, []string{"承诺书", "承诺函"}) >= 0 &&
+		firstIndex(head, []string{"顾客", "消费者", "用户", "客户", "会员", "买家"}) < 0:
+		return rules.Bid // a commitment letter to an institution (致：某市人民医院)
 	}
 	var tender, bid int
 	for _, c := range cls {
@@ -72,6 +79,9 @@ func DetectKind(cls []clause.Clause) string {
 // or describe good practice) are neither, and are not faulted for missing
 // terms they were never meant to state.
 func isCommitment(cls []clause.Clause, topics map[string]bool) bool {
+	if len(cls) > 0 && firstIndex(cls[0].Text.S, articleTitles) >= 0 {
+		return false // an article's title, even if its text names policies
+	}
 	if firstIndex(joinHead(cls, headN), policyTitles) >= 0 {
 		return true
 	}
