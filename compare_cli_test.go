@@ -225,3 +225,49 @@ func TestPhoneChargerProfile(t *testing.T) {
 		t.Errorf("general has no charger figure:\n%s", out)
 	}
 }
+
+// .shouhou.yaml and inline suppression (part of the rulebook issue).
+func TestConfigAndSuppression(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "policy.txt")
+	if err := os.WriteFile(doc, []byte("售后服务政策\n七日内可退货，十五日内可换货，整机保修一年。\nshouhou-ignore CPL-INTERP-RIGHT: 法务已确认\n本店保留最终解释权。\n本活动最终解释权归本店所有。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code := run(t, "", "audit", "-f", "json", doc)
+	var r reports.Report
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	d := r.Documents[0]
+	if code != 1 || r.Summary.Suppressed != 1 || len(d.Suppressed) != 0 {
+		t.Errorf("exit %d, suppressed %d, listed %d", code, r.Summary.Suppressed, len(d.Suppressed))
+	}
+	for _, f := range d.Findings {
+		if f.Rule == "CPL-INTERP-RIGHT" && f.Line != 5 {
+			t.Errorf("the line after the directive should be suppressed, not line %d", f.Line)
+		}
+	}
+	out, _, _ = run(t, "", "audit", "-f", "json", "--show-suppressed", doc)
+	if !strings.Contains(out, `"suppressed": "法务已确认"`) {
+		t.Errorf("--show-suppressed does not list it:\n%s", out)
+	}
+
+	cfg := filepath.Join(dir, ".shouhou.yaml")
+	if err := os.WriteFile(cfg, []byte("rules:\n  disable: [CPL-INTERP-RIGHT]\n  severity: {CPL-REQ-COMPLAINT: info}\nfail_on: warning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, code = run(t, "", "audit", "-f", "json", "--config", cfg, doc)
+	if strings.Contains(out, "CPL-INTERP-RIGHT") || !strings.Contains(out, `"severity": "info"`) || code != 0 {
+		t.Errorf("config not applied (exit %d):\n%s", code, out)
+	}
+	// A flag wins over the file.
+	if _, _, code := run(t, "", "audit", "--config", cfg, "--fail-on", "info", doc); code != 1 {
+		t.Errorf("--fail-on info should fail on the info finding: exit %d", code)
+	}
+	if err := os.WriteFile(cfg, []byte("rules:\n  disable: [NOPE-1]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := run(t, "", "audit", "--config", cfg, doc); code != 2 || !strings.Contains(stderr, "no rule NOPE-1") {
+		t.Errorf("bad config: exit %d %s", code, stderr)
+	}
+}

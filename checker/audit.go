@@ -4,6 +4,7 @@
 package checker
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -90,11 +91,15 @@ type doc struct {
 	// rulebook's literal prefilter, run once per clause.
 	cand  [][]bool
 	index map[*rules.Rule]int
+	// ignored[clause][rule] is the reason a shouhou-ignore line gave for
+	// not reporting rule on that clause.
+	ignored map[int]map[string]string
 }
 
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
+	d.ignored = ignores(src.Text, d.clauses)
 	pre := a.book.Prefilter()
 	d.cand = make([][]bool, len(d.clauses))
 	for i, c := range d.clauses {
@@ -145,6 +150,15 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			}
 		}
 	}
+	kept := out.Findings[:0]
+	for _, f := range out.Findings {
+		if f.Suppressed != "" {
+			out.Suppressed = append(out.Suppressed, f)
+		} else {
+			kept = append(kept, f)
+		}
+	}
+	out.Findings = kept
 	sort.SliceStable(out.Findings, func(i, j int) bool {
 		fi, fj := out.Findings[i], out.Findings[j]
 		if fi.Line != fj.Line {
@@ -275,7 +289,35 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: status, Message: msg,
 		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci), Basis: r.BasisStrings(),
 		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "), Location: p.Location,
+		Suppressed: d.ignored[ci][r.ID],
 	}
+}
+
+// ignoreRe is an inline suppression: a line "shouhou-ignore RULE-ID: reason",
+// in Markdown inside an HTML comment.
+var ignoreRe = regexp.MustCompile(`shouhou-ignore\s+([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\s*[:：]\s*([^\n]*?)\s*(?:-->|\n|$)`)
+
+// ignores maps each shouhou-ignore line to the clause after it: the first
+// clause that starts past the line and is not itself a directive.
+func ignores(text string, cls []clause.Clause) map[int]map[string]string {
+	out := map[int]map[string]string{}
+	for _, m := range ignoreRe.FindAllStringSubmatchIndex(text, -1) {
+		end := m[1]
+		rule, reason := strings.ToUpper(text[m[2]:m[3]]), text[m[4]:m[5]]
+		if reason == "" {
+			reason = "(no reason given)"
+		}
+		for i, c := range cls {
+			if c.Text.Orig(0) >= end && !strings.Contains(c.Text.S, "shouhou-ignore") {
+				if out[i] == nil {
+					out[i] = map[string]string{}
+				}
+				out[i][rule] = reason
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (d *doc) reportFact(f located) reports.Fact {

@@ -46,6 +46,9 @@ type Document struct {
 	// pdf), and what a person should know about how the file was read.
 	Format   string   `json:"format,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
+	// Added field: findings a shouhou-ignore line suppressed, listed with
+	// --show-suppressed (counted in summary.suppressed either way).
+	Suppressed []Finding `json:"suppressed,omitempty"`
 	// Added field: the product category the 三包 figures were judged by
 	// (mobile_phone, computer, tv_audio, appliance, general).
 	Category string `json:"category,omitempty"`
@@ -111,6 +114,9 @@ type Finding struct {
 	Fix      string `json:"fix,omitempty"`
 	Section  string `json:"section,omitempty"`
 	Location string `json:"location,omitempty"` // as in Fact; empty for missing findings
+	// Suppressed is the reason a shouhou-ignore line gave; such findings
+	// are listed only under the document's suppressed (--show-suppressed).
+	Suppressed string `json:"suppressed,omitempty"`
 }
 
 // Finding statuses.
@@ -125,8 +131,10 @@ type Summary struct {
 	Documents int            `json:"documents"`
 	Failed    int            `json:"failed"`
 	Findings  SeverityCounts `json:"findings"`
-	// Added field: findings left out because --baseline already had them.
-	Baselined int `json:"baselined,omitempty"`
+	// Added fields: findings left out because --baseline already had them,
+	// and findings suppressed by shouhou-ignore lines.
+	Baselined  int `json:"baselined,omitempty"`
+	Suppressed int `json:"suppressed,omitempty"`
 }
 
 // SeverityCounts counts findings by severity.
@@ -142,6 +150,7 @@ func (s *Summary) Add(d Document) {
 	if d.Error != nil {
 		s.Failed++
 	}
+	s.Suppressed += len(d.Suppressed)
 	for _, f := range d.Findings {
 		switch f.Severity {
 		case "error":

@@ -185,3 +185,57 @@ func (b *Book) With(extra []*Rule) *Book {
 	}
 	return nb
 }
+
+// Configure returns a new book without the disabled rules and with the
+// given severities; unknown ids and severities are errors, and a rule on
+// an unverified figure cannot be raised to error.
+func (b *Book) Configure(disable []string, severity map[string]string) (*Book, error) {
+	off := map[string]bool{}
+	for _, id := range disable {
+		if b.Get(id) == nil {
+			return nil, fmt.Errorf("rules.disable: no rule %s", id)
+		}
+		off[id] = true
+	}
+	var kept []*Rule
+	for _, r := range b.Rules {
+		if off[r.ID] {
+			continue
+		}
+		if s, ok := severity[r.ID]; ok {
+			sv := Severity(s)
+			if sv.Rank() == 0 {
+				return nil, fmt.Errorf("rules.severity: %s: %q must be error, warning or info", r.ID, s)
+			}
+			if sv == Error && r.unverified() {
+				return nil, fmt.Errorf("rules.severity: %s rests on an unverified figure and stays at most a warning", r.ID)
+			}
+			c := *r
+			c.Severity = sv
+			r = &c
+		}
+		kept = append(kept, r)
+	}
+	for id := range severity {
+		if b.Get(id) == nil {
+			return nil, fmt.Errorf("rules.severity: no rule %s", id)
+		}
+	}
+	nb := &Book{byID: map[string]*Rule{}, Version: b.Version, Rules: kept}
+	for _, r := range kept {
+		nb.byID[r.ID] = r
+	}
+	if len(disable)+len(severity) > 0 {
+		nb.Version += "+config"
+	}
+	return nb, nil
+}
+
+func (r *Rule) unverified() bool {
+	for _, b := range r.Basis {
+		if b.Level == "U" {
+			return true
+		}
+	}
+	return false
+}

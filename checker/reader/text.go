@@ -99,8 +99,8 @@ func classify(line string) (BlockKind, int) {
 // joins decides whether line continues prev (a wrapped line). width is
 // the document's wrap width (see wrapWidth).
 func joins(prev, line string, width int) bool {
-	if prev == "" {
-		return false
+	if prev == "" || strings.HasPrefix(prev, "shouhou-ignore") || strings.HasPrefix(line, "shouhou-ignore") {
+		return false // a suppression line stands alone, above the clause it names
 	}
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	switch {

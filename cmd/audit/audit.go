@@ -14,6 +14,7 @@ import (
 	"shouhou/checker"
 	"shouhou/checker/reader"
 	"shouhou/cmd/cmdutil"
+	"shouhou/cmd/config"
 	"shouhou/cmd/iostreams"
 	"shouhou/cmd/outputs"
 	"shouhou/reports"
@@ -42,6 +43,12 @@ type Options struct {
 	Shard     string
 	Rules     []string
 	Category  string
+	// ShowSuppressed lists the findings shouhou-ignore lines suppressed.
+	ShowSuppressed bool
+	Config         string
+	// changed says whether a flag was given, so .shouhou.yaml fills in
+	// only what the command line left unsaid.
+	changed func(name string) bool
 
 	CPUProfile, MemProfile string // hidden: pprof output for performance work
 }
@@ -74,6 +81,7 @@ whatever its extension; folders only yield the extensions above.
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.FormatSet = cmd.Flags().Changed("format")
+			opts.changed = cmd.Flags().Changed
 			if runF != nil {
 				return runF(opts)
 			}
@@ -89,6 +97,8 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
+	f.StringVar(&opts.Config, "config", "", "settings `FILE` instead of the nearest .shouhou.yaml from the working folder up")
+	f.BoolVar(&opts.ShowSuppressed, "show-suppressed", false, "list findings that shouhou-ignore lines suppressed (they are always counted)")
 	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: mobile_phone, computer, tv_audio, appliance, general")
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
@@ -129,7 +139,39 @@ func (o *Options) validate() (int64, error) {
 	return size, nil
 }
 
+// applyConfig fills in from .shouhou.yaml what no flag said, and returns
+// the rule settings it holds.
+func (o *Options) applyConfig() (*config.Config, error) {
+	cfg, err := config.For(o.Config)
+	if err != nil || cfg == nil {
+		if err != nil {
+			return nil, &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+		}
+		return nil, nil
+	}
+	changed := o.changed
+	if changed == nil {
+		changed = func(string) bool { return false }
+	}
+	for _, v := range []struct {
+		flag string
+		dst  *string
+		val  string
+	}{{"fail-on", &o.FailOn, cfg.FailOn}, {"kind", &o.Kind, cfg.Kind}, {"category", &o.Category, cfg.Category}} {
+		if !changed(v.flag) && v.val != "" {
+			*v.dst = v.val
+		}
+	}
+	o.Exclude = append(append([]string{}, cfg.Exclude...), o.Exclude...)
+	o.Rules = append(append([]string{}, cfg.Rules.Files...), o.Rules...)
+	return cfg, nil
+}
+
 func run(o *Options) error {
+	cfg, err := o.applyConfig()
+	if err != nil {
+		return err
+	}
 	maxSize, err := o.validate()
 	if err != nil {
 		return err
@@ -142,6 +184,11 @@ func run(o *Options) error {
 	book, err := cmdutil.LoadBook(o.Rules)
 	if err != nil {
 		return err
+	}
+	if cfg != nil {
+		if book, err = book.Configure(cfg.Rules.Disable, cfg.Rules.Severity); err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s: %v", cfg.Path, err)}
+		}
 	}
 	var base *reports.Baseline
 	if o.Baseline != "" {
@@ -216,6 +263,9 @@ func run(o *Options) error {
 			}
 		}
 		report.Summary.Add(d)
+		if !o.ShowSuppressed {
+			d.Suppressed = nil // counted above, listed only on request
+		}
 		fails = fails || cmdutil.Failing(d, o.FailOn)
 		for _, js := range streams {
 			if err == nil {

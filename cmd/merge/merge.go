@@ -96,9 +96,10 @@ func run(o *Options) error {
 		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 	}
 	var (
-		entries   []entry
-		rulebook  string
-		baselined int
+		entries    []entry
+		rulebook   string
+		baselined  int
+		suppressed int
 	)
 	for pi, path := range o.Parts {
 		es, rb, summary, err := readPart(path, pi)
@@ -112,6 +113,7 @@ func run(o *Options) error {
 		}
 		entries = append(entries, es...)
 		baselined += summary.Baselined
+		suppressed += summary.Suppressed
 	}
 	// The order one unsharded run would have: by index in the whole input
 	// list (every shard expands the same arguments the same way).
@@ -137,6 +139,7 @@ func run(o *Options) error {
 		fails = fails || cmdutil.Failing(e.doc, o.FailOn)
 	}
 	report.Summary.Baselined = baselined
+	report.Summary.Suppressed = suppressed // the parts counted them; their lists may be left out
 	for _, t := range targets {
 		out, err := outputs.Open(o.IO.Out, t)
 		if err != nil {
