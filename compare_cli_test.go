@@ -121,20 +121,7 @@ func TestCompareGolden(t *testing.T) {
 			if code == 2 {
 				t.Fatalf("exit 2: %s", stderr)
 			}
-			golden := filepath.Join("testdata", "golden", name)
-			if *update {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update .)", err)
-			}
-			if out != string(want) {
-				t.Errorf("differs from %s:\n%s", golden, firstDiff(string(want), out))
-			}
+			checkGolden(t, filepath.Join("testdata", "golden", name), out)
 		})
 	}
 	if _, stderr, code := run(t, "", "compare", "testdata/compare/bid_a_meets.txt"); code != 2 || !strings.Contains(stderr, "tender") {

@@ -44,21 +44,27 @@ func TestGoldenJSON(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			golden := filepath.Join("testdata", "golden", strings.TrimSuffix(name, filepath.Ext(name))+".json")
-			if *update {
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update . to create it)", err)
-			}
-			if out != string(want) {
-				t.Errorf("report differs from %s; run go test -update . and review the diff\n%s", golden, firstDiff(string(want), out))
-			}
+			checkGolden(t, filepath.Join("testdata", "golden", strings.TrimSuffix(name, filepath.Ext(name))+".json"), out)
 		})
+	}
+}
+
+// checkGolden compares got with the golden file, or rewrites it under
+// -update.
+func checkGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update . to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s; run go test -update . and review the diff\n%s", golden, firstDiff(string(want), got))
 	}
 }
 
