@@ -12,6 +12,7 @@ import (
 	"shouhou/checker/facts"
 	"shouhou/checker/reader"
 	"shouhou/lexicon/duration"
+	"shouhou/lexicon/keywords"
 	"shouhou/reports"
 	"shouhou/rules"
 )
@@ -22,6 +23,10 @@ type Auditor struct {
 	x     *facts.Extractor
 	index map[*rules.Rule]int // rule -> its place in book.Rules
 	cats  []rules.Category
+	// catWords finds every category's detection words in one pass;
+	// catOf maps a word to its category's index.
+	catWords *keywords.Set
+	catOf    []int
 	// Category forces the product category (an id of rules.Categories);
 	// empty detects it from the document's words.
 	Category string
@@ -37,24 +42,35 @@ func New(book *rules.Book) *Auditor {
 	if err != nil {
 		panic("checker: embedded category profiles are invalid: " + err.Error()) // a build defect, caught by tests
 	}
-	return &Auditor{book: book, x: facts.New(), index: index, cats: cats}
+	var words []string
+	var catOf []int
+	for i, c := range cats {
+		for _, w := range c.Detect {
+			words = append(words, w)
+			catOf = append(catOf, i)
+		}
+	}
+	return &Auditor{book: book, x: facts.New(), index: index, cats: cats, catWords: keywords.New(words), catOf: catOf}
 }
 
 // category is the product category the document's 三包 figures are judged
 // by: the forced one, else the one whose words the document uses most,
 // else general.
 func (a *Auditor) category(d *doc) *rules.Category {
-	best, bestN := -1, 0
 	for i, c := range a.cats {
 		if c.ID == a.Category {
 			return &a.cats[i]
 		}
-		n := 0
-		for _, cl := range d.clauses {
-			for _, w := range c.Detect {
-				n += strings.Count(cl.Text.S, w)
-			}
-		}
+	}
+	counts := make([]int, len(a.cats))
+	for _, cl := range d.clauses {
+		a.catWords.Each(cl.Text.S, func(_, _, w int) bool {
+			counts[a.catOf[w]]++
+			return true
+		})
+	}
+	best, bestN := -1, 0
+	for i, n := range counts {
 		if n > bestN {
 			best, bestN = i, n
 		}

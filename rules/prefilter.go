@@ -50,6 +50,9 @@ func requiredLiterals(re *syntax.Regexp) []string {
 			return set
 		}
 	case syntax.OpAlternate:
+		if ex := exactSet(re); ex != nil {
+			return ex
+		}
 		var set []string
 		for _, sub := range re.Sub {
 			s := requiredLiterals(sub)
@@ -62,8 +65,10 @@ func requiredLiterals(re *syntax.Regexp) []string {
 			return set
 		}
 	case syntax.OpConcat:
-		// Adjacent literals join (最终 + 解释权); of the pieces, the one
-		// whose shortest string is longest filters best.
+		// Runs of pieces whose exact strings are known multiply out
+		// (本 + [市地省] → 本市, 本地, 本省); of the candidates, the set
+		// whose shortest string is longest filters best, and at equal
+		// length the smaller set.
 		var best []string
 		bestLen := 0
 		consider := func(set []string) {
@@ -76,37 +81,156 @@ func requiredLiterals(re *syntax.Regexp) []string {
 					short = n
 				}
 			}
-			if short > bestLen {
+			if short > bestLen || short == bestLen && short > 0 && len(set) < len(best) {
 				best, bestLen = set, short
 			}
 		}
-		run := ""
+		run := []string{""}
+		flush := func() {
+			if len(run) > 1 || run[0] != "" {
+				consider(run)
+			}
+			run = []string{""}
+		}
 		for _, sub := range re.Sub {
-			if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 {
-				run += string(sub.Rune)
-				continue
+			if ex := exactSet(sub); ex != nil {
+				if next := cross(run, ex); next != nil {
+					run = next
+					continue
+				}
 			}
-			if run != "" {
-				consider([]string{run})
-				run = ""
-			}
+			flush()
 			consider(requiredLiterals(sub))
 		}
-		if run != "" {
-			consider([]string{run})
-		}
+		flush()
 		return best
 	}
 	return nil
 }
 
+// exactSet returns every string re matches when they are few and known
+// (a literal, a small class, an alternation or concatenation of such),
+// or nil.
+func exactSet(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCapture:
+		return exactSet(re.Sub[0])
+	case syntax.OpCharClass:
+		var set []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] > 8 {
+				return nil
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				set = append(set, string(r))
+			}
+		}
+		if len(set) == 0 || len(set) > 16 {
+			return nil
+		}
+		return set
+	case syntax.OpAlternate:
+		var set []string
+		for _, sub := range re.Sub {
+			s := exactSet(sub)
+			if s == nil {
+				return nil
+			}
+			set = append(set, s...)
+		}
+		if len(set) > 64 {
+			return nil
+		}
+		return set
+	case syntax.OpConcat:
+		set := []string{""}
+		for _, sub := range re.Sub {
+			s := exactSet(sub)
+			if s == nil {
+				return nil
+			}
+			if set = cross(set, s); set == nil {
+				return nil
+			}
+		}
+		return set
+	}
+	return nil
+}
+
+// cross concatenates every string of a with every string of b, or nil
+// past 64 strings.
+func cross(a, b []string) []string {
+	if len(a)*len(b) > 64 {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+// requiredSets returns, for a pattern, sets of strings of which each set
+// must have a member in any match (a concatenation's pieces: 本市|本地 …
+// and 业绩|奖项 … in 本市…业绩…加分), or nil when none is known. Requiring
+// every set, not the best one, keeps a rule off clauses that have one
+// common word of it (企业) but not the rest.
+func requiredSets(re *syntax.Regexp) [][]string {
+	for re.Op == syntax.OpCapture {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpConcat {
+		if set := requiredLiterals(re); set != nil {
+			return [][]string{set}
+		}
+		return nil
+	}
+	var sets [][]string
+	run := []string{""}
+	flush := func() {
+		if len(run) > 1 || run[0] != "" {
+			sets = append(sets, run)
+		}
+		run = []string{""}
+	}
+	for _, sub := range re.Sub {
+		if ex := exactSet(sub); ex != nil {
+			if next := cross(run, ex); next != nil {
+				run = next
+				continue
+			}
+		}
+		flush()
+		if set := requiredLiterals(sub); set != nil {
+			sets = append(sets, set)
+		}
+	}
+	flush()
+	if len(sets) > 64 {
+		sets = sets[:64]
+	}
+	return sets
+}
+
 // Prefilter tells, for a clause, which pattern rules may match it.
 type Prefilter struct {
 	words  *keywords.Set
-	owners [][]int // literal index -> rule indexes in Book.Rules
-	always []bool  // rule index -> runs on every clause (no literal known)
+	owners [][]hitKey // literal index -> the (pattern, set)s it belongs to
+	full   []uint64   // pattern (numbered across the book) -> the mask of all its sets
+	ruleOf []int      // pattern -> its rule's index
+	always []bool     // rule index -> runs on every clause (a pattern with no literal known)
 	n      int
 }
+
+type hitKey struct{ pattern, set int }
 
 // newPrefilter indexes the required literals of every rule with patterns.
 func newPrefilter(rs []*Rule) *Prefilter {
@@ -114,32 +238,31 @@ func newPrefilter(rs []*Rule) *Prefilter {
 	index := map[string]int{}
 	var words []string
 	for i, r := range rs {
-		if len(r.patterns) == 0 {
-			continue
-		}
-		var lits []string
 		for _, re := range r.patterns {
 			parsed, err := syntax.Parse(re.String(), syntax.Perl)
-			var set []string
+			var sets [][]string
 			if err == nil {
-				set = requiredLiterals(parsed.Simplify())
+				sets = requiredSets(parsed.Simplify())
 			}
-			if set == nil {
-				lits = nil
+			if sets == nil {
 				p.always[i] = true
 				break
 			}
-			lits = append(lits, set...)
-		}
-		for _, l := range lits {
-			k, ok := index[l]
-			if !ok {
-				k = len(words)
-				index[l] = k
-				words = append(words, l)
-				p.owners = append(p.owners, nil)
+			gp := len(p.full) // the pattern's number across the book
+			p.full = append(p.full, 1<<len(sets)-1)
+			p.ruleOf = append(p.ruleOf, i)
+			for si, set := range sets {
+				for _, l := range set {
+					k, ok := index[l]
+					if !ok {
+						k = len(words)
+						index[l] = k
+						words = append(words, l)
+						p.owners = append(p.owners, nil)
+					}
+					p.owners[k] = append(p.owners[k], hitKey{gp, si})
+				}
 			}
-			p.owners[k] = append(p.owners[k], i)
 		}
 	}
 	p.words = keywords.New(words)
@@ -156,11 +279,24 @@ func (p *Prefilter) Candidates(s string, out []bool) []bool {
 	if s == "" {
 		return out
 	}
+	// Sets hit per pattern; on the stack for any book of ordinary size.
+	var small [128]uint64
+	seen := small[:0]
+	if len(p.full) <= len(small) {
+		seen = small[:len(p.full)]
+	} else {
+		seen = make([]uint64, len(p.full))
+	}
 	p.words.Each(s, func(_, _, w int) bool {
-		for _, r := range p.owners[w] {
-			out[r] = true
+		for _, k := range p.owners[w] {
+			seen[k.pattern] |= 1 << k.set
 		}
 		return true
 	})
+	for gp, mask := range seen {
+		if mask != 0 && mask == p.full[gp] {
+			out[p.ruleOf[gp]] = true
+		}
+	}
 	return out
 }

@@ -131,3 +131,19 @@ func TestListFacts(t *testing.T) {
 func clauseOf(s string) clause.Clause {
 	return clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}})}
 }
+
+// mayList lets through every spelling of every list item.
+func TestMayListGuardsLists(t *testing.T) {
+	for _, items := range New().lex.Lists {
+		for _, spellings := range items {
+			for _, w := range spellings {
+				if !mayList(w) && !mayList(strings.ToUpper(w)) {
+					t.Errorf("mayList(%q) = false", w)
+				}
+			}
+		}
+	}
+	if mayList("整机质保五年") {
+		t.Error("mayList lets through a clause with no anchor")
+	}
+}

@@ -71,6 +71,9 @@ func fold(s string) string { f, _ := foldMap(s); return f }
 // mention, unless a negation (不要求, 未通过 …) stands before it in its phrase.
 func (l *lists) find(c clause.Clause) []Fact {
 	s := c.Text.S
+	if !mayList(s) {
+		return nil
+	}
 	folded, offs := s, []int(nil)
 	if strings.ContainsAny(s, " -ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
 		folded, offs = foldMap(s) // most clauses need no folding: no copy then
@@ -100,4 +103,29 @@ func (l *lists) find(c clause.Clause) []Fact {
 		return true
 	})
 	return out
+}
+
+// mayList reports whether s holds a character every list spelling
+// contains: insurance words all say 险; certifications say 认证, 体系 or
+// 报告, or carry a standard number ending in 001 (9001, 14001, 18001 …).
+// It spares the keyword pass on nearly every clause.
+func mayList(s string) bool {
+	// One pass over the bytes, the anchor characters matched as their
+	// three-byte UTF-8 (险 认 体 报), "001" as ASCII; an anchor character
+	// alone lets the clause through, the keyword pass decides.
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '0' && i+2 < len(s) && s[i+1] == '0' && s[i+2] == '1' {
+			return true
+		}
+		if c&0xF0 != 0xE0 || i+2 >= len(s) {
+			continue
+		}
+		switch uint32(c)<<16 | uint32(s[i+1])<<8 | uint32(s[i+2]) {
+		case 0xE999A9 /* 险 */, 0xE8AEA4 /* 认 */, 0xE4BD93 /* 体 */, 0xE68AA5 /* 报 */ :
+			return true
+		}
+		i += 2
+	}
+	return false
 }
