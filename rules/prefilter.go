@@ -36,19 +36,7 @@ func requiredLiterals(re *syntax.Regexp) []string {
 			return requiredLiterals(re.Sub[0])
 		}
 	case syntax.OpCharClass:
-		// A small class of single characters: [至到] → 至 or 到.
-		var set []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i+1]-re.Rune[i] > 8 {
-				return nil
-			}
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				set = append(set, string(r))
-			}
-		}
-		if len(set) > 0 && len(set) <= 16 {
-			return set
-		}
+		return exactSet(re) // a small class of single characters: [至到] → 至 or 到
 	case syntax.OpAlternate:
 		if ex := exactSet(re); ex != nil {
 			return ex
@@ -65,16 +53,11 @@ func requiredLiterals(re *syntax.Regexp) []string {
 			return set
 		}
 	case syntax.OpConcat:
-		// Runs of pieces whose exact strings are known multiply out
-		// (本 + [市地省] → 本市, 本地, 本省); of the candidates, the set
-		// whose shortest string is longest filters best, and at equal
-		// length the smaller set.
+		// Of the pieces, the set whose shortest string is longest filters
+		// best, and at equal length the smaller set.
 		var best []string
 		bestLen := 0
-		consider := func(set []string) {
-			if set == nil {
-				return
-			}
+		for _, set := range concatPieces(re) {
 			short := -1
 			for _, s := range set {
 				if n := utf8.RuneCountInString(s); short < 0 || n < short {
@@ -85,27 +68,38 @@ func requiredLiterals(re *syntax.Regexp) []string {
 				best, bestLen = set, short
 			}
 		}
-		run := []string{""}
-		flush := func() {
-			if len(run) > 1 || run[0] != "" {
-				consider(run)
-			}
-			run = []string{""}
-		}
-		for _, sub := range re.Sub {
-			if ex := exactSet(sub); ex != nil {
-				if next := cross(run, ex); next != nil {
-					run = next
-					continue
-				}
-			}
-			flush()
-			consider(requiredLiterals(sub))
-		}
-		flush()
 		return best
 	}
 	return nil
+}
+
+// concatPieces returns, for a concatenation, the sets each of which must
+// have a member in any match: runs of pieces whose exact strings are known
+// multiply out (本 + [市地省] → 本市, 本地, 本省), other pieces give their
+// required literals.
+func concatPieces(re *syntax.Regexp) [][]string {
+	var sets [][]string
+	run := []string{""}
+	flush := func() {
+		if len(run) > 1 || run[0] != "" {
+			sets = append(sets, run)
+		}
+		run = []string{""}
+	}
+	for _, sub := range re.Sub {
+		if ex := exactSet(sub); ex != nil {
+			if next := cross(run, ex); next != nil {
+				run = next
+				continue
+			}
+		}
+		flush()
+		if set := requiredLiterals(sub); set != nil {
+			sets = append(sets, set)
+		}
+	}
+	flush()
+	return sets
 }
 
 // exactSet returns every string re matches when they are few and known
@@ -193,27 +187,7 @@ func requiredSets(re *syntax.Regexp) [][]string {
 		}
 		return nil
 	}
-	var sets [][]string
-	run := []string{""}
-	flush := func() {
-		if len(run) > 1 || run[0] != "" {
-			sets = append(sets, run)
-		}
-		run = []string{""}
-	}
-	for _, sub := range re.Sub {
-		if ex := exactSet(sub); ex != nil {
-			if next := cross(run, ex); next != nil {
-				run = next
-				continue
-			}
-		}
-		flush()
-		if set := requiredLiterals(sub); set != nil {
-			sets = append(sets, set)
-		}
-	}
-	flush()
+	sets := concatPieces(re)
 	if len(sets) > 64 {
 		sets = sets[:64]
 	}

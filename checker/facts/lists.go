@@ -1,7 +1,8 @@
 package facts
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"shouhou/checker/clause"
@@ -23,8 +24,8 @@ type lists struct {
 func newLists(lex *terms.Lexicon) *lists {
 	l := &lists{negations: lex.ListNegations}
 	var words []string
-	for _, topic := range sortedKeys(lex.Lists) {
-		for _, item := range sortedKeys(lex.Lists[topic]) {
+	for _, topic := range slices.Sorted(maps.Keys(lex.Lists)) {
+		for _, item := range slices.Sorted(maps.Keys(lex.Lists[topic])) {
 			for _, w := range lex.Lists[topic][item] {
 				words = append(words, fold(w))
 				l.topic = append(l.topic, topic)
@@ -34,15 +35,6 @@ func newLists(lex *terms.Lexicon) *lists {
 	}
 	l.words = keywords.New(words)
 	return l
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // fold lower-cases Latin letters and drops spaces and hyphens, keeping a
