@@ -144,8 +144,14 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		}
 	}
 	commitment := kind == rules.Policy && isCommitment(d.clauses, topics)
+	var cat *rules.Category
+	if kind == rules.Policy {
+		if cat = a.category(d); cat != nil {
+			out.Category = cat.ID
+		}
+	}
 	for _, r := range a.book.Rules {
-		if !r.Applies(kind) {
+		if !r.Applies(kind) || cat != nil && !cat.Applies(r.ID) {
 			continue
 		}
 		switch r.Check {
@@ -160,8 +166,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 				out.Findings = append(out.Findings, d.require(r, topics)...)
 			}
 		case rules.Profile:
-			if cat := a.category(d); cat != nil {
-				out.Category = cat.ID
+			if cat != nil {
 				out.Findings = append(out.Findings, d.profile(r, cat)...)
 			}
 		}
@@ -221,14 +226,19 @@ func (d *doc) profile(r *rules.Rule, cat *rules.Category) []reports.Finding {
 			continue
 		}
 		item := f.Item
-		if r.Topic == "warranty_period" {
-			item = "主机"
+		if f.Topic == "warranty_period" {
+			s := d.clauses[f.clause].Text.S
+			item = cat.WholePart(s[phraseStart(s, f.Start):f.Start])
 		}
 		limit, ok := cat.Parts[item]
 		if !ok || duration.AtLeast(f.Amount(), limit.Amount()) {
 			continue
 		}
-		msg := expand(r.Message, map[string]string{"item": item, "stated": f.Amount().String(), "limit": limit.Amount().String(), "category": cat.Name})
+		label := limit.Label
+		if label == "" {
+			label = item + "三包有效期"
+		}
+		msg := expand(r.Message, map[string]string{"item": label, "stated": f.Amount().String(), "limit": limit.Amount().String(), "category": cat.Name})
 		fd := d.finding(r, reports.Violation, msg, f.clause, f.NumStart)
 		fd.Basis = append(fd.Basis, cat.Basis.String())
 		if cat.Basis.Level == "U" && fd.Severity == string(rules.Error) {
@@ -238,6 +248,12 @@ func (d *doc) profile(r *rules.Rule, cat *rules.Category) []reports.Finding {
 		out = append(out, fd)
 	}
 	return out
+}
+
+// phraseStart is where the phrase holding byte off of s begins: after the
+// last comma or semicolon before it.
+func phraseStart(s string, off int) int {
+	return strings.LastIndexAny(s[:off], ",;") + 1
 }
 
 func (d *doc) forbid(r *rules.Rule) []reports.Finding {

@@ -99,7 +99,7 @@ whatever its extension; folders only yield the extensions above.
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
 	f.StringVar(&opts.Config, "config", "", "settings `FILE` instead of the nearest .shouhou.yaml from the working folder up")
 	f.BoolVar(&opts.ShowSuppressed, "show-suppressed", false, "list findings that shouhou-ignore lines suppressed (they are always counted)")
-	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: mobile_phone, computer, tv_audio, appliance, general")
+	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: "+categoryList())
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
@@ -379,4 +379,13 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size such as 50MB", s)
 	}
 	return n * mult, nil
+}
+
+// categoryList names the categories of the embedded profiles for --help.
+func categoryList() string {
+	cats, err := rules.Categories()
+	if err != nil {
+		return "(profiles unreadable: " + err.Error() + ")"
+	}
+	return strings.Join(rules.CategoryIDs(cats), ", ")
 }
