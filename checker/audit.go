@@ -4,6 +4,8 @@
 package checker
 
 import (
+	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"shouhou/checker/reader"
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
+	"shouhou/lexicon/money"
 	"shouhou/reports"
 	"shouhou/rules"
 )
@@ -165,6 +168,8 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			if commitment {
 				out.Findings = append(out.Findings, d.require(r, topics)...)
 			}
+		case rules.Ratio:
+			out.Findings = append(out.Findings, d.ratio(r)...)
 		case rules.Profile:
 			if cat != nil {
 				out.Findings = append(out.Findings, d.profile(r, cat)...)
@@ -248,6 +253,62 @@ func (d *doc) profile(r *rules.Rule, cat *rules.Category) []reports.Finding {
 		out = append(out, fd)
 	}
 	return out
+}
+
+// ratio judges a money fact as a share of another topic's sum: a
+// percentage as it stands, a sum against the largest base the document
+// states (a deposit of 5万元 against a budget of 100万元). With no base
+// stated a sum cannot be judged. The largest base is the kindest reading
+// when a tender states several (lots, or a budget and a ceiling price),
+// and a contract never exceeds its budget, so a bond over 10% of the
+// budget is over 10% of the contract too.
+func (d *doc) ratio(r *rules.Rule) []reports.Finding {
+	var base *located
+	for i, f := range d.facts {
+		if f.Topic == r.Of && f.Unit == money.Yuan && !f.Blank && f.Value > 0 && (base == nil || f.Value > base.Value) {
+			base = &d.facts[i]
+		}
+	}
+	var out []reports.Finding
+	for _, f := range d.facts {
+		if f.Topic != r.Topic || f.Blank {
+			continue
+		}
+		value := f.Upper().Value
+		share, stated := value, money.String(value, f.Unit)
+		var related []reports.Place
+		switch f.Unit {
+		case money.Percent:
+		case money.Yuan:
+			if base == nil {
+				continue
+			}
+			share = value / base.Value * 100
+			bp := d.place(base.clause, base.NumStart)
+			stated = fmt.Sprintf("%s（为%s %s 的 %s，%s）", stated, rules.TopicNames[r.Of], money.String(base.Value, money.Yuan),
+				money.String(math.Round(share*100)/100, money.Percent), bp.Location)
+			related = append(related, bp)
+		default:
+			continue
+		}
+		if share <= r.Max.Value+1e-9 {
+			continue
+		}
+		msg := expand(r.Message, map[string]string{
+			"stated": stated, "limit": money.String(r.Max.Value, money.Percent), "topic": rules.TopicNames[r.Topic],
+		})
+		fd := d.finding(r, reports.Violation, msg, f.clause, f.NumStart)
+		fd.Related = related
+		out = append(out, fd)
+	}
+	return out
+}
+
+// place is clause ci's spot at byte off of its normalized text, with the
+// clause as evidence.
+func (d *doc) place(ci, off int) reports.Place {
+	p := d.src.Locate(d.clauses[ci].Text.Orig(off))
+	return reports.Place{Line: p.Line, Column: p.Column, Location: p.Location, Evidence: d.originalText(ci)}
 }
 
 // phraseStart is where the phrase holding byte off of s begins: after the

@@ -117,6 +117,17 @@ type Finding struct {
 	// Suppressed is the reason a shouhou-ignore line gave; such findings
 	// are listed only under the document's suppressed (--show-suppressed).
 	Suppressed string `json:"suppressed,omitempty"`
+	// Related are the other places the finding rests on: the budget a
+	// deposit is measured against, the clause another one contradicts.
+	Related []Place `json:"related,omitempty"`
+}
+
+// Place is a spot in a document a finding refers to besides its own.
+type Place struct {
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Location string `json:"location,omitempty"`
+	Evidence string `json:"evidence"`
 }
 
 // Finding statuses.

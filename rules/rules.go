@@ -18,6 +18,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"shouhou/lexicon/duration"
+	"shouhou/lexicon/money"
 	"shouhou/lexicon/normalize"
 )
 
@@ -53,6 +54,7 @@ const (
 	Placeholder = "placeholder" // template blanks: blank figures, pattern matches
 	Require     = "require"     // the document must state a topic
 	Profile     = "profile"     // a part's warranty must reach its product category's figure
+	Ratio       = "ratio"       // a money fact must stay within a share of another (deposit <= 2% of budget)
 )
 
 // Kinds of document.
@@ -110,6 +112,8 @@ type Rule struct {
 	Without  []string `yaml:"without"` // none may match the clause
 	// require: topics whose facts satisfy the rule
 	Topics []string `yaml:"topics"`
+	// ratio: the money topic the share is taken of (budget)
+	Of string `yaml:"of"`
 
 	Message  string   `yaml:"message"`
 	Basis    []Basis  `yaml:"basis"`
@@ -284,6 +288,9 @@ func (r *Rule) compile() error {
 	}
 	switch r.Check {
 	case Threshold:
+		if moneyTopics[r.Topic] {
+			bad("threshold judges durations; money topic %q needs check: ratio", r.Topic)
+		}
 		if (r.Min == nil) == (r.Max == nil) {
 			bad("threshold needs exactly one of min and max")
 		}
@@ -295,6 +302,13 @@ func (r *Rule) compile() error {
 	case Profile:
 		if r.Topic != "parts_warranty" && r.Topic != "warranty_period" {
 			bad("profile rules judge parts_warranty or warranty_period, not %q", r.Topic)
+		}
+	case Ratio:
+		if r.Max == nil || r.Min != nil || r.Max.Unit != money.Percent || r.Max.Value <= 0 {
+			bad("ratio needs max: {value: N, unit: percent}")
+		}
+		if !moneyTopics[r.Topic] || !moneyTopics[r.Of] || r.Of == r.Topic {
+			bad("ratio judges one money topic (%s) against another given by of:, not %q of %q", strings.Join(sortedKeys(moneyTopics), ", "), r.Topic, r.Of)
 		}
 	case Forbid, Placeholder:
 		if len(r.Patterns) == 0 && r.Check == Forbid {
@@ -310,7 +324,7 @@ func (r *Rule) compile() error {
 			}
 		}
 	default:
-		bad("check %q must be one of threshold, forbid, placeholder, require, profile", r.Check)
+		bad("check %q must be one of threshold, forbid, placeholder, require, profile, ratio", r.Check)
 	}
 	var err error
 	if r.patterns, err = compileAll(r.Patterns); err != nil {
@@ -364,4 +378,16 @@ var TopicNames = map[string]string{
 	"interpretation_right": "解释权条款", "no_return": "拒绝退换条款", "shipping_cost": "运费承担",
 	"invoice": "发票", "placeholder": "未填写的模板空白", "complaint_channel": "投诉渠道", "privacy": "个人信息",
 	"brand_restriction": "品牌限制", "scale_requirement": "规模要求", "locality_requirement": "地域限制",
+}
+
+// moneyTopics are the topics whose facts are sums or percentages.
+var moneyTopics = map[string]bool{"bid_deposit": true, "performance_bond": true, "budget": true, "insured_amount": true}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -17,7 +17,8 @@ func TestBuiltinLoads(t *testing.T) {
 	}
 	for _, id := range []string{"CPL-RET-7D", "CPL-EXCH-15D", "CPL-WARR-1Y", "CPL-REFUND-7D", "CPL-REPAIR-30D",
 		"CPL-INTERP-RIGHT", "CPL-NORET-BLANKET", "CPL-SHIP-QUALITY", "CPL-INVOICE", "CPL-BLANK",
-		"CPL-REQ-RETURN", "CPL-REQ-EXCHANGE", "CPL-REQ-WARRANTY", "CPL-REQ-COMPLAINT"} {
+		"CPL-REQ-RETURN", "CPL-REQ-EXCHANGE", "CPL-REQ-WARRANTY", "CPL-REQ-COMPLAINT",
+		"TND-DEPOSIT-2PCT", "TND-BOND-10PCT", "CPL-WARR-CATEGORY", "CPL-PRIVACY"} {
 		if book.Get(id) == nil {
 			t.Errorf("rule %s missing", id)
 		}
@@ -33,6 +34,9 @@ func TestValidation(t *testing.T) {
 		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [policy], topic: return_window, check: threshold, min: {value: 7, unit: fortnight}, message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "positive duration"},
 		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [policy], topic: invoice, check: forbid, patterns: [a], message: m, basis: [{law: L, level: U}], examples: {bad: [a]}}\n", "at most a warning"},
 		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [policy], topic: invoice, check: forbid, patterns: [a], message: m, basis: [], examples: {bad: [a]}}\n", "cites its law"},
+		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [tender], topic: bid_deposit, check: ratio, max: {value: 2, unit: percent}, message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "another given by of:"},
+		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [tender], topic: bid_deposit, check: ratio, of: budget, max: {value: 2, unit: day}, message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "unit: percent"},
+		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [tender], topic: bid_deposit, check: threshold, max: {value: 2, unit: day}, message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "needs check: ratio"},
 		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [policy], topic: nowhere, check: forbid, patterns: [a], message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "not a CONTRACT.md topic"},
 	}
 	for _, c := range cases {

@@ -41,6 +41,7 @@ func (h hit) in(p [2]int) bool { return h.start >= p[0] && h.end <= p[1] }
 type Extractor struct {
 	lex   *terms.Lexicon
 	lists *lists
+	money *moneyCues
 	cues  *keywords.Set // every occurrence of every cue, by a first-character table
 	topic map[string][]string
 }
@@ -48,7 +49,7 @@ type Extractor struct {
 // New builds an extractor over the embedded lexicon.
 func New() *Extractor {
 	lex := terms.Load()
-	return &Extractor{lex: lex, lists: newLists(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
+	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
 }
 
 // Extract returns the facts of one clause. Clauses without a figure return
@@ -73,7 +74,7 @@ func (x *Extractor) Session() *Session { return &Session{x: x, ctx: map[string][
 func (s *Session) Extract(c clause.Clause) []Fact { return s.x.extract(c, s.ctx) }
 
 func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
-	listed := x.lists.find(c)
+	listed := append(x.lists.find(c), x.money.find(c)...)
 	s := c.Text.S
 	qs := duration.Find(s)
 	if len(qs) == 0 {

@@ -114,6 +114,9 @@ func show(w io.Writer, r *rb.Rule) {
 	if r.Max != nil {
 		fmt.Fprintf(w, "  max:        %v %s\n", r.Max.Value, r.Max.Unit)
 	}
+	if r.Of != "" {
+		fmt.Fprintf(w, "  of:         %s\n", r.Of)
+	}
 	for _, p := range r.Patterns {
 		fmt.Fprintf(w, "  pattern:    %s\n", p)
 	}

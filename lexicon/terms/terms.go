@@ -48,6 +48,12 @@ type Lexicon struct {
 	// Lists: topic -> canonical item -> spellings (lower-case Latin, no spaces).
 	Lists         map[string]map[string][]string `yaml:"lists"`
 	ListNegations []string                       `yaml:"list_negations"`
+	// Money: topic -> words that tie a sum or percentage to it;
+	// MoneyBase: what percentages are taken of; MoneyOther: words that
+	// own a sum of no money topic.
+	Money      map[string][]string `yaml:"money"`
+	MoneyBase  []string            `yaml:"money_base"`
+	MoneyOther []string            `yaml:"money_other"`
 
 	cueTopics map[string][]string
 }

@@ -1,0 +1,144 @@
+package facts
+
+import (
+	"maps"
+	"slices"
+	"sort"
+
+	"shouhou/checker/clause"
+	"shouhou/lexicon/keywords"
+	"shouhou/lexicon/money"
+	"shouhou/lexicon/terms"
+)
+
+// moneyCues ties sums and percentages to the money topics of CONTRACT.md.
+type moneyCues struct {
+	words *keywords.Set
+	topic []string // word index -> topic, or baseWord, or "" (owns a sum of no topic)
+}
+
+// baseWord marks what a percentage is taken of (合同金额).
+const baseWord = "(base)"
+
+func newMoneyCues(lex *terms.Lexicon) *moneyCues {
+	m := &moneyCues{}
+	var words []string
+	add := func(topic string, ws []string) {
+		for _, w := range ws {
+			words = append(words, w)
+			m.topic = append(m.topic, topic)
+		}
+	}
+	for _, topic := range slices.Sorted(maps.Keys(lex.Money)) {
+		add(topic, lex.Money[topic])
+	}
+	add(baseWord, lex.MoneyBase)
+	add("", lex.MoneyOther)
+	m.words = keywords.New(words)
+	return m
+}
+
+// moneyHit is a money word found in a text.
+type moneyHit struct {
+	start, end int
+	topic      string
+}
+
+// hits finds the money words of s, the longest where two overlap
+// (履约保证金, not 保证金).
+func (m *moneyCues) hits(s string) []moneyHit {
+	var all []moneyHit
+	m.words.Each(s, func(start, end, w int) bool {
+		all = append(all, moneyHit{start, end, m.topic[w]})
+		return true
+	})
+	sort.SliceStable(all, func(a, b int) bool { return all[a].end-all[a].start > all[b].end-all[b].start })
+	taken := make([]bool, len(s)+1)
+	var out []moneyHit
+	for _, h := range all {
+		if anyTaken(taken[h.start:h.end]) {
+			continue
+		}
+		for k := h.start; k < h.end; k++ {
+			taken[k] = true
+		}
+		out = append(out, h)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	return out
+}
+
+// find returns the money facts of clause c.
+func (m *moneyCues) find(c clause.Clause) []Fact {
+	s := c.Text.S
+	qs := money.Find(s)
+	if len(qs) == 0 {
+		return nil
+	}
+	hits := m.hits(s)
+	var ctx []moneyHit
+	if c.Context != "" {
+		ctx = m.hits(c.Context)
+	}
+	phrases := phraseBounds(s)
+	var out []Fact
+	for _, q := range qs {
+		percent := q.Unit == money.Percent
+		if topic := chooseMoney(hits, ctx, phrases, phraseOf(phrases, q.Start), q.Start, q.End, percent); topic != "" {
+			out = append(out, Fact{Topic: topic, Quantity: q})
+		}
+	}
+	return out
+}
+
+// chooseMoney picks the topic of the amount at [start,end) in phrase pi,
+// or "". The nearest money word decides: before the amount in its phrase,
+// else after it, else in the two phrases before, else in the table
+// context. A sum belongs to whatever word is nearest (合同金额100万元 is no
+// topic's); a percentage is some deposit's or bond's share of a base, so
+// it looks past base words (合同金额的10%) and stops at any other word.
+func chooseMoney(hits, ctx []moneyHit, phrases [][2]int, pi, start, end int, percent bool) string {
+	// decide says what word h means for the amount: its topic and true
+	// when it settles the question, false to look further.
+	decide := func(h moneyHit) (string, bool) {
+		switch {
+		case percent && (h.topic == baseWord || h.topic == "budget"):
+			return "", false // 预算金额的2%: the base, not the owner
+		case h.topic == baseWord:
+			return "", true
+		case percent && h.topic != "bid_deposit" && h.topic != "performance_bond":
+			return "", true
+		}
+		return h.topic, true
+	}
+	scan := func(hs []moneyHit, lo, hi int, backward bool) (string, bool) {
+		for k := range hs {
+			i := k
+			if backward {
+				i = len(hs) - 1 - k
+			}
+			if h := hs[i]; h.start >= lo && h.end <= hi {
+				if t, ok := decide(h); ok {
+					return t, true
+				}
+			}
+		}
+		return "", false
+	}
+	p := phrases[pi]
+	if t, ok := scan(hits, p[0], start, true); ok {
+		return t
+	}
+	if t, ok := scan(hits, end, p[1], false); ok {
+		return t
+	}
+	for k := pi - 1; k >= 0 && k >= pi-2; k-- {
+		if t, ok := scan(hits, phrases[k][0], phrases[k][1], true); ok {
+			return t
+		}
+	}
+	if t, ok := scan(ctx, 0, 1<<30, true); ok {
+		return t
+	}
+	return ""
+}

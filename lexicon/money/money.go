@@ -1,0 +1,228 @@
+// Package money finds sums of money and percentages in normalized Chinese
+// text: 人民币伍万元整, ¥50,000.00, 50万元, 预算金额的2%, 百分之二, 千分之五.
+//
+// Amounts come back as duration.Quantity values with unit Yuan or Percent,
+// so that they travel through facts and reports as CONTRACT.md's money
+// facts do (万元 multiplied out, op and offsets as for durations).
+package money
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"shouhou/lexicon/cnnum"
+	"shouhou/lexicon/duration"
+)
+
+// CONTRACT.md's money and ratio units.
+const (
+	Yuan    duration.Unit = "yuan"
+	Percent duration.Unit = "percent"
+)
+
+// IsMoney reports whether u is a money or ratio unit.
+func IsMoney(u duration.Unit) bool { return u == Yuan || u == Percent }
+
+var (
+	atMostBefore  = []string{"不超过", "不得超过", "不高于", "不得高于", "不大于", "最高", "最多", "上限为", "上限", "<=", "≤"}
+	atLeastBefore = []string{"不低于", "不得低于", "不少于", "不得少于", "至少", "最低", ">=", "≥"}
+	atMostAfter   = []string{"以内", "以下", "(含)以下", "内"}
+	atLeastAfter  = []string{"以上", "(含)以上"}
+	yuanPrefix    = []string{"人民币", "¥", "￥", "RMB", "rmb"}
+)
+
+// Find returns the sums and percentages in s, in order.
+func Find(s string) []duration.Quantity {
+	if !mayHold(s) {
+		return nil
+	}
+	var out []duration.Quantity
+	for i := 0; i < len(s); {
+		q, next, ok := scanAt(s, i)
+		if ok {
+			out = append(out, q)
+			i = next
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return out
+}
+
+// mayHold is a cheap test that s can hold an amount at all.
+func mayHold(s string) bool {
+	return strings.ContainsAny(s, "%元¥￥万亿") || strings.Contains(s, "分之")
+}
+
+// scanAt reads an amount starting at byte i of s.
+func scanAt(s string, i int) (duration.Quantity, int, bool) {
+	var q duration.Quantity
+	start := i
+	// 百分之二, 千分之五
+	per := 0.0
+	switch {
+	case strings.HasPrefix(s[i:], "百分之"):
+		per, i = 1, i+len("百分之")
+	case strings.HasPrefix(s[i:], "千分之"):
+		per, i = 0.1, i+len("千分之")
+	}
+	if per == 0 && i > 0 {
+		// inside a longer number: only a number's first character starts one
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); cnnum.IsNumeralRune(r) || r == '.' || r == ',' {
+			return q, 0, false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if !cnnum.IsNumeralRune(r) {
+		return q, 0, false
+	}
+	value, end := number(s, i)
+	if end == i {
+		return q, 0, false
+	}
+	q.NumStart, q.Value = start, value
+	rest := s[end:]
+	switch {
+	case per > 0:
+		q.Value, q.Unit = value*per, Percent
+	case strings.HasPrefix(rest, "%"):
+		q.Unit, end = Percent, end+1
+	case strings.HasPrefix(rest, "元"):
+		q.Unit, end = Yuan, end+len("元")
+	case strings.HasPrefix(rest, "块"):
+		q.Unit, end = Yuan, end+len("块")
+	case hasSuffixAny(strings.TrimRight(s[:start], " "), yuanPrefix...):
+		q.Unit = Yuan
+	case endsInBigUnit(s[i:end]) && !startsWithLetter(rest):
+		q.Unit = Yuan // 预算50万, but not 6万公里
+	default:
+		return q, 0, false
+	}
+	if q.Unit == Yuan && strings.HasPrefix(s[end:], "整") {
+		end += len("整")
+	}
+	q.Start, q.End, q.Op = start, end, duration.OpEqual
+	before := strings.TrimRight(s[:start], " ")
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "人民币"), "为")
+	if q.Unit == Percent && strings.HasSuffix(before, "的") {
+		// 不超过合同金额的10%: the comparator stands before the base
+		if k := strings.LastIndexAny(before, ",;:。"); k >= 0 {
+			before = before[k+1:]
+		}
+		before = lastComparator(before)
+	}
+	after := s[end:]
+	switch {
+	case hasSuffixAny(before, atMostBefore...), hasPrefixAny(after, atMostAfter...):
+		q.Op = duration.OpAtMost
+	case hasSuffixAny(before, atLeastBefore...), hasPrefixAny(after, atLeastAfter...):
+		q.Op = duration.OpAtLeast
+	}
+	return q, end, true
+}
+
+// number reads the number at byte i: Arabic with thousands separators
+// (1,000,000.00) or anything package cnnum reads. It returns the value
+// and the byte offset after it.
+func number(s string, i int) (float64, int) {
+	if c := s[i]; c >= '0' && c <= '9' {
+		var b strings.Builder
+		j := i
+		for j < len(s) {
+			switch c := s[j]; {
+			case c >= '0' && c <= '9':
+				b.WriteByte(c)
+				j++
+				continue
+			case c == ',' && j > i && j+4 <= len(s) && allDigits(s[j+1:j+4]) && (j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9'):
+				// 1,000,000: a comma before exactly three digits
+				j++
+				continue
+			}
+			break
+		}
+		rs := []rune(b.String() + s[j:min(len(s), j+16)])
+		v, n := cnnum.Scan(rs)
+		digits := b.Len()
+		if n < digits {
+			return 0, i
+		}
+		// runes past the digits (.5, 万) map back to bytes of s after j
+		extra := string(rs[digits:n])
+		return v, j + len(extra)
+	}
+	rs := []rune(s[i:min(len(s), i+64)])
+	v, n := cnnum.Scan(rs)
+	return v, i + len(string(rs[:n]))
+}
+
+func allDigits(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func endsInBigUnit(num string) bool {
+	return strings.HasSuffix(num, "万") || strings.HasSuffix(num, "亿")
+}
+
+func startsWithLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) && r != '整'
+}
+
+func hasSuffixAny(s string, ws ...string) bool {
+	for _, w := range ws {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, ws ...string) bool {
+	for _, w := range ws {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastComparator returns before cut just after its last comparator word,
+// or before itself when it has none.
+func lastComparator(before string) string {
+	best := -1
+	for _, w := range append(append([]string{}, atMostBefore...), atLeastBefore...) {
+		if k := strings.LastIndex(before, w); k >= 0 && k+len(w) > best {
+			best = k + len(w)
+		}
+	}
+	if best < 0 {
+		return before
+	}
+	return before[:best]
+}
+
+// String writes an amount the way a tender would: 5万元, 3500元, 2%.
+func String(value float64, u duration.Unit) string {
+	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	switch {
+	case u == Percent:
+		return f(value) + "%"
+	case value >= 1e8 && value == float64(int64(value/1e4))*1e4:
+		return f(value/1e8) + "亿元"
+	case value >= 1e4 && value == float64(int64(value/100))*100:
+		return f(value/1e4) + "万元"
+	}
+	return f(value) + "元"
+}

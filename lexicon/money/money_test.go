@@ -1,0 +1,83 @@
+package money
+
+import (
+	"fmt"
+	"testing"
+
+	"shouhou/lexicon/duration"
+	"shouhou/lexicon/normalize"
+)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // op value unit [text] per amount, "; "-joined
+	}{
+		{"投标保证金:人民币贰万元整", "= 20000 yuan [贰万元整]"},
+		{"投标保证金为采购项目预算金额的2%", "= 2 percent [2%]"},
+		{"预算金额:1,000,000.00元", "= 1e+06 yuan [1,000,000.00元]"},
+		{"预算金额¥1,250,000", "= 1.25e+06 yuan [1,250,000]"},
+		{"采购预算50万元,最高限价48.5万元", "= 500000 yuan [50万元]; = 485000 yuan [48.5万元]"},
+		{"履约保证金不超过合同金额的百分之十", "<= 10 percent [百分之十]"},
+		{"保证金为合同价的千分之五", "= 0.5 percent [千分之五]"},
+		{"保险金额不低于100万元", ">= 1e+06 yuan [100万元]"},
+		{"预算50万,工期30天", "= 500000 yuan [50万]"},
+		{"三包有效期2年或5万公里", ""},           // mileage, not money
+		{"年销量10万台", ""},                  // a count
+		{"价格分值占总分的30%以上", ">= 30 percent [30%]"}, // found; the topic decides what it is
+		{"第1,2,3条", ""},
+		{"合计3元5角", "= 3 yuan [3元]"},
+	}
+	for _, tt := range tests {
+		s := normalize.String(tt.in)
+		got := ""
+		for i, q := range Find(s) {
+			if i > 0 {
+				got += "; "
+			}
+			got += fmt.Sprintf("%s %v %s [%s]", q.Op, q.Value, q.Unit, s[q.NumStart:q.End])
+		}
+		if got != tt.want {
+			t.Errorf("Find(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIsMoney(t *testing.T) {
+	if !IsMoney(Yuan) || !IsMoney(Percent) || IsMoney(duration.Day) {
+		t.Error("IsMoney")
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"人民币贰万元整", "1,000,000.00元", "百分之", "2%", "¥", "5万公里", "千分之五"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, q := range Find(s) {
+			if q.Start < last || q.NumStart < q.Start || q.End <= q.NumStart || q.End > len(s) {
+				t.Fatalf("%q: bad offsets %+v", s, q)
+			}
+			if q.Value < 0 {
+				t.Fatalf("%q: negative %v", s, q.Value)
+			}
+			last = q.End
+		}
+	})
+}
+
+func TestString(t *testing.T) {
+	for _, tt := range []struct {
+		v    float64
+		u    duration.Unit
+		want string
+	}{
+		{50000, Yuan, "5万元"}, {1e6, Yuan, "100万元"}, {485000, Yuan, "48.5万元"}, {3500, Yuan, "3500元"},
+		{123456.78, Yuan, "123456.78元"}, {2.5e8, Yuan, "2.5亿元"}, {2, Percent, "2%"}, {0.5, Percent, "0.5%"},
+	} {
+		if got := String(tt.v, tt.u); got != tt.want {
+			t.Errorf("String(%v, %s) = %q, want %q", tt.v, tt.u, got, tt.want)
+		}
+	}
+}
