@@ -155,9 +155,9 @@ func TestExtractMoney(t *testing.T) {
 		{"投标保证金:人民币贰万元整", "", "bid_deposit = 20000 yuan"},
 		{"投标保证金为采购项目预算金额的2%", "", "bid_deposit = 2 percent"},
 		{"履约保证金不超过合同金额的百分之十", "", "performance_bond <= 10 percent"},
-		{"质保金为合同金额的5%", "", ""},               // retention money: no topic of CONTRACT.md
+		{"质保金为合同金额的5%", "", ""},                                      // retention money: no topic of CONTRACT.md
 		{"履约保证金为中标金额的5%,质保金为3%", "", "performance_bond = 5 percent"}, // 3% is the 质保金's
-		{"人民币5万元", "项目编号 投标保证金", "bid_deposit = 50000 yuan"},        // a 前附表 row
+		{"人民币5万元", "项目编号 投标保证金", "bid_deposit = 50000 yuan"},         // a 前附表 row
 		{"最高限价48.5万元,超过的投标无效", "", "budget = 485000 yuan"},
 		{"产品责任险保险金额不低于100万元", "", "insurance = 0  产品责任险; insured_amount >= 1e+06 yuan"},
 		{"注册资本不低于5000万元", "", ""},

@@ -22,8 +22,8 @@ func TestFind(t *testing.T) {
 		{"保证金为合同价的千分之五", "= 0.5 percent [千分之五]"},
 		{"保险金额不低于100万元", ">= 1e+06 yuan [100万元]"},
 		{"预算50万,工期30天", "= 500000 yuan [50万]"},
-		{"三包有效期2年或5万公里", ""},           // mileage, not money
-		{"年销量10万台", ""},                  // a count
+		{"三包有效期2年或5万公里", ""},                     // mileage, not money
+		{"年销量10万台", ""},                          // a count
 		{"价格分值占总分的30%以上", ">= 30 percent [30%]"}, // found; the topic decides what it is
 		{"第1,2,3条", ""},
 		{"合计3元5角", "= 3 yuan [3元]"},
