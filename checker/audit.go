@@ -30,6 +30,9 @@ type Auditor struct {
 	// catOf maps a word to its category's index.
 	catWords *keywords.Set
 	catOf    []int
+	// productWords are the categories' detection words: a heading naming
+	// one starts a product's own section.
+	productWords []string
 	// Category forces the product category (an id of rules.Categories);
 	// empty detects it from the document's words.
 	Category string
@@ -53,7 +56,8 @@ func New(book *rules.Book) *Auditor {
 			catOf = append(catOf, i)
 		}
 	}
-	return &Auditor{book: book, x: facts.New(), index: index, cats: cats, catWords: keywords.New(words), catOf: catOf}
+	products := append(words, "类", "系列", "型号")
+	return &Auditor{book: book, x: facts.New(), index: index, cats: cats, catWords: keywords.New(words), catOf: catOf, productWords: products}
 }
 
 // category is the product category the document's 三包 figures are judged
@@ -168,6 +172,8 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			if commitment {
 				out.Findings = append(out.Findings, d.require(r, topics)...)
 			}
+		case rules.Consistent:
+			out.Findings = append(out.Findings, d.consistent(r, a.productWords)...)
 		case rules.Ratio:
 			out.Findings = append(out.Findings, d.ratio(r)...)
 		case rules.Profile:

@@ -40,7 +40,8 @@ func fixture() *Report {
 				Facts: []Fact{{Topic: "exchange_window", Op: "<=", Value: ptr(10.0), Unit: "day", Text: "十日内可换货", Line: 3, Column: 5, Location: "line 3 col 5"}},
 				Findings: []Finding{
 					{Rule: "CPL-EXCH-15D", Topic: "exchange_window", Severity: "error", Status: Violation, Message: "换货期限 10日 短于法定 15日",
-						Line: 3, Column: 5, Location: "line 3 col 5", Evidence: "收货后十日内可换货，", Basis: []string{"部分商品修理更换退货责任规定 第十条"}, Title: "换货期限不得短于 15 日", Fix: "写明十五日内可换货。"},
+						Line: 3, Column: 5, Location: "line 3 col 5", Evidence: "收货后十日内可换货，", Basis: []string{"部分商品修理更换退货责任规定 第十条"}, Title: "换货期限不得短于 15 日", Fix: "写明十五日内可换货。",
+						Related: []Place{{Line: 1, Column: 1, Location: "line 1 col 1", Evidence: "换货政策"}}},
 					{Rule: "CPL-BLANK", Topic: "placeholder", Severity: "warning", Status: Unclear, Message: "模板空白未填写: ____",
 						Line: 7, Column: 9, Location: "line 7 col 9", Evidence: "响应时间：____小时\x01\f|<b>", Basis: []string{"消费者权益保护法 第二十六条"}},
 					{Rule: "CPL-NOTE", Topic: "invoice", Severity: "info", Status: Violation, Message: "提示一条", Line: 8, Column: 1, Location: "line 8 col 1", Evidence: "发票", Basis: []string{"x"}},
@@ -253,6 +254,17 @@ func TestSARIFValidates(t *testing.T) {
 					} `json:"logicalLocations"`
 				} `json:"locations"`
 				Fingerprints map[string]string `json:"partialFingerprints"`
+				Related      []struct {
+					ID       int `json:"id"`
+					Physical struct {
+						Region *struct {
+							StartLine int `json:"startLine"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+					Message struct {
+						Text string `json:"text"`
+					} `json:"message"`
+				} `json:"relatedLocations"`
 			} `json:"results"`
 			Invocations []struct {
 				Success       bool `json:"executionSuccessful"`
@@ -279,6 +291,10 @@ func TestSARIFValidates(t *testing.T) {
 		first.Locations[0].Physical.Region == nil || first.Locations[0].Physical.Region.StartLine != 3 || first.Locations[0].Physical.Region.StartColumn != 5 ||
 		first.Fingerprints["shouhou/v1"] == "" {
 		t.Errorf("first result: %+v", first)
+	}
+	if len(first.Related) != 1 || first.Related[0].ID != 1 || first.Related[0].Physical.Region == nil ||
+		first.Related[0].Physical.Region.StartLine != 1 || first.Related[0].Message.Text != "换货政策" {
+		t.Errorf("first result's related locations: %+v", first.Related)
 	}
 	if run.Results[2].Level != "note" {
 		t.Errorf("info should be a note, got %s", run.Results[2].Level)

@@ -54,19 +54,17 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			if i, ok := index[f.Rule]; ok {
 				res.WithRuleIndex(i)
 			}
-			phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
-			if f.Line > 0 && lineFormat(d.Format) {
-				phys.WithRegion(sarif.NewRegion().WithStartLine(f.Line).WithStartColumn(f.Column).
-					WithSnippet(sarif.NewArtifactContent().WithText(f.Evidence)))
-			} else if f.Line > 0 {
-				phys.WithRegion(sarif.NewRegion().WithStartLine(1).
-					WithSnippet(sarif.NewArtifactContent().WithText(f.Evidence)))
+			res.WithLocations([]*sarif.Location{sarifLocation(uri, d.Format, f.Line, f.Column, f.Location, f.Evidence)})
+			// The other places the finding rests on (the clause another
+			// contradicts, the budget a deposit is measured against).
+			var related []*sarif.Location
+			for k, p := range f.Related {
+				related = append(related, sarifLocation(uri, d.Format, p.Line, p.Column, p.Location, p.Evidence).
+					WithId(k+1).WithMessage(sarif.NewTextMessage(p.Evidence)))
 			}
-			loc := sarif.NewLocationWithPhysicalLocation(phys)
-			if f.Location != "" {
-				loc.WithLogicalLocations([]*sarif.LogicalLocation{sarif.NewLogicalLocation().WithFullyQualifiedName(f.Location).WithKind("element")})
+			if len(related) > 0 {
+				res.WithRelatedLocations(related)
 			}
-			res.WithLocations([]*sarif.Location{loc})
 			// The same finding in the same words is the same alert after
 			// edits that move it (as --baseline matches).
 			res.WithPartialFingerPrints(map[string]any{"shouhou/v1": fingerprint(d.Path, f)})
@@ -148,4 +146,23 @@ func ruleHelp(ri RuleInfo, markdown bool) string {
 		fmt.Fprintf(&b, item, "✓", s)
 	}
 	return b.String()
+}
+
+// sarifLocation places a finding (or a place it refers to) in its file:
+// line and column where lines are the file's own, line 1 otherwise, and
+// the place in words as a logical location.
+func sarifLocation(uri, format string, line, col int, where, evidence string) *sarif.Location {
+	phys := sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri))
+	if line > 0 && lineFormat(format) {
+		phys.WithRegion(sarif.NewRegion().WithStartLine(line).WithStartColumn(col).
+			WithSnippet(sarif.NewArtifactContent().WithText(evidence)))
+	} else if line > 0 {
+		phys.WithRegion(sarif.NewRegion().WithStartLine(1).
+			WithSnippet(sarif.NewArtifactContent().WithText(evidence)))
+	}
+	loc := sarif.NewLocationWithPhysicalLocation(phys)
+	if where != "" {
+		loc.WithLogicalLocations([]*sarif.LogicalLocation{sarif.NewLogicalLocation().WithFullyQualifiedName(where).WithKind("element")})
+	}
+	return loc
 }

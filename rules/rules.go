@@ -55,6 +55,7 @@ const (
 	Require     = "require"     // the document must state a topic
 	Profile     = "profile"     // a part's warranty must reach its product category's figure
 	Ratio       = "ratio"       // a money fact must stay within a share of another (deposit <= 2% of budget)
+	Consistent  = "consistent"  // a topic stated twice must be stated alike
 )
 
 // Kinds of document.
@@ -310,6 +311,15 @@ func (r *Rule) compile() error {
 		if !moneyTopics[r.Topic] || !moneyTopics[r.Of] || r.Of == r.Topic {
 			bad("ratio judges one money topic (%s) against another given by of:, not %q of %q", strings.Join(sortedKeys(moneyTopics), ", "), r.Topic, r.Of)
 		}
+	case Consistent:
+		if len(r.Topics) == 0 {
+			bad("consistent needs topics")
+		}
+		for _, t := range r.Topics {
+			if _, ok := TopicNames[t]; !ok || moneyTopics[t] {
+				bad("topics: %q is not a duration topic of CONTRACT.md", t)
+			}
+		}
 	case Forbid, Placeholder:
 		if len(r.Patterns) == 0 && r.Check == Forbid {
 			bad("forbid needs patterns")
@@ -324,7 +334,7 @@ func (r *Rule) compile() error {
 			}
 		}
 	default:
-		bad("check %q must be one of threshold, forbid, placeholder, require, profile, ratio", r.Check)
+		bad("check %q must be one of threshold, forbid, placeholder, require, profile, ratio, consistent", r.Check)
 	}
 	var err error
 	if r.patterns, err = compileAll(r.Patterns); err != nil {

@@ -1,0 +1,185 @@
+package checker
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"shouhou/lexicon/duration"
+	"shouhou/lexicon/terms"
+	"shouhou/reports"
+	"shouhou/rules"
+)
+
+// consistent reports a topic the document states twice with different
+// figures: 退货期限7天 in one clause, 退货期限15天 in another. Such a
+// document cannot be read one way; the finding is unclear and points at
+// every clause that disagrees.
+//
+// Two figures disagree only when they speak of the same thing, so the
+// check is narrow on purpose:
+//   - the same topic and part, both plain or upper bounds (not 不少于, not
+//     ranges), from different clauses;
+//   - the same qualifiers (无理由 / 质量问题 / 非质量问题): 七天无理由退货
+//     and 质量问题十五日内可退货 are two rights, not one right told twice;
+//   - the same subject: what is left of the phrase once the cue words,
+//     the figure and the words every such phrase uses (自签收之日起, 内,
+//     可, 为, 本产品 …) are taken out. 整机保修一年 and 本产品保修期为两年
+//     leave nothing and disagree; 大家电保修三年 and 小家电保修一年 leave
+//     大家电 and 小家电 and stay apart;
+//   - the same table row label, and the same heading unless neither
+//     heading names a product (手机 / 平板 sections may differ freely).
+func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding {
+	type stmt struct {
+		located
+		frame, quals string
+	}
+	groups := map[string][]stmt{}
+	var order []string
+	for _, f := range d.facts {
+		if !slices.Contains(r.Topics, f.Topic) || f.Blank || f.Unit == "" || f.Unit == duration.Lifetime ||
+			f.Op == duration.OpAtLeast || f.Op == duration.OpRange {
+			continue
+		}
+		s := d.clauses[f.clause].Text.S
+		ps, pe := phraseStart(s, f.Start), phraseEnd(s, f.End)
+		frame := subject(s[ps:f.Start] + " " + s[f.End:pe])
+		key := f.Topic + "|" + f.Item
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], stmt{f, frame, qualifiers(s)})
+	}
+	var out []reports.Finding
+	for _, key := range order {
+		g := groups[key]
+		for j := 1; j < len(g); j++ {
+			var others []reports.Place
+			var said []string
+			for i := 0; i < j; i++ {
+				a, b := g[i], g[j]
+				if a.clause == b.clause || a.quals != b.quals || a.frame != b.frame || !d.sameSubject(a.clause, b.clause, productWords) ||
+					sameAmount(a.Amount(), b.Amount()) {
+					continue
+				}
+				p := d.place(a.clause, a.NumStart)
+				others = append(others, p)
+				said = append(said, fmt.Sprintf("%s 写 %s", p.Location, a.Amount()))
+			}
+			if len(others) == 0 {
+				continue
+			}
+			b := g[j]
+			here := d.place(b.clause, b.NumStart)
+			topic := rules.TopicNames[b.Topic]
+			if b.Item != "" {
+				topic = b.Item + rules.TopicNames["warranty_period"]
+			}
+			msg := expand(r.Message, map[string]string{"topic": topic,
+				"stated": fmt.Sprintf("%s 写 %s", here.Location, b.Amount()), "others": strings.Join(said, "，")})
+			fd := d.finding(r, reports.Unclear, msg, b.clause, b.NumStart)
+			fd.Topic, fd.Related = b.Topic, others
+			out = append(out, fd)
+			break // one finding per topic: the first clause that disagrees with an earlier one
+		}
+	}
+	return out
+}
+
+// sameSubject reports whether clauses a and b may speak of the same goods:
+// the same table row label, and the same innermost heading unless neither
+// heading names a product.
+func (d *doc) sameSubject(a, b int, productWords []string) bool {
+	ca, cb := d.clauses[a], d.clauses[b]
+	if ca.Context != cb.Context {
+		return false
+	}
+	ha, hb := lastHeading(ca.Section), lastHeading(cb.Section)
+	if ha == hb {
+		return true
+	}
+	for _, h := range []string{ha, hb} {
+		for _, w := range productWords {
+			if strings.Contains(h, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func lastHeading(s []string) string {
+	if len(s) == 0 {
+		return ""
+	}
+	return s[len(s)-1]
+}
+
+// qualifiers names the kind of right a clause speaks of.
+func qualifiers(s string) string {
+	var q []string
+	if strings.Contains(s, "无理由") {
+		q = append(q, "no-reason")
+	}
+	switch {
+	case strings.Contains(s, "非质量"):
+		q = append(q, "non-quality")
+	case strings.Contains(s, "质量问题") || strings.Contains(s, "性能故障") || strings.Contains(s, "质量原因"):
+		q = append(q, "quality")
+	}
+	return strings.Join(q, ",")
+}
+
+func sameAmount(a, b duration.Amount) bool {
+	return duration.AtLeast(a, b) && duration.AtLeast(b, a)
+}
+
+// phraseEnd is where the phrase holding byte off of s ends: at the next
+// comma or semicolon, or the end.
+func phraseEnd(s string, off int) int {
+	if i := strings.IndexAny(s[off:], ",;"); i >= 0 {
+		return off + i
+	}
+	return len(s)
+}
+
+// commonWords are the words any statement of a period uses, whatever it
+// is about; subject removes them with the lexicon's cues and its words for
+// the events a seller reacts to (接到, 报修 …).
+var commonWords = []string{
+	"自", "从", "起", "之日", "日起", "签收", "收到", "收货", "购买", "售出", "交付", "开具", "发票", "次日",
+	"计算", "开始", "内", "以内", "之内", "可以", "可", "申请", "享受", "提供", "免费", "为", "是", "期限", "有效期",
+	"期", "本产品", "产品", "商品", "本店", "本公司", "我公司", "我司", "的", "均", "一律", "全部", "所有", "实行",
+	"承诺", "给予", "予以", "在", "于", "三包", "期间", "办理", "消费者", "顾客", "用户", "买家", "客户", "您",
+	"出现", "发生", "时", "后", "起算", "按", "执行", "服务", "负责", "支持", "整机", "主机", "整车", "天", "日",
+}
+
+var (
+	subjectOnce     sync.Once
+	subjectReplacer *strings.Replacer
+)
+
+// subject is what a period's phrase says it is about: the phrase without
+// cue words, common words, figures and punctuation.
+func subject(phrase string) string {
+	subjectOnce.Do(func() {
+		lex := terms.Load()
+		words := slices.Concat(lex.Cues(), lex.ServiceTriggers, lex.ServiceObjects, lex.ServiceVerbs, lex.WholeUnit, commonWords)
+		sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
+		pairs := make([]string, 0, 2*len(words))
+		for _, w := range words {
+			pairs = append(pairs, w, " ")
+		}
+		subjectReplacer = strings.NewReplacer(pairs...)
+	})
+	var b strings.Builder
+	for _, r := range subjectReplacer.Replace(phrase) {
+		if unicode.Is(unicode.Han, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
