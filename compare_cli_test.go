@@ -258,3 +258,34 @@ func TestConfigAndSuppression(t *testing.T) {
 		t.Errorf("bad config: exit %d %s", code, stderr)
 	}
 }
+
+// A bid that hedges its promises (原则上, 节假日除外) does not meet the
+// tender's figures unconditionally, and a time left to 视具体情况 is
+// flagged when the bid is audited.
+func TestCompareConditionalBid(t *testing.T) {
+	bid := filepath.Join(t.TempDir(), "bid_hedged.txt")
+	text := "售后服务承诺\n1. 整机免费质保六年。\n2. 原则上接到报修后30分钟内响应。\n3. 4小时内到达现场（节假日除外）。\n4. 维修时间视具体情况而定。\n"
+	if err := os.WriteFile(bid, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, _ := run(t, "", "compare", "-f", "json", "--tender", "testdata/compare/tender_hospital.txt", bid)
+	var r reports.CompareReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v: %s", err, stderr)
+	}
+	want := map[string]string{"warranty_period": "met", "response_time": "unclear", "onsite_time": "unclear"}
+	for i, q := range r.Tender.Requirements {
+		w, ok := want[q.Topic]
+		if !ok {
+			continue
+		}
+		res := r.Bids[0].Results[i]
+		if res.Status != w || w == "unclear" && !strings.Contains(res.Note, "附条件") {
+			t.Errorf("%s: %s (%q), want %s with a note on the condition", q.Topic, res.Status, res.Note, w)
+		}
+	}
+	out, _, _ = run(t, "", "audit", "-f", "json", "--fail-on", "none", bid)
+	if !strings.Contains(out, `"rule": "CPL-VAGUE"`) || !strings.Contains(out, `"status": "unclear"`) || !strings.Contains(out, `"condition": "原则上"`) {
+		t.Errorf("audit of the hedged bid: no CPL-VAGUE finding or no condition on the fact:\n%s", out)
+	}
+}

@@ -324,7 +324,11 @@ func phraseStart(s string, off int) int {
 }
 
 func (d *doc) forbid(r *rules.Rule) []reports.Finding {
-	return d.matches(r, reports.Violation, rules.TopicNames[r.Topic], nil)
+	status := reports.Violation
+	if r.Status == reports.Unclear {
+		status = reports.Unclear
+	}
+	return d.matches(r, status, rules.TopicNames[r.Topic], nil)
 }
 
 // placeholder reports blank figures (XX小时内响应, 在 小时内) by the topic
@@ -425,7 +429,7 @@ func (d *doc) reportFact(f located) reports.Fact {
 	rf := reports.Fact{
 		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
 		Text: d.originalText(f.clause), Line: p.Line, Column: p.Column, Blank: f.Blank,
-		Section: strings.Join(c.Section, " › "), Location: p.Location,
+		Section: strings.Join(c.Section, " › "), Location: p.Location, Condition: f.Condition,
 	}
 	if c.Table > 0 {
 		rf.Cell = &reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header}

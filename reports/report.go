@@ -85,6 +85,9 @@ type Fact struct {
 	// "line 12 col 5", "paragraph 8", "table 1 row 3 col 2", "Sheet1!C4",
 	// "page 2 line 5".
 	Location string `json:"location,omitempty"`
+	// Condition is the hedge that makes the figure a promise under a
+	// condition (原则上, 节假日除外); compare does not count it as met.
+	Condition string `json:"condition,omitempty"`
 
 	// Cell places a fact found in a table cell, for compare (not in JSON).
 	Cell *Cell `json:"-"`

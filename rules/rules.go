@@ -111,6 +111,9 @@ type Rule struct {
 	Patterns []string `yaml:"patterns"`
 	With     []string `yaml:"with"`    // at least one must also match the clause
 	Without  []string `yaml:"without"` // none may match the clause
+	// Status of a forbid rule's findings: violation (the default), or
+	// unclear for wording that leaves a topic without a reading (视情况而定).
+	Status string `yaml:"status"`
 	// require: topics whose facts satisfy the rule
 	Topics []string `yaml:"topics"`
 	// ratio: the money topic the share is taken of (budget)
@@ -323,6 +326,9 @@ func (r *Rule) compile() error {
 	case Forbid, Placeholder:
 		if len(r.Patterns) == 0 && r.Check == Forbid {
 			bad("forbid needs patterns")
+		}
+		if r.Status != "" && (r.Check != Forbid || r.Status != "violation" && r.Status != "unclear") {
+			bad("status %q: only forbid rules take a status, violation or unclear", r.Status)
 		}
 	case Require:
 		if len(r.Topics) == 0 && len(r.Patterns) == 0 {

@@ -135,6 +135,14 @@ func judge(r reports.Requirement, facts []reports.Fact, negative map[string]repo
 	default:
 		res.Status = reports.Met
 	}
+	if res.Status == reports.Met {
+		for _, f := range found {
+			if f.Condition != "" {
+				res.Status, res.Note = reports.UnclearR, "承诺附条件 / a conditional promise: "+f.Condition
+				break
+			}
+		}
+	}
 	if declared && res.Status == reports.Met {
 		res.Status, res.Note = reports.UnclearR, "figure meets the requirement, but 负偏离 is declared"
 	}

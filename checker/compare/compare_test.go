@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strings"
 	"testing"
 
 	"shouhou/reports"
@@ -56,5 +57,30 @@ func TestBidJudgement(t *testing.T) {
 	}
 	if got[0].Note == "" {
 		t.Error("disagreeing figures should say so")
+	}
+}
+
+// A promise under a condition (原则上, 节假日除外) is not read as
+// unconditional: a figure that would meet the requirement is unclear.
+func TestConditionalPromise(t *testing.T) {
+	reqs := []reports.Requirement{
+		{ID: "R1", Topic: "response_time", Op: "<=", Value: f64(2), Unit: "hour"},
+		{ID: "R2", Topic: "onsite_time", Op: "<=", Value: f64(24), Unit: "hour"},
+		{ID: "R3", Topic: "warranty_period", Op: ">=", Value: f64(3), Unit: "year"},
+	}
+	bid := reports.Document{Facts: []reports.Fact{
+		{Topic: "response_time", Value: f64(1), Unit: "hour", Text: "原则上1小时内响应", Condition: "原则上"},
+		{Topic: "onsite_time", Value: f64(48), Unit: "hour", Text: "48小时内到场（节假日除外）", Condition: "节假日除外"},
+		{Topic: "warranty_period", Value: f64(3), Unit: "year", Text: "整机质保三年"},
+	}}
+	got := Bid(reqs, bid)
+	want := []string{reports.UnclearR, reports.Unmet, reports.Met}
+	for i, r := range got {
+		if r.Status != want[i] {
+			t.Errorf("%s: %s (%s), want %s", r.Requirement, r.Status, r.Note, want[i])
+		}
+	}
+	if got[0].Note == "" || !strings.Contains(got[0].Note, "原则上") {
+		t.Errorf("the note should name the hedge: %q", got[0].Note)
 	}
 }

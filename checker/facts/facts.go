@@ -25,6 +25,9 @@ import (
 type Fact struct {
 	Topic string
 	Item  string // the part, for parts_warranty
+	// Condition is the hedge that makes the figure a promise under a
+	// condition (原则上, 节假日除外), or "".
+	Condition string
 	duration.Quantity
 }
 
@@ -131,6 +134,11 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 		}
 		if service && !anyService(x.lex, topics) {
 			out = append(out, Fact{Topic: "resolution_time", Quantity: q})
+		}
+	}
+	if hedge := firstOf(s, x.lex.Hedges); hedge != "" {
+		for i := range out {
+			out[i].Condition = hedge
 		}
 	}
 	return out
@@ -426,6 +434,17 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// firstOf returns the word of words that occurs first in s, or "".
+func firstOf(s string, words []string) string {
+	best, at := "", len(s)+1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (i < at || i == at && len(w) > len(best)) {
+			best, at = w, i
+		}
+	}
+	return best
 }
 
 func hasSuffixAny(s string, ps ...string) bool {

@@ -169,3 +169,26 @@ func TestExtractMoney(t *testing.T) {
 		}
 	}
 }
+
+// A hedge in the clause makes its figures conditional promises.
+func TestExtractCondition(t *testing.T) {
+	x := New()
+	cases := []struct{ in, want string }{
+		{"原则上接到报修后2小时内响应", "原则上"},
+		{"24小时内到达现场(节假日除外)", "节假日除外"},
+		{"一般故障48小时内修复", ""}, // 一般故障 is a kind of fault, not a hedge
+		{"整机保修一年", ""},
+		{"尽量在3个工作日内退款", "尽量"},
+	}
+	for _, c := range cases {
+		s := normalize.String(c.in)
+		fs := x.Extract(clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}})})
+		if len(fs) == 0 {
+			t.Errorf("%q: no fact", c.in)
+			continue
+		}
+		if fs[0].Condition != c.want {
+			t.Errorf("%q: condition %q, want %q", c.in, fs[0].Condition, c.want)
+		}
+	}
+}

@@ -114,6 +114,9 @@ func show(w io.Writer, r *rb.Rule) {
 	if r.Max != nil {
 		fmt.Fprintf(w, "  max:        %v %s\n", r.Max.Value, r.Max.Unit)
 	}
+	if r.Status != "" {
+		fmt.Fprintf(w, "  status:     %s\n", r.Status)
+	}
 	if r.Of != "" {
 		fmt.Fprintf(w, "  of:         %s\n", r.Of)
 	}

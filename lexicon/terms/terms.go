@@ -42,6 +42,7 @@ type Lexicon struct {
 	ServiceVerbs    []string            `yaml:"service_verbs"`
 	Negations       []string            `yaml:"negations"`
 	NoReason        []string            `yaml:"no_reason"`
+	Hedges          []string            `yaml:"hedges"`
 	Paid            []string            `yaml:"paid"`
 	WholeUnit       []string            `yaml:"whole_unit"`
 	Words           []string            `yaml:"words"`
