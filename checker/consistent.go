@@ -33,82 +33,103 @@ import (
 //   - the same table row label, and the same heading unless neither
 //     heading names a product (手机 / 平板 sections may differ freely).
 func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding {
+	// A statement's key holds everything two statements must share to
+	// speak of the same thing but the heading; under one key there are few
+	// distinct (figure, heading) pairs, so the check stays linear in a
+	// document of thousands of figures.
 	type stmt struct {
 		located
-		frame, quals string
+		heading string
+		product bool // the heading names a product
+	}
+	// Most topics are stated with one figure however often they are
+	// stated; only those with two figures need their subjects read.
+	figures := map[string]duration.Amount{}
+	mixed := map[string]bool{}
+	usable := func(f located) bool {
+		return slices.Contains(r.Topics, f.Topic) && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime &&
+			f.Op != duration.OpAtLeast && f.Op != duration.OpRange
+	}
+	for _, f := range d.facts {
+		if !usable(f) {
+			continue
+		}
+		k := f.Topic + "|" + f.Item
+		if a, ok := figures[k]; !ok {
+			figures[k] = f.Amount()
+		} else if !sameAmount(a, f.Amount()) {
+			mixed[k] = true
+		}
 	}
 	groups := map[string][]stmt{}
 	var order []string
+	productHeading := map[string]bool{}
 	for _, f := range d.facts {
-		if !slices.Contains(r.Topics, f.Topic) || f.Blank || f.Unit == "" || f.Unit == duration.Lifetime ||
-			f.Op == duration.OpAtLeast || f.Op == duration.OpRange {
+		if !usable(f) || !mixed[f.Topic+"|"+f.Item] {
 			continue
 		}
-		s := d.clauses[f.clause].Text.S
+		c := d.clauses[f.clause]
+		s := c.Text.S
 		ps, pe := phraseStart(s, f.Start), phraseEnd(s, f.End)
-		frame := subject(s[ps:f.Start] + " " + s[f.End:pe])
-		key := f.Topic + "|" + f.Item
+		key := strings.Join([]string{f.Topic, f.Item, qualifiers(s), subject(s[ps:f.Start] + " " + s[f.End:pe]), c.Context}, "|")
 		if _, ok := groups[key]; !ok {
 			order = append(order, key)
 		}
-		groups[key] = append(groups[key], stmt{f, frame, qualifiers(s)})
+		h := lastHeading(c.Section)
+		named, ok := productHeading[h]
+		if !ok {
+			named = containsAnyWord(h, productWords)
+			productHeading[h] = named
+		}
+		groups[key] = append(groups[key], stmt{f, h, named})
 	}
 	var out []reports.Finding
 	for _, key := range order {
-		g := groups[key]
-		for j := 1; j < len(g); j++ {
+		var earlier []stmt // one per distinct (figure, heading) so far
+		for _, b := range groups[key] {
 			var others []reports.Place
 			var said []string
-			for i := 0; i < j; i++ {
-				a, b := g[i], g[j]
-				if a.clause == b.clause || a.quals != b.quals || a.frame != b.frame || !d.sameSubject(a.clause, b.clause, productWords) ||
-					sameAmount(a.Amount(), b.Amount()) {
+			known := false
+			for _, a := range earlier {
+				same := sameAmount(a.Amount(), b.Amount())
+				known = known || same && a.heading == b.heading
+				// a different figure under the same heading, or under
+				// headings that name no product
+				if same || a.clause == b.clause || a.heading != b.heading && (a.product || b.product) {
 					continue
 				}
 				p := d.place(a.clause, a.NumStart)
 				others = append(others, p)
 				said = append(said, fmt.Sprintf("%s 写 %s", p.Location, a.Amount()))
 			}
-			if len(others) == 0 {
-				continue
+			if len(others) > 0 {
+				here := d.place(b.clause, b.NumStart)
+				topic := rules.TopicNames[b.Topic]
+				if b.Item != "" {
+					topic = b.Item + rules.TopicNames["warranty_period"]
+				}
+				msg := expand(r.Message, map[string]string{"topic": topic,
+					"stated": fmt.Sprintf("%s 写 %s", here.Location, b.Amount()), "others": strings.Join(said, "，")})
+				fd := d.finding(r, reports.Unclear, msg, b.clause, b.NumStart)
+				fd.Topic, fd.Related = b.Topic, others
+				out = append(out, fd)
+				break // one finding per subject: the first clause that disagrees with an earlier one
 			}
-			b := g[j]
-			here := d.place(b.clause, b.NumStart)
-			topic := rules.TopicNames[b.Topic]
-			if b.Item != "" {
-				topic = b.Item + rules.TopicNames["warranty_period"]
+			if !known {
+				earlier = append(earlier, b)
 			}
-			msg := expand(r.Message, map[string]string{"topic": topic,
-				"stated": fmt.Sprintf("%s 写 %s", here.Location, b.Amount()), "others": strings.Join(said, "，")})
-			fd := d.finding(r, reports.Unclear, msg, b.clause, b.NumStart)
-			fd.Topic, fd.Related = b.Topic, others
-			out = append(out, fd)
-			break // one finding per topic: the first clause that disagrees with an earlier one
 		}
 	}
 	return out
 }
 
-// sameSubject reports whether clauses a and b may speak of the same goods:
-// the same table row label, and the same innermost heading unless neither
-// heading names a product.
-func (d *doc) sameSubject(a, b int, productWords []string) bool {
-	ca, cb := d.clauses[a], d.clauses[b]
-	if ca.Context != cb.Context {
-		return false
-	}
-	ha, hb := lastHeading(ca.Section), lastHeading(cb.Section)
-	if ha == hb {
-		return true
-	}
-	for _, h := range []string{ha, hb} {
-		for _, w := range productWords {
-			if strings.Contains(h, w) {
-				return false
-			}
+func containsAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 func lastHeading(s []string) string {

@@ -188,10 +188,33 @@ func requiredSets(re *syntax.Regexp) [][]string {
 		return nil
 	}
 	sets := concatPieces(re)
+	// A set with a one-character member (的, 后, 不) finds a hit in nearly
+	// every clause: it filters out little and each hit costs work. When
+	// two sets of longer words remain to require, leave it out.
+	var strong [][]string
+	for _, set := range sets {
+		if shortest(set) > 1 {
+			strong = append(strong, set)
+		}
+	}
+	if len(strong) >= 2 {
+		sets = strong
+	}
 	if len(sets) > 64 {
 		sets = sets[:64]
 	}
 	return sets
+}
+
+// shortest is the length in characters of the set's shortest member.
+func shortest(set []string) int {
+	n := -1
+	for _, s := range set {
+		if k := utf8.RuneCountInString(s); n < 0 || k < n {
+			n = k
+		}
+	}
+	return n
 }
 
 // Prefilter tells, for a clause, which pattern rules may match it.

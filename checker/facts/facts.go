@@ -45,6 +45,7 @@ type Extractor struct {
 	lex   *terms.Lexicon
 	lists *lists
 	money *moneyCues
+	hedge *keywords.Set // lexicon hedges: 原则上, 节假日除外 …
 	cues  *keywords.Set // every occurrence of every cue, by a first-character table
 	topic map[string][]string
 }
@@ -52,7 +53,7 @@ type Extractor struct {
 // New builds an extractor over the embedded lexicon.
 func New() *Extractor {
 	lex := terms.Load()
-	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
+	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), hedge: keywords.New(lex.Hedges), cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
 }
 
 // Extract returns the facts of one clause. Clauses without a figure return
@@ -136,7 +137,12 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 			out = append(out, Fact{Topic: "resolution_time", Quantity: q})
 		}
 	}
-	if hedge := firstOf(s, x.lex.Hedges); hedge != "" {
+	if len(out) > 0 {
+		hedge := ""
+		x.hedge.Each(s, func(_, _, w int) bool {
+			hedge = x.hedge.Word(w) // the first, and the longest there
+			return false
+		})
 		for i := range out {
 			out[i].Condition = hedge
 		}
@@ -434,17 +440,6 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
-}
-
-// firstOf returns the word of words that occurs first in s, or "".
-func firstOf(s string, words []string) string {
-	best, at := "", len(s)+1
-	for _, w := range words {
-		if i := strings.Index(s, w); i >= 0 && (i < at || i == at && len(w) > len(best)) {
-			best, at = w, i
-		}
-	}
-	return best
 }
 
 func hasSuffixAny(s string, ps ...string) bool {

@@ -7,6 +7,7 @@
 package money
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -34,28 +35,79 @@ var (
 )
 
 // Find returns the sums and percentages in s, in order.
+//
+// It runs on every clause of every document, so it starts from the
+// anchors an amount must have (%, 元, 万, 亿, ¥, 分之 — found by byte
+// search) and reads back to where each number begins, instead of trying
+// to read a number at every character.
 func Find(s string) []duration.Quantity {
-	if !mayHold(s) {
+	var spans [][2]int // [from, to): where a number may start
+	for i := 0; i < len(s); i++ {
+		// One pass over the bytes, the anchors told by their UTF-8 bytes:
+		// a library search per anchor restarts at every CJK lead byte.
+		switch c := s[i]; {
+		case c == '%':
+			spans = append(spans, [2]int{numberStart(s, i), i})
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0xA5, // ¥
+			c == 0xEF && i+2 < len(s) && s[i+1] == 0xBF && s[i+2] == 0xA5: // ￥
+			n := 2
+			if c == 0xEF {
+				n = 3
+			}
+			spans = append(spans, [2]int{i + n, i + n + 1})
+		case (c == 0xE5 || c == 0xE4) && i+2 < len(s):
+			switch s[i : i+3] {
+			case "元", "块", "万", "亿":
+				spans = append(spans, [2]int{numberStart(s, i), i})
+			case "分":
+				if strings.HasPrefix(s[i+3:], "之") && i >= len("百") {
+					spans = append(spans, [2]int{i - len("百"), i - len("百") + 1})
+				}
+			}
+		}
+	}
+	if len(spans) == 0 {
 		return nil
 	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] }) // numberStart may reach back past an earlier anchor
 	var out []duration.Quantity
-	for i := 0; i < len(s); {
-		q, next, ok := scanAt(s, i)
-		if ok {
-			out = append(out, q)
-			i = next
-			continue
+	last := 0
+	for _, sp := range spans {
+		for p := max(sp[0], last); p < sp[1] && p < len(s); {
+			// not inside an Arabic number: 00元 of 100元
+			if p > sp[0] && (isDigit(s[p-1]) || s[p-1] == '.' || s[p-1] == ',') {
+				_, n := utf8.DecodeRuneInString(s[p:])
+				p += n
+				continue
+			}
+			if q, end, ok := scanAt(s, p); ok {
+				out = append(out, q)
+				last = end
+				break
+			}
+			_, n := utf8.DecodeRuneInString(s[p:])
+			p += n
 		}
-		_, n := utf8.DecodeRuneInString(s[i:])
-		i += n
 	}
 	return out
 }
 
-// mayHold is a cheap test that s can hold an amount at all.
-func mayHold(s string) bool {
-	return strings.ContainsAny(s, "%元¥￥万亿") || strings.Contains(s, "分之")
+// numberStart walks back from byte at over the characters a number may
+// be written with (digits, Chinese numerals, a decimal point, thousands
+// separators) and returns where they begin.
+func numberStart(s string, at int) int {
+	i := at
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:i])
+		if !cnnum.IsNumeralRune(r) && r != '.' && r != ',' {
+			break
+		}
+		i -= n
+	}
+	return i
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // scanAt reads an amount starting at byte i of s.
 func scanAt(s string, i int) (duration.Quantity, int, bool) {
@@ -68,12 +120,6 @@ func scanAt(s string, i int) (duration.Quantity, int, bool) {
 		per, i = 1, i+len("百分之")
 	case strings.HasPrefix(s[i:], "千分之"):
 		per, i = 0.1, i+len("千分之")
-	}
-	if per == 0 && i > 0 {
-		// inside a longer number: only a number's first character starts one
-		if r, _ := utf8.DecodeLastRuneInString(s[:i]); cnnum.IsNumeralRune(r) || r == '.' || r == ',' {
-			return q, 0, false
-		}
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	if !cnnum.IsNumeralRune(r) {
