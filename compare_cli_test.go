@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -287,5 +288,30 @@ func TestCompareConditionalBid(t *testing.T) {
 	out, _, _ = run(t, "", "audit", "-f", "json", "--fail-on", "none", bid)
 	if !strings.Contains(out, `"rule": "CPL-VAGUE"`) || !strings.Contains(out, `"status": "unclear"`) || !strings.Contains(out, `"condition": "原则上"`) {
 		t.Errorf("audit of the hedged bid: no CPL-VAGUE finding or no condition on the fact:\n%s", out)
+	}
+}
+
+// docs/rules.md maps the legal notes to rules: it must name every
+// built-in rule, and only rules that exist.
+func TestRulesDoc(t *testing.T) {
+	b, err := os.ReadFile("docs/rules.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]bool{}
+	for _, id := range regexp.MustCompile(`\b(?:CPL|TND)-[A-Z0-9-]*[A-Z0-9]\b`).FindAllString(string(b), -1) {
+		named[id] = true
+		if book.Get(id) == nil {
+			t.Errorf("docs/rules.md names %s, which is no rule", id)
+		}
+	}
+	for _, r := range book.Rules {
+		if !named[r.ID] {
+			t.Errorf("docs/rules.md does not say what %s checks", r.ID)
+		}
 	}
 }

@@ -254,7 +254,7 @@ func (d *doc) profile(r *rules.Rule, cat *rules.Category) []reports.Finding {
 		fd.Basis = append(fd.Basis, cat.Basis.String())
 		if cat.Basis.Level == "U" && fd.Severity == string(rules.Error) {
 			fd.Severity = string(rules.Warning)
-			fd.Message += "（该品类数字有待核实 / the category figure awaits verification）"
+			fd.Message += rules.UnverifiedNote
 		}
 		out = append(out, fd)
 	}
@@ -378,6 +378,9 @@ func (d *doc) require(r *rules.Rule, topics map[string]bool) []reports.Finding {
 		}
 	}
 	msg := expand(r.Message, map[string]string{"topic": rules.TopicNames[r.Topic]})
+	if r.Unverified() {
+		msg += rules.UnverifiedNote
+	}
 	return []reports.Finding{{
 		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: reports.Missing, Message: msg,
 		Basis: r.BasisStrings(), Title: r.Title, Fix: r.Fix,
@@ -388,6 +391,9 @@ func (d *doc) require(r *rules.Rule, topics map[string]bool) []reports.Finding {
 func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Finding {
 	c := d.clauses[ci]
 	p := d.src.Locate(c.Text.Orig(off))
+	if r.Unverified() {
+		msg += rules.UnverifiedNote
+	}
 	return reports.Finding{
 		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: status, Message: msg,
 		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci), Basis: r.BasisStrings(),

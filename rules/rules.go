@@ -163,6 +163,22 @@ func anyMatch(res []*regexp.Regexp, s string) bool {
 	return false
 }
 
+// Unverified reports a rule resting on a figure the project's legal
+// notes mark UNVERIFIED (level U): it is at most a warning, and its
+// findings say the figure awaits verification.
+func (r *Rule) Unverified() bool {
+	for _, b := range r.Basis {
+		if b.Level == "U" {
+			return true
+		}
+	}
+	return false
+}
+
+// UnverifiedNote ends the message of a finding that rests on an
+// unverified figure.
+const UnverifiedNote = "（依据的数字有待核实 / the figure awaits verification）"
+
 // BasisStrings renders the basis as CONTRACT.md's list of strings.
 func (r *Rule) BasisStrings() []string {
 	out := make([]string, len(r.Basis))

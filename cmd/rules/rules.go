@@ -117,6 +117,9 @@ func show(w io.Writer, r *rb.Rule) {
 	if r.Status != "" {
 		fmt.Fprintf(w, "  status:     %s\n", r.Status)
 	}
+	if len(r.Topics) > 0 {
+		fmt.Fprintf(w, "  topics:     %s\n", strings.Join(r.Topics, ", "))
+	}
 	if r.Of != "" {
 		fmt.Fprintf(w, "  of:         %s\n", r.Of)
 	}
