@@ -102,7 +102,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
 		topics, cueAt, fromCtx := x.choose(hits, q, qs, phrases, pi, ctxHits)
-		if len(topics) == 0 || conditional(s[:q.Start]) {
+		if len(topics) == 0 || conditional(s[:q.Start]) || offset(s[q.End:]) {
 			continue
 		}
 		regionStart := p[0]
@@ -208,6 +208,13 @@ func conditional(before string) bool {
 		}
 	}
 	return false
+}
+
+// offset reports a figure that moves a start date rather than states a
+// period: 保修期自出厂日期后三个月起计算 (the warranty starts three months
+// after the factory date; three months is no warranty).
+func offset(after string) bool {
+	return hasPrefixAny(after, "起计算", "起算", "起开始", "开始计算", "后起", "后开始计算", "后起算")
 }
 
 // cueHits finds whole-word cues in s, longest first, not overlapping each

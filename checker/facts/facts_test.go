@@ -58,6 +58,7 @@ func TestExtract(t *testing.T) {
 		{"自售出之日起十五日内出现性能故障的,可选择换货或修理", "一、退换货", "exchange_window <= 15 day"},
 		{"三年", "主要部件保修", "parts_warranty = 3 year 主要部件"},
 		{"自签收之日起七日内,可退货,十五日内可换货", "", "return_window <= 7 day; exchange_window <= 15 day"},
+		{"未能提供购买凭证的,保修期自出厂日期后三个月起计算", "", ""}, // an offset of the start, no period
 		{"我们将在2个工作日内处理您的退货申请", "", "resolution_time <= 2 workday"},
 		{"电池属于易耗品,保修期为6个月", "", "parts_warranty = 6 month 电池"},
 		{"保修期:整机三年,压缩机十年", "", "warranty_period = 3 year; parts_warranty = 10 year 压缩机"},
