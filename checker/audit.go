@@ -123,13 +123,13 @@ type doc struct {
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
 	d.ignored = ignores(src.Text, d.clauses)
-	pre := a.book.Prefilter()
+	if kind == "" {
+		kind = DetectKind(d.clauses)
+	}
+	pre := a.book.PrefilterFor(kind)
 	d.cand = make([][]bool, len(d.clauses))
 	for i, c := range d.clauses {
 		d.cand[i] = pre.Candidates(c.Text.S, nil)
-	}
-	if kind == "" {
-		kind = DetectKind(d.clauses)
 	}
 	session := a.x.Session()
 	for i, c := range d.clauses {

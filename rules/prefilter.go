@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp/syntax"
+	"sort"
 	"unicode/utf8"
 
 	"shouhou/lexicon/keywords"
@@ -200,8 +201,15 @@ func requiredSets(re *syntax.Regexp) [][]string {
 	if len(strong) >= 2 {
 		sets = strong
 	}
-	if len(sets) > 64 {
-		sets = sets[:64]
+	// Two sets filter nearly as well as all of them, and every set's
+	// words are scanned for in every clause: keep the two whose words are
+	// longest (then fewest), the likeliest to be rare.
+	if len(sets) > 2 {
+		sort.SliceStable(sets, func(i, j int) bool {
+			si, sj := shortest(sets[i]), shortest(sets[j])
+			return si > sj || si == sj && len(sets[i]) < len(sets[j])
+		})
+		sets = sets[:2]
 	}
 	return sets
 }
@@ -230,11 +238,14 @@ type Prefilter struct {
 type hitKey struct{ pattern, set int }
 
 // newPrefilter indexes the required literals of every rule with patterns.
-func newPrefilter(rs []*Rule) *Prefilter {
+func newPrefilter(rs []*Rule, include func(*Rule) bool) *Prefilter {
 	p := &Prefilter{always: make([]bool, len(rs)), n: len(rs)}
 	index := map[string]int{}
 	var words []string
 	for i, r := range rs {
+		if !include(r) {
+			continue // never a candidate
+		}
 		for _, re := range r.patterns {
 			parsed, err := syntax.Parse(re.String(), syntax.Perl)
 			var sets [][]string

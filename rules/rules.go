@@ -196,15 +196,29 @@ type Book struct {
 	// can be told apart.
 	Version string
 	byID    map[string]*Rule
-	preOnce sync.Once
-	pre     *Prefilter
+	preMu   sync.Mutex
+	pre     map[string]*Prefilter // by document kind; "" for every rule
 }
 
 // Prefilter returns the book's literal index over its pattern rules,
 // built on first use.
-func (b *Book) Prefilter() *Prefilter {
-	b.preOnce.Do(func() { b.pre = newPrefilter(b.Rules) })
-	return b.pre
+func (b *Book) Prefilter() *Prefilter { return b.PrefilterFor("") }
+
+// PrefilterFor returns the literal index over the pattern rules that apply
+// to documents of kind k (all rules for ""), built on first use. A tender
+// is not scanned for the words of forty policy rules.
+func (b *Book) PrefilterFor(k string) *Prefilter {
+	b.preMu.Lock()
+	defer b.preMu.Unlock()
+	if p, ok := b.pre[k]; ok {
+		return p
+	}
+	if b.pre == nil {
+		b.pre = map[string]*Prefilter{}
+	}
+	p := newPrefilter(b.Rules, func(r *Rule) bool { return k == "" || r.Applies(k) })
+	b.pre[k] = p
+	return p
 }
 
 // Get returns the rule with the given id.

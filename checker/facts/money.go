@@ -15,6 +15,10 @@ import (
 type moneyCues struct {
 	words *keywords.Set
 	topic []string // word index -> topic, or baseWord, or "" (owns a sum of no topic)
+	// topical holds only the words of money topics: a clause whose text
+	// and context have none of them holds no money fact, and is not
+	// searched for sums (most clauses of most documents).
+	topical *keywords.Set
 }
 
 // baseWord marks what a percentage is taken of (合同金额).
@@ -32,6 +36,7 @@ func newMoneyCues(lex *terms.Lexicon) *moneyCues {
 	for _, topic := range slices.Sorted(maps.Keys(lex.Money)) {
 		add(topic, lex.Money[topic])
 	}
+	m.topical = keywords.New(slices.Clone(words))
 	add(baseWord, lex.MoneyBase)
 	add("", lex.MoneyOther)
 	m.words = keywords.New(words)
@@ -71,6 +76,9 @@ func (m *moneyCues) hits(s string) []moneyHit {
 // find returns the money facts of clause c.
 func (m *moneyCues) find(c clause.Clause) []Fact {
 	s := c.Text.S
+	if !m.topical.Contains(s) && (c.Context == "" || !m.topical.Contains(c.Context)) {
+		return nil
+	}
 	qs := money.Find(s)
 	if len(qs) == 0 {
 		return nil
