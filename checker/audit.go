@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,8 +57,8 @@ func New(book *rules.Book) *Auditor {
 			catOf = append(catOf, i)
 		}
 	}
-	products := append(words, "类", "系列", "型号")
-	return &Auditor{book: book, x: facts.New(), index: index, cats: cats, catWords: keywords.New(words), catOf: catOf, productWords: products}
+	return &Auditor{book: book, x: facts.New(), index: index, cats: cats, catWords: keywords.New(words), catOf: catOf,
+		productWords: slices.Concat(words, []string{"类", "系列", "型号"})}
 }
 
 // category is the product category the document's 三包 figures are judged

@@ -78,7 +78,7 @@ func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding
 		h := lastHeading(c.Section)
 		named, ok := productHeading[h]
 		if !ok {
-			named = containsAnyWord(h, productWords)
+			named = firstIndex(h, productWords) >= 0
 			productHeading[h] = named
 		}
 		groups[key] = append(groups[key], stmt{f, h, named})
@@ -121,15 +121,6 @@ func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding
 		}
 	}
 	return out
-}
-
-func containsAnyWord(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 func lastHeading(s []string) string {
