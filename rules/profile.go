@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v4"
 
@@ -64,8 +65,12 @@ func (c *Category) WholePart(before string) string {
 	return "主机"
 }
 
-// Categories returns the embedded product-category profiles.
-func Categories() ([]Category, error) {
+// Categories returns the embedded product-category profiles, parsed once:
+// the audit command's help, its --category check and every auditor ask
+// for them. Callers must not modify what it returns.
+var Categories = sync.OnceValues(loadCategories)
+
+func loadCategories() ([]Category, error) {
 	b, err := profileFS.ReadFile("profiles/categories.yaml")
 	if err != nil {
 		return nil, err
