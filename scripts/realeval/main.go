@@ -1,0 +1,447 @@
+// Command realeval measures shouhou on the real-document development set:
+// documents written by others (kept out of the repository in
+// realdata/docs) against labels written from the law before the tool was
+// tuned on them (realdata/labels). It prints, for the dev and held-out
+// parts separately, kind / b2b / jurisdiction accuracy, fact precision and
+// recall, and finding precision and recall.
+//
+//	go run ./scripts/realeval            # build the tool, score both parts
+//	go run ./scripts/realeval -v         # also list every miss and false alarm
+//	go run ./scripts/realeval -bin ./shouhou -split dev
+//
+// Findings are compared by rule and by the words they rest on: a label's
+// quote must overlap the finding's evidence (a missing term has no quote).
+// Findings of one rule on the same evidence count once, as do findings a
+// label marks acceptable; notices (status notice) are not scored.
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// Label is one document's label file (realdata/README.md).
+type Label struct {
+	ID           string  `yaml:"id"`
+	Source       string  `yaml:"source"`
+	Retrieved    string  `yaml:"retrieved"`
+	File         string  `yaml:"file"`
+	Excerpt      bool    `yaml:"excerpt"`
+	Split        string  `yaml:"split"`
+	Kind         string  `yaml:"kind"`
+	Sections     []any   `yaml:"sections"`
+	B2B          *bool   `yaml:"b2b"`
+	Jurisdiction string  `yaml:"jurisdiction"`
+	Category     string  `yaml:"category"`
+	Facts        []LFact `yaml:"facts"`
+	Findings     []LFind `yaml:"findings"`
+	Acceptable   []LFind `yaml:"acceptable"`
+	Uncovered    []LFind `yaml:"uncovered"`
+	Notes        string  `yaml:"notes"`
+}
+
+// LFact is a labelled figure.
+type LFact struct {
+	Topic string   `yaml:"topic"`
+	Op    string   `yaml:"op"`
+	Value *float64 `yaml:"value"`
+	Max   *float64 `yaml:"max"`
+	Unit  string   `yaml:"unit"`
+	Item  string   `yaml:"item"`
+	Quote string   `yaml:"quote"`
+	Scope any      `yaml:"scope"`
+}
+
+// LFind is a labelled finding.
+type LFind struct {
+	Rule  string `yaml:"rule"`
+	Quote string `yaml:"quote"`
+	Why   string `yaml:"why"`
+}
+
+// report is the part of shouhou's JSON the scorer reads.
+type report struct {
+	Documents []struct {
+		Path         string  `json:"path"`
+		Kind         string  `json:"kind"`
+		B2B          *bool   `json:"b2b"`
+		Jurisdiction string  `json:"jurisdiction"`
+		Error        *string `json:"error"`
+		Facts        []struct {
+			Topic string   `json:"topic"`
+			Op    string   `json:"op"`
+			Value *float64 `json:"value"`
+			Max   *float64 `json:"max"`
+			Unit  string   `json:"unit"`
+			Item  string   `json:"item"`
+			Text  string   `json:"text"`
+			Line  int      `json:"line"`
+			Blank bool     `json:"blank"`
+		} `json:"facts"`
+		Findings []struct {
+			Rule     string `json:"rule"`
+			Severity string `json:"severity"`
+			Status   string `json:"status"`
+			Message  string `json:"message"`
+			Evidence string `json:"evidence"`
+			Line     int    `json:"line"`
+		} `json:"findings"`
+	} `json:"documents"`
+}
+
+// scoredTopics are the figures labels list; list facts (insurance,
+// certification) are not labelled.
+var scoredTopics = map[string]bool{
+	"return_window": true, "exchange_window": true, "warranty_period": true, "parts_warranty": true,
+	"repair_time": true, "refund_time": true, "response_time": true, "onsite_time": true,
+	"resolution_time": true, "spare_parts_period": true, "bid_deposit": true, "performance_bond": true,
+	"budget": true, "insured_amount": true,
+}
+
+// factKinds are the kinds whose facts are labelled.
+var factKinds = map[string]bool{"policy": true, "tender": true, "bid": true}
+
+type tally struct {
+	docs, kindOK, b2bN, b2bOK, jurN, jurOK int
+	factTP, factFP, factFN                 int
+	findTP, findFP, findFN                 int
+	// lawViolations counts violation or missing findings on law and
+	// article texts: there must be none.
+	lawViolations int
+}
+
+func ratio(a, b int) string {
+	if b == 0 {
+		return "  -  "
+	}
+	return fmt.Sprintf("%.3f", float64(a)/float64(b))
+}
+
+func main() {
+	bin := flag.String("bin", "", "shouhou binary to run (default: build one from this module)")
+	docs := flag.String("docs", "realdata/docs", "folder of the documents")
+	labels := flag.String("labels", "realdata/labels", "folder of the label files")
+	split := flag.String("split", "", "score only this part (dev or held); default both")
+	verbose := flag.Bool("v", false, "list every miss and false alarm")
+	flag.Parse()
+	if err := run(os.Stdout, *bin, *docs, *labels, *split, *verbose); err != nil {
+		fmt.Fprintln(os.Stderr, "realeval:", err)
+		os.Exit(2)
+	}
+}
+
+func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
+	labels, err := loadLabels(labelDir)
+	if err != nil {
+		return err
+	}
+	var files []string
+	byFile := map[string]*Label{}
+	for _, l := range labels {
+		if split != "" && l.Split != split {
+			continue
+		}
+		p := filepath.Join(docs, l.File)
+		if _, err := os.Stat(p); err != nil {
+			fmt.Fprintf(os.Stderr, "realeval: %s: %s is not there (gather it from %s)\n", l.ID, p, l.Source)
+			continue
+		}
+		files = append(files, p)
+		byFile[p] = l
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("no labelled document found in %s", docs)
+	}
+	if bin == "" {
+		dir, err := os.MkdirTemp("", "realeval")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		bin = filepath.Join(dir, "shouhou")
+		build := exec.Command("go", "build", "-o", bin, ".")
+		build.Stderr = os.Stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("building shouhou: %w", err)
+		}
+	}
+	args := append([]string{"audit", "-f", "json", "--fail-on", "none", "-q"}, files...)
+	cmd := exec.Command(bin, args...)
+	var out, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &stderr
+	if err := cmd.Run(); err != nil {
+		if _, ok := err.(*exec.ExitError); !ok {
+			return err
+		}
+	}
+	var r report
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		return fmt.Errorf("reading shouhou's report: %w (stderr: %s)", err, stderr.String())
+	}
+	tallies := map[string]*tally{}
+	var lines []string
+	for _, d := range r.Documents {
+		l := byFile[d.Path]
+		if l == nil {
+			continue
+		}
+		t := tallies[l.Split]
+		if t == nil {
+			t = &tally{}
+			tallies[l.Split] = t
+		}
+		t.docs++
+		tag := fmt.Sprintf("%s %-5s", l.ID, l.Split)
+		if d.Error != nil {
+			lines = append(lines, fmt.Sprintf("%s unreadable: %s", tag, *d.Error))
+		}
+		if d.Kind == l.Kind {
+			t.kindOK++
+		} else {
+			lines = append(lines, fmt.Sprintf("%s kind %s, labelled %s", tag, d.Kind, l.Kind))
+		}
+		if l.B2B != nil {
+			t.b2bN++
+			if d.B2B != nil && *d.B2B == *l.B2B || d.B2B == nil && !*l.B2B {
+				t.b2bOK++
+			} else {
+				lines = append(lines, fmt.Sprintf("%s b2b %v, labelled %v", tag, d.B2B != nil && *d.B2B, *l.B2B))
+			}
+		}
+		if l.Jurisdiction != "" {
+			t.jurN++
+			got := d.Jurisdiction
+			if got == "" {
+				got = "mainland"
+			}
+			if got == l.Jurisdiction {
+				t.jurOK++
+			} else {
+				lines = append(lines, fmt.Sprintf("%s jurisdiction %s, labelled %s", tag, got, l.Jurisdiction))
+			}
+		}
+		// Facts.
+		if factKinds[l.Kind] {
+			used := make([]bool, len(l.Facts))
+			for _, f := range d.Facts {
+				if !scoredTopics[f.Topic] || f.Blank {
+					continue
+				}
+				hit := -1
+				for i, lf := range l.Facts {
+					if !used[i] && factMatches(lf, f.Topic, f.Unit, f.Item, f.Value, f.Max) {
+						hit = i
+						break
+					}
+				}
+				if hit >= 0 {
+					used[hit] = true
+					t.factTP++
+					continue
+				}
+				t.factFP++
+				lines = append(lines, fmt.Sprintf("%s fact not labelled: %s %s %s %s (line %d: %s)", tag, f.Topic, f.Op, num(f.Value), f.Unit+itemOf(f.Item), f.Line, clip(f.Text)))
+			}
+			for i, lf := range l.Facts {
+				if !used[i] {
+					t.factFN++
+					lines = append(lines, fmt.Sprintf("%s fact missed: %s %s %s %s (%s)", tag, lf.Topic, lf.Op, num(lf.Value), lf.Unit+itemOf(lf.Item), clip(lf.Quote)))
+				}
+			}
+		}
+		// Findings.
+		matched := make([]bool, len(l.Findings))
+		seen := map[string]bool{}
+		for _, f := range d.Findings {
+			if f.Status == "notice" {
+				continue
+			}
+			if (l.Kind == "law" || l.Kind == "article") && (f.Status == "violation" || f.Status == "missing") {
+				t.lawViolations++
+			}
+			key := f.Rule + "\x00" + squash(f.Evidence)
+			if seen[key] {
+				continue // one rule, one cause: counted once
+			}
+			seen[key] = true
+			hit, dup := -1, false
+			for i, lf := range l.Findings {
+				if lf.Rule == f.Rule && quoteMatches(lf.Quote, f.Evidence) {
+					if !matched[i] {
+						hit = i
+						break
+					}
+					dup = true
+				}
+			}
+			switch {
+			case hit >= 0:
+				matched[hit] = true
+				t.findTP++
+			case dup || acceptable(l.Acceptable, f.Rule, f.Evidence):
+			default:
+				t.findFP++
+				lines = append(lines, fmt.Sprintf("%s false alarm %s %s (line %d): %s | %s", tag, f.Rule, f.Status, f.Line, f.Message, clip(f.Evidence)))
+			}
+		}
+		for i, lf := range l.Findings {
+			if !matched[i] {
+				t.findFN++
+				lines = append(lines, fmt.Sprintf("%s missed %s: %s (%s)", tag, lf.Rule, clip(lf.Quote), lf.Why))
+			}
+		}
+	}
+	fmt.Fprintf(w, "%-6s %5s %6s %6s %6s %8s %8s %8s %8s %s\n", "part", "docs", "kind", "b2b", "juris", "fact P", "fact R", "find P", "find R", "law/article violations")
+	for _, s := range []string{"dev", "held"} {
+		t := tallies[s]
+		if t == nil {
+			continue
+		}
+		fmt.Fprintf(w, "%-6s %5d %6s %6s %6s %8s %8s %8s %8s %d\n", s, t.docs, ratio(t.kindOK, t.docs), ratio(t.b2bOK, t.b2bN), ratio(t.jurOK, t.jurN),
+			ratio(t.factTP, t.factTP+t.factFP), ratio(t.factTP, t.factTP+t.factFN),
+			ratio(t.findTP, t.findTP+t.findFP), ratio(t.findTP, t.findTP+t.findFN), t.lawViolations)
+		fmt.Fprintf(w, "       facts %d right, %d not labelled, %d missed; findings %d right, %d false alarms, %d missed\n",
+			t.factTP, t.factFP, t.factFN, t.findTP, t.findFP, t.findFN)
+	}
+	if verbose {
+		sort.Strings(lines)
+		for _, l := range lines {
+			fmt.Fprintln(w, l)
+		}
+	}
+	return nil
+}
+
+func loadLabels(dir string) ([]*Label, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	var out []*Label
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		var l Label
+		if err := yaml.Load(b, &l, yaml.WithKnownFields()); err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		if l.File == "" || l.Kind == "" || (l.Split != "dev" && l.Split != "held") {
+			return nil, fmt.Errorf("%s: needs file, kind and split (dev or held)", p)
+		}
+		out = append(out, &l)
+	}
+	return out, nil
+}
+
+// factMatches tells whether a reported figure is the labelled one: same
+// topic, unit and value (and maximum for a range), and the same part when
+// the label names one.
+func factMatches(lf LFact, topic, unit, item string, value, maxv *float64) bool {
+	if lf.Topic != topic || lf.Unit != unit {
+		return false
+	}
+	if !sameNum(lf.Value, value) {
+		return false
+	}
+	if lf.Max != nil && !sameNum(lf.Max, maxv) {
+		return false
+	}
+	if lf.Item != "" && !strings.Contains(item, lf.Item) && !strings.Contains(lf.Item, item) {
+		return false
+	}
+	return true
+}
+
+func sameNum(a, b *float64) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	d := *a - *b
+	return d < 1e-6 && d > -1e-6
+}
+
+func acceptable(list []LFind, rule, evidence string) bool {
+	for _, a := range list {
+		if a.Rule == rule && (a.Quote == "" || quoteMatches(a.Quote, evidence)) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteMatches tells whether a label's quote and a finding's evidence are
+// the same words: one holds the other, or they share a run of eight
+// characters (a quote cut differently from the tool's clause). An empty
+// quote (a missing term) matches anything.
+func quoteMatches(quote, evidence string) bool {
+	if quote == "" {
+		return true
+	}
+	q, e := []rune(squash(quote)), []rune(squash(evidence))
+	if strings.Contains(string(e), string(q)) || len(e) > 0 && strings.Contains(string(q), string(e)) {
+		return true
+	}
+	n := min(8, len(q))
+	for i := 0; i+n <= len(q); i++ {
+		if strings.Contains(string(e), string(q[i:i+n])) {
+			return true
+		}
+	}
+	return false
+}
+
+// squash drops spaces and unifies the punctuation that quoting tends to
+// change.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\t', '\n', '\r', '\u3000', '\u00a0':
+			return -1
+		case '，':
+			return ','
+		case '；':
+			return ';'
+		case '：':
+			return ':'
+		case '（':
+			return '('
+		case '）':
+			return ')'
+		}
+		return r
+	}, s)
+}
+
+func num(v *float64) string {
+	if v == nil {
+		return "-"
+	}
+	return fmt.Sprintf("%g", *v)
+}
+
+func itemOf(item string) string {
+	if item == "" {
+		return ""
+	}
+	return " [" + item + "]"
+}
+
+func clip(s string) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return string(r)
+}
