@@ -303,7 +303,7 @@ func TestRulesDoc(t *testing.T) {
 		t.Fatal(err)
 	}
 	named := map[string]bool{}
-	for _, id := range regexp.MustCompile(`\b(?:CPL|TND)-[A-Z0-9-]*[A-Z0-9]\b`).FindAllString(string(b), -1) {
+	for _, id := range regexp.MustCompile(`\b(?:CPL|TND|NOTE)-[A-Z0-9-]*[A-Z0-9]\b`).FindAllString(string(b), -1) {
 		named[id] = true
 		if book.Get(id) == nil {
 			t.Errorf("docs/rules.md names %s, which is no rule", id)

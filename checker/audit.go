@@ -37,6 +37,10 @@ type Auditor struct {
 	// Category forces the product category (an id of rules.Categories);
 	// empty detects it from the document's words.
 	Category string
+	// Audience forces consumer or b2b terms; empty detects it.
+	Audience string
+	// Jurisdiction forces mainland, hk, macau or tw; empty detects it.
+	Jurisdiction string
 }
 
 // New returns an auditor over book.
@@ -62,22 +66,39 @@ func New(book *rules.Book) *Auditor {
 }
 
 // category is the product category the document's 三包 figures are judged
-// by: the forced one, else the one whose words the document uses most,
-// else general.
-func (a *Auditor) category(d *doc) *rules.Category {
+// by: the forced one; else the one the document names where it matters —
+// in its title area (counted twice) or in a clause about its 三包, warranty
+// or returns — at least twice; else general. A word in passing (a phone
+// number, a car park) is no evidence. It returns the words that decided.
+func (a *Auditor) category(d *doc) (*rules.Category, []string) {
 	for i, c := range a.cats {
 		if c.ID == a.Category {
-			return &a.cats[i]
+			return &a.cats[i], []string{"--category"}
 		}
 	}
 	counts := make([]int, len(a.cats))
-	for _, cl := range d.clauses {
+	words := make([][]string, len(a.cats))
+	for i, cl := range d.clauses {
+		weight := 0
+		switch {
+		case i < headN || cl.Kind == reader.Heading:
+			weight = 2
+		case categoryCues.Contains(cl.Text.S):
+			weight = 1
+		}
+		if weight == 0 || d.u.other[i] {
+			continue
+		}
 		a.catWords.Each(cl.Text.S, func(_, _, w int) bool {
-			counts[a.catOf[w]]++
+			c := a.catOf[w]
+			counts[c] += weight
+			if word := a.catWords.Word(w); !slices.Contains(words[c], word) {
+				words[c] = append(words[c], word)
+			}
 			return true
 		})
 	}
-	best, bestN := -1, 0
+	best, bestN := -1, 1
 	for i, n := range counts {
 		if n > bestN {
 			best, bestN = i, n
@@ -86,13 +107,17 @@ func (a *Auditor) category(d *doc) *rules.Category {
 	if best < 0 {
 		for i, c := range a.cats {
 			if c.ID == "general" {
-				return &a.cats[i]
+				return &a.cats[i], nil
 			}
 		}
-		return nil
+		return nil, nil
 	}
-	return &a.cats[best]
+	return &a.cats[best], words[best]
 }
+
+// categoryCues mark a clause about the goods' 三包, warranty or returns:
+// a product named there is the subject of the terms.
+var categoryCues = keywords.New([]string{"三包", "保修", "质保", "包修", "保固", "退货", "换货", "退换"})
 
 // mayMatch reports whether rule r's patterns may match clause i.
 func (d *doc) mayMatch(r *rules.Rule, i int) bool {
@@ -118,16 +143,38 @@ type doc struct {
 	// ignored[clause][rule] is the reason a shouhou-ignore line gave for
 	// not reporting rule on that clause.
 	ignored map[int]map[string]string
+	// u is what the document is: kinds of its clauses, whose voice.
+	u *Understanding
+}
+
+// judges reports whether rule r may judge clause ci: the clause's section
+// is of a kind the rule applies to, and the clause is the document's own
+// word — not a statement of the law, of the consumer's rights or of
+// another party's duty (blanks are blanks whoever speaks).
+func (d *doc) judges(r *rules.Rule, ci int) bool {
+	if !r.Applies(d.u.clauseKind[ci]) {
+		return false
+	}
+	return r.Check == rules.Placeholder || !d.u.other[ci]
 }
 
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
 	d.ignored = ignores(src.Text, d.clauses)
-	if kind == "" {
-		kind = DetectKind(d.clauses)
+	d.u = understand(src, d.clauses, kind, a.Audience, a.Jurisdiction)
+	kind = d.u.Kind
+	kindsHere := []string{kind}
+	for _, s := range d.u.Sections {
+		if !slices.Contains(kindsHere, s.Kind) {
+			kindsHere = append(kindsHere, s.Kind)
+		}
 	}
-	pre := a.book.PrefilterFor(kind)
+	preKind := kind
+	if len(kindsHere) > 1 {
+		preKind = ""
+	}
+	pre := a.book.PrefilterFor(preKind)
 	d.cand = make([][]bool, len(d.clauses))
 	for i, c := range d.clauses {
 		d.cand[i] = pre.Candidates(c.Text.S, nil)
@@ -138,7 +185,14 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			d.facts = append(d.facts, located{f, i})
 		}
 	}
-	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Warnings: src.Warnings, Facts: []reports.Fact{}, Findings: []reports.Finding{}}
+	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Warnings: src.Warnings, Facts: []reports.Fact{}, Findings: []reports.Finding{},
+		B2B: d.u.B2B, B2BEvidence: d.u.B2BEvidence, Jurisdiction: d.u.Jurisdiction, JurisdictionEvidence: d.u.JurisdictionEvidence}
+	for _, s := range d.u.Sections {
+		first := src.Locate(d.clauses[s.First].Text.Orig(0))
+		c := d.clauses[s.Last]
+		last := src.Locate(c.Text.Orig(len(c.Text.S)))
+		out.Sections = append(out.Sections, reports.Section{Kind: s.Kind, Title: s.Title, Line: first.Line, EndLine: last.Line})
+	}
 	topics := map[string]bool{}
 	for _, f := range d.facts {
 		out.Facts = append(out.Facts, d.reportFact(f))
@@ -151,15 +205,20 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 				Text: c.Text.S, Line: p.Line, Location: p.Location})
 		}
 	}
-	commitment := kind == rules.Policy && isCommitment(d.clauses, topics)
+	policy := d.policyClauses()
+	commitment := len(policy) > 0 && isCommitment(policy, topics)
 	var cat *rules.Category
-	if kind == rules.Policy {
-		if cat = a.category(d); cat != nil {
+	if slices.Contains(kindsHere, rules.Policy) {
+		if cat, out.CategoryEvidence = a.category(d); cat != nil {
 			out.Category = cat.ID
 		}
 	}
+	audience := rules.Consumer
+	if d.u.B2B {
+		audience = rules.B2B
+	}
 	for _, r := range a.book.Rules {
-		if !r.Applies(kind) || cat != nil && !cat.Applies(r.ID) {
+		if !slices.ContainsFunc(kindsHere, r.Applies) || !r.Fits(audience, d.u.Jurisdiction) || cat != nil && !cat.Applies(r.ID) {
 			continue
 		}
 		switch r.Check {
@@ -181,10 +240,17 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			if cat != nil {
 				out.Findings = append(out.Findings, d.profile(r, cat)...)
 			}
+		case rules.Notice:
+			if d.u.Jurisdiction != rules.Mainland {
+				out.Findings = append(out.Findings, d.notice(r))
+			}
 		}
 	}
 	kept := out.Findings[:0]
 	for _, f := range out.Findings {
+		if f.Status == "" {
+			continue // a clause the rule may not judge (see judges)
+		}
 		if f.Suppressed != "" {
 			out.Suppressed = append(out.Suppressed, f)
 		} else {
@@ -388,8 +454,40 @@ func (d *doc) require(r *rules.Rule, topics map[string]bool) []reports.Finding {
 	}}
 }
 
-// finding builds a finding located at byte off of clause ci's normalized text.
+// notice says once how the document was judged: which jurisdiction it is
+// under and the words that told.
+func (d *doc) notice(r *rules.Rule) reports.Finding {
+	names := map[string]string{rules.HK: "香港", rules.Macau: "澳门", rules.TW: "台湾"}
+	msg := expand(r.Message, map[string]string{"jurisdiction": names[d.u.Jurisdiction], "evidence": strings.Join(d.u.JurisdictionEvidence, "、")})
+	return reports.Finding{Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: reports.Notice, Message: msg,
+		Basis: r.BasisStrings(), Title: r.Title, Fix: r.Fix}
+}
+
+// policyClauses are the clauses of the document's policy sections (all of
+// them for a policy of one kind).
+func (d *doc) policyClauses() []clause.Clause {
+	if len(d.u.Sections) == 0 {
+		if d.u.Kind == rules.Policy {
+			return d.clauses
+		}
+		return nil
+	}
+	var out []clause.Clause
+	for _, s := range d.u.Sections {
+		if s.Kind == rules.Policy {
+			out = append(out, d.clauses[s.First:s.Last+1]...)
+		}
+	}
+	return out
+}
+
+// finding builds a finding located at byte off of clause ci's normalized
+// text. A clause the rule may not judge gives a finding without a status,
+// which Audit drops.
 func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Finding {
+	if !d.judges(r, ci) {
+		return reports.Finding{}
+	}
 	c := d.clauses[ci]
 	p := d.src.Locate(c.Text.Orig(off))
 	if r.Unverified() {

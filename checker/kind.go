@@ -1,76 +1,377 @@
 package checker
 
 import (
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"shouhou/checker/clause"
 	"shouhou/checker/reader"
 	"shouhou/lexicon/keywords"
+	"shouhou/lexicon/kinds"
+	"shouhou/lexicon/t2s"
 	"shouhou/rules"
-)
-
-// Title words that name a document's kind when they stand in its first
-// clauses (its title and heading).
-var (
-	tenderTitles = []string{"招标文件", "采购文件", "采购需求", "招标公告", "竞争性磋商文件", "竞争性谈判文件", "询价文件", "询价通知书", "磋商文件", "采购公告"}
-	bidTitles    = []string{"投标文件", "响应文件", "投标书", "投标函", "磋商响应文件", "报价文件", "偏离表"}
-	// Policy titles: a document so titled commits to after-sales terms.
-	policyTitles = []string{"售后服务政策", "售后政策", "退换货政策", "退货政策", "换货政策", "服务承诺", "售后承诺", "售后服务承诺",
-		"三包凭证", "保修条款", "保修政策", "质保承诺", "售后条款", "售后服务条款", "退换货说明", "售后服务说明", "保修说明",
-		"售后保障", "三包服务", "退换货规则", "售后服务规定", "保修卡", "质保条款", "退换货须知", "售后须知",
-		"店堂告示", "服务须知", "顾客须知", "购物须知"}
-	// articleTitles mark writing about after-sales service, which commits to
-	// nothing even when it quotes 7天无理由退货 and 15天换货.
-	articleTitles = []string{"浅谈", "浅析", "论", "探讨", "研究", "如何", "概述", "思考", "启示"}
 )
 
 // headN is how many leading clauses count as the title area.
 const headN = 4
 
-// DetectKind tells tender, bid or policy from the title area, then from
-// the whole text: tenders talk of 投标人 and 评标, bids of 我方 and 投标人名称.
-// Words counted over a whole document when its title says nothing: one
-// keyword pass per clause instead of eight strings.Count (7% of a batch's
-// time before).
-var (
-	tenderWords = []string{"投标人须知", "评标", "招标人", "采购人"}
-	bidWords    = []string{"我方", "投标人名称", "响应情况", "偏离"}
-	kindWords   = keywords.New(append(append([]string{}, tenderWords...), bidWords...))
-)
+// Understanding is what the audit knows of a document before it judges
+// it: what kind of text it is, whom its terms are offered to, whose law
+// governs them, its sections when it is several texts in one, and which of
+// its clauses speak for someone other than its author.
+type Understanding struct {
+	Kind                 string
+	B2B                  bool
+	B2BEvidence          []string
+	Jurisdiction         string
+	JurisdictionEvidence []string
+	// Sections are set for composite documents only (a scraped page with
+	// an article, then a policy): each with its own kind.
+	Sections []Section
+	// clauseKind is the kind each clause is judged as: its section's.
+	clauseKind []string
+	// other marks clauses that describe the law, the consumer's rights or
+	// another party's duty rather than promise anything themselves.
+	other []bool
+}
 
+// Section is a run of clauses under one top-level heading.
+type Section struct {
+	Kind        string
+	Title       string
+	First, Last int // clause indices, inclusive
+}
+
+// vocabulary is kinds.yaml made ready for counting.
+type vocabulary struct {
+	lex        *kinds.Lexicon
+	titles     map[string][]string
+	body       map[string]*keywords.Set
+	b2b, cons  *keywords.Set
+	otherVoice *keywords.Set
+	selfVoice  *keywords.Set
+	regions    []region
+	mainland   *keywords.Set
+}
+
+type region struct {
+	id            string
+	strong, words *keywords.Set
+}
+
+var vocab = func() *vocabulary {
+	l := kinds.Must()
+	v := &vocabulary{lex: l, titles: l.Titles, body: map[string]*keywords.Set{},
+		b2b: keywords.New(l.B2B), cons: keywords.New(l.Consumer),
+		otherVoice: keywords.New(l.Voice.Other), selfVoice: keywords.New(l.Voice.Self),
+		mainland: keywords.New(l.Jurisdictions.Mainland)}
+	for k, ws := range l.Body {
+		v.body[k] = keywords.New(ws)
+	}
+	for _, r := range []struct {
+		id string
+		r  kinds.Region
+	}{{rules.HK, l.Jurisdictions.HK}, {rules.Macau, l.Jurisdictions.Macau}, {rules.TW, l.Jurisdictions.TW}} {
+		v.regions = append(v.regions, region{r.id, keywords.New(r.r.Strong), keywords.New(r.r.Words)})
+	}
+	return v
+}()
+
+// DetectKind tells a document's kind from its clauses.
 func DetectKind(cls []clause.Clause) string {
+	k, _ := kindOf(cls, true)
+	return k
+}
+
+// kindOf tells the kind of a run of clauses: from its title first, then
+// from the words of its body. strong says the evidence was clear (a title,
+// or body words that leave no doubt); a section changes kind only then.
+// A document's first clause may be an article's title (如何…？); a
+// section's heading may not, since a policy's FAQ asks questions too.
+func kindOf(cls []clause.Clause, whole bool) (kind string, strong bool) {
+	if len(cls) == 0 {
+		return rules.Policy, false
+	}
 	head := joinHead(cls, headN)
-	tIdx, bIdx := firstIndex(head, tenderTitles), firstIndex(head, bidTitles)
+	first := cls[0].Text.S
+	tIdx, bIdx := firstIndex(head, vocab.titles[rules.Tender]), firstIndex(head, vocab.titles[rules.Bid])
 	switch {
 	case tIdx >= 0 && (bIdx < 0 || tIdx < bIdx):
-		return rules.Tender
+		return rules.Tender, true
 	case bIdx >= 0:
-		return rules.Bid
+		return rules.Bid, true
 	case strings.Contains(head, "致") && firstIndex(head, []string{"采购人", "招标人", "采购中心", "招标代理"}) >= 0:
-		return rules.Bid // a letter to the buyer: a bid's commitment (服务承诺书)
-	case firstIndex(head, []string{"致:", "致："}) >= 0 && firstIndex(head, []string{"承诺书", "承诺函"}) >= 0 &&
+		return rules.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
+	case firstIndex(head, []string{"致:"}) >= 0 && firstIndex(head, []string{"承诺书", "承诺函"}) >= 0 &&
 		firstIndex(head, []string{"顾客", "消费者", "用户", "客户", "会员", "买家"}) < 0:
-		return rules.Bid // a commitment letter to an institution (致：某市人民医院)
+		return rules.Bid, true // a commitment letter to an institution (致：某市人民医院)
+	case isLawTitle(first):
+		return rules.Law, true
+	case whole && firstIndex(first, vocab.titles[rules.Article]) >= 0 && firstIndex(first, vocab.titles[rules.Policy]) < 0:
+		return rules.Article, true
+	case whole && firstIndex(first, vocab.titles[rules.Article]) >= 0 && isQuestion(first):
+		return rules.Article, true // 7天无理由退换货从哪天开始算？ names a policy but asks about it
 	}
-	var tender, bid int
+	policyTitle := firstIndex(head, vocab.titles[rules.Policy]) >= 0
+	n := map[string]int{}
+	lawArticles := 0
 	for _, c := range cls {
 		s := c.Text.S
-		kindWords.Each(s, func(_, _, w int) bool {
-			if w < len(tenderWords) {
-				tender++
-			} else {
-				bid++
+		for k, set := range vocab.body {
+			set.Each(s, func(_, _, _ int) bool {
+				n[k]++
+				return true
+			})
+		}
+		if vocab.lex.LawArticle.MatchString(s) {
+			lawArticles++
+		}
+	}
+	self := n[rules.Policy]
+	switch {
+	case lawArticles >= 2 && n[rules.Law] >= 1 && self <= lawArticles && !policyTitle:
+		return rules.Law, true
+	case n[rules.Tender] >= 3 && n[rules.Tender] > n[rules.Bid]:
+		return rules.Tender, true
+	case n[rules.Bid] >= 3 && n[rules.Bid] > n[rules.Tender]:
+		return rules.Bid, true
+	case n[rules.Tender] >= 1 && n[rules.Bid] == 0 && self == 0 && len(cls) <= 12:
+		// a short tender excerpt: 投标人 and a demand, nobody speaking
+		return rules.Tender, false
+	case policyTitle:
+		return rules.Policy, true
+	case n[rules.Article] >= 3 && self*2 < n[rules.Article]:
+		return rules.Article, n[rules.Article] >= 5 && self == 0
+	}
+	return rules.Policy, false
+}
+
+// isLawTitle reports a statute's or regulation's own name standing as a
+// title: a known law, or a short title ending as laws do (…实施条例,
+// …暂行办法) with no policy word in it.
+func isLawTitle(s string) bool {
+	s = strings.Trim(s, " 《》")
+	if utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	for _, t := range vocab.titles[rules.Law] {
+		if strings.HasPrefix(s, t) {
+			return true
+		}
+	}
+	if firstIndex(s, vocab.titles[rules.Policy]) >= 0 || strings.ContainsAny(s, ",。:;") {
+		return false
+	}
+	for _, e := range vocab.lex.LawTitleEndings {
+		if strings.HasSuffix(s, e) && (e != "法" || strings.HasPrefix(s, "中华人民共和国")) {
+			return true
+		}
+	}
+	return false
+}
+
+func isQuestion(s string) bool {
+	return strings.HasSuffix(strings.TrimSpace(s), "?") || strings.HasSuffix(s, "吗")
+}
+
+// understand reads what a document is. kind, audience and jurisdiction
+// force their answers when not empty.
+func understand(src *reader.Source, cls []clause.Clause, kind, audience, jurisdiction string) *Understanding {
+	u := &Understanding{Kind: kind}
+	if u.Kind == "" {
+		u.Kind, _ = kindOf(cls, true)
+		u.sections(cls)
+	}
+	u.clauseKind = make([]string, len(cls))
+	for i := range cls {
+		u.clauseKind[i] = u.Kind
+	}
+	for _, s := range u.Sections {
+		for i := s.First; i <= s.Last; i++ {
+			u.clauseKind[i] = s.Kind
+		}
+	}
+	switch audience {
+	case rules.B2B:
+		u.B2B, u.B2BEvidence = true, []string{"--b2b"}
+	case rules.Consumer:
+	default:
+		u.B2B, u.B2BEvidence = detectB2B(cls, u.Kind)
+	}
+	if jurisdiction != "" {
+		u.Jurisdiction, u.JurisdictionEvidence = jurisdiction, []string{"--jurisdiction"}
+	} else {
+		u.Jurisdiction, u.JurisdictionEvidence = detectJurisdiction(src, cls)
+	}
+	u.other = make([]bool, len(cls))
+	for i, c := range cls {
+		u.other[i] = vocab.otherVoice.Contains(c.Text.S) && !vocab.selfVoice.Contains(c.Text.S)
+	}
+	return u
+}
+
+// sections splits a document at its top-level headings and gives each
+// part its own kind when its own words say so clearly. Only a document
+// whose parts differ is composite; its kind is then the kind of most of
+// its clauses.
+func (u *Understanding) sections(cls []clause.Clause) {
+	top := 0
+	for _, c := range cls {
+		if c.Kind == reader.Heading && c.Level > 0 && (top == 0 || c.Level < top) {
+			top = c.Level
+		}
+	}
+	if top == 0 {
+		return
+	}
+	var parts []Section
+	start := 0
+	for i, c := range cls {
+		if i > 0 && c.Kind == reader.Heading && c.Level == top {
+			parts = append(parts, Section{First: start, Last: i - 1})
+			start = i
+		}
+	}
+	parts = append(parts, Section{First: start, Last: len(cls) - 1})
+	if len(parts) < 2 {
+		return
+	}
+	size := map[string]int{}
+	for i := range parts {
+		p := &parts[i]
+		if cls[p.First].Kind == reader.Heading {
+			p.Title = cls[p.First].Text.S
+		}
+		p.Kind = u.Kind
+		if p.Last-p.First >= 2 {
+			if k, strong := kindOf(cls[p.First:p.Last+1], p.First == 0); strong {
+				p.Kind = k
 			}
+		}
+		size[p.Kind] += p.Last - p.First + 1
+	}
+	if len(size) < 2 {
+		return
+	}
+	main := u.Kind
+	for k, n := range size {
+		if n > size[main] || n == size[main] && k < main {
+			main = k
+		}
+	}
+	u.Kind = main
+	// neighbours of one kind are one section
+	for _, p := range parts {
+		if n := len(u.Sections); n > 0 && u.Sections[n-1].Kind == p.Kind {
+			u.Sections[n-1].Last = p.Last
+			continue
+		}
+		u.Sections = append(u.Sections, p)
+	}
+}
+
+// detectB2B tells terms between businesses: a tender or bid always; a
+// policy whose words name business customers, contracts and equipment
+// more than consumers.
+func detectB2B(cls []clause.Clause, kind string) (bool, []string) {
+	switch kind {
+	case rules.Tender, rules.Bid:
+		return true, []string{"kind: " + kind}
+	case rules.Law, rules.Article:
+		return false, nil
+	}
+	var b2b, cons []string
+	for _, c := range cls {
+		vocab.b2b.Each(c.Text.S, func(_, _, w int) bool {
+			b2b = append(b2b, vocab.b2b.Word(w))
+			return true
+		})
+		vocab.cons.Each(c.Text.S, func(_, _, w int) bool {
+			cons = append(cons, vocab.cons.Word(w))
 			return true
 		})
 	}
-	switch {
-	case tender >= 3 && tender > bid:
-		return rules.Tender
-	case bid >= 3 && bid > tender:
-		return rules.Bid
+	if len(b2b) >= 2 && len(b2b) > len(cons) {
+		return true, distinct(b2b, 5)
 	}
-	return rules.Policy
+	return false, nil
+}
+
+// detectJurisdiction places a text outside the mainland when its words
+// do: a strong word (港币, 新台币, 消费者保护法) alone, or two place words
+// (香港, 九龙), or one in Traditional script — and more of them than the
+// mainland words of a shop that merely mentions 港澳台.
+func detectJurisdiction(src *reader.Source, cls []clause.Clause) (string, []string) {
+	trad := traditional(src.Text)
+	var mainland int
+	for _, c := range cls {
+		vocab.mainland.Each(c.Text.S, func(_, _, _ int) bool {
+			mainland++
+			return true
+		})
+	}
+	best, bestScore := rules.Mainland, 0
+	var evidence []string
+	for _, r := range vocab.regions {
+		var strong, words []string
+		for _, c := range cls {
+			r.strong.Each(c.Text.S, func(_, _, w int) bool {
+				strong = append(strong, r.strong.Word(w))
+				return true
+			})
+			r.words.Each(c.Text.S, func(_, _, w int) bool {
+				words = append(words, r.words.Word(w))
+				return true
+			})
+		}
+		score := 2*len(strong) + len(words)
+		if trad {
+			score++
+		}
+		enough := len(strong) > 0 || len(words) >= 2 || trad && len(words) >= 1
+		if enough && score > mainland && score > bestScore {
+			best, bestScore = r.id, score
+			evidence = distinct(append(strong, words...), 5)
+			if trad {
+				evidence = append(evidence, "繁体字")
+			}
+		}
+	}
+	return best, evidence
+}
+
+// traditional reports text written mostly in Traditional characters: of
+// the first Han characters, one in twenty or more is converted.
+func traditional(s string) bool {
+	han, trad := 0, 0
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			continue
+		}
+		han++
+		if t2s.String(string(r)) != string(r) {
+			trad++
+		}
+		if han >= 2000 {
+			break
+		}
+	}
+	return han >= 20 && trad*20 >= han
+}
+
+func distinct(ws []string, n int) []string {
+	var out []string
+	for _, w := range ws {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // isCommitment reports whether a policy document commits to after-sales
@@ -79,14 +380,14 @@ func DetectKind(cls []clause.Clause) string {
 // or describe good practice) are neither, and are not faulted for missing
 // terms they were never meant to state.
 func isCommitment(cls []clause.Clause, topics map[string]bool) bool {
-	if len(cls) > 0 && firstIndex(cls[0].Text.S, articleTitles) >= 0 {
+	if len(cls) > 0 && firstIndex(cls[0].Text.S, vocab.titles[rules.Article]) >= 0 && firstIndex(cls[0].Text.S, vocab.titles[rules.Policy]) < 0 {
 		return false // an article's title, even if its text names policies
 	}
-	if firstIndex(joinHead(cls, headN), policyTitles) >= 0 {
+	if firstIndex(joinHead(cls, headN), vocab.titles[rules.Policy]) >= 0 {
 		return true
 	}
 	for _, c := range cls {
-		if c.Kind == reader.Heading && firstIndex(c.Text.S, policyTitles) >= 0 {
+		if c.Kind == reader.Heading && firstIndex(c.Text.S, vocab.titles[rules.Policy]) >= 0 {
 			return true
 		}
 	}

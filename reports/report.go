@@ -52,10 +52,32 @@ type Document struct {
 	// Added field: the product category the 三包 figures were judged by
 	// (mobile_phone, computer, tv_audio, appliance, general).
 	Category string `json:"category,omitempty"`
+	// Added field: the words that decided the category (empty when the
+	// general profile applies for want of strong evidence).
+	CategoryEvidence []string `json:"category_evidence,omitempty"`
+	// Added fields: whether the terms are between businesses (consumer-law
+	// rules do not judge them) and whose law governs them (mainland rules
+	// judge mainland text only), each with the words that decided it.
+	B2B                  bool     `json:"b2b"`
+	B2BEvidence          []string `json:"b2b_evidence,omitempty"`
+	Jurisdiction         string   `json:"jurisdiction,omitempty"`
+	JurisdictionEvidence []string `json:"jurisdiction_evidence,omitempty"`
+	// Added field: the parts of a composite document (an article, then a
+	// policy), each with its own kind. Empty for a document of one kind.
+	Sections []Section `json:"sections,omitempty"`
 
 	// Cells holds the text of every table cell, for compare's deviation
 	// tables (not in JSON).
 	Cells []CellText `json:"-"`
+}
+
+// Section is one part of a composite document: its kind, its heading and
+// the lines it spans in the original file.
+type Section struct {
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Line    int    `json:"line"`
+	EndLine int    `json:"end_line"`
 }
 
 // CellText is a table cell's normalized text and place.
@@ -138,6 +160,9 @@ const (
 	Violation = "violation"
 	Missing   = "missing"
 	Unclear   = "unclear"
+	// Notice says how a document was judged (an info finding): mainland
+	// rules not run on a Hong Kong shop's terms.
+	Notice = "notice"
 )
 
 // Summary counts the batch.

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -56,14 +57,37 @@ const (
 	Profile     = "profile"     // a part's warranty must reach its product category's figure
 	Ratio       = "ratio"       // a money fact must stay within a share of another (deposit <= 2% of budget)
 	Consistent  = "consistent"  // a topic stated twice must be stated alike
+	Notice      = "notice"      // says once how a document was judged (mainland law not applied to a Hong Kong shop)
 )
 
 // Kinds of document.
 const (
-	Policy = "policy"
-	Tender = "tender"
-	Bid    = "bid"
+	Policy  = "policy"  // a seller's after-sales policy or commitment
+	Tender  = "tender"  // 招标文件, 采购需求
+	Bid     = "bid"     // 投标文件, a supplier's commitment to a buyer
+	Law     = "law"     // a statute or regulation, or its articles quoted
+	Article = "article" // an explainer, news or how-to text: commits to nothing
 )
+
+// Kinds lists the document kinds in the order help texts name them.
+var Kinds = []string{Policy, Tender, Bid, Law, Article}
+
+// Audiences: whom a document's terms are offered to.
+const (
+	Consumer = "consumer" // consumers: consumer-protection law applies
+	B2B      = "b2b"      // businesses: a bid, a maintenance contract, industrial goods
+)
+
+// Jurisdictions whose law a document's terms are under.
+const (
+	Mainland = "mainland"
+	HK       = "hk"
+	Macau    = "macau"
+	TW       = "tw"
+)
+
+// Jurisdictions lists the jurisdictions a document can be under.
+var Jurisdictions = []string{Mainland, HK, Macau, TW}
 
 // Basis is one legal source of a rule.
 type Basis struct {
@@ -99,8 +123,14 @@ type Rule struct {
 	Title     string   `yaml:"title"`
 	Severity  Severity `yaml:"severity"`
 	AppliesTo []string `yaml:"applies_to"`
-	Topic     string   `yaml:"topic"`
-	Check     string   `yaml:"check"`
+	// Audience limits the rule to consumer or b2b terms; empty means both.
+	// Consumer-protection rules never judge terms between businesses.
+	Audience []string `yaml:"audience"`
+	// Jurisdictions the rule's law governs; empty means mainland only.
+	// Mainland law is not applied to Hong Kong, Macau or Taiwan shops.
+	Jurisdictions []string `yaml:"jurisdictions"`
+	Topic         string   `yaml:"topic"`
+	Check         string   `yaml:"check"`
 
 	// threshold
 	Min *Limit `yaml:"min"`
@@ -135,6 +165,18 @@ func (r *Rule) Applies(k string) bool {
 		}
 	}
 	return false
+}
+
+// Fits reports whether the rule judges terms for the given audience
+// (consumer or b2b) under the given jurisdiction.
+func (r *Rule) Fits(audience, jurisdiction string) bool {
+	if len(r.Audience) > 0 && !slices.Contains(r.Audience, audience) {
+		return false
+	}
+	if len(r.Jurisdictions) == 0 {
+		return jurisdiction == Mainland || jurisdiction == ""
+	}
+	return slices.Contains(r.Jurisdictions, jurisdiction)
 }
 
 // Match returns the byte range of the first pattern match in s that the
@@ -296,8 +338,18 @@ func (r *Rule) compile() error {
 		bad("applies_to is empty")
 	}
 	for _, k := range r.AppliesTo {
-		if k != Policy && k != Tender && k != Bid {
-			bad("applies_to %q must be policy, tender or bid", k)
+		if !slices.Contains(Kinds, k) {
+			bad("applies_to %q must be one of %s", k, strings.Join(Kinds, ", "))
+		}
+	}
+	for _, a := range r.Audience {
+		if a != Consumer && a != B2B {
+			bad("audience %q must be consumer or b2b", a)
+		}
+	}
+	for _, j := range r.Jurisdictions {
+		if !slices.Contains(Jurisdictions, j) {
+			bad("jurisdictions %q must be one of %s", j, strings.Join(Jurisdictions, ", "))
 		}
 	}
 	if _, ok := TopicNames[r.Topic]; !ok {
@@ -369,8 +421,12 @@ func (r *Rule) compile() error {
 				bad("topics: %q is not a CONTRACT.md topic", t)
 			}
 		}
+	case Notice:
+		if r.Severity != Info {
+			bad("a notice is information: severity info")
+		}
 	default:
-		bad("check %q must be one of threshold, forbid, placeholder, require, profile, ratio, consistent", r.Check)
+		bad("check %q must be one of threshold, forbid, placeholder, require, profile, ratio, consistent, notice", r.Check)
 	}
 	var err error
 	if r.patterns, err = compileAll(r.Patterns); err != nil {
@@ -424,6 +480,7 @@ var TopicNames = map[string]string{
 	"interpretation_right": "解释权条款", "no_return": "拒绝退换条款", "shipping_cost": "运费承担",
 	"invoice": "发票", "placeholder": "未填写的模板空白", "complaint_channel": "投诉渠道", "privacy": "个人信息",
 	"brand_restriction": "品牌限制", "scale_requirement": "规模要求", "locality_requirement": "地域限制",
+	"jurisdiction": "适用法域",
 }
 
 // moneyTopics are the topics whose facts are sums or percentages.

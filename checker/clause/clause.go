@@ -24,6 +24,8 @@ type Clause struct {
 	// row); Header is its column's header text. Zero for other clauses.
 	Table, Row, Col int
 	Header          string
+	// Level is a heading's level (1 for the top); zero for other clauses.
+	Level int
 }
 
 // Split returns the clauses of src in document order.
@@ -58,7 +60,7 @@ func Split(src *reader.Source) []Clause {
 		switch b.Kind {
 		case reader.Heading:
 			headings = append(headings, heading{b.Level, t.S})
-			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section})
+			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section, Level: b.Level})
 			continue
 		case reader.TableCell:
 			// A cell may come as several blocks (paragraphs of a Word cell).

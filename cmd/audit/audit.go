@@ -43,6 +43,10 @@ type Options struct {
 	Shard     string
 	Rules     []string
 	Category  string
+	// B2B forces business-to-business (true) or consumer (false) terms
+	// when the flag is given; Jurisdiction forces whose law applies.
+	B2B          bool
+	Jurisdiction string
 	// ShowSuppressed lists the findings shouhou-ignore lines suppressed.
 	ShowSuppressed bool
 	Config         string
@@ -92,7 +96,9 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.Formats, ", "))
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt) or written FORMAT:FILE; FORMAT:- is standard output")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
-	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: policy, tender, bid")
+	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: "+strings.Join(rules.Kinds, ", "))
+	f.BoolVar(&opts.B2B, "b2b", false, "judge the terms as between businesses (consumer-law rules off); --b2b=false judges them as consumer terms")
+	f.StringVar(&opts.Jurisdiction, "jurisdiction", "", "whose law governs the terms instead of detecting it: "+strings.Join(rules.Jurisdictions, ", "))
 	f.StringVar(&opts.Encoding, "encoding", "", "text encoding instead of detecting it: "+strings.Join(reader.Encodings, ", "))
 	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
@@ -111,7 +117,8 @@ whatever its extension; folders only yield the extensions above.
 	_ = f.MarkHidden("memprofile")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info", "none"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions([]string{rules.Policy, rules.Tender, rules.Bid}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(rules.Kinds, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("jurisdiction", cobra.FixedCompletions(rules.Jurisdictions, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("encoding", cobra.FixedCompletions(reader.Encodings, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -126,8 +133,11 @@ func (o *Options) validate() (int64, error) {
 	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {
 		return 0, cmdutil.FlagErrorf("unknown --fail-on %q (error, warning, info or none)", o.FailOn)
 	}
-	if o.Kind != "" && o.Kind != rules.Policy && o.Kind != rules.Tender && o.Kind != rules.Bid {
-		return 0, cmdutil.FlagErrorf("unknown --kind %q (policy, tender or bid)", o.Kind)
+	if o.Kind != "" && !slices.Contains(rules.Kinds, o.Kind) {
+		return 0, cmdutil.FlagErrorf("unknown --kind %q (%s)", o.Kind, strings.Join(rules.Kinds, ", "))
+	}
+	if o.Jurisdiction != "" && !slices.Contains(rules.Jurisdictions, o.Jurisdiction) {
+		return 0, cmdutil.FlagErrorf("unknown --jurisdiction %q (%s)", o.Jurisdiction, strings.Join(rules.Jurisdictions, ", "))
 	}
 	if o.Encoding != "" && !slices.Contains(reader.Encodings, strings.ToLower(o.Encoding)) {
 		return 0, cmdutil.FlagErrorf("unknown --encoding %q (known: %s)", o.Encoding, strings.Join(reader.Encodings, ", "))
@@ -207,6 +217,13 @@ func run(o *Options) error {
 		}
 		auditor.Category = o.Category
 	}
+	if o.changed != nil && o.changed("b2b") {
+		auditor.Audience = rules.Consumer
+		if o.B2B {
+			auditor.Audience = rules.B2B
+		}
+	}
+	auditor.Jurisdiction = o.Jurisdiction
 	ropt := reader.Options{Encoding: o.Encoding, MaxSize: maxSize}
 	shardI, shardN, err := parseShard(o.Shard)
 	if err != nil {

@@ -237,17 +237,23 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 				if !scoredTopics[f.Topic] || f.Blank {
 					continue
 				}
-				hit := -1
+				hit, again := -1, false
 				for i, lf := range l.Facts {
-					if !used[i] && factMatches(lf, f.Topic, f.Unit, f.Item, f.Value, f.Max) {
-						hit = i
-						break
+					if factMatches(lf, f.Topic, f.Unit, f.Item, f.Value, f.Max) {
+						if !used[i] {
+							hit = i
+							break
+						}
+						again = true
 					}
 				}
 				if hit >= 0 {
 					used[hit] = true
 					t.factTP++
 					continue
+				}
+				if again {
+					continue // the same figure stated again: a label lists it once
 				}
 				t.factFP++
 				lines = append(lines, fmt.Sprintf("%s fact not labelled: %s %s %s %s (line %d: %s)", tag, f.Topic, f.Op, num(f.Value), f.Unit+itemOf(f.Item), f.Line, clip(f.Text)))

@@ -1,0 +1,79 @@
+// Package kinds holds the words that tell what a text is: its kind of
+// document, whom its terms are offered to (consumers or businesses), whose
+// law governs it, and which clauses speak for someone other than its
+// author. The data lives in kinds.yaml.
+package kinds
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sync"
+
+	"go.yaml.in/yaml/v4"
+)
+
+//go:embed kinds.yaml
+var kindsYAML []byte
+
+// Region holds the words that place a text in one jurisdiction.
+type Region struct {
+	Strong []string `yaml:"strong"`
+	Words  []string `yaml:"words"`
+}
+
+// Lexicon is the parsed kinds.yaml.
+type Lexicon struct {
+	Titles           map[string][]string `yaml:"titles"`
+	LawTitleEndings  []string            `yaml:"law_title_endings"`
+	Body             map[string][]string `yaml:"body"`
+	LawArticlePrefix string              `yaml:"law_article_prefix"`
+	B2B              []string            `yaml:"b2b"`
+	Consumer         []string            `yaml:"consumer"`
+	Jurisdictions    struct {
+		HK       Region   `yaml:"hk"`
+		Macau    Region   `yaml:"macau"`
+		TW       Region   `yaml:"tw"`
+		Mainland []string `yaml:"mainland"`
+	} `yaml:"jurisdictions"`
+	Voice struct {
+		Other []string `yaml:"other"`
+		Self  []string `yaml:"self"`
+	} `yaml:"voice"`
+
+	// LawArticle matches a clause that opens a law's numbered article.
+	LawArticle *regexp.Regexp `yaml:"-"`
+}
+
+var (
+	once sync.Once
+	lex  *Lexicon
+	err  error
+)
+
+// Load returns the parsed lexicon; it is parsed once.
+func Load() (*Lexicon, error) {
+	once.Do(func() {
+		var l Lexicon
+		if err = yaml.Load(kindsYAML, &l, yaml.WithKnownFields()); err != nil {
+			err = fmt.Errorf("lexicon/kinds/kinds.yaml: %w", err)
+			return
+		}
+		if l.LawArticle, err = regexp.Compile(l.LawArticlePrefix); err != nil {
+			err = fmt.Errorf("lexicon/kinds/kinds.yaml: law_article_prefix: %w", err)
+			return
+		}
+		lex = &l
+	})
+	return lex, err
+}
+
+// Must returns the lexicon or panics: the data is embedded, so an error is
+// a build defect that the package's tests catch.
+func Must() *Lexicon {
+	l, err := Load()
+	if err != nil {
+		panic(err)
+	}
+	return l
+}

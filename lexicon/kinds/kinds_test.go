@@ -1,0 +1,52 @@
+package kinds
+
+import (
+	"strings"
+	"testing"
+
+	"shouhou/lexicon/t2s"
+)
+
+func TestLoad(t *testing.T) {
+	l, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"tender", "bid", "policy", "article", "law"} {
+		if len(l.Titles[k]) == 0 || len(l.Body[k]) == 0 {
+			t.Errorf("kind %s has no title or body words", k)
+		}
+	}
+	if !l.LawArticle.MatchString("第二十四条 经营者提供的商品") || l.LawArticle.MatchString("根据第二十四条") {
+		t.Error("law_article_prefix must match an article's opening only")
+	}
+}
+
+// TestWordsAreSimplified: words are matched on normalized text, so a
+// Traditional spelling in the data could never match.
+func TestWordsAreSimplified(t *testing.T) {
+	l := Must()
+	var all []string
+	for _, ws := range l.Titles {
+		all = append(all, ws...)
+	}
+	for _, ws := range l.Body {
+		all = append(all, ws...)
+	}
+	all = append(all, l.B2B...)
+	all = append(all, l.Consumer...)
+	all = append(all, l.Voice.Other...)
+	all = append(all, l.Voice.Self...)
+	for _, r := range []Region{l.Jurisdictions.HK, l.Jurisdictions.Macau, l.Jurisdictions.TW} {
+		all = append(all, r.Strong...)
+		all = append(all, r.Words...)
+	}
+	for _, w := range all {
+		if s := t2s.String(w); s != w {
+			t.Errorf("%q is not simplified (%q)", w, s)
+		}
+		if strings.ContainsAny(w, "，；：（）") {
+			t.Errorf("%q has full-width punctuation; normalized text is half-width", w)
+		}
+	}
+}
