@@ -94,27 +94,6 @@ func kindOf(cls []clause.Clause, whole bool) (kind string, strong bool) {
 	if len(cls) == 0 {
 		return rules.Policy, false
 	}
-	head := joinHead(cls, headN)
-	first := cls[0].Text.S
-	tIdx, bIdx := firstIndex(head, vocab.titles[rules.Tender]), firstIndex(head, vocab.titles[rules.Bid])
-	switch {
-	case tIdx >= 0 && (bIdx < 0 || tIdx < bIdx):
-		return rules.Tender, true
-	case bIdx >= 0:
-		return rules.Bid, true
-	case strings.Contains(head, "致") && firstIndex(head, []string{"采购人", "招标人", "采购中心", "招标代理"}) >= 0:
-		return rules.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
-	case firstIndex(head, []string{"致:"}) >= 0 && firstIndex(head, []string{"承诺书", "承诺函"}) >= 0 &&
-		firstIndex(head, []string{"顾客", "消费者", "用户", "客户", "会员", "买家"}) < 0:
-		return rules.Bid, true // a commitment letter to an institution (致：某市人民医院)
-	case isLawTitle(first):
-		return rules.Law, true
-	case whole && firstIndex(first, vocab.titles[rules.Article]) >= 0 && firstIndex(first, vocab.titles[rules.Policy]) < 0:
-		return rules.Article, true
-	case whole && firstIndex(first, vocab.titles[rules.Article]) >= 0 && isQuestion(first):
-		return rules.Article, true // 7天无理由退换货从哪天开始算？ names a policy but asks about it
-	}
-	policyTitle := firstIndex(head, vocab.titles[rules.Policy]) >= 0
 	n := map[string]int{}
 	lawArticles := 0
 	for _, c := range cls {
@@ -130,8 +109,31 @@ func kindOf(cls []clause.Clause, whole bool) (kind string, strong bool) {
 		}
 	}
 	self := n[rules.Policy]
+	head := joinTitles(cls, headN)
+	first := cls[0].Text.S
+	policyTitle := firstIndex(head, vocab.titles[rules.Policy]) >= 0
+	tIdx, bIdx := firstIndex(head, vocab.titles[rules.Tender]), firstIndex(head, vocab.titles[rules.Bid])
 	switch {
-	case lawArticles >= 2 && n[rules.Law] >= 1 && self <= lawArticles && !policyTitle:
+	case lawArticles >= 3 && self == 0 && vocab.lex.LawArticle.MatchString(first):
+		return rules.Law, true // an excerpt of a statute: 第十五条 … 第十六条 …
+	case tIdx >= 0 && (bIdx < 0 || tIdx < bIdx):
+		return rules.Tender, true
+	case bIdx >= 0:
+		return rules.Bid, true
+	case strings.Contains(joinHead(cls, headN), "致") && firstIndex(joinHead(cls, headN), []string{"采购人", "招标人", "采购中心", "招标代理"}) >= 0:
+		return rules.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
+	case firstIndex(joinHead(cls, headN), []string{"承诺书", "承诺函"}) >= 0 && addressee(joinHead(cls, headN)) == "institution":
+		return rules.Bid, true // a commitment letter to an institution (致：某市人民医院)
+	case isLawTitle(first):
+		return rules.Law, true
+	case whole && firstIndex(first, vocab.titles[rules.Article]) >= 0 && firstIndex(first, vocab.titles[rules.Policy]) < 0:
+		return rules.Article, true
+	case whole && firstIndex(first, vocab.titles[rules.Article]) >= 0 && isQuestion(first):
+		return rules.Article, true // 7天无理由退换货从哪天开始算？ names a policy but asks about it
+	}
+	switch {
+	case lawArticles >= 2 && n[rules.Law] >= 1 && self <= lawArticles && !policyTitle,
+		lawArticles >= 3 && self == 0 && !policyTitle:
 		return rules.Law, true
 	case n[rules.Tender] >= 3 && n[rules.Tender] > n[rules.Bid]:
 		return rules.Tender, true
@@ -146,6 +148,22 @@ func kindOf(cls []clause.Clause, whole bool) (kind string, strong bool) {
 		return rules.Article, n[rules.Article] >= 5 && self == 0
 	}
 	return rules.Policy, false
+}
+
+// joinTitles joins the clauses of the first n that read as titles: short,
+// with no comma or colon inside. 递交投标文件截止时间 in a tender's
+// sentence names no bid.
+func joinTitles(cls []clause.Clause, n int) string {
+	var b strings.Builder
+	for i := 0; i < len(cls) && i < n; i++ {
+		s := strings.TrimRight(cls[i].Text.S, "。.:;")
+		if utf8.RuneCountInString(s) > 32 || strings.ContainsAny(s, ",:;") {
+			continue
+		}
+		b.WriteString(s)
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // isLawTitle reports a statute's or regulation's own name standing as a
@@ -170,6 +188,30 @@ func isLawTitle(s string) bool {
 		}
 	}
 	return false
+}
+
+// addressee tells whom a letter is addressed to (致：…): "institution"
+// (a school, a hospital, a bureau, a company: a bid's commitment),
+// "consumer" (致广大顾客), or "" when the head has no such line.
+func addressee(head string) string {
+	i := strings.Index(head, "致")
+	if i < 0 {
+		return ""
+	}
+	to := head[i+len("致"):]
+	if j := strings.IndexAny(to, "\n,。"); j >= 0 {
+		to = to[:j]
+	}
+	if utf8.RuneCountInString(to) > 30 {
+		return ""
+	}
+	switch {
+	case firstIndex(to, []string{"顾客", "消费者", "用户", "客户", "会员", "买家", "朋友", "业主"}) >= 0:
+		return "consumer"
+	case firstIndex(to, []string{"学院", "大学", "学校", "医院", "局", "中心", "公司", "委员会", "政府", "院", "处", "厅", "所", "采购人", "招标人", "单位", "部"}) >= 0:
+		return "institution"
+	}
+	return ""
 }
 
 func isQuestion(s string) bool {

@@ -50,8 +50,21 @@ var htmlBlocks = map[string]bool{
 // elements are left out, block elements end clauses, table cells keep
 // their table, row and column. Places are the line and column of the text
 // in the page's source.
+//
+// A page whose only text is inside <template> (a Vue or web-component
+// source saved as a page) is read again with the templates shown: an
+// empty reading would lose the whole document.
 func parseHTML(src *Source) {
-	p := &htmlParser{src: src, x: &extraction{}, line: 1, col: 1}
+	text := src.Text
+	parseHTMLWith(src, false)
+	if len(src.Blocks) == 0 && strings.Contains(text, "<template") {
+		src.Text = text
+		parseHTMLWith(src, true)
+	}
+}
+
+func parseHTMLWith(src *Source, templates bool) {
+	p := &htmlParser{src: src, x: &extraction{}, line: 1, col: 1, templates: templates}
 	z := html.NewTokenizer(strings.NewReader(src.Text))
 	for {
 		tt := z.Next()
@@ -85,6 +98,7 @@ type htmlParser struct {
 
 	skip      string // the element whose content is being left out
 	skipDepth int
+	templates bool // read <template> content as shown
 
 	cur    *Block
 	kind   BlockKind
@@ -131,7 +145,7 @@ func (p *htmlParser) startTag(name string, hasAttr, selfClosing bool, z *html.To
 			}
 		}
 	}
-	if (htmlSkip[name] || hidden) && !selfClosing && !isVoid(name) {
+	if (htmlSkip[name] && !(p.templates && name == "template") || hidden) && !selfClosing && !isVoid(name) {
 		p.skip, p.skipDepth = name, 1
 		return
 	}

@@ -13,9 +13,29 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Striket
 // parseMarkdown makes headings, paragraphs, list items and table cells into
 // blocks. Segments come from goldmark's inline text nodes, so markup (**, #,
 // |, link targets) never reaches a clause and offsets stay exact.
+//
+// Markdown converted from Word or scraped from a page often holds its text
+// in raw HTML blocks (a whole <table> of tender terms), which Markdown
+// leaves unread; when HTML blocks carry most of the file, it is read as
+// HTML instead, positions still in the file's lines and columns.
 func parseMarkdown(src *Source) {
 	source := []byte(src.Text)
 	doc := md.Parser().Parse(text.NewReader(source))
+	htmlBytes := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.HTMLBlock); ok && entering {
+			for i := 0; i < h.Lines().Len(); i++ {
+				seg := h.Lines().At(i)
+				htmlBytes += seg.Stop - seg.Start
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if htmlBytes*2 > len(source) {
+		parseHTML(src)
+		return
+	}
 	table := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -321,3 +321,38 @@ func TestNumberedGuardsThePatterns(t *testing.T) {
 		}
 	}
 }
+
+// Markdown converted from Word or a page often keeps its text in raw HTML
+// (a table of tender terms); a file that is mostly HTML blocks is read as
+// HTML, its places still lines and columns of the file. A page whose text
+// is only in <template> (a Vue source) is read with the templates shown.
+func TestMarkupHeldInHTML(t *testing.T) {
+	for _, c := range []struct {
+		name, format, text string
+		want               []string
+		line, col          int // of the last block's first character
+	}{
+		{"table.md", "markdown", "# 前附表\n\n<table>\n<tr>\n<td>★3.5.1</td>\n<td><p>投标保证金：人民币<u>100000</u>元</p></td>\n</tr>\n</table>\n",
+			// Markdown outside the HTML is then plain text: the heading keeps its #.
+			[]string{"paragraph:# 前附表", "table cell:★3.5.1", "table cell:投标保证金：人民币|100000|元"}, 6, 8},
+		{"mostly-text.md", "markdown", "# 退货政策\n\n七日内可退货。十五日内可换货。整机保修一年，电池保修六个月。\n\n<div>客服</div>\n",
+			[]string{"heading:退货政策", "paragraph:七日内可退货。十五日内可换货。整机保修一年，电池保修六个月。"}, 3, 1},
+		{"shop.vue.html", "html", "<template>\n  <div>\n    <h3>退换货政策</h3>\n    <p>到货7天鉴赏期</p>\n  </div>\n</template>\n<script>export default {}</script>\n",
+			[]string{"heading:退换货政策", "paragraph:到货7天鉴赏期"}, 4, 8},
+		{"hidden.html", "html", "<p>可见</p><template><p>模板里的字</p></template>",
+			[]string{"paragraph:可见"}, 1, 4},
+	} {
+		src, err := Parse(c.name, []byte(c.text), c.format, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := blockTexts(src); strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s blocks:\n%s\nwant:\n%s", c.name, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			continue
+		}
+		last := src.Blocks[len(src.Blocks)-1]
+		if line, col := src.Position(last.Segs[0].Start); line != c.line || col != c.col {
+			t.Errorf("%s: last block at %d:%d, want %d:%d", c.name, line, col, c.line, c.col)
+		}
+	}
+}
