@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v4"
@@ -24,6 +25,13 @@ func TestEvaluation(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want struct {
+		Profiles map[string]struct {
+			Kind         string   `yaml:"kind"`
+			B2B          bool     `yaml:"b2b"`
+			Jurisdiction string   `yaml:"jurisdiction"`
+			Sections     []string `yaml:"sections"`
+			Category     string   `yaml:"category"`
+		} `yaml:"profiles"`
 		Documents map[string][]struct {
 			Rule string `yaml:"rule"`
 			Line int    `yaml:"line"`
@@ -33,7 +41,7 @@ func TestEvaluation(t *testing.T) {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob("testdata/eval/*")
-	tp, fp, fn := 0, 0, 0
+	tp, fp, fn, profiled := 0, 0, 0, 0
 	var misses []string
 	for _, f := range files {
 		name := filepath.Base(f)
@@ -52,6 +60,19 @@ func TestEvaluation(t *testing.T) {
 		var r reports.Report
 		if err := json.Unmarshal([]byte(out), &r); err != nil {
 			t.Fatal(err)
+		}
+		if p, ok := want.Profiles[name]; ok {
+			d := r.Documents[0]
+			var sections []string
+			for _, s := range d.Sections {
+				sections = append(sections, s.Kind)
+			}
+			if d.Kind != p.Kind || d.B2B != p.B2B || d.Jurisdiction != p.Jurisdiction || strings.Join(sections, ",") != strings.Join(p.Sections, ",") ||
+				p.Category != "" && d.Category != p.Category {
+				t.Errorf("%s read as %s b2b=%v %s sections %v category %s; want %s b2b=%v %s sections %v category %s", name,
+					d.Kind, d.B2B, d.Jurisdiction, sections, d.Category, p.Kind, p.B2B, p.Jurisdiction, p.Sections, p.Category)
+			}
+			profiled++
 		}
 		expected := map[string]int{}
 		for _, e := range exp {
@@ -81,6 +102,10 @@ func TestEvaluation(t *testing.T) {
 		t.Log(m)
 	}
 	t.Logf("evaluation: %d expected findings, %d found right, %d false alarms, %d missed: precision %.3f, recall %.3f", tp+fn, tp, fp, fn, precision, recall)
+	t.Logf("%d documents, %d with their kind, audience and jurisdiction checked", len(files)-1, profiled)
+	if profiled != len(want.Profiles) {
+		t.Errorf("expected.yaml profiles %d documents, %d found", len(want.Profiles), profiled)
+	}
 	if precision < 0.95 || recall < 0.95 || tp == 0 {
 		t.Errorf("precision %.3f, recall %.3f: both must reach 0.95", precision, recall)
 	}

@@ -16,6 +16,7 @@ import (
 	"shouhou/checker/reader"
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
+	"shouhou/lexicon/kinds"
 	"shouhou/lexicon/money"
 	"shouhou/reports"
 	"shouhou/rules"
@@ -67,8 +68,9 @@ func New(book *rules.Book) *Auditor {
 
 // category is the product category the document's 三包 figures are judged
 // by: the forced one; else the one the document names where it matters —
-// in its title area (counted twice) or in a clause about its 三包, warranty
-// or returns — at least twice; else general. A word in passing (a phone
+// in its title or a heading (3), in its first clauses (2), in a clause
+// about its 三包, warranty or returns (1 more) — scoring 3 or more; else
+// general. A word in passing (a phone
 // number, a car park) is no evidence. It returns the words that decided.
 func (a *Auditor) category(d *doc) (*rules.Category, []string) {
 	for i, c := range a.cats {
@@ -81,15 +83,21 @@ func (a *Auditor) category(d *doc) (*rules.Category, []string) {
 	for i, cl := range d.clauses {
 		weight := 0
 		switch {
-		case i < headN || cl.Kind == reader.Heading:
+		case i == 0 || cl.Kind == reader.Heading:
+			weight = 3 // a title naming the product: 手机售后服务政策
+		case i < headN:
 			weight = 2
-		case categoryCues.Contains(cl.Text.S):
-			weight = 1
 		}
-		if weight == 0 || d.u.other[i] {
+		if categoryCues.Contains(cl.Text.S) {
+			weight++
+		}
+		if weight == 0 || d.u.other[i] || d.u.clauseKind[i] != rules.Policy {
 			continue
 		}
-		a.catWords.Each(cl.Text.S, func(_, _, w int) bool {
+		a.catWords.Each(cl.Text.S, func(start, end, w int) bool {
+			if notTheProduct(cl.Text.S, start, end) {
+				return true
+			}
 			c := a.catOf[w]
 			counts[c] += weight
 			if word := a.catWords.Word(w); !slices.Contains(words[c], word) {
@@ -98,7 +106,7 @@ func (a *Auditor) category(d *doc) (*rules.Category, []string) {
 			return true
 		})
 	}
-	best, bestN := -1, 1
+	best, bestN := -1, 2 // the title and a 三包 clause, or three 三包 clauses
 	for i, n := range counts {
 		if n > bestN {
 			best, bestN = i, n
@@ -113,6 +121,48 @@ func (a *Auditor) category(d *doc) (*rules.Category, []string) {
 		return nil, nil
 	}
 	return &a.cats[best], words[best]
+}
+
+// goodsTopics are terms only a seller of goods owes: a cleaning or repair
+// service is not asked for a return window.
+var goodsTopics = map[string]bool{"return_window": true, "exchange_window": true, "warranty_period": true, "parts_warranty": true}
+
+// asksOfGoods reports a require rule satisfied only by goods terms.
+func asksOfGoods(r *rules.Rule) bool {
+	if len(r.Topics) == 0 {
+		return false
+	}
+	for _, t := range r.Topics {
+		if !goodsTopics[t] {
+			return false
+		}
+	}
+	return true
+}
+
+var goodsWords = keywords.New(kinds.Must().Goods)
+
+// sellsGoods reports clauses that speak of goods sold.
+func sellsGoods(cls []clause.Clause) bool {
+	for _, c := range cls {
+		if goodsWords.Contains(c.Text.S) {
+			return true
+		}
+	}
+	return false
+}
+
+// notTheProduct tells a category word that does not name the goods sold:
+// part of an accessory's name (手机壳, 电脑包) or denied (不销售手机).
+func notTheProduct(s string, start, end int) bool {
+	rest := s[end:]
+	for _, w := range vocab.lex.Accessories {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	before := s[max(0, start-len("不销售")):start]
+	return strings.Contains(before, "不") || strings.Contains(before, "非")
 }
 
 // categoryCues mark a clause about the goods' 三包, warranty or returns:
@@ -229,7 +279,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		case rules.Placeholder:
 			out.Findings = append(out.Findings, d.placeholder(r)...)
 		case rules.Require:
-			if commitment {
+			if commitment && (sellsGoods(policy) || !asksOfGoods(r)) {
 				out.Findings = append(out.Findings, d.require(r, topics)...)
 			}
 		case rules.Consistent:

@@ -151,14 +151,14 @@ func kindOf(cls []clause.Clause, whole bool) (kind string, strong bool) {
 }
 
 // joinTitles joins the clauses of the first n that read as titles: short,
-// with no comma or colon inside. 递交投标文件截止时间 in a tender's
+// with no comma or colon inside, nobody speaking. 递交投标文件截止时间 in a tender's
 // sentence names no bid.
 func joinTitles(cls []clause.Clause, n int) string {
 	var b strings.Builder
 	for i := 0; i < len(cls) && i < n; i++ {
 		s := strings.TrimRight(cls[i].Text.S, "。.:;")
-		if utf8.RuneCountInString(s) > 32 || strings.ContainsAny(s, ",:;") {
-			continue
+		if utf8.RuneCountInString(s) > 32 || strings.ContainsAny(s, ",:;") || vocab.selfVoice.Contains(s) {
+			continue // a sentence, or someone speaking: 我公司就本次采购项目作出如下承诺
 		}
 		b.WriteString(s)
 		b.WriteByte('\n')
@@ -208,7 +208,7 @@ func addressee(head string) string {
 	switch {
 	case firstIndex(to, []string{"顾客", "消费者", "用户", "客户", "会员", "买家", "朋友", "业主"}) >= 0:
 		return "consumer"
-	case firstIndex(to, []string{"学院", "大学", "学校", "医院", "局", "中心", "公司", "委员会", "政府", "院", "处", "厅", "所", "采购人", "招标人", "单位", "部"}) >= 0:
+	case firstIndex(to, []string{"学院", "大学", "学校", "中学", "小学", "幼儿园", "医院", "局", "中心", "公司", "集团", "银行", "委员会", "政府", "院", "处", "厅", "所", "采购人", "招标人", "单位", "部"}) >= 0:
 		return "institution"
 	}
 	return ""
@@ -259,10 +259,18 @@ func understand(src *reader.Source, cls []clause.Clause, kind, audience, jurisdi
 // whose parts differ is composite; its kind is then the kind of most of
 // its clauses.
 func (u *Understanding) sections(cls []clause.Clause) {
-	top := 0
+	// The top level is the highest with two headings or more: a page's
+	// one <title> does not divide it.
+	perLevel := map[int]int{}
 	for _, c := range cls {
-		if c.Kind == reader.Heading && c.Level > 0 && (top == 0 || c.Level < top) {
-			top = c.Level
+		if c.Kind == reader.Heading && c.Level > 0 {
+			perLevel[c.Level]++
+		}
+	}
+	top := 0
+	for l, n := range perLevel {
+		if n >= 2 && (top == 0 || l < top) {
+			top = l
 		}
 	}
 	if top == 0 {
@@ -279,6 +287,10 @@ func (u *Understanding) sections(cls []clause.Clause) {
 	parts = append(parts, Section{First: start, Last: len(cls) - 1})
 	if len(parts) < 2 {
 		return
+	}
+	if cls[parts[0].First].Kind == reader.Heading && cls[parts[0].First].Level < top && parts[0].Last == parts[0].First {
+		parts[1].First = parts[0].First // the page title leads the first part
+		parts = parts[1:]
 	}
 	size := map[string]int{}
 	for i := range parts {

@@ -29,6 +29,12 @@ type Lexicon struct {
 	Body             map[string][]string `yaml:"body"`
 	LawArticlePrefix string              `yaml:"law_article_prefix"`
 	B2B              []string            `yaml:"b2b"`
+	// Accessories follow a product word in the name of something else
+	// (手机壳 is no phone): the product category is not told by it.
+	Accessories []string `yaml:"accessories"`
+	// Goods words show a document sells goods; a service's terms (清洗,
+	// 保洁) are not asked for return, exchange or warranty periods.
+	Goods []string `yaml:"goods"`
 	Consumer         []string            `yaml:"consumer"`
 	Jurisdictions    struct {
 		HK       Region   `yaml:"hk"`
