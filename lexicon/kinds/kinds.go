@@ -34,9 +34,9 @@ type Lexicon struct {
 	Accessories []string `yaml:"accessories"`
 	// Goods words show a document sells goods; a service's terms (清洗,
 	// 保洁) are not asked for return, exchange or warranty periods.
-	Goods []string `yaml:"goods"`
-	Consumer         []string            `yaml:"consumer"`
-	Jurisdictions    struct {
+	Goods         []string `yaml:"goods"`
+	Consumer      []string `yaml:"consumer"`
+	Jurisdictions struct {
 		HK       Region   `yaml:"hk"`
 		Macau    Region   `yaml:"macau"`
 		TW       Region   `yaml:"tw"`
