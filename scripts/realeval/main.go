@@ -59,14 +59,32 @@ type LFact struct {
 	Unit  string   `yaml:"unit"`
 	Item  string   `yaml:"item"`
 	Quote string   `yaml:"quote"`
+	Line  int      `yaml:"line"`
 	Scope any      `yaml:"scope"`
 }
 
-// LFind is a labelled finding.
+// LFind is a labelled finding: the words it rests on are given by the
+// line of the saved document where they start (the committed labels keep
+// no third-party text), or by a quote.
 type LFind struct {
 	Rule  string `yaml:"rule"`
 	Quote string `yaml:"quote"`
+	Line  int    `yaml:"line"`
 	Why   string `yaml:"why"`
+}
+
+// at tells whether a finding found at line, resting on evidence, is on the
+// words the label means: a quote overlaps the evidence, or the label's
+// line is within a few lines of the finding's (a clause may wrap). A label
+// with neither (a missing term) is anywhere.
+func (l LFind) at(line int, evidence string) bool {
+	if l.Quote != "" {
+		return quoteMatches(l.Quote, evidence)
+	}
+	if l.Line == 0 {
+		return true
+	}
+	return line >= l.Line-2 && line <= l.Line+3
 }
 
 // report is the part of shouhou's JSON the scorer reads.
@@ -261,7 +279,7 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 			for i, lf := range l.Facts {
 				if !used[i] {
 					t.factFN++
-					lines = append(lines, fmt.Sprintf("%s fact missed: %s %s %s %s (%s)", tag, lf.Topic, lf.Op, num(lf.Value), lf.Unit+itemOf(lf.Item), clip(lf.Quote)))
+					lines = append(lines, fmt.Sprintf("%s fact missed: %s %s %s %s (line %d %s)", tag, lf.Topic, lf.Op, num(lf.Value), lf.Unit+itemOf(lf.Item), lf.Line, clip(lf.Quote)))
 				}
 			}
 		}
@@ -282,7 +300,7 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 			seen[key] = true
 			hit, dup := -1, false
 			for i, lf := range l.Findings {
-				if lf.Rule == f.Rule && quoteMatches(lf.Quote, f.Evidence) {
+				if lf.Rule == f.Rule && lf.at(f.Line, f.Evidence) {
 					if !matched[i] {
 						hit = i
 						break
@@ -294,7 +312,7 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 			case hit >= 0:
 				matched[hit] = true
 				t.findTP++
-			case dup || acceptable(l.Acceptable, f.Rule, f.Evidence):
+			case dup || acceptable(l.Acceptable, f.Rule, f.Line, f.Evidence):
 			default:
 				t.findFP++
 				lines = append(lines, fmt.Sprintf("%s false alarm %s %s (line %d): %s | %s", tag, f.Rule, f.Status, f.Line, f.Message, clip(f.Evidence)))
@@ -303,7 +321,7 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 		for i, lf := range l.Findings {
 			if !matched[i] {
 				t.findFN++
-				lines = append(lines, fmt.Sprintf("%s missed %s: %s (%s)", tag, lf.Rule, clip(lf.Quote), lf.Why))
+				lines = append(lines, fmt.Sprintf("%s missed %s at line %d: %s (%s)", tag, lf.Rule, lf.Line, clip(lf.Quote), lf.Why))
 			}
 		}
 	}
@@ -378,9 +396,9 @@ func sameNum(a, b *float64) bool {
 	return d < 1e-6 && d > -1e-6
 }
 
-func acceptable(list []LFind, rule, evidence string) bool {
+func acceptable(list []LFind, rule string, line int, evidence string) bool {
 	for _, a := range list {
-		if a.Rule == rule && (a.Quote == "" || quoteMatches(a.Quote, evidence)) {
+		if a.Rule == rule && a.at(line, evidence) {
 			return true
 		}
 	}

@@ -25,6 +25,23 @@ func TestQuoteMatches(t *testing.T) {
 	}
 }
 
+// Labels commit no third-party text: the words a finding rests on are
+// given by their line in the saved document.
+func TestLabelLine(t *testing.T) {
+	l := LFind{Rule: "CPL-RET-7D", Line: 10}
+	for _, c := range []struct {
+		line int
+		want bool
+	}{{10, true}, {8, true}, {13, true}, {7, false}, {14, false}} {
+		if got := l.at(c.line, ""); got != c.want {
+			t.Errorf("label at line 10, finding at %d: %v, want %v", c.line, got, c.want)
+		}
+	}
+	if !(LFind{Rule: "CPL-REQ-RETURN"}).at(0, "") {
+		t.Error("a missing term's label matches anywhere")
+	}
+}
+
 func TestFactMatches(t *testing.T) {
 	seven, one := 7.0, 1.0
 	lf := LFact{Topic: "parts_warranty", Item: "电池", Value: &seven, Unit: "day"}
@@ -64,7 +81,7 @@ func TestScore(t *testing.T) {
 		// held: a law text read as a policy, with a violation on it.
 		"held       1  0.000  1.000  1.000      -        -      0.000      -   1",
 		"b held  kind policy, labelled law",
-		"a dev   missed CPL-REQ-WARRANTY",
+		"a dev   missed CPL-REQ-WARRANTY at line 0",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
