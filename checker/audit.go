@@ -10,13 +10,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"shouhou/checker/clause"
 	"shouhou/checker/facts"
 	"shouhou/checker/reader"
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
-	"shouhou/lexicon/kinds"
 	"shouhou/lexicon/money"
 	"shouhou/reports"
 	"shouhou/rules"
@@ -88,7 +88,7 @@ func (a *Auditor) category(d *doc) (*rules.Category, []string) {
 		case i < headN:
 			weight = 2
 		}
-		if categoryCues.Contains(cl.Text.S) {
+		if categoryCues().Contains(cl.Text.S) {
 			weight++
 		}
 		if weight == 0 || d.u.other[i] || d.u.clauseKind[i] != rules.Policy {
@@ -140,12 +140,10 @@ func asksOfGoods(r *rules.Rule) bool {
 	return true
 }
 
-var goodsWords = keywords.New(kinds.Must().Goods)
-
 // sellsGoods reports clauses that speak of goods sold.
 func sellsGoods(cls []clause.Clause) bool {
 	for _, c := range cls {
-		if goodsWords.Contains(c.Text.S) {
+		if vocab().goods.Contains(c.Text.S) {
 			return true
 		}
 	}
@@ -156,7 +154,7 @@ func sellsGoods(cls []clause.Clause) bool {
 // part of an accessory's name (手机壳, 电脑包) or denied (不销售手机).
 func notTheProduct(s string, start, end int) bool {
 	rest := s[end:]
-	for _, w := range vocab.lex.Accessories {
+	for _, w := range vocab().lex.Accessories {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
@@ -167,7 +165,9 @@ func notTheProduct(s string, start, end int) bool {
 
 // categoryCues mark a clause about the goods' 三包, warranty or returns:
 // a product named there is the subject of the terms.
-var categoryCues = keywords.New([]string{"三包", "保修", "质保", "包修", "保固", "退货", "换货", "退换"})
+var categoryCues = sync.OnceValue(func() *keywords.Set {
+	return keywords.New([]string{"三包", "保修", "质保", "包修", "保固", "退货", "换货", "退换"})
+})
 
 // mayMatch reports whether rule r's patterns may match clause i.
 func (d *doc) mayMatch(r *rules.Rule, i int) bool {

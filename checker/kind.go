@@ -3,6 +3,7 @@ package checker
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -54,6 +55,7 @@ type vocabulary struct {
 	selfVoice  *keywords.Set
 	regions    []region
 	mainland   *keywords.Set
+	goods      *keywords.Set
 }
 
 type region struct {
@@ -61,7 +63,9 @@ type region struct {
 	strong, words *keywords.Set
 }
 
-var vocab = func() *vocabulary {
+// vocab is built on first use: commands that judge nothing (version,
+// help) do not pay for it.
+var vocab = sync.OnceValue(func() *vocabulary {
 	l := kinds.Must()
 	v := &vocabulary{lex: l, titles: l.Titles, body: map[string]*keywords.Set{},
 		b2b: keywords.New(l.B2B), cons: keywords.New(l.Consumer),
@@ -76,8 +80,9 @@ var vocab = func() *vocabulary {
 	}{{rules.HK, l.Jurisdictions.HK}, {rules.Macau, l.Jurisdictions.Macau}, {rules.TW, l.Jurisdictions.TW}} {
 		v.regions = append(v.regions, region{r.id, keywords.New(r.r.Strong), keywords.New(r.r.Words)})
 	}
+	v.goods = keywords.New(l.Goods)
 	return v
-}()
+})
 
 // DetectKind tells a document's kind from its clauses.
 func DetectKind(cls []clause.Clause) string {
@@ -98,23 +103,23 @@ func kindOf(cls []clause.Clause, whole bool) (kind string, strong bool) {
 	lawArticles := 0
 	for _, c := range cls {
 		s := c.Text.S
-		for k, set := range vocab.body {
+		for k, set := range vocab().body {
 			set.Each(s, func(_, _, _ int) bool {
 				n[k]++
 				return true
 			})
 		}
-		if vocab.lex.LawArticle.MatchString(s) {
+		if vocab().lex.LawArticle.MatchString(s) {
 			lawArticles++
 		}
 	}
 	self := n[rules.Policy]
 	head := joinTitles(cls, headN)
 	first := cls[0].Text.S
-	policyTitle := firstIndex(head, vocab.titles[rules.Policy]) >= 0
-	tIdx, bIdx := firstIndex(head, vocab.titles[rules.Tender]), firstIndex(head, vocab.titles[rules.Bid])
+	policyTitle := firstIndex(head, vocab().titles[rules.Policy]) >= 0
+	tIdx, bIdx := firstIndex(head, vocab().titles[rules.Tender]), firstIndex(head, vocab().titles[rules.Bid])
 	switch {
-	case lawArticles >= 3 && self == 0 && vocab.lex.LawArticle.MatchString(first):
+	case lawArticles >= 3 && self == 0 && vocab().lex.LawArticle.MatchString(first):
 		return rules.Law, true // an excerpt of a statute: 第十五条 … 第十六条 …
 	case tIdx >= 0 && (bIdx < 0 || tIdx < bIdx):
 		return rules.Tender, true
@@ -126,9 +131,9 @@ func kindOf(cls []clause.Clause, whole bool) (kind string, strong bool) {
 		return rules.Bid, true // a commitment letter to an institution (致：某市人民医院)
 	case isLawTitle(first):
 		return rules.Law, true
-	case whole && firstIndex(first, vocab.titles[rules.Article]) >= 0 && firstIndex(first, vocab.titles[rules.Policy]) < 0:
+	case whole && firstIndex(first, vocab().titles[rules.Article]) >= 0 && firstIndex(first, vocab().titles[rules.Policy]) < 0:
 		return rules.Article, true
-	case whole && firstIndex(first, vocab.titles[rules.Article]) >= 0 && isQuestion(first):
+	case whole && firstIndex(first, vocab().titles[rules.Article]) >= 0 && isQuestion(first):
 		return rules.Article, true // 7天无理由退换货从哪天开始算？ names a policy but asks about it
 	}
 	switch {
@@ -157,7 +162,7 @@ func joinTitles(cls []clause.Clause, n int) string {
 	var b strings.Builder
 	for i := 0; i < len(cls) && i < n; i++ {
 		s := strings.TrimRight(cls[i].Text.S, "。.:;")
-		if utf8.RuneCountInString(s) > 32 || strings.ContainsAny(s, ",:;") || vocab.selfVoice.Contains(s) {
+		if utf8.RuneCountInString(s) > 32 || strings.ContainsAny(s, ",:;") || vocab().selfVoice.Contains(s) {
 			continue // a sentence, or someone speaking: 我公司就本次采购项目作出如下承诺
 		}
 		b.WriteString(s)
@@ -174,15 +179,15 @@ func isLawTitle(s string) bool {
 	if utf8.RuneCountInString(s) > 40 {
 		return false
 	}
-	for _, t := range vocab.titles[rules.Law] {
+	for _, t := range vocab().titles[rules.Law] {
 		if strings.HasPrefix(s, t) {
 			return true
 		}
 	}
-	if firstIndex(s, vocab.titles[rules.Policy]) >= 0 || strings.ContainsAny(s, ",。:;") {
+	if firstIndex(s, vocab().titles[rules.Policy]) >= 0 || strings.ContainsAny(s, ",。:;") {
 		return false
 	}
-	for _, e := range vocab.lex.LawTitleEndings {
+	for _, e := range vocab().lex.LawTitleEndings {
 		if strings.HasSuffix(s, e) && (e != "法" || strings.HasPrefix(s, "中华人民共和国")) {
 			return true
 		}
@@ -249,7 +254,7 @@ func understand(src *reader.Source, cls []clause.Clause, kind, audience, jurisdi
 	}
 	u.other = make([]bool, len(cls))
 	for i, c := range cls {
-		u.other[i] = vocab.otherVoice.Contains(c.Text.S) && !vocab.selfVoice.Contains(c.Text.S)
+		u.other[i] = vocab().otherVoice.Contains(c.Text.S) && !vocab().selfVoice.Contains(c.Text.S)
 	}
 	return u
 }
@@ -338,12 +343,12 @@ func detectB2B(cls []clause.Clause, kind string) (bool, []string) {
 	}
 	var b2b, cons []string
 	for _, c := range cls {
-		vocab.b2b.Each(c.Text.S, func(_, _, w int) bool {
-			b2b = append(b2b, vocab.b2b.Word(w))
+		vocab().b2b.Each(c.Text.S, func(_, _, w int) bool {
+			b2b = append(b2b, vocab().b2b.Word(w))
 			return true
 		})
-		vocab.cons.Each(c.Text.S, func(_, _, w int) bool {
-			cons = append(cons, vocab.cons.Word(w))
+		vocab().cons.Each(c.Text.S, func(_, _, w int) bool {
+			cons = append(cons, vocab().cons.Word(w))
 			return true
 		})
 	}
@@ -361,14 +366,14 @@ func detectJurisdiction(src *reader.Source, cls []clause.Clause) (string, []stri
 	trad := traditional(src.Text)
 	var mainland int
 	for _, c := range cls {
-		vocab.mainland.Each(c.Text.S, func(_, _, _ int) bool {
+		vocab().mainland.Each(c.Text.S, func(_, _, _ int) bool {
 			mainland++
 			return true
 		})
 	}
 	best, bestScore := rules.Mainland, 0
 	var evidence []string
-	for _, r := range vocab.regions {
+	for _, r := range vocab().regions {
 		var strong, words []string
 		for _, c := range cls {
 			r.strong.Each(c.Text.S, func(_, _, w int) bool {
@@ -434,14 +439,14 @@ func distinct(ws []string, n int) []string {
 // or describe good practice) are neither, and are not faulted for missing
 // terms they were never meant to state.
 func isCommitment(cls []clause.Clause, topics map[string]bool) bool {
-	if len(cls) > 0 && firstIndex(cls[0].Text.S, vocab.titles[rules.Article]) >= 0 && firstIndex(cls[0].Text.S, vocab.titles[rules.Policy]) < 0 {
+	if len(cls) > 0 && firstIndex(cls[0].Text.S, vocab().titles[rules.Article]) >= 0 && firstIndex(cls[0].Text.S, vocab().titles[rules.Policy]) < 0 {
 		return false // an article's title, even if its text names policies
 	}
-	if firstIndex(joinHead(cls, headN), vocab.titles[rules.Policy]) >= 0 {
+	if firstIndex(joinHead(cls, headN), vocab().titles[rules.Policy]) >= 0 {
 		return true
 	}
 	for _, c := range cls {
-		if c.Kind == reader.Heading && firstIndex(c.Text.S, vocab.titles[rules.Policy]) >= 0 {
+		if c.Kind == reader.Heading && firstIndex(c.Text.S, vocab().titles[rules.Policy]) >= 0 {
 			return true
 		}
 	}
