@@ -134,9 +134,15 @@ type tally struct {
 	factTP, factFP, factFN                 int
 	findTP, findFP, findFN                 int
 	// lawViolations counts violation or missing findings on law and
-	// article texts: there must be none.
-	lawViolations int
+	// article texts; consumerOnB2B consumer-law findings on terms between
+	// businesses; mainlandAbroad mainland-law findings on Hong Kong, Macau
+	// and Taiwan text. There must be none of any.
+	lawViolations, consumerOnB2B, mainlandAbroad int
 }
+
+// anywhere are the CPL rules that judge any text: blanks, contradictions
+// and vague figures are such wherever they stand.
+var anywhere = map[string]bool{"CPL-BLANK": true, "CPL-CONFLICT": true, "CPL-VAGUE": true}
 
 func ratio(a, b int) string {
 	if b == 0 {
@@ -293,6 +299,14 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 			if (l.Kind == "law" || l.Kind == "article") && (f.Status == "violation" || f.Status == "missing") {
 				t.lawViolations++
 			}
+			if consumerRule := strings.HasPrefix(f.Rule, "CPL-") && !anywhere[f.Rule]; consumerRule {
+				if l.B2B != nil && *l.B2B {
+					t.consumerOnB2B++
+				}
+				if l.Jurisdiction != "" && l.Jurisdiction != "mainland" {
+					t.mainlandAbroad++
+				}
+			}
 			key := f.Rule + "\x00" + squash(f.Evidence)
 			if seen[key] {
 				continue // one rule, one cause: counted once
@@ -326,6 +340,7 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 		}
 	}
 	fmt.Fprintf(w, "%-6s %5s %6s %6s %6s %8s %8s %8s %8s %s\n", "part", "docs", "kind", "b2b", "juris", "fact P", "fact R", "find P", "find R", "law/article violations")
+	defer fmt.Fprintln(w, "(consumer: consumer-law findings on b2b terms; abroad: mainland-law findings on hk/macau/tw text)")
 	for _, s := range []string{"dev", "held"} {
 		t := tallies[s]
 		if t == nil {
@@ -334,8 +349,8 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 		fmt.Fprintf(w, "%-6s %5d %6s %6s %6s %8s %8s %8s %8s %d\n", s, t.docs, ratio(t.kindOK, t.docs), ratio(t.b2bOK, t.b2bN), ratio(t.jurOK, t.jurN),
 			ratio(t.factTP, t.factTP+t.factFP), ratio(t.factTP, t.factTP+t.factFN),
 			ratio(t.findTP, t.findTP+t.findFP), ratio(t.findTP, t.findTP+t.findFN), t.lawViolations)
-		fmt.Fprintf(w, "       facts %d right, %d not labelled, %d missed; findings %d right, %d false alarms, %d missed\n",
-			t.factTP, t.factFP, t.factFN, t.findTP, t.findFP, t.findFN)
+		fmt.Fprintf(w, "       facts %d right, %d not labelled, %d missed; findings %d right, %d false alarms, %d missed; consumer %d, abroad %d\n",
+			t.factTP, t.factFP, t.factFN, t.findTP, t.findFP, t.findFN, t.consumerOnB2B, t.mainlandAbroad)
 	}
 	if verbose {
 		sort.Strings(lines)

@@ -77,7 +77,7 @@ func TestScore(t *testing.T) {
 		// findings: the duplicate refund finding counts once, the blank
 		// is a false alarm, two labelled findings missed.
 		"dev        1  1.000  1.000  1.000    0.500    0.500    0.500    0.333 0",
-		"facts 1 right, 1 not labelled, 1 missed; findings 1 right, 1 false alarms, 2 missed",
+		"facts 1 right, 1 not labelled, 1 missed; findings 1 right, 1 false alarms, 2 missed; consumer 0, abroad 0",
 		// held: a law text read as a policy, with a violation on it.
 		"held       1  0.000  1.000  1.000      -        -      0.000      -   1",
 		"b held  kind policy, labelled law",
