@@ -400,6 +400,7 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci), Basis: r.BasisStrings(),
 		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "), Location: p.Location,
 		Suppressed: d.ignored[ci][r.ID],
+		Start:      c.Text.Orig(0), End: c.Text.Orig(len(c.Text.S)),
 	}
 }
 

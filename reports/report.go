@@ -56,6 +56,9 @@ type Document struct {
 	// Cells holds the text of every table cell, for compare's deviation
 	// tables (not in JSON).
 	Cells []CellText `json:"-"`
+	// Text is the document's extracted text, kept only when a renderer
+	// shows findings on it (html, annotated .docx). Not in JSON.
+	Text string `json:"-"`
 }
 
 // CellText is a table cell's normalized text and place.
@@ -123,6 +126,11 @@ type Finding struct {
 	// Related are the other places the finding rests on: the budget a
 	// deposit is measured against, the clause another one contradicts.
 	Related []Place `json:"related,omitempty"`
+
+	// Start and End are the byte offsets of the evidence in the
+	// document's extracted text (Document.Text), for the renderers that
+	// show findings on the text (html, annotated .docx). Not in JSON.
+	Start, End int `json:"-"`
 }
 
 // Place is a spot in a document a finding refers to besides its own.
