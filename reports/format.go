@@ -52,3 +52,7 @@ func place(location string, line, col int) string {
 	}
 	return "全文 whole document"
 }
+
+// NeedsText are the formats that show findings on the document's text:
+// the audit keeps Document.Text for them.
+var NeedsText = map[string]bool{"html": true}

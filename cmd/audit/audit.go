@@ -43,6 +43,13 @@ type Options struct {
 	Shard     string
 	Rules     []string
 	Category  string
+	// Annotate is a folder for annotated Word copies of the documents
+	// (--annotate); annotateFile the one .docx of -o FILE.docx.
+	Annotate     string
+	annotateFile string
+	// keepText keeps each document's text for the renderers that show
+	// findings on it (html, annotated .docx).
+	keepText bool
 	// ShowSuppressed lists the findings shouhou-ignore lines suppressed.
 	ShowSuppressed bool
 	Config         string
@@ -98,6 +105,7 @@ whatever its extension; folders only yield the extensions above.
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
 	f.StringVar(&opts.Config, "config", "", "settings `FILE` instead of the nearest .shouhou.yaml from the working folder up")
+	f.StringVar(&opts.Annotate, "annotate", "", "write to `DIR` a Word copy of each document with a comment (批注) on every finding: .docx files keep everything else as it was, other formats become a new .docx of their text (-o FILE.docx does this for a single document)")
 	f.BoolVar(&opts.ShowSuppressed, "show-suppressed", false, "list findings that shouhou-ignore lines suppressed (they are always counted)")
 	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: "+categoryList())
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
@@ -213,15 +221,30 @@ func run(o *Options) error {
 		return err
 	}
 	inputs := reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow})
-	targets, err := outputs.Targets(o.Outputs, o.Format, o.FormatSet)
+	specs, err := o.annotateOutputs(len(inputs))
 	if err != nil {
 		return err
+	}
+	targets, err := outputs.Targets(specs, o.Format, o.FormatSet)
+	if err != nil {
+		return err
+	}
+	if len(specs) == 0 && len(o.Outputs) > 0 && !o.FormatSet {
+		targets = nil // only -o FILE.docx: no report on standard output
+	}
+	o.keepText = o.Annotate != "" || o.annotateFile != ""
+	for _, t := range targets {
+		o.keepText = o.keepText || reports.NeedsText[t.Format]
 	}
 	paths := make([]string, len(inputs))
 	for i, in := range inputs {
 		paths[i] = in.Path
 	}
-	if err := outputs.CheckNotInputs(targets, paths); err != nil {
+	checked := targets
+	if o.annotateFile != "" {
+		checked = append(append([]outputs.Target{}, targets...), outputs.Target{Format: "docx", Path: o.annotateFile})
+	}
+	if err := outputs.CheckNotInputs(checked, paths); err != nil {
 		return err
 	}
 
@@ -252,6 +275,7 @@ func run(o *Options) error {
 	work := shard(inputs, shardI, shardN)
 	bar := newProgress(o.IO.ErrOut, !o.Quiet && o.IO.IsStderrTTY(), len(work))
 	fails := false
+	annotateFailed := false
 	for index, d := range o.audited(auditor, work, ropt) {
 		report.Summary.Baselined += base.Filter(&d)
 		if d.Error != nil {
@@ -263,6 +287,12 @@ func run(o *Options) error {
 			}
 		}
 		report.Summary.Add(d)
+		if d.Error == nil && (o.Annotate != "" || o.annotateFile != "") {
+			if err := o.annotate(d); err != nil {
+				bar.Println(fmt.Sprintf("shouhou: %s: cannot annotate: %v", d.Path, err))
+				annotateFailed = true
+			}
+		}
 		if !o.ShowSuppressed {
 			d.Suppressed = nil // counted above, listed only on request
 		}
@@ -296,6 +326,9 @@ func run(o *Options) error {
 		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
+	}
+	if annotateFailed {
+		return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
 	}
 	return cmdutil.ExitFor(report.Summary, fails)
 }
@@ -344,7 +377,11 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 	if err != nil {
 		return fail(err)
 	}
-	return a.Audit(src, o.Kind)
+	d := a.Audit(src, o.Kind)
+	if o.keepText {
+		d.Text = src.Text
+	}
+	return d
 }
 
 // parseShard reads --shard I/N; empty means the whole run (1/1).
