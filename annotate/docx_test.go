@@ -353,4 +353,3 @@ func TestAnnotateDocx(t *testing.T) {
 		t.Errorf("annotating the annotated copy: %d comments, want %d", n, 2*len(d.Findings))
 	}
 }
-

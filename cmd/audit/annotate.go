@@ -10,9 +10,9 @@ import (
 	"strings"
 
 	"shouhou/annotate"
+	"shouhou/checker/reader"
 	"shouhou/cmd/cmdutil"
 	"shouhou/cmd/outputs"
-	"shouhou/checker/reader"
 	"shouhou/reports"
 )
 
