@@ -7,7 +7,7 @@ import (
 )
 
 // Formats are the output formats, in the order help lists them.
-var Formats = []string{"table", "json", "jsonl", "xlsx", "sarif", "junit", "github", "markdown", "csv"}
+var Formats = []string{"table", "json", "jsonl", "xlsx", "sarif", "junit", "github", "markdown", "csv", "html"}
 
 // Binary formats are refused on a terminal without -o.
 var Binary = map[string]bool{"xlsx": true}
@@ -38,6 +38,8 @@ func Write(w io.Writer, format string, r *Report, opt Options) error {
 		return WriteMarkdown(w, r)
 	case "csv":
 		return WriteCSV(w, r)
+	case "html":
+		return WriteHTML(w, r)
 	}
 	return fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
 }
