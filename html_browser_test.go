@@ -197,4 +197,3 @@ func TestCompareHTMLInBrowser(t *testing.T) {
 		}
 	}
 }
-
