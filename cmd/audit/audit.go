@@ -50,6 +50,12 @@ type Options struct {
 	// keepText keeps each document's text for the renderers that show
 	// findings on it (html, annotated .docx).
 	keepText bool
+	// Explain adds 依据 and 建议 under each finding in the default view.
+	Explain bool
+	// MinSeverity leaves findings below it out of the report.
+	MinSeverity string
+	// AllowEmpty accepts a run that finds no document to audit.
+	AllowEmpty bool
 	// ShowSuppressed lists the findings shouhou-ignore lines suppressed.
 	ShowSuppressed bool
 	Config         string
@@ -96,7 +102,7 @@ whatever its extension; folders only yield the extensions above.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.Formats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "stylish", "output format: "+strings.Join(reports.Formats, ", ")+" (stylish: one line a finding, grouped by file; line: path:line:col: severity rule message; table: boxes)")
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt) or written FORMAT:FILE; FORMAT:- is standard output")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: policy, tender, bid")
@@ -111,13 +117,17 @@ whatever its extension; folders only yield the extensions above.
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, warnings or \"report written\" line; unreadable files are still named")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing when the run passes: no progress bar, warnings, \"report written\" line, and no terminal view (stylish, line, table) unless the exit code is not 0; unreadable files are still named")
+	f.BoolVar(&opts.Explain, "explain", false, "show the basis (依据) and the fix (建议) under each finding in the default view")
+	f.StringVar(&opts.MinSeverity, "min-severity", "", "leave findings below this severity out of the report and the exit code: error, warning, info")
+	f.BoolVar(&opts.AllowEmpty, "allow-empty", false, "exit 0 when the paths hold no document to audit (by default that is exit 2)")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier JSON or JSONL report (`FILE`)")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `FILE` (go tool pprof)")
 	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
 	_ = f.MarkHidden("cpuprofile")
 	_ = f.MarkHidden("memprofile")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("min-severity", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions([]string{rules.Policy, rules.Tender, rules.Bid}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("encoding", cobra.FixedCompletions(reader.Encodings, cobra.ShellCompDirectiveNoFileComp))
@@ -133,6 +143,9 @@ func (o *Options) validate() (int64, error) {
 	}
 	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {
 		return 0, cmdutil.FlagErrorf("unknown --fail-on %q (error, warning, info or none)", o.FailOn)
+	}
+	if o.MinSeverity != "" && rules.Severity(o.MinSeverity).Rank() == 0 {
+		return 0, cmdutil.FlagErrorf("unknown --min-severity %q (error, warning or info)", o.MinSeverity)
 	}
 	if o.Kind != "" && o.Kind != rules.Policy && o.Kind != rules.Tender && o.Kind != rules.Bid {
 		return 0, cmdutil.FlagErrorf("unknown --kind %q (policy, tender or bid)", o.Kind)
@@ -221,6 +234,9 @@ func run(o *Options) error {
 		return err
 	}
 	inputs := reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow})
+	if len(inputs) == 0 && !o.AllowEmpty {
+		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("no document to audit in %s (no .txt .md .docx .xlsx .html .pdf file; --exclude and hidden files left out); give --allow-empty if that is expected", strings.Join(o.Paths, " "))}
+	}
 	specs, err := o.annotateOutputs(len(inputs))
 	if err != nil {
 		return err
@@ -277,6 +293,10 @@ func run(o *Options) error {
 	fails := false
 	annotateFailed := false
 	for index, d := range o.audited(auditor, work, ropt) {
+		if o.MinSeverity != "" {
+			d.Findings = atLeast(d.Findings, o.MinSeverity)
+			d.Suppressed = atLeast(d.Suppressed, o.MinSeverity)
+		}
 		report.Summary.Baselined += base.Filter(&d)
 		if d.Error != nil {
 			bar.Println(fmt.Sprintf("shouhou: %s: %s", d.Path, *d.Error))
@@ -315,8 +335,15 @@ func run(o *Options) error {
 
 	si := 0
 	for _, out := range outs {
+		if o.Quiet && out.IsStdout() && reports.Terminal[out.Format] && !fails && report.Summary.Failed == 0 && !annotateFailed {
+			continue // -q: nothing on standard output when the run passes
+		}
+		ropt := reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled(), Explain: o.Explain}
+		if out.IsStdout() {
+			ropt.Width = o.IO.TerminalWidth()
+		}
 		write := func(w io.Writer) error {
-			return reports.Write(w, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+			return reports.Write(w, out.Format, report, ropt)
 		}
 		if out.Format == "jsonl" {
 			js := streams[si]
@@ -382,6 +409,20 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 		d.Text = src.Text
 	}
 	return d
+}
+
+// atLeast keeps the findings at or above severity min.
+func atLeast(fs []reports.Finding, min string) []reports.Finding {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if rules.Severity(f.Severity).Rank() >= rules.Severity(min).Rank() {
+			out = append(out, f)
+		}
+	}
+	if fs != nil && out == nil {
+		out = []reports.Finding{}
+	}
+	return out
 }
 
 // parseShard reads --shard I/N; empty means the whole run (1/1).
