@@ -7,7 +7,7 @@ import (
 )
 
 // Formats are the output formats, in the order help lists them.
-var Formats = []string{"stylish", "line", "table", "json", "jsonl", "xlsx", "sarif", "junit", "github", "markdown", "csv", "html"}
+var Formats = []string{"stylish", "line", "table", "json", "jsonl", "xlsx", "sarif", "junit", "github", "markdown", "csv", "html", "codeclimate"}
 
 // Binary formats are refused on a terminal without -o.
 var Binary = map[string]bool{"xlsx": true}
@@ -50,6 +50,8 @@ func Write(w io.Writer, format string, r *Report, opt Options) error {
 		return WriteCSV(w, r)
 	case "html":
 		return WriteHTML(w, r)
+	case "codeclimate":
+		return WriteCodeClimate(w, r)
 	}
 	return fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
 }

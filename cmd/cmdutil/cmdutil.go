@@ -36,9 +36,6 @@ func FlagErrorf(format string, a ...any) error {
 	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format+" (see --help)", a...)}
 }
 
-// Version is the program version; release builds set it with
-// -ldflags "-X shouhou/cmd/cmdutil.Version=…".
-var Version = "0.1.0"
 
 // Failing reports whether d has findings at or above failOn (error,
 // warning, info; none never fails): what makes audit and merge exit 1.
