@@ -36,7 +36,6 @@ func FlagErrorf(format string, a ...any) error {
 	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format+" (see --help)", a...)}
 }
 
-
 // Failing reports whether d has findings at or above failOn (error,
 // warning, info; none never fails): what makes audit and merge exit 1.
 func Failing(d reports.Document, failOn string) bool {
