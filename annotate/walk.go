@@ -47,12 +47,10 @@ type char struct {
 // run is a w:r element: its start tag, its properties, where its content
 // starts and its end tag.
 type run struct {
-	startTag             string // the raw start tag, e.g. <w:r w:rsidR="00A1">
-	rPr                  string // the raw <w:rPr>…</w:rPr>, or ""
-	begin, content       int    // offset of the start tag; offset after it (and after rPr)
-	endBegin, endEnd     int    // offsets of the end tag </w:r>
-	tStartTag            string // the raw start tag of its last w:t seen
-	closed, rPrSeenFirst bool
+	startTag         string // the raw start tag, e.g. <w:r w:rsidR="00A1">
+	rPr              string // the raw <w:rPr>…</w:rPr>, or ""
+	begin, content   int    // offset of the start tag; offset after it (and after rPr)
+	endBegin, endEnd int    // offsets of the end tag </w:r>
 }
 
 // body is document.xml walked: its visible characters in order.
@@ -61,9 +59,6 @@ type body struct {
 	prefix string // the namespace prefix of WordprocessingML ("w")
 	chars  []char
 	paras  int
-	// firstPara is the offset just after the first text paragraph's start
-	// tag (and its properties): where whole-document comments go.
-	firstRun *run
 }
 
 type wpara struct {
@@ -130,9 +125,6 @@ func walk(data []byte) (*body, error) {
 			case "t":
 				if len(stack) > 0 {
 					inT, tBeg, tTag = true, before, string(data[before:after])
-					if r := curRun(); r != nil {
-						r.tStartTag = tTag
-					}
 				}
 			case "tab", "ptab", "br", "cr", "noBreakHyphen", "sym":
 				if len(stack) == 0 || curRun() == nil {
@@ -180,7 +172,7 @@ func walk(data []byte) (*body, error) {
 				b.chars = append(b.chars, p.chars...)
 			case "r":
 				if r := curRun(); r != nil {
-					r.endBegin, r.endEnd, r.closed = before, after, true
+					r.endBegin, r.endEnd = before, after
 					runs = runs[:len(runs)-1]
 				}
 			case "rPr":
