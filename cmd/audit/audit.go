@@ -206,6 +206,7 @@ func run(o *Options) error {
 	if err != nil {
 		return err
 	}
+	all := book
 	if cfg != nil {
 		if book, err = book.Configure(cfg.Rules.Disable, cfg.Rules.Severity); err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s: %v", cfg.Path, err)}
@@ -218,6 +219,7 @@ func run(o *Options) error {
 		}
 	}
 	auditor := checker.New(book)
+	auditor.Known = func(id string) bool { return all.Get(id) != nil }
 	if o.Category != "" {
 		cats, err := rules.Categories()
 		if err != nil {
