@@ -22,6 +22,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(b, "## %s shouhou 售后合规审计\n\n", icon)
 	fmt.Fprintf(b, "| 文件 documents | 无法读取 unreadable | 错误 errors | 警告 warnings | 提示 info |\n| ---: | ---: | ---: | ---: | ---: |\n")
 	fmt.Fprintf(b, "| %d | %d | %d | %d | %d |\n\n", s.Documents, s.Failed, s.Findings.Error, s.Findings.Warning, s.Findings.Info)
+	if s.Suppressed > 0 {
+		fmt.Fprintf(b, "另有 %d 个问题由 shouhou-ignore 忽略。/ %d findings are suppressed by shouhou-ignore.\n\n", s.Suppressed, s.Suppressed)
+	}
 	if s.Baselined > 0 {
 		fmt.Fprintf(b, "另有 %d 个问题已在基线中，未列出。/ %d findings already in the baseline are not listed.\n\n", s.Baselined, s.Baselined)
 	}

@@ -123,6 +123,9 @@ type Finding struct {
 	// Suppressed is the reason a shouhou-ignore line gave; such findings
 	// are listed only under the document's suppressed (--show-suppressed).
 	Suppressed string `json:"suppressed,omitempty"`
+	// Added field: the finding is listed under suppressed because the
+	// --baseline report already had it (suppressed then says "baseline").
+	Baselined bool `json:"baselined,omitempty"`
 	// Related are the other places the finding rests on: the budget a
 	// deposit is measured against, the clause another one contradicts.
 	Related []Place `json:"related,omitempty"`
@@ -172,7 +175,11 @@ func (s *Summary) Add(d Document) {
 	if d.Error != nil {
 		s.Failed++
 	}
-	s.Suppressed += len(d.Suppressed)
+	for _, f := range d.Suppressed {
+		if !f.Baselined {
+			s.Suppressed++ // baselined ones are counted by the caller
+		}
+	}
 	for _, f := range d.Findings {
 		switch f.Severity {
 		case "error":

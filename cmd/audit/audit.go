@@ -112,7 +112,7 @@ whatever its extension; folders only yield the extensions above.
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
 	f.StringVar(&opts.Config, "config", "", "settings `FILE` instead of the nearest .shouhou.yaml from the working folder up")
 	f.StringVar(&opts.Annotate, "annotate", "", "write to `DIR` a Word copy of each document with a comment (批注) on every finding: .docx files keep everything else as it was, other formats become a new .docx of their text (-o FILE.docx does this for a single document)")
-	f.BoolVar(&opts.ShowSuppressed, "show-suppressed", false, "list findings that shouhou-ignore lines suppressed (they are always counted)")
+	f.BoolVar(&opts.ShowSuppressed, "show-suppressed", false, "list the findings that shouhou-ignore lines suppressed and those --baseline left out (they are always counted): in json, sarif (as suppressions), csv and xlsx")
 	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: "+categoryList())
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
