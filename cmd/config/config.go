@@ -86,10 +86,10 @@ func Load(path string) (*Config, error) {
 
 // The keys of the file and the values they take.
 var (
-	topKeys   = []string{"rules", "category", "kind", "fail_on", "exclude"}
-	ruleKeys  = []string{"files", "disable", "severity"}
-	failOns   = []string{"error", "warning", "info", "none"}
-	kinds     = []string{"policy", "tender", "bid"}
+	topKeys    = []string{"rules", "category", "kind", "fail_on", "exclude"}
+	ruleKeys   = []string{"files", "disable", "severity"}
+	failOns    = []string{"error", "warning", "info", "none"}
+	kinds      = []string{"policy", "tender", "bid"}
 	severities = []string{"error", "warning", "info"}
 )
 
