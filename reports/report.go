@@ -1,5 +1,5 @@
 // Package reports holds the finished report (the JSON contract of
-// CONTRACT.md) and renders it. Renderers only see this data; they never
+// docs/contract.md) and renders it. Renderers only see this data; they never
 // read documents again.
 package reports
 
@@ -81,7 +81,7 @@ type Fact struct {
 	Text   string   `json:"text"`
 	Line   int      `json:"line"`
 	Column int      `json:"column"`
-	// Added fields (CONTRACT.md allows additions):
+	// Added fields (docs/contract.md allows additions):
 	Blank   bool   `json:"blank,omitempty"`   // the figure is an unfilled template blank
 	Section string `json:"section,omitempty"` // heading path, outermost first, joined by " › "
 	// Location says where the figure is in words a person can look up:

@@ -1,5 +1,5 @@
 // Package audit is the `shouhou audit` command: read documents, check them
-// against the rulebook, render the report, exit with CONTRACT.md's code.
+// against the rulebook, render the report, exit with docs/contract.md's code.
 package audit
 
 import (
