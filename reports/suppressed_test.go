@@ -101,3 +101,20 @@ func TestSuppressedEverywhere(t *testing.T) {
 		t.Errorf("markdown summary lacks the counts:\n%s", md)
 	}
 }
+
+// TestHTMLListsSuppressed: with --show-suppressed the page lists them
+// apart from the findings, with the reason, and never highlights them.
+func TestHTMLListsSuppressed(t *testing.T) {
+	r := withSuppressed()
+	page := string(render(t, "html", r))
+	if n := strings.Count(page, `<li class="suppressed"`); n != 2 {
+		t.Errorf("%d suppressed items, want 2", n)
+	}
+	if !strings.Contains(page, "理由：法务已确认") || !strings.Contains(page, "基线中已有") {
+		t.Errorf("the reasons are not on the page")
+	}
+	want := r.Summary.Findings.Error + r.Summary.Findings.Warning + r.Summary.Findings.Info
+	if n := strings.Count(page, `<li class="finding`); n != want {
+		t.Errorf("%d findings listed, want %d", n, want)
+	}
+}
