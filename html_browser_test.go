@@ -65,7 +65,7 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	docs := []string{"testdata/policies", "testdata/annotate/policy.docx", "testdata/formats/policy.html"}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
-	_, stderr, code := run(t, "", append([]string{"audit", "-q", "-o", "html:" + page, "-o", "json:" + filepath.Join(dir, "r.json")}, docs...)...)
+	_, stderr, code := run(t, "", append([]string{"audit", "-q", "-o", page, "-o", "json:" + filepath.Join(dir, "r.json")}, docs...)...)
 	if code != 1 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
