@@ -87,6 +87,8 @@ whatever its extension; folders only yield the extensions above.
 1 有 / findings at or above it; 2 用法错误或有文件无法读取 / usage error or an unreadable document.`,
 		Example: `  shouhou audit testdata/policies/bad_policy.txt
   shouhou audit --format json -o report.json policies/
+  shouhou audit -o 批注.docx 售后服务政策.docx
+  shouhou audit -o report.html --explain policies/
   shouhou audit --fail-on warning --kind policy 售后服务承诺书.md
   shouhou audit --exclude '*草稿*' --exclude '旧版/*' bids/
   cat policy.md | shouhou audit -`,
@@ -103,7 +105,7 @@ whatever its extension; folders only yield the extensions above.
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Format, "format", "f", "stylish", "output format: "+strings.Join(reports.Formats, ", ")+" (stylish: one line a finding, grouped by file; line: path:line:col: severity rule message; table: boxes)")
-	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt) or written FORMAT:FILE; FORMAT:- is standard output")
+	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt .html) or written FORMAT:FILE; FORMAT:- is standard output; FILE.docx is the annotated Word copy of the one document audited")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: policy, tender, bid")
 	f.StringVar(&opts.Encoding, "encoding", "", "text encoding instead of detecting it: "+strings.Join(reader.Encodings, ", "))
