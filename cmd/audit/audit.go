@@ -88,7 +88,8 @@ whatever its extension; folders only yield the extensions above.
 		Example: `  shouhou audit testdata/policies/bad_policy.txt
   shouhou audit --format json -o report.json policies/
   shouhou audit -o 批注.docx 售后服务政策.docx
-  shouhou audit -o report.html --explain policies/
+  shouhou audit -o report.html policies/
+  shouhou audit --explain 售后服务政策.txt
   shouhou audit --fail-on warning --kind policy 售后服务承诺书.md
   shouhou audit --exclude '*草稿*' --exclude '旧版/*' bids/
   cat policy.md | shouhou audit -`,
