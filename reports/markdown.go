@@ -50,6 +50,23 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		for _, f := range d.Findings {
 			fmt.Fprintf(b, "| %s | `%s` | %s | %s | %s |\n", f.Severity, f.Rule, mdCell(place(f.Location, f.Line, f.Column)), mdCell(f.Message), mdCell(clip(f.Evidence, 60)))
 		}
+		// Each rule's basis and fix once per document, under the table.
+		b.WriteString("\n")
+		seen := map[string]bool{}
+		for _, f := range d.Findings {
+			if seen[f.Rule] || len(f.Basis) == 0 && f.Fix == "" {
+				continue
+			}
+			seen[f.Rule] = true
+			fmt.Fprintf(b, "- `%s`", f.Rule)
+			if len(f.Basis) > 0 {
+				fmt.Fprintf(b, " 依据 basis: %s", mdCell(strings.Join(f.Basis, "；")))
+			}
+			if f.Fix != "" {
+				fmt.Fprintf(b, " · 建议 fix: %s", mdCell(f.Fix))
+			}
+			b.WriteString("\n")
+		}
 		b.WriteString("\n</details>\n\n")
 	}
 	if r.Rulebook != "" {
