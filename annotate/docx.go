@@ -279,9 +279,22 @@ func (b *body) place(notes []Note, firstID int) ([]Edit, []Placed) {
 	for i, n := range notes {
 		id := firstID + i
 		sp := b.find(n)
+		if sp.start >= 0 {
+			// Markers go only into Word's own runs: an equation's
+			// characters at either end are left outside the range.
+			for sp.start < sp.end-1 && b.chars[sp.start].run.foreign {
+				sp.start++
+			}
+			for sp.end-1 > sp.start && b.chars[sp.end-1].run.foreign {
+				sp.end--
+			}
+			if b.chars[sp.start].run.foreign {
+				sp.start = -1
+			}
+		}
 		p := Placed{ID: id, Note: i, Whole: sp.whole, Start: sp.start, End: sp.end}
 		if sp.start < 0 {
-			continue // a document without text: nothing to anchor on
+			continue // no text to anchor on, or only an equation's
 		}
 		var anchor strings.Builder
 		for _, c := range b.chars[sp.start:sp.end] {

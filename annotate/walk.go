@@ -51,6 +51,9 @@ type run struct {
 	rPr              string // the raw <w:rPr>…</w:rPr>, or ""
 	begin, content   int    // offset of the start tag; offset after it (and after rPr)
 	endBegin, endEnd int    // offsets of the end tag </w:r>
+	// foreign says the run is not a WordprocessingML run (an m:r of an
+	// equation): comment markers never go inside one.
+	foreign bool
 }
 
 // body is document.xml walked: its visible characters in order.
@@ -117,7 +120,7 @@ func walk(data []byte) (*body, error) {
 			case "p":
 				stack = append(stack, &wpara{})
 			case "r":
-				runs = append(runs, &run{startTag: string(data[before:after]), begin: before, content: after})
+				runs = append(runs, &run{startTag: string(data[before:after]), begin: before, content: after, foreign: t.Name.Space != b.prefix})
 			case "rPr":
 				if r := curRun(); r != nil && len(stack) > 0 {
 					rPrAt = before
