@@ -419,51 +419,6 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 	return d
 }
 
-// checkRuleIDs names the line of a rule id in .shouhou.yaml that no rule
-// has.
-func checkRuleIDs(cfg *config.Config, book *rules.Book) error {
-	ids := map[string]bool{}
-	for _, r := range book.Rules {
-		ids[r.ID] = true
-	}
-	var keys []string
-	for _, id := range cfg.Rules.Disable {
-		keys = append(keys, "rules.disable."+id)
-	}
-	for id := range cfg.Rules.Severity {
-		keys = append(keys, "rules.severity."+id)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		i := strings.LastIndex(k[:len(k)-1], ".")
-		for _, prefix := range []string{"rules.disable.", "rules.severity."} {
-			if strings.HasPrefix(k, prefix) {
-				i = len(prefix)
-			}
-		}
-		key, id := k[:i-1], k[i:]
-		if !ids[id] {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s:%d: %s: no rule %s%s (shouhou rules list names them all)",
-				cfg.Path, cfg.Lines[k], key, id, rules.Nearest(id, ids))}
-		}
-	}
-	return nil
-}
-
-// atLeast keeps the findings at or above severity min.
-func atLeast(fs []reports.Finding, min string) []reports.Finding {
-	out := fs[:0:0]
-	for _, f := range fs {
-		if rules.Severity(f.Severity).Rank() >= rules.Severity(min).Rank() {
-			out = append(out, f)
-		}
-	}
-	if fs != nil && out == nil {
-		out = []reports.Finding{}
-	}
-	return out
-}
-
 // parseShard reads --shard I/N; empty means the whole run (1/1).
 func parseShard(s string) (int, int, error) {
 	if s == "" {
