@@ -151,7 +151,7 @@ func TestRulesCommands(t *testing.T) {
 		t.Errorf("rules test: exit %d\n%s", code, out)
 	}
 	out, _, code = run(t, "", "rules", "show", "TND-SCALE")
-	if code != 0 || !strings.Contains(out, "第十七条 [S]") || !strings.Contains(out, "✗ 投标人注册资本不低于5000万元。") {
+	if code != 0 || !strings.Contains(out, "article: 第十七条\n          level: S") || !strings.Contains(out, "- 投标人注册资本不低于5000万元。") {
 		t.Errorf("rules show: exit %d\n%s", code, out)
 	}
 	if _, stderr, code := run(t, "", "rules", "show", "NOPE-1"); code != 2 || !strings.Contains(stderr, "no rule NOPE-1") {
@@ -255,7 +255,7 @@ func TestConfigAndSuppression(t *testing.T) {
 	if err := os.WriteFile(cfg, []byte("rules:\n  disable: [NOPE-1]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, stderr, code := run(t, "", "audit", "--config", cfg, doc); code != 2 || !strings.Contains(stderr, "no rule NOPE-1") {
+	if _, stderr, code := run(t, "", "audit", "--config", cfg, doc); code != 2 || !strings.Contains(stderr, cfg+":2: rules.disable: no rule NOPE-1") {
 		t.Errorf("bad config: exit %d %s", code, stderr)
 	}
 }

@@ -6,9 +6,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/mattn/go-runewidth"
 
 	"shouhou/cmd"
 	"shouhou/cmd/iostreams"
@@ -205,15 +208,64 @@ func TestBatchGoesOn(t *testing.T) {
 	}
 }
 
-func TestTableOutput(t *testing.T) {
-	out, _, _ := run(t, "", "audit", "testdata/policies/bad_policy.txt")
-	for _, want := range []string{"CPL-EXCH-15D", "line 5 col 17", "换货期限 10日 短于法定 15日", "1 个文件，5 个问题（错误 5"} {
-		if !bytes.Contains([]byte(out), []byte(want)) {
-			t.Errorf("table lacks %q:\n%s", want, out)
+// TestTerminalViews: the default view lists findings by file, one line
+// each, wrapped to the terminal; --explain adds the basis and the fix;
+// -f table keeps the boxes; -f line is path:line:col; -q prints nothing
+// when the run passes; --min-severity leaves out what is below it.
+func TestTerminalViews(t *testing.T) {
+	bad := "testdata/policies/bad_policy.txt"
+	out, _, code := run(t, "", "audit", bad)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 1 || lines[0] != bad || !regexp.MustCompile(`^  5:17  错误  CPL-EXCH-15D +换货期限 10日 短于法定 15日$`).MatchString(lines[1]) ||
+		!strings.HasPrefix(lines[len(lines)-1], "1 个文件，5 个问题（错误 5") || strings.Contains(out, "┌") {
+		t.Errorf("default view (exit %d):\n%s", code, out)
+	}
+	if len(lines) != 8 { // path, 5 findings, blank, summary
+		t.Errorf("default view has %d lines, want 8:\n%s", len(lines), out)
+	}
+
+	// At 60 columns every line fits, and continuation lines start under
+	// the message.
+	ios, _, buf, _ := iostreams.Test()
+	ios.SetWidth(60)
+	cmd.Run(ios, []string{"audit", "--explain", bad})
+	wrapped := buf.String()
+	for _, l := range strings.Split(wrapped, "\n") {
+		if w := runewidth.StringWidth(l); w > 60 && !strings.Contains(l, "documents") {
+			t.Errorf("line of %d columns at width 60: %q", w, l)
 		}
 	}
+	for _, want := range []string{"依据：部分商品修理更换退货", "建议：写明自售出之日起十五", "                                 "} {
+		if !strings.Contains(wrapped, want) {
+			t.Errorf("--explain at 60 columns lacks %q:\n%s", want, wrapped)
+		}
+	}
+
+	out, _, _ = run(t, "", "audit", "-f", "table", bad)
+	if !strings.Contains(out, "┌") || !strings.Contains(out, "line 5 col 17") {
+		t.Errorf("-f table lost its boxes:\n%s", out)
+	}
+	out, _, _ = run(t, "", "audit", "-f", "line", bad, "testdata/policies/service_commitment.txt")
+	for _, want := range []string{bad + ":5:17: error CPL-EXCH-15D 换货期限 10日 短于法定 15日\n", "testdata/policies/service_commitment.txt: warning CPL-REQ-EXCHANGE 未写明换货期限\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("-f line lacks %q:\n%s", want, out)
+		}
+	}
+
+	out, stderr, code := run(t, "", "audit", "-q", "testdata/policies/clean_policy.md")
+	if out != "" || stderr != "" || code != 0 {
+		t.Errorf("-q on a passing run: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	out, _, code = run(t, "", "audit", "-q", bad)
+	if code != 1 || !strings.Contains(out, "CPL-EXCH-15D") {
+		t.Errorf("-q on a failing run must still show why (exit %d):\n%s", code, out)
+	}
+	out, _, code = run(t, "", "audit", "--min-severity", "error", "--fail-on", "warning", "testdata/policies/blank_template.txt")
+	if code != 0 || strings.Contains(out, "CPL-BLANK") || !strings.Contains(out, "0 个问题") {
+		t.Errorf("--min-severity error on warnings only: exit %d\n%s", code, out)
+	}
 	out, _, _ = run(t, "", "audit", "testdata/policies/clean_policy.md")
-	if strings.Contains(out, "┌") || !strings.Contains(out, "0 个问题") {
+	if strings.TrimSpace(out) != "1 个文件，0 个问题（错误 0，警告 0，提示 0） / 1 documents, 0 findings (0 errors, 0 warnings, 0 info)" {
 		t.Errorf("clean run should print only the summary line:\n%s", out)
 	}
 }
@@ -356,5 +408,22 @@ func TestOutputNeverOverwritesInput(t *testing.T) {
 		if got, _ := os.ReadFile(doc); !bytes.Equal(got, orig) {
 			t.Fatalf("%v overwrote the document", args)
 		}
+	}
+}
+
+// TestEmptyRun: paths holding no document are exit 2 with one line that
+// says so, unless --allow-empty.
+func TestEmptyRun(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.png"), []byte{0x89, 'P'}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := run(t, "", "audit", "-f", "json", dir)
+	if code != 2 || out != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "no document to audit in "+dir) || !strings.Contains(stderr, "--allow-empty") {
+		t.Errorf("empty folder: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	out, _, code = run(t, "", "audit", "-f", "json", "--allow-empty", dir)
+	if code != 0 || !strings.Contains(out, `"documents": 0`) {
+		t.Errorf("--allow-empty: exit %d\n%s", code, out)
 	}
 }

@@ -347,3 +347,30 @@ func TestJobsDoNotChangeOutput(t *testing.T) {
 		t.Errorf("-j 1 and -j 4 differ:\n%s", firstDiff(one, four))
 	}
 }
+
+// TestCIExamplesSay: the GitHub example grants what SARIF upload needs on
+// a private repository; the GitLab one writes a Code Quality report and no
+// GitHub annotations; none pins a tag that does not exist.
+func TestCIExamplesSay(t *testing.T) {
+	read := func(p string) string {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	gh, gl, pc, readme := read("docs/ci/github-actions.yml"), read("docs/ci/gitlab-ci.yml"), read(".pre-commit-hooks.yaml"), read("README.md")
+	for _, want := range []string{"actions: read", "security-events: write", "contents: read"} {
+		if !strings.Contains(gh, want) {
+			t.Errorf("github-actions.yml lacks %q", want)
+		}
+	}
+	if !strings.Contains(gl, "-o codeclimate:gl-code-quality-report.json") || !strings.Contains(gl, "codequality: gl-code-quality-report.json") || strings.Contains(gl, "github:") {
+		t.Errorf("gitlab-ci.yml: want a Code Quality report and no GitHub annotations:\n%s", gl)
+	}
+	for name, s := range map[string]string{".pre-commit-hooks.yaml": pc, "README.md": readme} {
+		if strings.Contains(s, "rev: v0.1.0") {
+			t.Errorf("%s pins rev v0.1.0, a tag that does not exist", name)
+		}
+	}
+}

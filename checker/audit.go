@@ -6,7 +6,6 @@ package checker
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -42,6 +41,10 @@ type Auditor struct {
 	Audience string
 	// Jurisdiction forces mainland, hk, macau or tw; empty detects it.
 	Jurisdiction string
+	// Known says whether a rule id exists, for the warnings about
+	// shouhou-ignore directives (rules disabled by configuration still
+	// exist); nil: the rules of the book.
+	Known func(id string) bool
 }
 
 // New returns an auditor over book.
@@ -211,7 +214,12 @@ func (d *doc) judges(r *rules.Rule, ci int) bool {
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
-	d.ignored = ignores(src.Text, d.clauses)
+	known := a.Known
+	if known == nil {
+		known = func(id string) bool { return a.book.Get(id) != nil }
+	}
+	var ignoreWarnings []string
+	d.ignored, ignoreWarnings = ignores(src, src.Text, d.clauses, known)
 	d.u = understand(src, d.clauses, kind, a.Audience, a.Jurisdiction)
 	kind = d.u.Kind
 	kindsHere := []string{kind}
@@ -237,6 +245,9 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	}
 	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Warnings: src.Warnings, Facts: []reports.Fact{}, Findings: []reports.Finding{},
 		B2B: d.u.B2B, B2BEvidence: d.u.B2BEvidence, Jurisdiction: d.u.Jurisdiction, JurisdictionEvidence: d.u.JurisdictionEvidence}
+	if len(ignoreWarnings) > 0 {
+		out.Warnings = append(slices.Clip(src.Warnings), ignoreWarnings...)
+	}
 	for _, s := range d.u.Sections {
 		first := src.Locate(d.clauses[s.First].Text.Orig(0))
 		c := d.clauses[s.Last]
@@ -547,35 +558,9 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: status, Message: msg,
 		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci), Basis: r.BasisStrings(),
 		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "), Location: p.Location,
-		Suppressed: d.ignored[ci][r.ID],
+		Suppressed: d.ignoredFor(ci, r.ID),
+		Start:      c.Text.Orig(0), End: c.Text.Orig(len(c.Text.S)),
 	}
-}
-
-// ignoreRe is an inline suppression: a line "shouhou-ignore RULE-ID: reason",
-// in Markdown inside an HTML comment.
-var ignoreRe = regexp.MustCompile(`shouhou-ignore\s+([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+)\s*[:：]\s*([^\n]*?)\s*(?:-->|\n|$)`)
-
-// ignores maps each shouhou-ignore line to the clause after it: the first
-// clause that starts past the line and is not itself a directive.
-func ignores(text string, cls []clause.Clause) map[int]map[string]string {
-	out := map[int]map[string]string{}
-	for _, m := range ignoreRe.FindAllStringSubmatchIndex(text, -1) {
-		end := m[1]
-		rule, reason := strings.ToUpper(text[m[2]:m[3]]), text[m[4]:m[5]]
-		if reason == "" {
-			reason = "(no reason given)"
-		}
-		for i, c := range cls {
-			if c.Text.Orig(0) >= end && !strings.Contains(c.Text.S, "shouhou-ignore") {
-				if out[i] == nil {
-					out[i] = map[string]string{}
-				}
-				out[i][rule] = reason
-				break
-			}
-		}
-	}
-	return out
 }
 
 func (d *doc) reportFact(f located) reports.Fact {

@@ -29,7 +29,7 @@ func NewRootCmd(ios *iostreams.IOStreams) *cobra.Command {
 
 shouhou audits Chinese after-sales policies, service commitments and 三包 cards
 against consumer-protection law and the 三包 regulations.`,
-		Example: `  # 审计一个文件（终端表格） / audit one file (table)
+		Example: `  # 审计一个文件（每个问题一行） / audit one file (a line a finding)
   shouhou audit 售后服务政策.txt
 
   # 整个文件夹，输出 JSON / a whole folder as JSON

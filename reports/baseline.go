@@ -66,8 +66,9 @@ func LoadBaseline(path string) (*Baseline, error) {
 	return base, nil
 }
 
-// Filter removes from d the findings the baseline knows (each earlier
-// finding excuses one) and returns how many it removed.
+// Filter moves the findings the baseline knows (each earlier finding
+// excuses one) from d's findings to its suppressed ones, marked
+// Baselined, and returns how many it moved.
 func (b *Baseline) Filter(d *Document) int {
 	if b == nil {
 		return 0
@@ -79,6 +80,8 @@ func (b *Baseline) Filter(d *Document) int {
 		if b.known[fp] > 0 {
 			b.known[fp]--
 			n++
+			f.Suppressed, f.Baselined = "baseline", true
+			d.Suppressed = append(d.Suppressed, f)
 			continue
 		}
 		kept = append(kept, f)

@@ -14,7 +14,7 @@ import (
 )
 
 // CompareFormats are the formats shouhou compare writes.
-var CompareFormats = []string{"table", "json", "xlsx", "csv"}
+var CompareFormats = []string{"table", "json", "xlsx", "csv", "html"}
 
 // WriteCompare renders a compare report in format.
 func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) error {
@@ -30,6 +30,8 @@ func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) err
 		return writeCompareXLSX(w, r)
 	case "csv":
 		return writeCompareCSV(w, r)
+	case "html":
+		return writeCompareHTML(w, r)
 	}
 	return fmt.Errorf("compare writes %s, not %q", strings.Join(CompareFormats, ", "), format)
 }

@@ -10,23 +10,39 @@ import (
 // WriteCSV writes one row per finding, and one per unreadable document
 // (status "error"), with a header row. UTF-8 with a BOM, so that Excel
 // opens the Chinese text correctly when the file is double-clicked.
+// Findings listed under --show-suppressed follow their document's, with
+// the last column, suppressed, saying why they do not count.
 func WriteCSV(w io.Writer, r *Report) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"file", "kind", "rule", "severity", "status", "topic", "line", "column", "location", "message", "evidence", "basis", "fix"})
+	_ = cw.Write([]string{"file", "kind", "rule", "severity", "status", "topic", "line", "column", "location", "message", "evidence", "basis", "fix", "suppressed"})
 	for _, d := range r.Documents {
 		if d.Error != nil {
-			_ = cw.Write([]string{d.Path, d.Kind, "", "error", "error", "", "", "", "", *d.Error, "", "", ""})
+			_ = cw.Write([]string{d.Path, d.Kind, "", "error", "error", "", "", "", "", *d.Error, "", "", "", ""})
 			continue
 		}
 		for _, f := range d.Findings {
 			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, f.Severity, f.Status, f.Topic,
 				strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Location, f.Message, cleanText(f.Evidence),
-				strings.Join(f.Basis, "；"), f.Fix})
+				strings.Join(f.Basis, "；"), f.Fix, ""})
+		}
+		for _, f := range d.Suppressed { // listed with --show-suppressed
+			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, f.Severity, f.Status, f.Topic,
+				strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Location, f.Message, cleanText(f.Evidence),
+				strings.Join(f.Basis, "；"), f.Fix, suppressedStatus(f)})
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// suppressedStatus says why a listed finding does not count: "suppressed:
+// reason" for a shouhou-ignore line, "baselined" for --baseline.
+func suppressedStatus(f Finding) string {
+	if f.Baselined {
+		return "baselined"
+	}
+	return "suppressed: " + f.Suppressed
 }

@@ -22,6 +22,9 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	fmt.Fprintf(b, "## %s shouhou 售后合规审计\n\n", icon)
 	fmt.Fprintf(b, "| 文件 documents | 无法读取 unreadable | 错误 errors | 警告 warnings | 提示 info |\n| ---: | ---: | ---: | ---: | ---: |\n")
 	fmt.Fprintf(b, "| %d | %d | %d | %d | %d |\n\n", s.Documents, s.Failed, s.Findings.Error, s.Findings.Warning, s.Findings.Info)
+	if s.Suppressed > 0 {
+		fmt.Fprintf(b, "另有 %d 个问题由 shouhou-ignore 忽略。/ %d findings are suppressed by shouhou-ignore.\n\n", s.Suppressed, s.Suppressed)
+	}
 	if s.Baselined > 0 {
 		fmt.Fprintf(b, "另有 %d 个问题已在基线中，未列出。/ %d findings already in the baseline are not listed.\n\n", s.Baselined, s.Baselined)
 	}
@@ -46,6 +49,23 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		b.WriteString("| 级别 severity | 规则 rule | 位置 location | 说明 message | 证据 evidence |\n| --- | --- | --- | --- | --- |\n")
 		for _, f := range d.Findings {
 			fmt.Fprintf(b, "| %s | `%s` | %s | %s | %s |\n", f.Severity, f.Rule, mdCell(place(f.Location, f.Line, f.Column)), mdCell(f.Message), mdCell(clip(f.Evidence, 60)))
+		}
+		// Each rule's basis and fix once per document, under the table.
+		b.WriteString("\n")
+		seen := map[string]bool{}
+		for _, f := range d.Findings {
+			if seen[f.Rule] || len(f.Basis) == 0 && f.Fix == "" {
+				continue
+			}
+			seen[f.Rule] = true
+			fmt.Fprintf(b, "- `%s`", f.Rule)
+			if len(f.Basis) > 0 {
+				fmt.Fprintf(b, " 依据 basis: %s", mdCell(strings.Join(f.Basis, "；")))
+			}
+			if f.Fix != "" {
+				fmt.Fprintf(b, " · 建议 fix: %s", mdCell(f.Fix))
+			}
+			b.WriteString("\n")
 		}
 		b.WriteString("\n</details>\n\n")
 	}

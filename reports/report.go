@@ -1,5 +1,5 @@
 // Package reports holds the finished report (the JSON contract of
-// CONTRACT.md) and renders it. Renderers only see this data; they never
+// docs/contract.md) and renders it. Renderers only see this data; they never
 // read documents again.
 package reports
 
@@ -69,6 +69,9 @@ type Document struct {
 	// Cells holds the text of every table cell, for compare's deviation
 	// tables (not in JSON).
 	Cells []CellText `json:"-"`
+	// Text is the document's extracted text, kept only when a renderer
+	// shows findings on it (html, annotated .docx). Not in JSON.
+	Text string `json:"-"`
 }
 
 // Section is one part of a composite document: its kind, its heading and
@@ -100,7 +103,7 @@ type Fact struct {
 	Text   string   `json:"text"`
 	Line   int      `json:"line"`
 	Column int      `json:"column"`
-	// Added fields (CONTRACT.md allows additions):
+	// Added fields (docs/contract.md allows additions):
 	Blank   bool   `json:"blank,omitempty"`   // the figure is an unfilled template blank
 	Section string `json:"section,omitempty"` // heading path, outermost first, joined by " › "
 	// Location says where the figure is in words a person can look up:
@@ -142,9 +145,17 @@ type Finding struct {
 	// Suppressed is the reason a shouhou-ignore line gave; such findings
 	// are listed only under the document's suppressed (--show-suppressed).
 	Suppressed string `json:"suppressed,omitempty"`
+	// Added field: the finding is listed under suppressed because the
+	// --baseline report already had it (suppressed then says "baseline").
+	Baselined bool `json:"baselined,omitempty"`
 	// Related are the other places the finding rests on: the budget a
 	// deposit is measured against, the clause another one contradicts.
 	Related []Place `json:"related,omitempty"`
+
+	// Start and End are the byte offsets of the evidence in the
+	// document's extracted text (Document.Text), for the renderers that
+	// show findings on the text (html, annotated .docx). Not in JSON.
+	Start, End int `json:"-"`
 }
 
 // Place is a spot in a document a finding refers to besides its own.
@@ -189,7 +200,11 @@ func (s *Summary) Add(d Document) {
 	if d.Error != nil {
 		s.Failed++
 	}
-	s.Suppressed += len(d.Suppressed)
+	for _, f := range d.Suppressed {
+		if !f.Baselined {
+			s.Suppressed++ // baselined ones are counted by the caller
+		}
+	}
 	for _, f := range d.Findings {
 		switch f.Severity {
 		case "error":

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -47,7 +48,11 @@ func WriteSARIF(w io.Writer, r *Report) error {
 					sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)))}))
 			continue
 		}
-		for _, f := range d.Findings {
+		// Suppressed findings (listed with --show-suppressed) are results
+		// with a suppression: inSource for a shouhou-ignore line, external
+		// for the baseline.
+		all := slices.Concat(d.Findings, d.Suppressed)
+		for k, f := range all {
 			res := sarif.NewRuleResult(f.Rule).WithLevel(sarifLevel(f.Severity)).
 				WithKind("fail").
 				WithMessage(sarif.NewTextMessage(sarifMessage(f)))
@@ -68,6 +73,13 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			// The same finding in the same words is the same alert after
 			// edits that move it (as --baseline matches).
 			res.WithPartialFingerPrints(map[string]any{"shouhou/v1": fingerprint(d.Path, f)})
+			if k >= len(d.Findings) {
+				sup := sarif.NewSuppression("inSource").WithJustifcation(f.Suppressed)
+				if f.Baselined {
+					sup = sarif.NewSuppression("external").WithJustifcation("already in the --baseline report")
+				}
+				res.WithSuppression([]*sarif.Suppression{sup})
+			}
 			run.AddResult(res)
 		}
 	}

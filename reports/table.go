@@ -58,9 +58,21 @@ func SummaryLine(s Summary) string {
 	if s.Failed > 0 {
 		line += fmt.Sprintf("，%d 个无法读取", s.Failed)
 	}
+	if s.Suppressed > 0 {
+		line += fmt.Sprintf("，%d 个已忽略", s.Suppressed)
+	}
+	if s.Baselined > 0 {
+		line += fmt.Sprintf("，%d 个基线已有", s.Baselined)
+	}
 	line += fmt.Sprintf(" / %d documents, %d findings (%d errors, %d warnings, %d info)", s.Documents, n, s.Findings.Error, s.Findings.Warning, s.Findings.Info)
 	if s.Failed > 0 {
 		line += fmt.Sprintf(", %d unreadable", s.Failed)
+	}
+	if s.Suppressed > 0 {
+		line += fmt.Sprintf(", %d suppressed", s.Suppressed)
+	}
+	if s.Baselined > 0 {
+		line += fmt.Sprintf(", %d baselined", s.Baselined)
 	}
 	return line
 }

@@ -163,9 +163,7 @@ func (x *book) overview(r *Report) {
 	n := len(rows) + 3
 	x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n), fmt.Sprintf("%s %s", r.Tool.Name, r.Tool.Version)))
 	x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n+1), "规则库 rulebook: "+r.Rulebook))
-	if s.Baselined > 0 {
-		x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n+2), fmt.Sprintf("基线中已有、未列出 already in the baseline: %d", s.Baselined)))
-	}
+	x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n+2), fmt.Sprintf("已忽略 suppressed (shouhou-ignore): %d；基线中已有 already in the baseline: %d", s.Suppressed, s.Baselined)))
 }
 
 func (x *book) findings(r *Report) {
@@ -179,6 +177,14 @@ func (x *book) findings(r *Report) {
 				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section})
 			paths = append(paths, d.Path)
 			sev = append(sev, f.Severity)
+		}
+		// Listed with --show-suppressed: the status says why they do
+		// not count.
+		for _, f := range d.Suppressed {
+			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, f.Severity, suppressedStatus(f),
+				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section})
+			paths = append(paths, d.Path)
+			sev = append(sev, "")
 		}
 	}
 	x.table(SheetFindings, []string{"文件 file", "位置 location", "规则 rule", "级别 severity", "状态 status",

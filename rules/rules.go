@@ -353,7 +353,7 @@ func (r *Rule) compile() error {
 		}
 	}
 	if _, ok := TopicNames[r.Topic]; !ok {
-		bad("topic %q is not a CONTRACT.md topic", r.Topic)
+		bad("topic %q is not a topic of docs/contract.md", r.Topic)
 	}
 	if len(r.Basis) == 0 {
 		bad("basis is empty: every rule cites its law")
@@ -402,7 +402,7 @@ func (r *Rule) compile() error {
 		}
 		for _, t := range r.Topics {
 			if _, ok := TopicNames[t]; !ok || moneyTopics[t] {
-				bad("topics: %q is not a duration topic of CONTRACT.md", t)
+				bad("topics: %q is not a duration topic of docs/contract.md", t)
 			}
 		}
 	case Forbid, Placeholder:
@@ -418,7 +418,7 @@ func (r *Rule) compile() error {
 		}
 		for _, t := range r.Topics {
 			if _, ok := TopicNames[t]; !ok {
-				bad("topics: %q is not a CONTRACT.md topic", t)
+				bad("topics: %q is not a topic of docs/contract.md", t)
 			}
 		}
 	case Notice:

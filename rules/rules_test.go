@@ -37,7 +37,7 @@ func TestValidation(t *testing.T) {
 		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [tender], topic: bid_deposit, check: ratio, max: {value: 2, unit: percent}, message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "another given by of:"},
 		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [tender], topic: bid_deposit, check: ratio, of: budget, max: {value: 2, unit: day}, message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "unit: percent"},
 		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [tender], topic: bid_deposit, check: threshold, max: {value: 2, unit: day}, message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "needs check: ratio"},
-		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [policy], topic: nowhere, check: forbid, patterns: [a], message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "not a CONTRACT.md topic"},
+		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [policy], topic: nowhere, check: forbid, patterns: [a], message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "not a topic of docs/contract.md"},
 	}
 	for _, c := range cases {
 		b := &Book{byID: map[string]*Rule{}}

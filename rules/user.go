@@ -239,3 +239,7 @@ func (r *Rule) unverified() bool {
 	}
 	return false
 }
+
+// Nearest offers the known name nearest to a misspelt one, as
+// " (did you mean X?)", or "".
+func Nearest(got string, known map[string]bool) string { return suggest(got, known) }

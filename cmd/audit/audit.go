@@ -1,5 +1,5 @@
 // Package audit is the `shouhou audit` command: read documents, check them
-// against the rulebook, render the report, exit with CONTRACT.md's code.
+// against the rulebook, render the report, exit with docs/contract.md's code.
 package audit
 
 import (
@@ -47,6 +47,19 @@ type Options struct {
 	// when the flag is given; Jurisdiction forces whose law applies.
 	B2B          bool
 	Jurisdiction string
+	// Annotate is a folder for annotated Word copies of the documents
+	// (--annotate); annotateFile the one .docx of -o FILE.docx.
+	Annotate     string
+	annotateFile string
+	// keepText keeps each document's text for the renderers that show
+	// findings on it (html, annotated .docx).
+	keepText bool
+	// Explain adds 依据 and 建议 under each finding in the default view.
+	Explain bool
+	// MinSeverity leaves findings below it out of the report.
+	MinSeverity string
+	// AllowEmpty accepts a run that finds no document to audit.
+	AllowEmpty bool
 	// ShowSuppressed lists the findings shouhou-ignore lines suppressed.
 	ShowSuppressed bool
 	Config         string
@@ -78,6 +91,9 @@ whatever its extension; folders only yield the extensions above.
 1 有 / findings at or above it; 2 用法错误或有文件无法读取 / usage error or an unreadable document.`,
 		Example: `  shouhou audit testdata/policies/bad_policy.txt
   shouhou audit --format json -o report.json policies/
+  shouhou audit -o 批注.docx 售后服务政策.docx
+  shouhou audit -o report.html policies/
+  shouhou audit --explain 售后服务政策.txt
   shouhou audit --fail-on warning --kind policy 售后服务承诺书.md
   shouhou audit --exclude '*草稿*' --exclude '旧版/*' bids/
   cat policy.md | shouhou audit -`,
@@ -93,8 +109,8 @@ whatever its extension; folders only yield the extensions above.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.Formats, ", "))
-	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt) or written FORMAT:FILE; FORMAT:- is standard output")
+	f.StringVarP(&opts.Format, "format", "f", "stylish", "output format: "+strings.Join(reports.Formats, ", ")+" (stylish: one line a finding, grouped by file; line: path:line:col: severity rule message; table: boxes)")
+	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt .html) or written FORMAT:FILE; FORMAT:- is standard output; FILE.docx is the annotated Word copy of the one document audited")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: "+strings.Join(rules.Kinds, ", "))
 	f.BoolVar(&opts.B2B, "b2b", false, "judge the terms as between businesses (consumer-law rules off); --b2b=false judges them as consumer terms")
@@ -104,18 +120,23 @@ whatever its extension; folders only yield the extensions above.
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "leave out files and folders matching `GLOB` in folder walks (repeatable)")
 	f.BoolVar(&opts.Follow, "follow", false, "follow symbolic links in folders (loops are detected)")
 	f.StringVar(&opts.Config, "config", "", "settings `FILE` instead of the nearest .shouhou.yaml from the working folder up")
-	f.BoolVar(&opts.ShowSuppressed, "show-suppressed", false, "list findings that shouhou-ignore lines suppressed (they are always counted)")
+	f.StringVar(&opts.Annotate, "annotate", "", "write to `DIR` a Word copy of each document with a comment (批注) on every finding: .docx files keep everything else as it was, other formats become a new .docx of their text (-o FILE.docx does this for a single document)")
+	f.BoolVar(&opts.ShowSuppressed, "show-suppressed", false, "list the findings that shouhou-ignore lines suppressed and those --baseline left out (they are always counted): in json, sarif (as suppressions), csv and xlsx")
 	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: "+categoryList())
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
-	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, warnings or \"report written\" line; unreadable files are still named")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing when the run passes: no progress bar, warnings, \"report written\" line, and no terminal view (stylish, line, table) unless the exit code is not 0; unreadable files are still named")
+	f.BoolVar(&opts.Explain, "explain", false, "show the basis (依据) and the fix (建议) under each finding in the default view")
+	f.StringVar(&opts.MinSeverity, "min-severity", "", "leave findings below this severity out of the report and the exit code: error, warning, info")
+	f.BoolVar(&opts.AllowEmpty, "allow-empty", false, "exit 0 when the paths hold no document to audit (by default that is exit 2)")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier JSON or JSONL report (`FILE`)")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `FILE` (go tool pprof)")
 	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
 	_ = f.MarkHidden("cpuprofile")
 	_ = f.MarkHidden("memprofile")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("min-severity", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(rules.Kinds, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("jurisdiction", cobra.FixedCompletions(rules.Jurisdictions, cobra.ShellCompDirectiveNoFileComp))
@@ -132,6 +153,9 @@ func (o *Options) validate() (int64, error) {
 	}
 	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {
 		return 0, cmdutil.FlagErrorf("unknown --fail-on %q (error, warning, info or none)", o.FailOn)
+	}
+	if o.MinSeverity != "" && rules.Severity(o.MinSeverity).Rank() == 0 {
+		return 0, cmdutil.FlagErrorf("unknown --min-severity %q (error, warning or info)", o.MinSeverity)
 	}
 	if o.Kind != "" && !slices.Contains(rules.Kinds, o.Kind) {
 		return 0, cmdutil.FlagErrorf("unknown --kind %q (%s)", o.Kind, strings.Join(rules.Kinds, ", "))
@@ -195,7 +219,11 @@ func run(o *Options) error {
 	if err != nil {
 		return err
 	}
+	all := book
 	if cfg != nil {
+		if err := checkRuleIDs(cfg, all); err != nil {
+			return err
+		}
 		if book, err = book.Configure(cfg.Rules.Disable, cfg.Rules.Severity); err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s: %v", cfg.Path, err)}
 		}
@@ -207,6 +235,7 @@ func run(o *Options) error {
 		}
 	}
 	auditor := checker.New(book)
+	auditor.Known = func(id string) bool { return all.Get(id) != nil }
 	if o.Category != "" {
 		cats, err := rules.Categories()
 		if err != nil {
@@ -230,15 +259,33 @@ func run(o *Options) error {
 		return err
 	}
 	inputs := reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow})
-	targets, err := outputs.Targets(o.Outputs, o.Format, o.FormatSet)
+	if len(inputs) == 0 && !o.AllowEmpty {
+		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("no document to audit in %s (no .txt .md .docx .xlsx .html .pdf file; --exclude and hidden files left out); give --allow-empty if that is expected", strings.Join(o.Paths, " "))}
+	}
+	specs, err := o.annotateOutputs(len(inputs))
 	if err != nil {
 		return err
+	}
+	targets, err := outputs.Targets(specs, o.Format, o.FormatSet)
+	if err != nil {
+		return err
+	}
+	if len(specs) == 0 && len(o.Outputs) > 0 && !o.FormatSet {
+		targets = nil // only -o FILE.docx: no report on standard output
+	}
+	o.keepText = o.Annotate != "" || o.annotateFile != ""
+	for _, t := range targets {
+		o.keepText = o.keepText || reports.NeedsText[t.Format]
 	}
 	paths := make([]string, len(inputs))
 	for i, in := range inputs {
 		paths[i] = in.Path
 	}
-	if err := outputs.CheckNotInputs(targets, paths); err != nil {
+	checked := targets
+	if o.annotateFile != "" {
+		checked = append(append([]outputs.Target{}, targets...), outputs.Target{Format: "docx", Path: o.annotateFile})
+	}
+	if err := outputs.CheckNotInputs(checked, paths); err != nil {
 		return err
 	}
 
@@ -269,7 +316,12 @@ func run(o *Options) error {
 	work := shard(inputs, shardI, shardN)
 	bar := newProgress(o.IO.ErrOut, !o.Quiet && o.IO.IsStderrTTY(), len(work))
 	fails := false
+	annotateFailed := false
 	for index, d := range o.audited(auditor, work, ropt) {
+		if o.MinSeverity != "" {
+			d.Findings = atLeast(d.Findings, o.MinSeverity)
+			d.Suppressed = atLeast(d.Suppressed, o.MinSeverity)
+		}
 		report.Summary.Baselined += base.Filter(&d)
 		if d.Error != nil {
 			bar.Println(fmt.Sprintf("shouhou: %s: %s", d.Path, *d.Error))
@@ -280,6 +332,12 @@ func run(o *Options) error {
 			}
 		}
 		report.Summary.Add(d)
+		if d.Error == nil && (o.Annotate != "" || o.annotateFile != "") {
+			if err := o.annotate(d); err != nil {
+				bar.Println(fmt.Sprintf("shouhou: %s: cannot annotate: %v", d.Path, err))
+				annotateFailed = true
+			}
+		}
 		if !o.ShowSuppressed {
 			d.Suppressed = nil // counted above, listed only on request
 		}
@@ -302,8 +360,15 @@ func run(o *Options) error {
 
 	si := 0
 	for _, out := range outs {
+		if o.Quiet && out.IsStdout() && reports.Terminal[out.Format] && !fails && report.Summary.Failed == 0 && !annotateFailed {
+			continue // -q: nothing on standard output when the run passes
+		}
+		ropt := reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled(), Explain: o.Explain}
+		if out.IsStdout() {
+			ropt.Width = o.IO.TerminalWidth()
+		}
 		write := func(w io.Writer) error {
-			return reports.Write(w, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+			return reports.Write(w, out.Format, report, ropt)
 		}
 		if out.Format == "jsonl" {
 			js := streams[si]
@@ -313,6 +378,9 @@ func run(o *Options) error {
 		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
+	}
+	if annotateFailed {
+		return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
 	}
 	return cmdutil.ExitFor(report.Summary, fails)
 }
@@ -361,7 +429,11 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 	if err != nil {
 		return fail(err)
 	}
-	return a.Audit(src, o.Kind)
+	d := a.Audit(src, o.Kind)
+	if o.keepText {
+		d.Text = src.Text
+	}
+	return d
 }
 
 // parseShard reads --shard I/N; empty means the whole run (1/1).

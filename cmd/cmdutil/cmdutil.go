@@ -11,7 +11,7 @@ import (
 	"shouhou/rules"
 )
 
-// Exit codes of CONTRACT.md.
+// Exit codes of docs/contract.md.
 const (
 	ExitOK       = 0 // nothing at or above --fail-on
 	ExitFindings = 1 // findings at or above --fail-on, or an unmet requirement
@@ -35,10 +35,6 @@ func (e *ExitError) Error() string {
 func FlagErrorf(format string, a ...any) error {
 	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format+" (see --help)", a...)}
 }
-
-// Version is the program version; release builds set it with
-// -ldflags "-X shouhou/cmd/cmdutil.Version=…".
-var Version = "0.1.0"
 
 // Failing reports whether d has findings at or above failOn (error,
 // warning, info; none never fails): what makes audit and merge exit 1.
@@ -66,7 +62,7 @@ func RuleInfos(book *rules.Book) []reports.RuleInfo {
 	return out
 }
 
-// ExitFor is CONTRACT.md's exit code for a finished batch: 2 when a
+// ExitFor is docs/contract.md's exit code for a finished batch: 2 when a
 // document could not be read (2 wins), 1 when fails (findings at or above
 // --fail-on, or unmet requirements), else 0.
 func ExitFor(s reports.Summary, fails bool) error {

@@ -17,6 +17,7 @@ type IOStreams struct {
 
 	stdoutTTY, stderrTTY bool
 	noColor              bool
+	width                int
 }
 
 // System returns the process's own streams. Colour is off when NO_COLOR

@@ -22,6 +22,7 @@ type Target struct{ Format, Path string }
 var extFormats = map[string]string{
 	".xlsx": "xlsx", ".sarif": "sarif", ".xml": "junit", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
 	".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".txt": "table", ".log": "github",
+	".html": "html", ".htm": "html",
 }
 
 // Targets turns --format and -o into the reports to write. One -o takes

@@ -46,21 +46,22 @@ existing ids replaced); mistakes are reported as file:line:column.`,
 	})
 	cmd.AddCommand(&cobra.Command{
 		Use:   "show ID",
-		Short: "查看一条规则 / Show one rule",
+		Short: "以规则库 YAML 显示规则，可直接另存为用户规则 / Show rules as rulebook YAML, ready to save as your own",
 		Args:  cmdutil.NeedArgs("give a rule id, e.g. shouhou rules show CPL-EXCH-15D"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			book, err := cmdutil.LoadBook(files)
 			if err != nil {
 				return err
 			}
+			var shown []*rb.Rule
 			for _, id := range args {
 				r := book.Get(strings.ToUpper(id))
 				if r == nil {
 					return cmdutil.FlagErrorf("no rule %s (shouhou rules list shows them)", id)
 				}
-				show(ios.Out, r)
+				shown = append(shown, r)
 			}
-			return nil
+			return showYAML(ios.Out, shown)
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
@@ -103,46 +104,4 @@ func list(w io.Writer, book *rb.Book) error {
 	}
 	_, err := fmt.Fprintf(w, "%d 条规则 / %d rules (%s)\n", len(book.Rules), len(book.Rules), book.Version)
 	return err
-}
-
-func show(w io.Writer, r *rb.Rule) {
-	fmt.Fprintf(w, "%s  %s\n", r.ID, r.Title)
-	fmt.Fprintf(w, "  severity:   %s\n  applies_to: %s\n  topic:      %s\n  check:      %s\n", r.Severity, strings.Join(r.AppliesTo, ", "), r.Topic, r.Check)
-	if r.Min != nil {
-		fmt.Fprintf(w, "  min:        %v %s\n", r.Min.Value, r.Min.Unit)
-	}
-	if r.Max != nil {
-		fmt.Fprintf(w, "  max:        %v %s\n", r.Max.Value, r.Max.Unit)
-	}
-	if r.Status != "" {
-		fmt.Fprintf(w, "  status:     %s\n", r.Status)
-	}
-	if len(r.Topics) > 0 {
-		fmt.Fprintf(w, "  topics:     %s\n", strings.Join(r.Topics, ", "))
-	}
-	if r.Of != "" {
-		fmt.Fprintf(w, "  of:         %s\n", r.Of)
-	}
-	for _, p := range r.Patterns {
-		fmt.Fprintf(w, "  pattern:    %s\n", p)
-	}
-	for _, p := range r.With {
-		fmt.Fprintf(w, "  with:       %s\n", p)
-	}
-	for _, p := range r.Without {
-		fmt.Fprintf(w, "  without:    %s\n", p)
-	}
-	fmt.Fprintf(w, "  message:    %s\n", r.Message)
-	for _, b := range r.Basis {
-		fmt.Fprintf(w, "  basis:      %s [%s]\n", b.String(), b.Level)
-	}
-	if r.Fix != "" {
-		fmt.Fprintf(w, "  fix:        %s\n", r.Fix)
-	}
-	for _, e := range r.Examples.Bad {
-		fmt.Fprintf(w, "  ✗ %s\n", e)
-	}
-	for _, e := range r.Examples.Good {
-		fmt.Fprintf(w, "  ✓ %s\n", e)
-	}
 }

@@ -18,7 +18,11 @@ func NewCmd(ios *iostreams.IOStreams) *cobra.Command {
 		Short: "显示版本 / Print the version",
 		Args:  cobra.NoArgs,
 		Run: func(cmd *cobra.Command, args []string) {
-			fmt.Fprintf(ios.Out, "shouhou %s (%s, %s/%s)\n", cmdutil.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			built := runtime.Version() + ", " + runtime.GOOS + "/" + runtime.GOARCH
+			if rev := cmdutil.Revision(); rev != "" {
+				built = "commit " + rev + ", " + built
+			}
+			fmt.Fprintf(ios.Out, "shouhou %s (%s)\n", cmdutil.Version, built)
 		},
 	}
 }
