@@ -138,6 +138,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			d.facts = append(d.facts, located{f, i})
 		}
 	}
+	d.facts = readLadders(d.facts)
 	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Warnings: src.Warnings, Facts: []reports.Fact{}, Findings: []reports.Finding{}}
 	topics := map[string]bool{}
 	for _, f := range d.facts {
@@ -202,6 +203,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		}
 		return fi.Rule < fj.Rule
 	})
+	out.Findings = groupFindings(out.Findings)
 	return out
 }
 
@@ -437,6 +439,7 @@ func (d *doc) reportFact(f located) reports.Fact {
 		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
 		Text: d.originalText(f.clause), Line: p.Line, Column: p.Column, Blank: f.Blank,
 		Section: strings.Join(c.Section, " › "), Location: p.Location, Condition: f.Condition,
+		Scope: reportScope(f.Scope),
 	}
 	if c.Table > 0 {
 		rf.Cell = &reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header}

@@ -31,7 +31,9 @@ import (
 //     leave nothing and disagree; 大家电保修三年 and 小家电保修一年 leave
 //     大家电 and 小家电 and stay apart;
 //   - the same table row label, and the same heading unless neither
-//     heading names a product (手机 / 平板 sections may differ freely).
+//     heading names a product (手机 / 平板 sections may differ freely);
+//   - the same scope: region, customer tier, fault severity and share
+//     (北京2小时 and 其他地区48小时 are two promises).
 func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding {
 	// A statement's key holds everything two statements must share to
 	// speak of the same thing but the heading; under one key there are few
@@ -71,7 +73,7 @@ func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding
 		c := d.clauses[f.clause]
 		s := c.Text.S
 		ps, pe := phraseStart(s, f.Start), phraseEnd(s, f.End)
-		key := strings.Join([]string{f.Topic, f.Item, qualifiers(s), subject(s[ps:f.Start] + " " + s[f.End:pe]), c.Context}, "|")
+		key := strings.Join([]string{f.Topic, f.Item, qualifiers(s), subject(s[ps:f.Start] + " " + s[f.End:pe]), c.Context, f.Scope.Key()}, "|")
 		if _, ok := groups[key]; !ok {
 			order = append(order, key)
 		}

@@ -1,0 +1,90 @@
+package checker
+
+import (
+	"shouhou/checker/facts"
+	"shouhou/lexicon/duration"
+	"shouhou/reports"
+)
+
+// This file reads a document as a whole once its clauses are read one by
+// one: a ladder of windows is one policy, and one problem stated many
+// times is one finding.
+
+// readLadders drops the steps of a 三包 ladder: 七日内可退换货；十五日内可
+// 换货 grants exchange for fifteen days, and the seven days are the step
+// where return is also allowed, not a seven-day exchange window. An
+// exchange figure is such a step when the same figure in the same clause
+// is also a return window, and the document grants a longer exchange
+// window of the same scope.
+func readLadders(fs []located) []located {
+	longest := map[string]duration.Amount{}
+	for _, f := range fs {
+		if f.Topic != "exchange_window" || f.Blank || f.Unit == "" || f.Unit == duration.Lifetime {
+			continue
+		}
+		k := f.Scope.Key()
+		if a, ok := longest[k]; !ok || !duration.AtLeast(a, f.Amount()) {
+			longest[k] = f.Amount()
+		}
+	}
+	alsoReturn := func(f located) bool {
+		for _, g := range fs {
+			if g.Topic == "return_window" && g.clause == f.clause && g.NumStart == f.NumStart {
+				return true
+			}
+		}
+		return false
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Topic == "exchange_window" && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime {
+			if a, ok := longest[f.Scope.Key()]; ok && !duration.AtLeast(f.Amount(), a) && alsoReturn(f) {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// reportScope renders a fact's scope for the JSON; nil when the figure is
+// a firm promise for every case. (The part alone is the fact's item.)
+func reportScope(s facts.Scope) *reports.Scope {
+	if s.Region == "" && s.Tier == "" && s.Severity == "" && s.Share == 0 && s.Condition == "" {
+		return nil
+	}
+	return &reports.Scope{Region: s.Region, Tier: s.Tier, Severity: s.Severity, Share: s.Share, Condition: s.Condition, Part: s.Part}
+}
+
+// groupFindings reports one problem once: findings of the same rule with
+// the same status and message (the same figure, the same words matched)
+// become the first of them, with every location in Occurrences. fs is in
+// document order.
+func groupFindings(fs []reports.Finding) []reports.Finding {
+	type key struct{ rule, status, msg string }
+	first := map[key]int{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.Rule, f.Status, f.Message}
+		if f.Status == reports.Missing || len(f.Related) > 0 {
+			out = append(out, f) // stated once, or bound to its own places
+			continue
+		}
+		i, ok := first[k]
+		if !ok {
+			first[k] = len(out)
+			out = append(out, f)
+			continue
+		}
+		g := &out[i]
+		if len(g.Occurrences) == 0 {
+			g.Occurrences = append(g.Occurrences, placeOf(*g))
+		}
+		g.Occurrences = append(g.Occurrences, placeOf(f))
+	}
+	return out
+}
+
+func placeOf(f reports.Finding) reports.Place {
+	return reports.Place{Line: f.Line, Column: f.Column, Location: f.Location, Evidence: f.Evidence}
+}

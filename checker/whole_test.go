@@ -1,0 +1,126 @@
+package checker
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"shouhou/checker/reader"
+	"shouhou/reports"
+	"shouhou/rules"
+)
+
+func auditText(t *testing.T, a *Auditor, kind, text string) reports.Document {
+	t.Helper()
+	src, err := reader.Parse("t.txt", []byte(text), "text", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Audit(src, kind)
+}
+
+// rulesOf lists the rules a document raised, "RULE@line", sorted.
+func rulesOf(doc reports.Document) string {
+	var out []string
+	for _, f := range doc.Findings {
+		out = append(out, fmt.Sprintf("%s@%d", f.Rule, f.Line))
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+func builtinAuditor(t *testing.T) *Auditor {
+	t.Helper()
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(book)
+}
+
+// The 三包 staircase is one policy: the seven days where return is also
+// allowed are no seven-day exchange window (issue 14, pattern 4). A
+// shorter exchange window with no longer one is still reported.
+func TestLadder(t *testing.T) {
+	a := builtinAuditor(t)
+	const tail = "\n整机保修一年。投诉电话：400-800-1234。\n"
+	cases := []struct{ text, want string }{
+		{"7日内可以退换货或修理；15日内可以换货或修理。", ""},
+		{"7天包退换，15天包换。", ""},
+		{"购买7日内出现质量问题可退换，15日内可换货。", ""},
+		{"自售出之日起七日内可以退换货。\n自售出之日起十五日内，可以换货或修理。", ""},
+		// no ladder: the only exchange window is short
+		{"自售出之日起7日内可退换货。", "CPL-EXCH-15D@1"},
+		{"7日内可退货，10日内可换货。", "CPL-EXCH-15D@1"},
+		// a ladder whose top step is still short
+		{"7天包退换，10天包换。", "CPL-EXCH-15D@1"},
+	}
+	for _, c := range cases {
+		if got := rulesOf(auditText(t, a, "policy", c.text+tail)); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
+
+// Two figures conflict only in the same scope (pattern 2).
+func TestConflictNeedsSameScope(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct{ text, want string }{
+		{"北京地区接到报修后2小时内到达现场。\n其他地区接到报修后48小时内到达现场。", ""},
+		{"一般故障4小时内修复。\n重大故障24小时内修复。", ""},
+		{"合同客户：接到报修后1小时内响应。\n普通客户：接到报修后4小时内响应。", ""},
+		{"90%的故障在24小时内修复。\n接到报修后48小时内修复。", ""},
+		// the same scope still conflicts
+		{"北京地区2小时内到达现场。\n北京地区4小时内到达现场。", "CPL-CONFLICT@2"},
+		{"接到报修后2小时内响应。\n接到报修后4小时内响应。", "CPL-CONFLICT@2"},
+		{"一般故障4小时内修复。\n一般故障8小时内修复。", "CPL-CONFLICT@2"},
+	}
+	for _, c := range cases {
+		if got := rulesOf(auditText(t, a, "bid", c.text+"\n")); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
+
+// One problem stated many times is one finding, every place kept
+// (pattern 9).
+func TestOneProblemOneFinding(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct {
+		text        string
+		rule        string
+		findings    int // of the rule
+		occurrences []int
+	}{
+		{"特价商品概不退换。\n整机保修一年。\n特价商品概不退换。\n特价商品概不退换。\n", "CPL-NORET-BLANKET", 1, []int{1, 3, 4}},
+		{"保修期为____年。\n响应时间____小时。\n", "CPL-BLANK", 2, nil}, // two topics: two causes
+		{"退款将于15个工作日内退回。\n整机保修一年。\n退款将于15个工作日内原路退回。\n", "CPL-REFUND-7D", 1, []int{1, 3}},
+		{"本店保留最终解释权。\n整机保修一年。\n本公司享有对本条款的解释权。\n", "CPL-INTERP-RIGHT", 1, []int{1, 3}},
+		// different figures are different causes
+		{"退款将于10日内退回。\n退款将于15日内退回。\n", "CPL-REFUND-7D", 2, nil},
+	}
+	for _, c := range cases {
+		doc := auditText(t, a, "policy", c.text)
+		var got []reports.Finding
+		for _, f := range doc.Findings {
+			if f.Rule == c.rule {
+				got = append(got, f)
+			}
+		}
+		if len(got) != c.findings {
+			t.Errorf("%q: %d %s findings, want %d: %+v", c.text, len(got), c.rule, c.findings, got)
+			continue
+		}
+		var lines []int
+		for _, o := range got[0].Occurrences {
+			lines = append(lines, o.Line)
+			if o.Evidence == "" {
+				t.Errorf("%q: occurrence without evidence", c.text)
+			}
+		}
+		if fmt.Sprint(lines) != fmt.Sprint(c.occurrences) && !(len(lines) == 0 && len(c.occurrences) == 0) {
+			t.Errorf("%q: occurrences at %v, want %v", c.text, lines, c.occurrences)
+		}
+	}
+}
