@@ -115,6 +115,10 @@ type doc struct {
 	// rulebook's literal prefilter, run once per clause.
 	cand  [][]bool
 	index map[*rules.Rule]int
+	// pre is the prefilter cand came from; joined holds its verdicts on
+	// clauses joined across a semicolon (whole.go's matchAt).
+	pre    *rules.Prefilter
+	joined map[int][]bool
 	// ignored[clause][rule] is the reason a shouhou-ignore line gave for
 	// not reporting rule on that clause.
 	ignored map[int]map[string]string
@@ -128,6 +132,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		kind = DetectKind(d.clauses)
 	}
 	pre := a.book.PrefilterFor(kind)
+	d.pre = pre
 	d.cand = make([][]bool, len(d.clauses))
 	for i, c := range d.clauses {
 		d.cand[i] = pre.Candidates(c.Text.S, nil)
@@ -355,15 +360,15 @@ func (d *doc) placeholder(r *rules.Rule) []reports.Finding {
 // matches reports each clause (but those in skip) where r's patterns match.
 func (d *doc) matches(r *rules.Rule, status, topic string, skip map[int]bool) []reports.Finding {
 	var out []reports.Finding
-	for i, c := range d.clauses {
-		if skip[i] || !d.mayMatch(r, i) {
+	for i := range d.clauses {
+		if skip[i] {
 			continue
 		}
-		loc := r.Match(c.Text.S)
+		loc, text := d.matchAt(r, i)
 		if loc == nil {
 			continue
 		}
-		msg := expand(r.Message, map[string]string{"match": c.Text.S[loc[0]:loc[1]], "topic": topic})
+		msg := expand(r.Message, map[string]string{"match": text[loc[0]:loc[1]], "topic": topic})
 		out = append(out, d.finding(r, status, msg, i, loc[0]))
 	}
 	return out

@@ -1,9 +1,12 @@
 package checker
 
 import (
+	"strings"
+
 	"shouhou/checker/facts"
 	"shouhou/lexicon/duration"
 	"shouhou/reports"
+	"shouhou/rules"
 )
 
 // This file reads a document as a whole once its clauses are read one by
@@ -87,4 +90,42 @@ func groupFindings(fs []reports.Finding) []reports.Finding {
 
 func placeOf(f reports.Finding) reports.Place {
 	return reports.Place{Line: f.Line, Column: f.Column, Location: f.Location, Evidence: f.Evidence}
+}
+
+// matchAt finds rule r's match in clause i, or across clause i and the
+// next when a semicolon is all that parts them (协商不成的；由本店所在地法院
+// 管辖): a semicolon ends a clause for facts, yet a forbidden sentence
+// may run on past it. A match that needs the next clause is reported at
+// clause i; one the next clause holds alone is that clause's. It returns
+// the match's range in text, the text matched against.
+func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
+	s := d.clauses[i].Text.S
+	if d.mayMatch(r, i) {
+		if loc := r.Match(s); loc != nil {
+			return loc, s
+		}
+	}
+	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") {
+		return nil, ""
+	}
+	next := d.clauses[i+1]
+	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || next.Table != d.clauses[i].Table {
+		return nil, ""
+	}
+	joined := s + next.Text.S
+	cand, ok := d.joined[i]
+	if !ok {
+		if d.joined == nil {
+			d.joined = map[int][]bool{}
+		}
+		cand = d.pre.Candidates(joined, nil)
+		d.joined[i] = cand
+	}
+	if k, ok := d.index[r]; ok && !cand[k] {
+		return nil, ""
+	}
+	if loc := r.Match(joined); loc != nil && loc[0] < len(s) && loc[1] > len(s) {
+		return loc, joined
+	}
+	return nil, ""
 }
