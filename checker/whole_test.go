@@ -124,3 +124,7 @@ func TestOneProblemOneFinding(t *testing.T) {
 		}
 	}
 }
+
+func parseMarkdown(text string) (*reader.Source, error) {
+	return reader.Parse("t.md", []byte(text), "markdown", reader.Options{})
+}

@@ -31,6 +31,10 @@ func (x *Extractor) eventOf(s string, p [2]int, q duration.Quantity, hits []hit)
 			e := q.End + i
 			claimed := false
 			for _, h := range hits {
+				if h.start < e+len(w) && h.end > e {
+					claimed = true // part of a cue: 保养 in 保养期
+					break
+				}
 				if h.start >= q.End && h.end <= e && !(h.end == e || s[h.end:e] == "的") {
 					claimed = true
 					break

@@ -124,3 +124,28 @@ func TestScopeFirm(t *testing.T) {
 		}
 	}
 }
+
+// Taiwan and Hong Kong wording, a figure repeated in brackets, a topic
+// word in the heading (pattern 8).
+func TestWording(t *testing.T) {
+	x := New()
+	cases := []struct{ in, ctx, want string }{
+		{"商品到貨7日內發現瑕疵,可申請退換貨", "", "return_window <= 7 day; exchange_window <= 7 day"},
+		{"消費者得於收受商品後七日內解除契約", "", "return_window <= 7 day"},
+		{"整機十年內保用", "", "warranty_period <= 10 year"},
+		{"貨品享有一年保養期", "", "warranty_period = 1 year"},
+		{"質保期為一 (1) 年", "", "warranty_period = 1 year"},
+		{"免费保修期为贰(2)年", "", "warranty_period = 2 year"},
+		{"接到报修后二(2)小时内响应", "", "response_time <= 2 hour"},
+		{"一年", "保修期:", "warranty_period = 1 year"},
+		{"主机一年,电池六个月", "三包有效期", "warranty_period = 1 year; parts_warranty = 6 month 电池"},
+		{"2小时内", "售后服务响应时间", "response_time <= 2 hour"},
+		// maintenance is no warranty
+		{"提供一年免费保养服务", "", ""},
+	}
+	for _, c := range cases {
+		if got := extract(x, normalize.String(c.in), c.ctx); got != c.want {
+			t.Errorf("%s (ctx %q)\n got: %s\nwant: %s", c.in, c.ctx, got, c.want)
+		}
+	}
+}
