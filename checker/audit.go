@@ -127,6 +127,7 @@ type doc struct {
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
+	rowContext(d.clauses)
 	d.ignored = ignores(src.Text, d.clauses)
 	if kind == "" {
 		kind = DetectKind(d.clauses)

@@ -3,6 +3,7 @@ package checker
 import (
 	"strings"
 
+	"shouhou/checker/clause"
 	"shouhou/checker/facts"
 	"shouhou/lexicon/duration"
 	"shouhou/reports"
@@ -128,4 +129,27 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 		return loc, joined
 	}
 	return nil, ""
+}
+
+// rowContext lends a table row's first cell the words of the cells after
+// it: | 签收后15日内出现质量问题 | 换货 | says what the fifteen days are for
+// in its second cell. They go before the column header in the context, so
+// a header's cue still wins (facts take the context's last cue).
+func rowContext(cls []clause.Clause) {
+	type rowKey struct{ table, row int }
+	rest := map[rowKey][]string{}
+	for _, c := range cls {
+		if c.Table > 0 && c.Row > 1 && c.Col > 1 {
+			k := rowKey{c.Table, c.Row}
+			rest[k] = append(rest[k], c.Text.S)
+		}
+	}
+	for i, c := range cls {
+		if c.Table == 0 || c.Row <= 1 || c.Col != 1 {
+			continue
+		}
+		if r := rest[rowKey{c.Table, c.Row}]; len(r) > 0 {
+			cls[i].Context = strings.TrimSpace(strings.Join(r, " ") + " " + c.Context)
+		}
+	}
 }

@@ -128,3 +128,36 @@ func TestOneProblemOneFinding(t *testing.T) {
 func parseMarkdown(text string) (*reader.Source, error) {
 	return reader.Parse("t.md", []byte(text), "markdown", reader.Options{})
 }
+
+// A table row's first cell reads its topic from the cells after it, and
+// the part from the row's label (pattern 10).
+func TestTableRows(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct{ text, want string }{
+		{"| 期限 | 处理方式 |\n| --- | --- |\n| 签收后7日内出现质量问题 | 退货 |\n| 签收后15日内出现质量问题 | 换货 |\n",
+			"return_window 7 @3; exchange_window 15 @4"},
+		{"| 时限 | 服务 |\n| --- | --- |\n| 2小时 | 响应 |\n| 24小时 | 到达现场 |\n",
+			"response_time 2 @3; onsite_time 24 @4"},
+		{"| 部件 | 保修期 |\n| --- | --- |\n| 主机 | 3年 |\n| 电池 | 6个月 |\n",
+			"warranty_period 3 @3; parts_warranty 6 电池 @4"},
+		// the column header's cue wins over the row's other cells
+		{"| 退货期限 | 说明 |\n| --- | --- |\n| 7天 | 上门取件 |\n", "return_window 7 @3"},
+	}
+	for _, c := range cases {
+		src, err := parseMarkdown(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range a.Audit(src, "policy").Facts {
+			s := fmt.Sprintf("%s %v", f.Topic, *f.Value)
+			if f.Item != "" {
+				s += " " + f.Item
+			}
+			got = append(got, fmt.Sprintf("%s @%d", s, f.Line))
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, g, c.want)
+		}
+	}
+}

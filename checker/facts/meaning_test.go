@@ -2,6 +2,7 @@ package facts
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"shouhou/checker/clause"
@@ -146,6 +147,32 @@ func TestWording(t *testing.T) {
 	for _, c := range cases {
 		if got := extract(x, normalize.String(c.in), c.ctx); got != c.want {
 			t.Errorf("%s (ctx %q)\n got: %s\nwant: %s", c.in, c.ctx, got, c.want)
+		}
+	}
+}
+
+// A column header gives a bare number its unit (pattern 10).
+func TestHeaderUnit(t *testing.T) {
+	x := New()
+	cases := []struct{ cell, header, ctx, want string }{
+		{"1320000", "预算金额(元)", "预算金额(元) 服务器", "budget = 1.32e+06 yuan"},
+		{"140", "最高限价(万元)", "最高限价(万元) 服务器", "budget = 1.4e+06 yuan"},
+		{"26,400", "投标保证金(元)", "投标保证金(元) 第一包", "bid_deposit = 26400 yuan"},
+		{"2", "投标保证金比例(%)", "投标保证金比例(%)", "bid_deposit = 2 percent"},
+		// no unit in the header, or no bare number: nothing
+		{"1320000", "预算金额", "预算金额", ""},
+		{"1320000", "数量(台)", "数量(台)", ""},
+		{"约1320000", "预算金额(元)", "预算金额(元)", ""},
+	}
+	for _, c := range cases {
+		s := normalize.String(c.cell)
+		cl := clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}}), Header: normalize.String(c.header), Context: normalize.String(c.ctx), Table: 1, Row: 2, Col: 2}
+		var got []string
+		for _, f := range x.Extract(cl) {
+			got = append(got, fmt.Sprintf("%s %s %v %s", f.Topic, f.Op, f.Value, f.Unit))
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s under %s: got %q, want %q", c.cell, c.header, g, c.want)
 		}
 	}
 }
