@@ -161,3 +161,24 @@ func TestTableRows(t *testing.T) {
 		}
 	}
 }
+
+// Quality guarantee and free repair are two promises; a part is never the
+// whole unit (pattern 3).
+func TestWarrantyKindsApart(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct{ text, want string }{
+		{"整机质保三年。\n免费维修期一年。", ""},
+		{"质量保证期五年。\n其中免费保修一年。", ""},
+		{"质保期五年。\n免费上门维修两年。", ""},
+		{"本产品保修一年。\n电池保修半年。", ""},
+		{"电池、充电器保修时间均为1年。\n整机保修两年。", ""},
+		// the same promise twice still conflicts
+		{"整机质保三年。\n整机质保一年。", "CPL-CONFLICT@2"},
+		{"免费保修一年。\n免费保修两年。", "CPL-CONFLICT@2"},
+	}
+	for _, c := range cases {
+		if got := rulesOf(auditText(t, a, "bid", c.text+"\n")); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
