@@ -50,6 +50,12 @@ func (x *Extractor) eventOf(s string, p [2]int, q duration.Quantity, hits []hit)
 	return best
 }
 
+// extension reports a figure that postpones a deadline (遇节假日顺延2日):
+// the days added, not the period.
+func extension(before string) bool {
+	return hasSuffixAny(strings.TrimRight(before, " "), "顺延", "顺延至", "顺延到", "往后顺延", "相应顺延", "延后")
+}
+
 // afterWarranty reports a figure placed after the warranty has ended
 // (质保期满后，提供五年技术服务): it is no warranty.
 func (x *Extractor) afterWarranty(before string) bool {

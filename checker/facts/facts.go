@@ -107,7 +107,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
 		topics, cueAt, fromCtx := x.choose(hits, q, qs, phrases, pi, ctxHits)
-		if len(topics) == 0 || conditional(s[:q.Start]) || offset(s[q.End:]) {
+		if len(topics) == 0 || conditional(s[:q.Start]) || offset(s[q.End:]) || extension(s[:q.Start]) {
 			continue
 		}
 		regionStart := p[0]

@@ -34,6 +34,11 @@ func TestEvents(t *testing.T) {
 		{"接到报修后24小时内派技术人员到现场解决", "onsite_time <= 24 hour"},
 		{"接到报修后2小时内派工程师上门,8小时内修复", "onsite_time <= 2 hour; resolution_time <= 8 hour"},
 		{"接到通知后4小时内派出技术人员赶到现场处理", "onsite_time <= 4 hour"},
+		// a holiday rule names a day or postpones a deadline: no period
+		{"七日内可退货,如最后一日为法定节假日,顺延1天", "return_window <= 7 day"},
+		{"退货期限的最后一日为节假日的,以节假日后的第一个工作日为期限的最后一日", ""},
+		{"退款遇节假日顺延至下一个工作日", ""},
+		{"七天无理由退货期间遇节假日顺延2日", "return_window = 7 day"},
 		// years of repair are a warranty, not a repair time
 		{"免费维修期限6年", "warranty_period = 6 year"},
 		{"维修期限:3年", "warranty_period = 3 year"},

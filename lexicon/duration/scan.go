@@ -356,6 +356,10 @@ func ordinalRange(rs []rune, i int) (ordinal, int) {
 // notADuration rejects figures that are dates, ordinals, clock times or the
 // 24 of 7×24.
 func notADuration(rs []rune, i, j int, q Quantity) bool {
+	// 最后一日, 下一个工作日, 次一日, 同一天: one day named, not a span
+	if rs[i] == '一' && i > 0 && (strings.ContainsRune("下上次同每", rs[i-1]) || i > 1 && rs[i-2] == '最' && rs[i-1] == '后') {
+		return true
+	}
 	if i > 0 {
 		switch rs[i-1] {
 		case '第', '×', 'x', 'X', '*', '/', '月', '年':

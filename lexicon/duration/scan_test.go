@@ -63,6 +63,11 @@ func TestFind(t *testing.T) {
 		{"三包服务", nil},
 		{"一经售出", nil},
 		{"第三条", nil},
+		// one day named, not a span
+		{"如最后一日为法定节假日", nil},
+		{"顺延至下一个工作日", nil},
+		{"次一日起算", nil},
+		{"接到报修后一日内上门", []want{{OpAtMost, 1, 0, Day, false, "一日内"}}},
 	}
 	for _, c := range cases {
 		got := Find(c.in)
