@@ -17,12 +17,13 @@ const (
 
 // eventOf reads what the figure q in phrase p times. The event a figure
 // times follows it in its phrase (10日内完成登记, 提供90天电话技术支持); a
-// cue standing between them claims the figure for its topic unless it only
-// names the event's kind (保修登记, 退货登记).
+// cue standing between them claims the figure for its topic, unless it
+// only names what a registration is of (保修登记, 退货登记). A service
+// after a cue is the cue's (一年保修保养服务 is a warranty).
 func (x *Extractor) eventOf(s string, p [2]int, q duration.Quantity, hits []hit) event {
 	rest := s[q.End:p[1]]
 	best, at := ownEvent, len(rest)+1
-	look := func(words []string, ev event) {
+	look := func(words []string, ev event, modifiable bool) {
 		for _, w := range words {
 			i := strings.Index(rest, w)
 			if i < 0 || i >= at {
@@ -35,7 +36,7 @@ func (x *Extractor) eventOf(s string, p [2]int, q duration.Quantity, hits []hit)
 					claimed = true // part of a cue: 保养 in 保养期
 					break
 				}
-				if h.start >= q.End && h.end <= e && !(h.end == e || s[h.end:e] == "的") {
+				if h.start >= q.End && h.end <= e && !(modifiable && (h.end == e || s[h.end:e] == "的")) {
 					claimed = true
 					break
 				}
@@ -45,8 +46,8 @@ func (x *Extractor) eventOf(s string, p [2]int, q duration.Quantity, hits []hit)
 			}
 		}
 	}
-	look(x.lex.Events.Other, otherEvent)
-	look(x.lex.Events.NotWarranty, serviceOnly)
+	look(x.lex.Events.Other, otherEvent, true)
+	look(x.lex.Events.NotWarranty, serviceOnly, false)
 	return best
 }
 

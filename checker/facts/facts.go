@@ -121,7 +121,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 		if ev == otherEvent {
 			continue // 10日内完成保修登记: times a registration
 		}
-		afterWarranty := x.afterWarranty(s[:q.Start])
+		afterWarranty := x.afterWarranty(s[regionStart:q.Start])
 		service := x.isServiceTime(s[regionStart:q.Start]) ||
 			(cueAt >= q.End && containsAny(s[q.End:cueAt], x.lex.ServiceVerbs))
 		phrase := s[p[0]:p[1]]
