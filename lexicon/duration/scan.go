@@ -495,7 +495,8 @@ func missingAt(rs []rune, i int) (Quantity, int, bool) {
 	if u == Month || u == Year || u == Week {
 		// 保修期为   年: a blank of spaces between 为 (or a colon) and the
 		// unit; 年内 and 月内 are ordinary words, so a space is required
-		if rs[i-1] == ' ' && i > 1 && strings.ContainsRune("为是:", rs[i-2]) && (i+n >= len(rs) || rs[i+n] == '。' || rs[i+n] == '、' || rs[i+n] < 0x2E80 && !isLetterOrDigit(rs[i+n])) {
+		// (a date to fill in, 日期: 年 月 日, is no period)
+		if rs[i-1] == ' ' && i > 1 && strings.ContainsRune("为是:", rs[i-2]) && (i+n >= len(rs) || rs[i+n] == '。' || rs[i+n] == '、' || rs[i+n] < 0x2E80 && !isLetterOrDigit(rs[i+n])) && !dateBlank(rs, i+n) {
 			q.Op, q.Unit = OpEqual, u
 			return q, i + n, true
 		}
@@ -515,4 +516,13 @@ func missingAt(rs []rune, i int) (Quantity, int, bool) {
 	}
 	q.Unit = u
 	return q, i + n + within, true
+}
+
+// dateBlank reports a date's blanks after a year or month (年 月 日,
+// 年__月__日): the next unit word, past spaces and blank marks, is 月 or 日.
+func dateBlank(rs []rune, k int) bool {
+	for k < len(rs) && (rs[k] == ' ' || strings.ContainsRune(blankMarks, rs[k])) {
+		k++
+	}
+	return k < len(rs) && (rs[k] == '月' || rs[k] == '日')
 }

@@ -100,6 +100,8 @@ func TestFindMissingFigure(t *testing.T) {
 		{"质保期: 年,响应时间为 小时内", []string{"year 年", "hour 小时内"}},
 		{"为 年度", nil},
 		{"本年度", nil},
+		{"日期: 年 月 日", nil},
+		{"销售日期: 年  月  日", nil},
 	}
 	for _, c := range cases {
 		var got []string
