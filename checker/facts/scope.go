@@ -59,6 +59,10 @@ func newScoper(lex *terms.Lexicon) *scoper {
 // region a promise covers (北京某某科技有限公司).
 var notRegion = []string{"公司", "有限", "集团", "大学", "学院", "医院", "银行", "研究院", "研究所"}
 
+// addressWords make the place names around them an address or a list of
+// branches, not the region a promise covers.
+var addressWords = []string{"地址", "位于", "遍布", "网点", "分公司", "办事处", "总部", "设有", "注册", "坐落", "覆盖"}
+
 // scopeOf returns the region, tier and severity qualifying a figure at
 // byte off of s: the nearest word of each kind before it in the clause,
 // else in ctx (a table row's label, a heading).
@@ -71,12 +75,27 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 	for k := range best {
 		best[k].at = -1
 	}
+	fp := phraseOf(phrases, off)
 	sc.words.Each(s[:off], func(start, end, w int) bool {
 		k := sc.kind[w]
 		if k == 0 {
-			pe := phrases[phraseOf(phrases, start)][1]
+			pi := phraseOf(phrases, start)
+			pe := phrases[pi][1]
 			if strings.HasPrefix(s[end:], "时间") || containsAny(s[end:pe], notRegion) {
 				return true // 北京时间, 北京某某科技有限公司
+			}
+			// a region qualifies a figure in its own phrase or the one
+			// before (对于北京地区的用户，2小时内上门), not an address or
+			// a list of branches (服务网点遍布北京、上海，…)
+			if pi < fp-1 {
+				return true
+			}
+			from := pi
+			for from > 0 && strings.HasPrefix(s[phrases[from-1][1]:], "、") {
+				from--
+			}
+			if containsAny(s[phrases[from][0]:pe], addressWords) {
+				return true
 			}
 		}
 		if start > best[k].at {
