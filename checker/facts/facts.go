@@ -128,7 +128,9 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 		start := len(out)
 		for _, tp := range topics {
 			window := x.lex.Topics[tp].Kind == terms.Window
-			if service && window || ev == serviceOnly && window || afterWarranty && isWarranty(tp) {
+			// a support line or service is no warranty or return right;
+			// spare parts may share its years (5年技术服务及备件供应)
+			if service && window || ev == serviceOnly && window && tp != "spare_parts_period" || afterWarranty && isWarranty(tp) {
 				continue
 			}
 			if window && ageCondition(q, s[q.End:]) {

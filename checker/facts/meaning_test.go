@@ -26,6 +26,7 @@ func TestEvents(t *testing.T) {
 		{"质保期满后,提供五年技术服务", ""},
 		{"保修期满后,继续提供5年的技术咨询服务", ""},
 		{"整机质保三年,保修期满后备件供应不少于5年", "warranty_period = 3 year; spare_parts_period >= 5 year"},
+		{"质保期满后,提供5年技术服务及备件供应", "spare_parts_period = 5 year"},
 		{"提供一年保修保养服务", "warranty_period = 1 year"},
 		{"保修期外收费维修,保修期内免费,整机保修三年", "warranty_period = 3 year"},
 		// the age of the goods is a condition, no window
