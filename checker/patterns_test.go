@@ -91,3 +91,27 @@ func TestMarkdownBlankAudited(t *testing.T) {
 		}
 	}
 }
+
+// A forbidden sentence may run past a semicolon, which ends a clause
+// (pattern 5).
+func TestAcrossSemicolon(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct {
+		text, rule string
+		want       []int
+	}{
+		{"协商不成的；由本店所在地法院管辖。", "CPL-FORUM", []int{1}},
+		{"商品开封后；恕不退换。", "CPL-NORET-UNSEALED", []int{1}},
+		{"保修期内因质量问题维修的；上门费由顾客承担。", "CPL-SHIP-QUALITY", []int{1}},
+		{"非质量问题退货的；运费由买家承担。", "CPL-SHIP-QUALITY", nil},
+		{"七天无理由退货；运费由买家承担。", "CPL-SHIP-QUALITY", nil},
+		// each clause its own: no join across a line
+		{"协商不成的；\n\n由本店所在地法院管辖。", "CPL-FORUM", nil},
+	}
+	for _, c := range cases {
+		got := ruleLines(t, a, "policy", c.text, c.rule)
+		if len(got) != len(c.want) || len(got) > 0 && got[0] != c.want[0] {
+			t.Errorf("%q: %s at %v, want %v", c.text, c.rule, got, c.want)
+		}
+	}
+}

@@ -96,8 +96,9 @@ func placeOf(f reports.Finding) reports.Place {
 // matchAt finds rule r's match in clause i, or across clause i and the
 // next when a semicolon is all that parts them (协商不成的；由本店所在地法院
 // 管辖): a semicolon ends a clause for facts, yet a forbidden sentence
-// may run on past it. A match that needs the next clause is reported at
-// clause i; one the next clause holds alone is that clause's. It returns
+// may run on past it, its condition in one part and its words in the
+// other. A match that needs the next clause is reported at clause i; one
+// the next clause holds alone is that clause's. It returns
 // the match's range in text, the text matched against.
 func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 	s := d.clauses[i].Text.S
@@ -110,7 +111,7 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 		return nil, ""
 	}
 	next := d.clauses[i+1]
-	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || next.Table != d.clauses[i].Table {
+	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > 1 || next.Table != d.clauses[i].Table {
 		return nil, ""
 	}
 	joined := s + next.Text.S
@@ -125,7 +126,10 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 	if k, ok := d.index[r]; ok && !cand[k] {
 		return nil, ""
 	}
-	if loc := r.Match(joined); loc != nil && loc[0] < len(s) && loc[1] > len(s) {
+	// A match inside the next clause counts here only when the next
+	// clause alone does not match (its condition, 质量问题, was in this
+	// one): otherwise that clause reports it itself.
+	if loc := r.Match(joined); loc != nil && (loc[0] < len(s) || r.Match(next.Text.S) == nil) {
 		return loc, joined
 	}
 	return nil, ""
