@@ -153,6 +153,7 @@ func TestWording(t *testing.T) {
 		{"一年", "保修期:", "warranty_period = 1 year"},
 		{"主机一年,电池六个月", "三包有效期", "warranty_period = 1 year; parts_warranty = 6 month 电池"},
 		{"2小时内", "售后服务响应时间", "response_time <= 2 hour"},
+		{"我们保证设备在168小时内恢复运行", "", "resolution_time <= 168 hour"},
 		// maintenance is no warranty
 		{"提供一年免费保养服务", "", ""},
 	}
