@@ -193,6 +193,10 @@ type doc struct {
 	// rulebook's literal prefilter, run once per clause.
 	cand  [][]bool
 	index map[*rules.Rule]int
+	// pre is the prefilter cand came from; joined holds its verdicts on
+	// clauses joined across a semicolon (whole.go's matchAt).
+	pre    *rules.Prefilter
+	joined map[int][]bool
 	// ignored[clause][rule] is the reason a shouhou-ignore line gave for
 	// not reporting rule on that clause.
 	ignored map[int]map[string]string
@@ -214,6 +218,7 @@ func (d *doc) judges(r *rules.Rule, ci int) bool {
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
+	rowContext(d.clauses)
 	known := a.Known
 	if known == nil {
 		known = func(id string) bool { return a.book.Get(id) != nil }
@@ -233,6 +238,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		preKind = ""
 	}
 	pre := a.book.PrefilterFor(preKind)
+	d.pre = pre
 	d.cand = make([][]bool, len(d.clauses))
 	for i, c := range d.clauses {
 		d.cand[i] = pre.Candidates(c.Text.S, nil)
@@ -243,6 +249,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			d.facts = append(d.facts, located{f, i})
 		}
 	}
+	d.facts = readLadders(d.facts)
 	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Warnings: src.Warnings, Facts: []reports.Fact{}, Findings: []reports.Finding{},
 		B2B: d.u.B2B, B2BEvidence: d.u.B2BEvidence, Jurisdiction: d.u.Jurisdiction, JurisdictionEvidence: d.u.JurisdictionEvidence}
 	if len(ignoreWarnings) > 0 {
@@ -329,6 +336,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		}
 		return fi.Rule < fj.Rule
 	})
+	out.Findings = groupFindings(out.Findings)
 	return out
 }
 
@@ -480,15 +488,15 @@ func (d *doc) placeholder(r *rules.Rule) []reports.Finding {
 // matches reports each clause (but those in skip) where r's patterns match.
 func (d *doc) matches(r *rules.Rule, status, topic string, skip map[int]bool) []reports.Finding {
 	var out []reports.Finding
-	for i, c := range d.clauses {
-		if skip[i] || !d.mayMatch(r, i) {
+	for i := range d.clauses {
+		if skip[i] {
 			continue
 		}
-		loc := r.Match(c.Text.S)
+		loc, text := d.matchAt(r, i)
 		if loc == nil {
 			continue
 		}
-		msg := expand(r.Message, map[string]string{"match": c.Text.S[loc[0]:loc[1]], "topic": topic})
+		msg := expand(r.Message, map[string]string{"match": text[loc[0]:loc[1]], "topic": topic})
 		out = append(out, d.finding(r, status, msg, i, loc[0]))
 	}
 	return out
@@ -570,6 +578,7 @@ func (d *doc) reportFact(f located) reports.Fact {
 		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
 		Text: d.originalText(f.clause), Line: p.Line, Column: p.Column, Blank: f.Blank,
 		Section: strings.Join(c.Section, " › "), Location: p.Location, Condition: f.Condition,
+		Scope: reportScope(f.Scope),
 	}
 	if c.Table > 0 {
 		rf.Cell = &reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header}

@@ -31,7 +31,11 @@ import (
 //     leave nothing and disagree; 大家电保修三年 and 小家电保修一年 leave
 //     大家电 and 小家电 and stay apart;
 //   - the same table row label, and the same heading unless neither
-//     heading names a product (手机 / 平板 sections may differ freely).
+//     heading names a product (手机 / 平板 sections may differ freely);
+//   - the same scope: region, customer tier, fault severity and share
+//     (北京2小时 and 其他地区48小时 are two promises);
+//   - the same promise: a free-repair period (免费维修期一年) is not the
+//     quality guarantee (质保期三年).
 func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding {
 	// A statement's key holds everything two statements must share to
 	// speak of the same thing but the heading; under one key there are few
@@ -71,7 +75,7 @@ func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding
 		c := d.clauses[f.clause]
 		s := c.Text.S
 		ps, pe := phraseStart(s, f.Start), phraseEnd(s, f.End)
-		key := strings.Join([]string{f.Topic, f.Item, qualifiers(s), subject(s[ps:f.Start] + " " + s[f.End:pe]), c.Context}, "|")
+		key := strings.Join([]string{f.Topic, f.Item, qualifiers(s), promise(s[ps:pe]), subject(s[ps:f.Start] + " " + s[f.End:pe]), c.Context, f.Scope.Key()}, "|")
 		if _, ok := groups[key]; !ok {
 			order = append(order, key)
 		}
@@ -143,6 +147,22 @@ func qualifiers(s string) string {
 		q = append(q, "quality")
 	}
 	return strings.Join(q, ",")
+}
+
+// freeRepair words name a promise of free repair, which a document may
+// grant for a shorter time than its quality guarantee (质保期五年，免费
+// 维修期一年): two promises, not one stated twice.
+var freeRepair = []string{"免费保修", "免费维修", "免费修理", "免费质保", "免费上门维修"}
+
+// promise tells a free-repair period from the quality guarantee in a
+// warranty phrase.
+func promise(phrase string) string {
+	for _, w := range freeRepair {
+		if strings.Contains(phrase, w) {
+			return "free-repair"
+		}
+	}
+	return ""
 }
 
 func sameAmount(a, b duration.Amount) bool {

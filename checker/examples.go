@@ -13,23 +13,33 @@ type ExampleFailure struct {
 	Rule, Example string
 	Bad           bool // the example was a bad one
 	Err           error
+	// Variant says the example was generated from one the rule lists.
+	Variant bool
 }
 
 func (f ExampleFailure) String() string {
 	if f.Err != nil {
 		return fmt.Sprintf("%s: example %q: %v", f.Rule, f.Example, f.Err)
 	}
-	if f.Bad {
-		return fmt.Sprintf("%s: bad example not flagged: %s", f.Rule, f.Example)
+	what := "example"
+	if f.Variant {
+		what = "variant"
 	}
-	return fmt.Sprintf("%s: good example flagged: %s", f.Rule, f.Example)
+	if f.Bad {
+		return fmt.Sprintf("%s: bad %s not flagged: %s", f.Rule, what, f.Example)
+	}
+	return fmt.Sprintf("%s: good %s flagged: %s", f.Rule, what, f.Example)
 }
 
 // RunExamples runs every rule's own examples through the whole pipeline
 // (read, normalize, clauses, facts, rules): each bad example must raise
-// the rule, each good one must not. It returns the failures and how many
-// examples ran. This is shouhou rules test, and the suite's own test.
-func RunExamples(book *rules.Book) (failures []ExampleFailure, ran int) {
+// the rule, each good one must not. Examples of forbid and placeholder
+// rules also run in their Variants (full-width and half-width
+// punctuation, Traditional characters, inserted spaces, the rule's
+// synonyms for bad examples), which must behave alike. It returns the
+// failures, how many examples ran and how many of those were generated.
+// This is shouhou rules test, and the suite's own test.
+func RunExamples(book *rules.Book) (failures []ExampleFailure, ran, generated int) {
 	a := New(book)
 	for _, r := range book.Rules {
 		for _, bad := range []bool{true, false} {
@@ -38,15 +48,27 @@ func RunExamples(book *rules.Book) (failures []ExampleFailure, ran int) {
 				examples = r.Examples.Bad
 			}
 			for _, ex := range examples {
-				ran++
-				got, err := raises(a, r, ex)
-				if err != nil || got != bad {
-					failures = append(failures, ExampleFailure{Rule: r.ID, Example: ex, Bad: bad, Err: err})
+				texts := []string{ex}
+				if r.Check == rules.Forbid || r.Check == rules.Placeholder {
+					var syn [][]string
+					if bad {
+						syn = r.Synonyms
+					}
+					vs := Variants(ex, syn)
+					generated += len(vs)
+					texts = append(texts, vs...)
+				}
+				for i, text := range texts {
+					ran++
+					got, err := raises(a, r, text)
+					if err != nil || got != bad {
+						failures = append(failures, ExampleFailure{Rule: r.ID, Example: text, Bad: bad, Err: err, Variant: i > 0})
+					}
 				}
 			}
 		}
 	}
-	return failures, ran
+	return failures, ran, generated
 }
 
 func raises(a *Auditor, r *rules.Rule, text string) (bool, error) {

@@ -14,11 +14,14 @@ func TestRuleExamples(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	failures, ran := RunExamples(book)
+	failures, ran, generated := RunExamples(book)
 	for _, f := range failures {
 		t.Error(f)
 	}
 	if ran < 2*len(book.Rules) {
 		t.Errorf("only %d examples for %d rules", ran, len(book.Rules))
+	}
+	if generated < ran/2 {
+		t.Errorf("only %d of %d examples generated: forbid rules' examples have variants", generated, ran)
 	}
 }

@@ -35,6 +35,9 @@ func WriteGitHub(w io.Writer, r *Report) error {
 			if f.Evidence != "" {
 				msg += "\n证据 evidence: " + f.Evidence
 			}
+			if also := AlsoAt(f); also != "" {
+				msg += "\n" + also
+			}
 			if f.Fix != "" {
 				msg += "\n建议 fix: " + f.Fix
 			}

@@ -48,7 +48,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		fmt.Fprintf(b, "<details><summary><code>%s</code>: %d</summary>\n\n", htmlEscape(d.Path), len(d.Findings))
 		b.WriteString("| 级别 severity | 规则 rule | 位置 location | 说明 message | 证据 evidence |\n| --- | --- | --- | --- | --- |\n")
 		for _, f := range d.Findings {
-			fmt.Fprintf(b, "| %s | `%s` | %s | %s | %s |\n", f.Severity, f.Rule, mdCell(place(f.Location, f.Line, f.Column)), mdCell(f.Message), mdCell(clip(f.Evidence, 60)))
+			fmt.Fprintf(b, "| %s | `%s` | %s | %s | %s |\n", f.Severity, f.Rule, mdCell(strings.TrimSpace(place(f.Location, f.Line, f.Column)+" "+AlsoAt(f))), mdCell(f.Message), mdCell(clip(f.Evidence, 60)))
 		}
 		// Each rule's basis and fix once per document, under the table.
 		b.WriteString("\n")

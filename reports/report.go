@@ -113,9 +113,23 @@ type Fact struct {
 	// Condition is the hedge that makes the figure a promise under a
 	// condition (原则上, 节假日除外); compare does not count it as met.
 	Condition string `json:"condition,omitempty"`
+	// Scope holds the qualifiers that limit the figure to some cases
+	// (CONTRACT.md "Added in v1"); nil for a firm promise for every case.
+	Scope *Scope `json:"scope,omitempty"`
 
 	// Cell places a fact found in a table cell, for compare (not in JSON).
 	Cell *Cell `json:"-"`
+}
+
+// Scope is what limits a fact to some cases: a region, a customer tier,
+// a fault's severity, a share of the cases (percent), a condition, a part.
+type Scope struct {
+	Region    string  `json:"region,omitempty"`
+	Tier      string  `json:"tier,omitempty"`
+	Severity  string  `json:"severity,omitempty"`
+	Share     float64 `json:"share,omitempty"`
+	Condition string  `json:"condition,omitempty"`
+	Part      string  `json:"part,omitempty"`
 }
 
 // Cell is a table cell: its table, row and column (1-based, row 1 the
@@ -156,6 +170,10 @@ type Finding struct {
 	// document's extracted text (Document.Text), for the renderers that
 	// show findings on the text (html, annotated .docx). Not in JSON.
 	Start, End int `json:"-"`
+	// Occurrences are every location of the same rule and cause when the
+	// document repeats it (CONTRACT.md "Added in v1"); the finding itself
+	// is reported once, at the first.
+	Occurrences []Place `json:"occurrences,omitempty"`
 }
 
 // Place is a spot in a document a finding refers to besides its own.

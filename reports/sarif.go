@@ -67,6 +67,14 @@ func WriteSARIF(w io.Writer, r *Report) error {
 				related = append(related, sarifLocation(uri, d.Format, p.Line, p.Column, p.Location, p.Evidence).
 					WithId(k+1).WithMessage(sarif.NewTextMessage(p.Evidence)))
 			}
+			// The other places the same problem is stated (occurrences).
+			for _, p := range f.Occurrences {
+				if p.Line == f.Line && p.Column == f.Column {
+					continue
+				}
+				related = append(related, sarifLocation(uri, d.Format, p.Line, p.Column, p.Location, p.Evidence).
+					WithId(len(related)+1).WithMessage(sarif.NewTextMessage("另见 also: "+p.Evidence)))
+			}
 			if len(related) > 0 {
 				res.WithRelatedLocations(related)
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
@@ -29,6 +30,9 @@ func WriteTable(w io.Writer, r *Report, opt Options) error {
 				loc = f.Location
 			} else if f.Line > 0 {
 				loc = strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
+			}
+			if also := AlsoAt(f); also != "" {
+				loc += "\n" + strings.ReplaceAll(strings.Replace(also, ": ", ":\n", 1), ", ", "\n")
 			}
 			rows = append(rows, []string{d.Path, loc, paint(opt, severityColor[f.Severity], severityLabel(f.Severity)), f.Rule, f.Message, clip(cleanText(f.Evidence), evidenceWidth)})
 		}

@@ -141,6 +141,11 @@ type Rule struct {
 	Patterns []string `yaml:"patterns"`
 	With     []string `yaml:"with"`    // at least one must also match the clause
 	Without  []string `yaml:"without"` // none may match the clause
+	// Synonyms are groups of words the rule's wording treats alike (不予,
+	// 恕不, 概不): shouhou rules test writes every bad example with each
+	// word of a group it uses swapped for each other, and each must still
+	// be caught.
+	Synonyms [][]string `yaml:"synonyms"`
 	// Status of a forbid rule's findings: violation (the default), or
 	// unclear for wording that leaves a topic without a reading (视情况而定).
 	Status string `yaml:"status"`
@@ -366,6 +371,9 @@ func (r *Rule) compile() error {
 			bad("a rule on an unverified figure is at most a warning")
 		}
 	}
+	if len(r.Synonyms) > 0 && r.Check != Forbid && r.Check != Placeholder {
+		bad("synonyms: only forbid and placeholder rules take synonyms")
+	}
 	if r.Message == "" {
 		bad("message is empty")
 	}
@@ -408,6 +416,11 @@ func (r *Rule) compile() error {
 	case Forbid, Placeholder:
 		if len(r.Patterns) == 0 && r.Check == Forbid {
 			bad("forbid needs patterns")
+		}
+		for _, g := range r.Synonyms {
+			if len(g) < 2 || slices.Contains(g, "") {
+				bad("synonyms: each group needs two or more words, got %q", g)
+			}
 		}
 		if r.Status != "" && (r.Check != Forbid || r.Status != "violation" && r.Status != "unclear") {
 			bad("status %q: only forbid rules take a status, violation or unclear", r.Status)

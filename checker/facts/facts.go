@@ -9,6 +9,7 @@
 package facts
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -28,6 +29,9 @@ type Fact struct {
 	// Condition is the hedge that makes the figure a promise under a
 	// condition (原则上, 节假日除外), or "".
 	Condition string
+	// Scope holds every qualifier of the figure (Scope.Condition and
+	// Scope.Part repeat Condition and Item).
+	Scope Scope
 	duration.Quantity
 }
 
@@ -46,6 +50,7 @@ type Extractor struct {
 	lists *lists
 	money *moneyCues
 	hedge *keywords.Set // lexicon hedges: 原则上, 节假日除外 …
+	scope *scoper
 	cues  *keywords.Set // every occurrence of every cue, by a first-character table
 	topic map[string][]string
 }
@@ -53,7 +58,7 @@ type Extractor struct {
 // New builds an extractor over the embedded lexicon.
 func New() *Extractor {
 	lex := terms.Load()
-	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), hedge: keywords.New(lex.Hedges), cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
+	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), hedge: keywords.New(lex.Hedges), scope: newScoper(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
 }
 
 // Extract returns the facts of one clause. Clauses without a figure return
@@ -102,7 +107,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
 		topics, cueAt, fromCtx := x.choose(hits, q, qs, phrases, pi, ctxHits)
-		if len(topics) == 0 || conditional(s[:q.Start]) || offset(s[q.End:]) {
+		if len(topics) == 0 || conditional(s[:q.Start]) || offset(s[q.End:]) || extension(s[:q.Start]) {
 			continue
 		}
 		regionStart := p[0]
@@ -112,29 +117,57 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 		if x.negated(s[p[0]:q.Start]) || (cueAt > p[0] && cueAt < q.Start && x.negated(s[p[0]:cueAt])) {
 			continue // 不支持7天无理由退货: states what is not offered
 		}
+		ev := x.eventOf(s, p, q, hits)
+		if ev == otherEvent {
+			continue // 10日内完成保修登记: times a registration
+		}
+		afterWarranty := x.afterWarranty(s[regionStart:q.Start])
 		service := x.isServiceTime(s[regionStart:q.Start]) ||
 			(cueAt >= q.End && containsAny(s[q.End:cueAt], x.lex.ServiceVerbs))
 		phrase := s[p[0]:p[1]]
+		start := len(out)
 		for _, tp := range topics {
-			if service && x.lex.Topics[tp].Kind == terms.Window {
+			window := x.lex.Topics[tp].Kind == terms.Window
+			// a support line or service is no warranty or return right;
+			// spare parts may share its years (5年技术服务及备件供应)
+			if service && window || ev == serviceOnly && window && tp != "spare_parts_period" || afterWarranty && isWarranty(tp) {
 				continue
+			}
+			if window && ageCondition(q, s[q.End:]) {
+				continue // 购买15日以上的商品: the age of the goods, no period
 			}
 			if tp == "exchange_window" && len(topics) > 1 && containsAny(phrase, x.lex.NoReason) {
 				continue // 无理由退换货 is the no-reason return right only
+			}
+			if tp == "repair_time" && q.Unit == duration.Year {
+				tp = "warranty_period" // 免费维修期限6年: a warranty, no repair takes years
 			}
 			f := Fact{Topic: tp, Quantity: q}
 			if tp == "warranty_period" {
 				if containsAny(phrase, x.lex.Paid) {
 					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty
 				}
-				if item := x.part(s, phrases, pi, hits, c.Context, fromCtx); item != "" {
-					f.Topic, f.Item = "parts_warranty", item
+				if items := x.parts(s, phrases, pi, hits, c.Context, fromCtx); len(items) > 0 {
+					for _, it := range items {
+						out = append(out, Fact{Topic: "parts_warranty", Item: it, Quantity: q})
+					}
+					continue
 				}
 			}
 			out = append(out, f)
 		}
-		if service && !anyService(x.lex, topics) {
+		if service && !anyService(x.lex, topics) && ev != serviceOnly {
 			out = append(out, Fact{Topic: "resolution_time", Quantity: q})
+		}
+		if len(out) > start {
+			region := x.scope.scopeOf(s, phrases, q.Start, c.Context)
+			share, shareWords := shareOf(s, q.Start)
+			for i := start; i < len(out); i++ {
+				out[i].Scope = Scope{Region: region[0], Tier: region[1], Severity: region[2], Share: share, Part: out[i].Item}
+				if shareWords != "" {
+					out[i].Condition = shareWords
+				}
+			}
 		}
 	}
 	if len(out) > 0 {
@@ -144,7 +177,13 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 			return false
 		})
 		for i := range out {
-			out[i].Condition = hedge
+			if out[i].Condition == "" {
+				out[i].Condition = hedge
+			}
+			out[i].Scope.Condition = out[i].Condition
+			if out[i].Scope.Part == "" {
+				out[i].Scope.Part = out[i].Item
+			}
 		}
 	}
 	return out
@@ -347,39 +386,88 @@ func (x *Extractor) negated(s string) bool {
 	return false
 }
 
-// part names the part a warranty figure in phrase pi is about: one named
-// in the phrase; else in an earlier phrase of the clause (电池属于易耗品,
+// parts names the parts a warranty figure in phrase pi is about: those
+// named in the phrase, with the items listed before it (电池、充电器保修时间
+// 均为1年: both); else one in an earlier phrase of the clause (电池属于易耗品,
 // 保修期为6个月) unless the whole unit or another subject intervenes; else
-// in the table context that gave the topic. "" means the whole product.
-func (x *Extractor) part(s string, phrases [][2]int, pi int, hits []hit, context string, fromCtx bool) string {
+// in the table context that gave the topic. None means the whole product.
+func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, context string, fromCtx bool) []string {
 	phrase := s[phrases[pi][0]:phrases[pi][1]]
-	item := x.item(phrase)
-	for k := pi - 1; item == "" && k >= 0 && !containsAny(phrase, x.lex.WholeUnit); k-- {
+	items := x.items(phrase)
+	if len(items) > 0 {
+		// a list: 电池、充电器 — phrases of bare items joined by 、
+		var listed []string
+		for k := pi - 1; k >= 0; k-- {
+			if !strings.HasPrefix(s[phrases[k][1]:], "、") {
+				break
+			}
+			earlier := s[phrases[k][0]:phrases[k][1]]
+			its := x.items(earlier)
+			if len(its) == 0 || hitIn(hits, phrases[k]) || len(earlier) > 30 {
+				break
+			}
+			listed = append(its, listed...)
+		}
+		return append(listed, items...)
+	}
+	for k := pi - 1; k >= 0 && !containsAny(phrase, x.lex.WholeUnit); k-- {
 		earlier := s[phrases[k][0]:phrases[k][1]]
 		if containsAny(earlier, x.lex.WholeUnit) || hitIn(hits, phrases[k]) {
 			break
 		}
-		item = x.item(earlier)
-	}
-	if item == "" && fromCtx {
-		item = x.item(context)
-	}
-	return item
-}
-
-// item names the part a warranty phrase is about, unless the phrase is about
-// the whole unit (整机, 主机).
-func (x *Extractor) item(phrase string) string {
-	if containsAny(phrase, x.lex.WholeUnit) {
-		return ""
-	}
-	best, at := "", len(phrase)+1
-	for _, it := range x.lex.Topics["parts_warranty"].Items {
-		if i := strings.Index(phrase, it); i >= 0 && (i < at || (i == at && len(it) > len(best))) {
-			best, at = it, i
+		if it := x.items(earlier); len(it) > 0 {
+			return it[:1]
 		}
 	}
-	return best
+	if fromCtx {
+		if it := x.items(context); len(it) > 0 {
+			return it[:1]
+		}
+	}
+	return nil
+}
+
+// items names the parts a warranty phrase is about, in order, unless the
+// phrase is about the whole unit (整机, 主机). A longer name wins over one
+// inside it (主要零部件, not 零部件).
+func (x *Extractor) items(phrase string) []string {
+	if containsAny(phrase, x.lex.WholeUnit) {
+		return nil
+	}
+	type found struct{ at, end int }
+	var fs []found
+	for _, it := range x.lex.Topics["parts_warranty"].Items {
+		for from := 0; ; {
+			i := strings.Index(phrase[from:], it)
+			if i < 0 {
+				break
+			}
+			fs = append(fs, found{from + i, from + i + len(it)})
+			from += i + len(it)
+		}
+	}
+	if len(fs) == 0 {
+		return nil
+	}
+	sort.Slice(fs, func(a, b int) bool {
+		if fs[a].at != fs[b].at {
+			return fs[a].at < fs[b].at
+		}
+		return fs[a].end > fs[b].end
+	})
+	var out []string
+	end := 0
+	for _, f := range fs {
+		if f.at < end {
+			continue
+		}
+		it := phrase[f.at:f.end]
+		if !slices.Contains(out, it) {
+			out = append(out, it)
+		}
+		end = f.end
+	}
+	return out
 }
 
 func phraseBounds(s string) [][2]int {

@@ -2,10 +2,14 @@ package facts
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 
 	"shouhou/checker/clause"
+	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
 	"shouhou/lexicon/money"
 	"shouhou/lexicon/terms"
@@ -81,7 +85,10 @@ func (m *moneyCues) find(c clause.Clause) []Fact {
 	}
 	qs := money.Find(s)
 	if len(qs) == 0 {
-		return nil
+		qs = headerUnit(s, c.Header)
+		if len(qs) == 0 {
+			return nil
+		}
 	}
 	hits := m.hits(s)
 	var ctx []moneyHit
@@ -149,4 +156,39 @@ func chooseMoney(hits, ctx []moneyHit, phrases [][2]int, pi, start, end int, per
 		return t
 	}
 	return ""
+}
+
+var (
+	bareNumber = regexp.MustCompile(`^[0-9][0-9,]*(?:\.[0-9]+)?$`)
+	// headerUnits are the units a column header gives its cells
+	// (预算金额(元), 最高限价(万元), 比例(%)), with the factor to yuan.
+	headerUnits = []struct {
+		word   string
+		unit   duration.Unit
+		factor float64
+	}{
+		{"(万元)", money.Yuan, 1e4}, {"(元)", money.Yuan, 1}, {"(亿元)", money.Yuan, 1e8},
+		{"(%)", money.Percent, 1}, {"(人民币元)", money.Yuan, 1}, {"(人民币万元)", money.Yuan, 1e4},
+		{"(单位:元)", money.Yuan, 1}, {"(单位:万元)", money.Yuan, 1e4},
+	}
+)
+
+// headerUnit reads a cell that is a bare number as a sum or percentage
+// when its column header names the unit: 预算金额(元) | 1320000.
+func headerUnit(s, header string) []duration.Quantity {
+	if header == "" || !bareNumber.MatchString(s) {
+		return nil
+	}
+	h := strings.ReplaceAll(header, " ", "")
+	for _, u := range headerUnits {
+		if !strings.Contains(h, u.word) {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+		if err != nil {
+			return nil
+		}
+		return []duration.Quantity{{Op: duration.OpEqual, Value: v * u.factor, Unit: u.unit, Start: 0, End: len(s), NumStart: 0}}
+	}
+	return nil
 }

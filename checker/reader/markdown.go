@@ -88,8 +88,35 @@ func (src *Source) addBlock(b Block, n ast.Node, source []byte) {
 		return ast.WalkContinue, nil
 	})
 	if len(b.Segs) > 0 {
+		b.Segs = keepBlanks(b.Segs, source)
 		src.Blocks = append(src.Blocks, b)
 	}
+}
+
+// keepBlanks puts back the template blanks goldmark took for emphasis
+// delimiters (400-____-____ gives "400-" and "-"): a run of three or more
+// underscores between two segments, or after the last one on its line,
+// becomes a segment again. (Two underscores are left alone: __bold__.)
+func keepBlanks(segs []Segment, source []byte) []Segment {
+	underscores := func(from int) int {
+		n := 0
+		for from+n < len(source) && source[from+n] == '_' {
+			n++
+		}
+		return n
+	}
+	var out []Segment
+	for i, g := range segs {
+		out = append(out, g)
+		if g.Break {
+			continue
+		}
+		n := underscores(g.End)
+		if n >= 3 && (i+1 == len(segs) || segs[i+1].Start >= g.End+n) {
+			out = append(out, Segment{Start: g.End, End: g.End + n})
+		}
+	}
+	return out
 }
 
 func cellPosition(cell ast.Node) (row, col int) {

@@ -75,12 +75,12 @@ exit 1 when one fails. This is how to test your own rules.`,
 			if err != nil {
 				return err
 			}
-			failures, ran := checker.RunExamples(book)
+			failures, ran, generated := checker.RunExamples(book)
 			for _, f := range failures {
 				fmt.Fprintln(ios.ErrOut, "shouhou: "+f.String())
 			}
-			fmt.Fprintf(ios.Out, "%d 条规则，%d 个例子，%d 个失败 / %d rules, %d examples, %d failed\n",
-				len(book.Rules), ran, len(failures), len(book.Rules), ran, len(failures))
+			fmt.Fprintf(ios.Out, "%d 条规则，%d 个例子（其中 %d 个为自动生成的变体），%d 个失败 / %d rules, %d examples (%d generated variants), %d failed\n",
+				len(book.Rules), ran, generated, len(failures), len(book.Rules), ran, generated, len(failures))
 			if len(failures) > 0 {
 				return &cmdutil.ExitError{Code: cmdutil.ExitFindings}
 			}

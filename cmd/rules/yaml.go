@@ -27,6 +27,7 @@ type ruleYAML struct {
 	Patterns  []string    `yaml:"patterns,omitempty"`
 	With      []string    `yaml:"with,omitempty"`
 	Without   []string    `yaml:"without,omitempty"`
+	Synonyms  [][]string  `yaml:"synonyms,omitempty,flow"`
 	Status    string      `yaml:"status,omitempty"`
 	Topics    []string    `yaml:"topics,omitempty,flow"`
 	Of        string      `yaml:"of,omitempty"`
@@ -54,7 +55,7 @@ type examples struct {
 
 func toYAML(r *rb.Rule) ruleYAML {
 	out := ruleYAML{ID: r.ID, Title: r.Title, Severity: string(r.Severity), AppliesTo: r.AppliesTo, Audience: r.Audience, Juris: r.Jurisdictions, Topic: r.Topic, Check: r.Check,
-		Patterns: r.Patterns, With: r.With, Without: r.Without, Status: r.Status, Topics: r.Topics, Of: r.Of,
+		Patterns: r.Patterns, With: r.With, Without: r.Without, Synonyms: r.Synonyms, Status: r.Status, Topics: r.Topics, Of: r.Of,
 		Message: r.Message, Fix: r.Fix}
 	if r.Min != nil {
 		out.Min = &limitYAML{r.Min.Value, r.Min.Unit}

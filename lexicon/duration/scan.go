@@ -261,6 +261,12 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 			}
 		}
 		k := skipSpaces(rs, j)
+		// 一 (1) 年, 壹(1)年: the figure repeated in brackets
+		if k < len(rs) && rs[k] == '(' {
+			if v2, n2 := cnnum.Scan(rs[k+1:]); n2 > 0 && v2 == v && k+1+n2 < len(rs) && rs[k+1+n2] == ')' {
+				k = skipSpaces(rs, k+2+n2)
+			}
+		}
 		// 一个半月 = 1.5 months, 一年半 is handled after the unit
 		if k+1 < len(rs) && rs[k] == '个' && rs[k+1] == '半' {
 			k++
@@ -350,6 +356,10 @@ func ordinalRange(rs []rune, i int) (ordinal, int) {
 // notADuration rejects figures that are dates, ordinals, clock times or the
 // 24 of 7×24.
 func notADuration(rs []rune, i, j int, q Quantity) bool {
+	// 最后一日, 下一个工作日, 次一日, 同一天: one day named, not a span
+	if rs[i] == '一' && i > 0 && (strings.ContainsRune("下上次同每", rs[i-1]) || i > 1 && rs[i-2] == '最' && rs[i-1] == '后') {
+		return true
+	}
 	if i > 0 {
 		switch rs[i-1] {
 		case '第', '×', 'x', 'X', '*', '/', '月', '年':
@@ -382,7 +392,16 @@ func notADuration(rs []rune, i, j int, q Quantity) bool {
 func isBlankStart(rs []rune, i int) bool {
 	r := rs[i]
 	if strings.ContainsRune(blankMarks, r) {
-		return i+1 < len(rs) && (strings.ContainsRune(blankMarks, rs[i+1]) || rs[i+1] == ' ' || r == '_' || r == '＿' || r == '□')
+		if i+1 < len(rs) && (strings.ContainsRune(blankMarks, rs[i+1]) || rs[i+1] == ' ' || r == '_' || r == '＿' || r == '□') {
+			return true
+		}
+		// 不少于X年: one letter standing for the figure, after Chinese
+		// text and before a unit
+		if (r == 'X' || r == 'x') && i > 0 && rs[i-1] >= 0x2E80 {
+			_, n := unitAt(rs, i+1)
+			return n > 0
+		}
+		return false
 	}
 	// （ ）小时, ( )天
 	return (r == '(' || r == '[') && i+1 < len(rs) && (rs[i+1] == ' ' || rs[i+1] == ')' || rs[i+1] == ']')
@@ -470,7 +489,17 @@ func (ws words) at(rs []rune, k int) int {
 func missingAt(rs []rune, i int) (Quantity, int, bool) {
 	q := Quantity{Op: OpAtMost, Blank: true, Start: i, NumStart: i}
 	u, n := unitAt(rs, i)
-	if n == 0 || i == 0 || u == Month || u == Year || u == Week {
+	if n == 0 || i == 0 {
+		return q, 0, false
+	}
+	if u == Month || u == Year || u == Week {
+		// 保修期为   年: a blank of spaces between 为 (or a colon) and the
+		// unit; 年内 and 月内 are ordinary words, so a space is required
+		// (a date to fill in, 日期: 年 月 日, is no period)
+		if rs[i-1] == ' ' && i > 1 && strings.ContainsRune("为是:", rs[i-2]) && (i+n >= len(rs) || rs[i+n] == '。' || rs[i+n] == '、' || rs[i+n] < 0x2E80 && !isLetterOrDigit(rs[i+n])) && !dateBlank(rs, i+n) {
+			q.Op, q.Unit = OpEqual, u
+			return q, i + n, true
+		}
 		return q, 0, false
 	}
 	within := withinWords.at(rs, i+n)
@@ -487,4 +516,13 @@ func missingAt(rs []rune, i int) (Quantity, int, bool) {
 	}
 	q.Unit = u
 	return q, i + n + within, true
+}
+
+// dateBlank reports a date's blanks after a year or month (年 月 日,
+// 年__月__日): the next unit word, past spaces and blank marks, is 月 or 日.
+func dateBlank(rs []rune, k int) bool {
+	for k < len(rs) && (rs[k] == ' ' || strings.ContainsRune(blankMarks, rs[k])) {
+		k++
+	}
+	return k < len(rs) && (rs[k] == '月' || rs[k] == '日')
 }

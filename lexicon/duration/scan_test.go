@@ -45,6 +45,14 @@ func TestFind(t *testing.T) {
 		{"( )天内", []want{{OpAtMost, 0, 0, Day, true, "( )天内"}}},
 		{"自售出之日起第8日至第15日内", []want{{OpAtMost, 15, 0, Day, false, "第8日至第15日内"}}},
 		{"主机:一年", []want{{OpEqual, 1, 0, Year, false, "一年"}}},
+		// a figure repeated in brackets, a single letter for the figure
+		{"质保期为一 (1) 年", []want{{OpEqual, 1, 0, Year, false, "一 (1) 年"}}},
+		{"壹(1)年", []want{{OpEqual, 1, 0, Year, false, "壹(1)年"}}},
+		{"二(2)小时内响应", []want{{OpAtMost, 2, 0, Hour, false, "二(2)小时内"}}},
+		{"质保期不少于X年", []want{{OpAtLeast, 0, 0, Year, true, "不少于X年"}}},
+		{"在x小时内到场", []want{{OpAtMost, 0, 0, Hour, true, "x小时内"}}},
+		{"X光机", nil},
+		{"三(4)年", nil}, // disagreeing figures: no reading
 		// not durations
 		{"营业时间9:30-18:00小时制", nil},
 		{"7×24小时服务热线", nil},
@@ -55,6 +63,11 @@ func TestFind(t *testing.T) {
 		{"三包服务", nil},
 		{"一经售出", nil},
 		{"第三条", nil},
+		// one day named, not a span
+		{"如最后一日为法定节假日", nil},
+		{"顺延至下一个工作日", nil},
+		{"次一日起算", nil},
+		{"接到报修后一日内上门", []want{{OpAtMost, 1, 0, Day, false, "一日内"}}},
 	}
 	for _, c := range cases {
 		got := Find(c.in)
@@ -83,6 +96,12 @@ func TestFindMissingFigure(t *testing.T) {
 		{"自签收之日起 天内可退货", []string{"day 天内"}},
 		{"后天内送达", nil},
 		{"在年内完成,于月内完成", nil},
+		{"保修期为 年", []string{"year 年"}},
+		{"质保期: 年,响应时间为 小时内", []string{"year 年", "hour 小时内"}},
+		{"为 年度", nil},
+		{"本年度", nil},
+		{"日期: 年 月 日", nil},
+		{"销售日期: 年  月  日", nil},
 	}
 	for _, c := range cases {
 		var got []string

@@ -56,3 +56,19 @@ func TestMatchesOpenCC(t *testing.T) {
 		t.Errorf("differs from opencc:\n got %s\nwant %s", got, want)
 	}
 }
+
+func TestTraditional(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"最后解释及决定权归本公司所有", "最後解釋及決定權歸本公司所有"},
+		{"一经拆封，恕不退换", "一經拆封，恕不退換"},
+		{"7日内发现瑕疵", "7日內發現瑕疵"},
+	}
+	for _, c := range cases {
+		if got := Traditional(c.in); got != c.want {
+			t.Errorf("Traditional(%q) = %q, want %q", c.in, got, c.want)
+		}
+		if !RoundTrips(c.in) {
+			t.Errorf("%q does not round-trip: %q", c.in, String(Traditional(c.in)))
+		}
+	}
+}

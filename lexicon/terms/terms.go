@@ -55,8 +55,28 @@ type Lexicon struct {
 	Money      map[string][]string `yaml:"money"`
 	MoneyBase  []string            `yaml:"money_base"`
 	MoneyOther []string            `yaml:"money_other"`
+	// Events: words of events other than a topic's own (see topics.yaml).
+	Events Events `yaml:"events"`
+	// Scope: words that limit a figure to some cases (see topics.yaml).
+	Scope ScopeWords `yaml:"scope"`
 
 	cueTopics map[string][]string
+}
+
+// Events are the words of events a figure may time that are none of its
+// topic's: Other belongs to no topic, NotWarranty is a service that is no
+// warranty, AfterWarranty places what follows after the warranty ended.
+type Events struct {
+	Other         []string `yaml:"other"`
+	NotWarranty   []string `yaml:"not_warranty"`
+	AfterWarranty []string `yaml:"after_warranty"`
+}
+
+// ScopeWords are the qualifiers of a figure, by kind.
+type ScopeWords struct {
+	Region   []string `yaml:"region"`
+	Tier     []string `yaml:"tier"`
+	Severity []string `yaml:"severity"`
 }
 
 var (

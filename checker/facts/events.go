@@ -1,0 +1,80 @@
+package facts
+
+import (
+	"strings"
+
+	"shouhou/lexicon/duration"
+)
+
+// event is what a figure times when that is not its topic's own event.
+type event int
+
+const (
+	ownEvent    event = iota
+	otherEvent        // a registration, a bidding step …: no topic's fact
+	serviceOnly       // phone support, technical service …: no window's fact
+)
+
+// eventOf reads what the figure q in phrase p times. The event a figure
+// times follows it in its phrase (10日内完成登记, 提供90天电话技术支持); a
+// cue standing between them claims the figure for its topic, unless it
+// only names what a registration is of (保修登记, 退货登记). A service
+// after a cue is the cue's (一年保修保养服务 is a warranty).
+func (x *Extractor) eventOf(s string, p [2]int, q duration.Quantity, hits []hit) event {
+	rest := s[q.End:p[1]]
+	best, at := ownEvent, len(rest)+1
+	look := func(words []string, ev event, modifiable bool) {
+		for _, w := range words {
+			i := strings.Index(rest, w)
+			if i < 0 || i >= at {
+				continue
+			}
+			e := q.End + i
+			claimed := false
+			for _, h := range hits {
+				if h.start < e+len(w) && h.end > e {
+					claimed = true // part of a cue: 保养 in 保养期
+					break
+				}
+				if h.start >= q.End && h.end <= e && !(modifiable && (h.end == e || s[h.end:e] == "的")) {
+					claimed = true
+					break
+				}
+			}
+			if !claimed {
+				best, at = ev, i
+			}
+		}
+	}
+	look(x.lex.Events.Other, otherEvent, true)
+	look(x.lex.Events.NotWarranty, serviceOnly, false)
+	return best
+}
+
+// extension reports a figure that postpones a deadline (遇节假日顺延2日):
+// the days added, not the period.
+func extension(before string) bool {
+	return hasSuffixAny(strings.TrimRight(before, " "), "顺延", "顺延至", "顺延到", "往后顺延", "相应顺延", "延后")
+}
+
+// afterWarranty reports a figure placed after the warranty has ended
+// (质保期满后，提供五年技术服务): it is no warranty.
+func (x *Extractor) afterWarranty(before string) bool {
+	return containsAny(before, x.lex.Events.AfterWarranty)
+}
+
+// ageCondition reports a figure that states the age of the goods as a
+// condition, not a period: 购买15日以上的商品, 使用一年后出现的故障.
+func ageCondition(q duration.Quantity, after string) bool {
+	if q.Op != duration.OpAtLeast || q.Start != q.NumStart { // 以上 after the figure, no 不少于 before it
+		return false
+	}
+	if q.Unit != duration.Day && q.Unit != duration.WorkDay && q.Unit != duration.Hour {
+		return false
+	}
+	return hasPrefixAny(after, "的", "后", "出现", "发生", "才", "未", "仍")
+}
+
+// isWarranty reports the warranty topics, which no service after the
+// warranty and no support line can be.
+func isWarranty(topic string) bool { return topic == "warranty_period" || topic == "parts_warranty" }

@@ -1,0 +1,191 @@
+package facts
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"shouhou/checker/clause"
+	"shouhou/lexicon/normalize"
+)
+
+// A figure is a topic's fact only when it times the topic's own event
+// (issue 14, pattern 1).
+func TestEvents(t *testing.T) {
+	x := New()
+	cases := []struct{ in, want string }{
+		// a registration deadline is no warranty
+		{"购机后10日内登录官网进行保修登记", ""},
+		{"请于购买之日起15日内完成电子保修卡注册", ""},
+		{"整机保修一年,需在购买后30天内激活保修", "warranty_period = 1 year"},
+		// a support line is no warranty
+		{"保修期内提供90天电话技术支持", ""},
+		{"保修期内免费提供180天远程技术支持", ""},
+		{"免费保修两年,另提供一年技术咨询服务", "warranty_period = 2 year"},
+		// a service after the warranty is no warranty
+		{"质保期满后,提供五年技术服务", ""},
+		{"保修期满后,继续提供5年的技术咨询服务", ""},
+		{"整机质保三年,保修期满后备件供应不少于5年", "warranty_period = 3 year; spare_parts_period >= 5 year"},
+		{"质保期满后,提供5年技术服务及备件供应", "spare_parts_period = 5 year"},
+		{"提供一年保修保养服务", "warranty_period = 1 year"},
+		{"保修期外收费维修,保修期内免费,整机保修三年", "warranty_period = 3 year"},
+		// the age of the goods is a condition, no window
+		{"购买15日以上的商品出现故障,只提供维修", ""},
+		{"签收7日以上的商品不予退货", ""},
+		{"使用满90天以上出现的故障,按保修处理", ""},
+		// dispatching a technician is the on-site time, not the resolution
+		{"接到报修后24小时内派技术人员到现场解决", "onsite_time <= 24 hour"},
+		{"接到报修后2小时内派工程师上门,8小时内修复", "onsite_time <= 2 hour; resolution_time <= 8 hour"},
+		{"接到通知后4小时内派出技术人员赶到现场处理", "onsite_time <= 4 hour"},
+		// a holiday rule names a day or postpones a deadline: no period
+		{"七日内可退货,如最后一日为法定节假日,顺延1天", "return_window <= 7 day"},
+		{"退货期限的最后一日为节假日的,以节假日后的第一个工作日为期限的最后一日", ""},
+		{"退款遇节假日顺延至下一个工作日", ""},
+		{"七天无理由退货期间遇节假日顺延2日", "return_window = 7 day"},
+		// years of repair are a warranty, not a repair time
+		{"免费维修期限6年", "warranty_period = 6 year"},
+		{"维修期限:3年", "warranty_period = 3 year"},
+		{"修理期限为两个月", "repair_time = 2 month"},
+	}
+	for _, c := range cases {
+		if got := extract(x, normalize.String(c.in), ""); got != c.want {
+			t.Errorf("%s\n got: %s\nwant: %s", c.in, got, c.want)
+		}
+	}
+}
+
+// Every item of a list gets the figure; a part never stands for the whole
+// unit (pattern 3).
+func TestListedParts(t *testing.T) {
+	x := New()
+	cases := []struct{ in, want string }{
+		{"电池、充电器保修时间均为1年", "parts_warranty = 1 year 电池; parts_warranty = 1 year 充电器"},
+		{"电池、充电器、耳机保修六个月", "parts_warranty = 6 month 电池; parts_warranty = 6 month 充电器; parts_warranty = 6 month 耳机"},
+		{"主机保修一年,电池和充电器保修6个月", "warranty_period = 1 year; parts_warranty = 6 month 电池; parts_warranty = 6 month 充电器"},
+		{"存储卡保修3个月", "parts_warranty = 3 month 存储卡"},
+		{"遥控器、数据线等配件质保半年", "parts_warranty = 0.5 year 遥控器; parts_warranty = 0.5 year 数据线; parts_warranty = 0.5 year 配件"},
+		{"本产品保修一年,电池保修期为6个月", "warranty_period = 1 year; parts_warranty = 6 month 电池"},
+	}
+	for _, c := range cases {
+		if got := extract(x, normalize.String(c.in), ""); got != c.want {
+			t.Errorf("%s\n got: %s\nwant: %s", c.in, got, c.want)
+		}
+	}
+}
+
+// A figure keeps its region, tier, severity and share (pattern 2).
+func TestScope(t *testing.T) {
+	x := New()
+	cases := []struct{ in, ctx, want string }{
+		{"接到报修后,北京2小时到达现场,河北4小时,其他地区48小时", "", "2 北京///0; 4 河北///0; 48 其他地区///0"},
+		{"市区2小时内上门,郊县24小时内上门", "", "2 市区///0; 24 郊县///0"},
+		{"24小时", "上海 到场时间", "24 上海///0"},
+		{"合同客户:接到报修后1小时内响应,普通客户4小时内响应", "", "1 /合同客户//0; 4 /普通客户//0"},
+		{"对VIP客户,接到报修后30分钟内响应", "", "30 /VIP客户//0"},
+		{"签约客户享受2小时上门服务", "", "2 /签约客户//0"},
+		{"一般故障0.5小时内解决,重大故障1个工作日内解决", "", "0.5 //一般故障/0; 1 //重大故障/0"},
+		{"紧急故障2小时内到场,一般故障24小时内到场", "", "2 //紧急故障/0; 24 //一般故障/0"},
+		{"系统瘫痪时1小时内响应", "", "1 //系统瘫痪/0"},
+		{"90%的故障在24小时内修复", "", "24 ///90"},
+		{"95%以上的故障在4小时内排除故障", "", "4 ///95"},
+		{"保证85%的报修2小时内响应", "", "2 ///85"},
+		// no scope: a company's place name, 北京时间, a rate that is no share
+		{"北京某某科技有限公司承诺接到报修后2小时内响应", "", "2 ///0"},
+		{"服务时间为北京时间9点,接到报修后2小时内响应", "", "2 ///0"},
+		{"接到报修后2小时内响应,满意率100%", "", "2 ///0"},
+		{"服务地址:上海市浦东新区,接到报修后2小时内响应", "", "2 ///0"},
+		{"服务网点遍布北京、上海,接到报修后2小时内上门", "", "2 ///0"},
+		{"上海总部统一调度,全国其他城市48小时内到场", "", "48 其他城市///0"},
+		{"对于北京地区的用户,2小时内上门", "", "2 北京///0"},
+	}
+	for _, c := range cases {
+		s := normalize.String(c.in)
+		var got string
+		for i, f := range x.Extract(clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}}), Context: c.ctx}) {
+			if i > 0 {
+				got += "; "
+			}
+			got += fmt.Sprintf("%v %s/%s/%s/%g", f.Value, f.Scope.Region, f.Scope.Tier, f.Scope.Severity, f.Scope.Share)
+		}
+		if got != c.want {
+			t.Errorf("%s\n got: %s\nwant: %s", c.in, got, c.want)
+		}
+	}
+}
+
+// A share below 100% or a hedge makes a figure no firm promise.
+func TestScopeFirm(t *testing.T) {
+	x := New()
+	cases := []struct {
+		in   string
+		firm bool
+	}{
+		{"90%的故障在24小时内修复", false},
+		{"根据用户需求,48小时内到达现场", false},
+		{"原则上2小时内响应", false},
+		{"接到报修后2小时内响应", true},
+		{"北京2小时到达现场", true},
+	}
+	for _, c := range cases {
+		fs := x.Extract(clauseOf(normalize.String(c.in)))
+		if len(fs) == 0 {
+			t.Errorf("%s: no fact", c.in)
+			continue
+		}
+		if fs[0].Scope.Firm() != c.firm {
+			t.Errorf("%s: firm %v, want %v (scope %+v)", c.in, fs[0].Scope.Firm(), c.firm, fs[0].Scope)
+		}
+	}
+}
+
+// Taiwan and Hong Kong wording, a figure repeated in brackets, a topic
+// word in the heading (pattern 8).
+func TestWording(t *testing.T) {
+	x := New()
+	cases := []struct{ in, ctx, want string }{
+		{"商品到貨7日內發現瑕疵,可申請退換貨", "", "return_window <= 7 day; exchange_window <= 7 day"},
+		{"消費者得於收受商品後七日內解除契約", "", "return_window <= 7 day"},
+		{"整機十年內保用", "", "warranty_period <= 10 year"},
+		{"貨品享有一年保養期", "", "warranty_period = 1 year"},
+		{"質保期為一 (1) 年", "", "warranty_period = 1 year"},
+		{"免费保修期为贰(2)年", "", "warranty_period = 2 year"},
+		{"接到报修后二(2)小时内响应", "", "response_time <= 2 hour"},
+		{"一年", "保修期:", "warranty_period = 1 year"},
+		{"主机一年,电池六个月", "三包有效期", "warranty_period = 1 year; parts_warranty = 6 month 电池"},
+		{"2小时内", "售后服务响应时间", "response_time <= 2 hour"},
+		{"我们保证设备在168小时内恢复运行", "", "resolution_time <= 168 hour"},
+		// maintenance is no warranty
+		{"提供一年免费保养服务", "", ""},
+	}
+	for _, c := range cases {
+		if got := extract(x, normalize.String(c.in), c.ctx); got != c.want {
+			t.Errorf("%s (ctx %q)\n got: %s\nwant: %s", c.in, c.ctx, got, c.want)
+		}
+	}
+}
+
+// A column header gives a bare number its unit (pattern 10).
+func TestHeaderUnit(t *testing.T) {
+	x := New()
+	cases := []struct{ cell, header, ctx, want string }{
+		{"1320000", "预算金额(元)", "预算金额(元) 服务器", "budget = 1.32e+06 yuan"},
+		{"140", "最高限价(万元)", "最高限价(万元) 服务器", "budget = 1.4e+06 yuan"},
+		{"26,400", "投标保证金(元)", "投标保证金(元) 第一包", "bid_deposit = 26400 yuan"},
+		{"2", "投标保证金比例(%)", "投标保证金比例(%)", "bid_deposit = 2 percent"},
+		// no unit in the header, or no bare number: nothing
+		{"1320000", "预算金额", "预算金额", ""},
+		{"1320000", "数量(台)", "数量(台)", ""},
+		{"约1320000", "预算金额(元)", "预算金额(元)", ""},
+	}
+	for _, c := range cases {
+		s := normalize.String(c.cell)
+		cl := clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}}), Header: normalize.String(c.header), Context: normalize.String(c.ctx), Table: 1, Row: 2, Col: 2}
+		var got []string
+		for _, f := range x.Extract(cl) {
+			got = append(got, fmt.Sprintf("%s %s %v %s", f.Topic, f.Op, f.Value, f.Unit))
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%s under %s: got %q, want %q", c.cell, c.header, g, c.want)
+		}
+	}
+}

@@ -1,0 +1,142 @@
+package facts
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"shouhou/lexicon/keywords"
+	"shouhou/lexicon/terms"
+)
+
+// Scope is what limits a figure to some cases: a region (北京2小时，其他
+// 地区48小时), a customer tier, a fault's severity, a share of the cases
+// (90%的故障), a condition (原则上, 根据用户需求) and the part a warranty
+// covers. The zero Scope is a firm promise for every case.
+type Scope struct {
+	Region, Tier, Severity string
+	// Share is the percentage of cases the figure promises; 0 means all.
+	Share     float64
+	Condition string
+	Part      string
+}
+
+// Firm reports a promise for every case: no share below 100% and no
+// condition.
+func (s Scope) Firm() bool { return s.Share == 0 && s.Condition == "" }
+
+// Key names the scope for grouping: two figures speak of the same thing
+// only when their keys agree. The condition is no part of it: a hedged
+// figure still contradicts a plain one.
+func (s Scope) Key() string {
+	if s.Region == "" && s.Tier == "" && s.Severity == "" && s.Share == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s/%s/%s/%g", s.Region, s.Tier, s.Severity, s.Share)
+}
+
+// scoper finds the qualifiers of figures.
+type scoper struct {
+	words *keywords.Set
+	kind  []int // word index -> 0 region, 1 tier, 2 severity
+}
+
+func newScoper(lex *terms.Lexicon) *scoper {
+	sc := &scoper{}
+	var words []string
+	for k, ws := range [][]string{lex.Scope.Region, lex.Scope.Tier, lex.Scope.Severity} {
+		for _, w := range ws {
+			words = append(words, w)
+			sc.kind = append(sc.kind, k)
+		}
+	}
+	sc.words = keywords.New(words)
+	return sc
+}
+
+// notRegion follows a place name that names an organisation, not the
+// region a promise covers (北京某某科技有限公司).
+var notRegion = []string{"公司", "有限", "集团", "大学", "学院", "医院", "银行", "研究院", "研究所"}
+
+// addressWords make the place names around them an address or a list of
+// branches, not the region a promise covers.
+var addressWords = []string{"地址", "位于", "遍布", "网点", "分公司", "办事处", "总部", "设有", "注册", "坐落", "覆盖"}
+
+// scopeOf returns the region, tier and severity qualifying a figure at
+// byte off of s: the nearest word of each kind before it in the clause,
+// else in ctx (a table row's label, a heading).
+func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out [3]string) {
+	type found struct {
+		at   int
+		word string
+	}
+	var best [3]found
+	for k := range best {
+		best[k].at = -1
+	}
+	fp := phraseOf(phrases, off)
+	sc.words.Each(s[:off], func(start, end, w int) bool {
+		k := sc.kind[w]
+		if k == 0 {
+			pi := phraseOf(phrases, start)
+			pe := phrases[pi][1]
+			if strings.HasPrefix(s[end:], "时间") || containsAny(s[end:pe], notRegion) {
+				return true // 北京时间, 北京某某科技有限公司
+			}
+			// a region qualifies a figure in its own phrase or the one
+			// before (对于北京地区的用户，2小时内上门), not an address or
+			// a list of branches (服务网点遍布北京、上海，…)
+			if pi < fp-1 {
+				return true
+			}
+			from := pi
+			for from > 0 && strings.HasPrefix(s[phrases[from-1][1]:], "、") {
+				from--
+			}
+			if containsAny(s[phrases[from][0]:pe], addressWords) {
+				return true
+			}
+		}
+		if start > best[k].at {
+			best[k] = found{start, sc.words.Word(w)}
+		}
+		return true
+	})
+	for k := range best {
+		if best[k].at >= 0 {
+			out[k] = best[k].word
+		}
+	}
+	if ctx != "" && (out[0] == "" || out[1] == "" || out[2] == "") {
+		sc.words.Each(ctx, func(start, end, w int) bool {
+			k := sc.kind[w]
+			if out[k] == "" && !(k == 0 && (strings.HasPrefix(ctx[end:], "时间") || containsAny(ctx[end:], notRegion))) {
+				out[k] = sc.words.Word(w)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// shareRe is a share of the cases: 90%的故障, 95%以上的报修.
+var shareRe = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)\s*%\s*(?:以上|及以上)?的?\s*(?:故障|问题|报修|维修|设备|情况|请求|工单|投诉|用户|客户|案例|服务)`)
+
+// shareOf returns the share of cases stated before off in s, in percent,
+// and its words; 0 when none or 100%.
+func shareOf(s string, off int) (float64, string) {
+	if !strings.Contains(s[:off], "%") {
+		return 0, ""
+	}
+	ms := shareRe.FindAllStringSubmatchIndex(s[:off], -1)
+	if len(ms) == 0 {
+		return 0, ""
+	}
+	m := ms[len(ms)-1]
+	v, err := strconv.ParseFloat(s[m[2]:m[3]], 64)
+	if err != nil || v <= 0 || v >= 100 {
+		return 0, ""
+	}
+	return v, s[m[0]:m[1]]
+}

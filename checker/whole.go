@@ -1,0 +1,159 @@
+package checker
+
+import (
+	"strings"
+
+	"shouhou/checker/clause"
+	"shouhou/checker/facts"
+	"shouhou/lexicon/duration"
+	"shouhou/reports"
+	"shouhou/rules"
+)
+
+// This file reads a document as a whole once its clauses are read one by
+// one: a ladder of windows is one policy, and one problem stated many
+// times is one finding.
+
+// readLadders drops the steps of a 三包 ladder: 七日内可退换货；十五日内可
+// 换货 grants exchange for fifteen days, and the seven days are the step
+// where return is also allowed, not a seven-day exchange window. An
+// exchange figure is such a step when the same figure in the same clause
+// is also a return window, and the document grants a longer exchange
+// window of the same scope.
+func readLadders(fs []located) []located {
+	longest := map[string]duration.Amount{}
+	for _, f := range fs {
+		if f.Topic != "exchange_window" || f.Blank || f.Unit == "" || f.Unit == duration.Lifetime {
+			continue
+		}
+		k := f.Scope.Key()
+		if a, ok := longest[k]; !ok || !duration.AtLeast(a, f.Amount()) {
+			longest[k] = f.Amount()
+		}
+	}
+	alsoReturn := func(f located) bool {
+		for _, g := range fs {
+			if g.Topic == "return_window" && g.clause == f.clause && g.NumStart == f.NumStart {
+				return true
+			}
+		}
+		return false
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Topic == "exchange_window" && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime {
+			if a, ok := longest[f.Scope.Key()]; ok && !duration.AtLeast(f.Amount(), a) && alsoReturn(f) {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// reportScope renders a fact's scope for the JSON; nil when the figure is
+// a firm promise for every case. (The part alone is the fact's item.)
+func reportScope(s facts.Scope) *reports.Scope {
+	if s.Region == "" && s.Tier == "" && s.Severity == "" && s.Share == 0 && s.Condition == "" {
+		return nil
+	}
+	return &reports.Scope{Region: s.Region, Tier: s.Tier, Severity: s.Severity, Share: s.Share, Condition: s.Condition, Part: s.Part}
+}
+
+// groupFindings reports one problem once: findings of the same rule with
+// the same status and message (the same figure, the same words matched)
+// become the first of them, with every location in Occurrences. fs is in
+// document order.
+func groupFindings(fs []reports.Finding) []reports.Finding {
+	type key struct{ rule, status, msg string }
+	first := map[key]int{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.Rule, f.Status, f.Message}
+		if f.Status == reports.Missing || len(f.Related) > 0 {
+			out = append(out, f) // stated once, or bound to its own places
+			continue
+		}
+		i, ok := first[k]
+		if !ok {
+			first[k] = len(out)
+			out = append(out, f)
+			continue
+		}
+		g := &out[i]
+		if len(g.Occurrences) == 0 {
+			g.Occurrences = append(g.Occurrences, placeOf(*g))
+		}
+		g.Occurrences = append(g.Occurrences, placeOf(f))
+	}
+	return out
+}
+
+func placeOf(f reports.Finding) reports.Place {
+	return reports.Place{Line: f.Line, Column: f.Column, Location: f.Location, Evidence: f.Evidence}
+}
+
+// matchAt finds rule r's match in clause i, or across clause i and the
+// next when a semicolon is all that parts them (协商不成的；由本店所在地法院
+// 管辖): a semicolon ends a clause for facts, yet a forbidden sentence
+// may run on past it, its condition in one part and its words in the
+// other. A match that needs the next clause is reported at clause i; one
+// the next clause holds alone is that clause's. It returns
+// the match's range in text, the text matched against.
+func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
+	s := d.clauses[i].Text.S
+	if d.mayMatch(r, i) {
+		if loc := r.Match(s); loc != nil {
+			return loc, s
+		}
+	}
+	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") {
+		return nil, ""
+	}
+	next := d.clauses[i+1]
+	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > 1 || next.Table != d.clauses[i].Table {
+		return nil, ""
+	}
+	joined := s + next.Text.S
+	cand, ok := d.joined[i]
+	if !ok {
+		if d.joined == nil {
+			d.joined = map[int][]bool{}
+		}
+		cand = d.pre.Candidates(joined, nil)
+		d.joined[i] = cand
+	}
+	if k, ok := d.index[r]; ok && !cand[k] {
+		return nil, ""
+	}
+	// A match inside the next clause counts here only when the next
+	// clause alone does not match (its condition, 质量问题, was in this
+	// one): otherwise that clause reports it itself.
+	if loc := r.Match(joined); loc != nil && (loc[0] < len(s) || r.Match(next.Text.S) == nil) {
+		return loc, joined
+	}
+	return nil, ""
+}
+
+// rowContext lends a table row's first cell the words of the cells after
+// it: | 签收后15日内出现质量问题 | 换货 | says what the fifteen days are for
+// in its second cell. They go before the column header in the context, so
+// a header's cue still wins (facts take the context's last cue).
+func rowContext(cls []clause.Clause) {
+	type rowKey struct{ table, row int }
+	rest := map[rowKey][]string{}
+	for _, c := range cls {
+		if c.Table > 0 && c.Row > 1 && c.Col > 1 {
+			k := rowKey{c.Table, c.Row}
+			rest[k] = append(rest[k], c.Text.S)
+		}
+	}
+	for i, c := range cls {
+		if c.Table == 0 || c.Row <= 1 || c.Col != 1 {
+			continue
+		}
+		if r := rest[rowKey{c.Table, c.Row}]; len(r) > 0 {
+			cls[i].Context = strings.TrimSpace(strings.Join(r, " ") + " " + c.Context)
+		}
+	}
+}

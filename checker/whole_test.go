@@ -1,0 +1,184 @@
+package checker
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"shouhou/checker/reader"
+	"shouhou/reports"
+	"shouhou/rules"
+)
+
+func auditText(t *testing.T, a *Auditor, kind, text string) reports.Document {
+	t.Helper()
+	src, err := reader.Parse("t.txt", []byte(text), "text", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Audit(src, kind)
+}
+
+// rulesOf lists the rules a document raised, "RULE@line", sorted.
+func rulesOf(doc reports.Document) string {
+	var out []string
+	for _, f := range doc.Findings {
+		out = append(out, fmt.Sprintf("%s@%d", f.Rule, f.Line))
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+func builtinAuditor(t *testing.T) *Auditor {
+	t.Helper()
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(book)
+}
+
+// The 三包 staircase is one policy: the seven days where return is also
+// allowed are no seven-day exchange window (issue 14, pattern 4). A
+// shorter exchange window with no longer one is still reported.
+func TestLadder(t *testing.T) {
+	a := builtinAuditor(t)
+	const tail = "\n整机保修一年。投诉电话：400-800-1234。\n"
+	cases := []struct{ text, want string }{
+		{"7日内可以退换货或修理；15日内可以换货或修理。", ""},
+		{"7天包退换，15天包换。", ""},
+		{"购买7日内出现质量问题可退换，15日内可换货。", ""},
+		{"自售出之日起七日内可以退换货。\n自售出之日起十五日内，可以换货或修理。", ""},
+		// no ladder: the only exchange window is short
+		{"自售出之日起7日内可退换货。", "CPL-EXCH-15D@1"},
+		{"7日内可退货，10日内可换货。", "CPL-EXCH-15D@1"},
+		// a ladder whose top step is still short
+		{"7天包退换，10天包换。", "CPL-EXCH-15D@1"},
+	}
+	for _, c := range cases {
+		if got := rulesOf(auditText(t, a, "policy", c.text+tail)); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
+
+// Two figures conflict only in the same scope (pattern 2).
+func TestConflictNeedsSameScope(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct{ text, want string }{
+		{"北京地区接到报修后2小时内到达现场。\n其他地区接到报修后48小时内到达现场。", ""},
+		{"一般故障4小时内修复。\n重大故障24小时内修复。", ""},
+		{"合同客户：接到报修后1小时内响应。\n普通客户：接到报修后4小时内响应。", ""},
+		{"90%的故障在24小时内修复。\n接到报修后48小时内修复。", ""},
+		// the same scope still conflicts
+		{"北京地区2小时内到达现场。\n北京地区4小时内到达现场。", "CPL-CONFLICT@2"},
+		{"接到报修后2小时内响应。\n接到报修后4小时内响应。", "CPL-CONFLICT@2"},
+		{"一般故障4小时内修复。\n一般故障8小时内修复。", "CPL-CONFLICT@2"},
+	}
+	for _, c := range cases {
+		if got := rulesOf(auditText(t, a, "bid", c.text+"\n")); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
+
+// One problem stated many times is one finding, every place kept
+// (pattern 9).
+func TestOneProblemOneFinding(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct {
+		text        string
+		rule        string
+		findings    int // of the rule
+		occurrences []int
+	}{
+		{"特价商品概不退换。\n整机保修一年。\n特价商品概不退换。\n特价商品概不退换。\n", "CPL-NORET-BLANKET", 1, []int{1, 3, 4}},
+		{"保修期为____年。\n响应时间____小时。\n", "CPL-BLANK", 2, nil}, // two topics: two causes
+		{"退款将于15个工作日内退回。\n整机保修一年。\n退款将于15个工作日内原路退回。\n", "CPL-REFUND-7D", 1, []int{1, 3}},
+		{"本店保留最终解释权。\n整机保修一年。\n本公司享有对本条款的解释权。\n", "CPL-INTERP-RIGHT", 1, []int{1, 3}},
+		// different figures are different causes
+		{"退款将于10日内退回。\n退款将于15日内退回。\n", "CPL-REFUND-7D", 2, nil},
+	}
+	for _, c := range cases {
+		doc := auditText(t, a, "policy", c.text)
+		var got []reports.Finding
+		for _, f := range doc.Findings {
+			if f.Rule == c.rule {
+				got = append(got, f)
+			}
+		}
+		if len(got) != c.findings {
+			t.Errorf("%q: %d %s findings, want %d: %+v", c.text, len(got), c.rule, c.findings, got)
+			continue
+		}
+		var lines []int
+		for _, o := range got[0].Occurrences {
+			lines = append(lines, o.Line)
+			if o.Evidence == "" {
+				t.Errorf("%q: occurrence without evidence", c.text)
+			}
+		}
+		if fmt.Sprint(lines) != fmt.Sprint(c.occurrences) && !(len(lines) == 0 && len(c.occurrences) == 0) {
+			t.Errorf("%q: occurrences at %v, want %v", c.text, lines, c.occurrences)
+		}
+	}
+}
+
+func parseMarkdown(text string) (*reader.Source, error) {
+	return reader.Parse("t.md", []byte(text), "markdown", reader.Options{})
+}
+
+// A table row's first cell reads its topic from the cells after it, and
+// the part from the row's label (pattern 10).
+func TestTableRows(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct{ text, want string }{
+		{"| 期限 | 处理方式 |\n| --- | --- |\n| 签收后7日内出现质量问题 | 退货 |\n| 签收后15日内出现质量问题 | 换货 |\n",
+			"return_window 7 @3; exchange_window 15 @4"},
+		{"| 时限 | 服务 |\n| --- | --- |\n| 2小时 | 响应 |\n| 24小时 | 到达现场 |\n",
+			"response_time 2 @3; onsite_time 24 @4"},
+		{"| 部件 | 保修期 |\n| --- | --- |\n| 主机 | 3年 |\n| 电池 | 6个月 |\n",
+			"warranty_period 3 @3; parts_warranty 6 电池 @4"},
+		// the column header's cue wins over the row's other cells
+		{"| 退货期限 | 说明 |\n| --- | --- |\n| 7天 | 上门取件 |\n", "return_window 7 @3"},
+	}
+	for _, c := range cases {
+		src, err := parseMarkdown(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, f := range a.Audit(src, "policy").Facts {
+			s := fmt.Sprintf("%s %v", f.Topic, *f.Value)
+			if f.Item != "" {
+				s += " " + f.Item
+			}
+			got = append(got, fmt.Sprintf("%s @%d", s, f.Line))
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, g, c.want)
+		}
+	}
+}
+
+// Quality guarantee and free repair are two promises; a part is never the
+// whole unit (pattern 3).
+func TestWarrantyKindsApart(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct{ text, want string }{
+		{"整机质保三年。\n免费维修期一年。", ""},
+		{"质量保证期五年。\n其中免费保修一年。", ""},
+		{"质保期五年。\n免费上门维修两年。", ""},
+		{"本产品保修一年。\n电池保修半年。", ""},
+		{"电池、充电器保修时间均为1年。\n整机保修两年。", ""},
+		// the same promise twice still conflicts
+		{"整机质保三年。\n整机质保一年。", "CPL-CONFLICT@2"},
+		{"免费保修一年。\n免费保修两年。", "CPL-CONFLICT@2"},
+	}
+	for _, c := range cases {
+		if got := rulesOf(auditText(t, a, "bid", c.text+"\n")); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
+}
