@@ -70,6 +70,7 @@ type Events struct {
 	Other         []string `yaml:"other"`
 	NotWarranty   []string `yaml:"not_warranty"`
 	AfterWarranty []string `yaml:"after_warranty"`
+	AfterRepair   []string `yaml:"after_repair"`
 }
 
 // ScopeWords are the qualifiers of a figure, by kind.

@@ -113,6 +113,11 @@ type report struct {
 			Message  string `json:"message"`
 			Evidence string `json:"evidence"`
 			Line     int    `json:"line"`
+			// Occurrences are the other places of the same problem.
+			Occurrences []struct {
+				Line     int    `json:"line"`
+				Evidence string `json:"evidence"`
+			} `json:"occurrences"`
 		} `json:"findings"`
 	} `json:"documents"`
 }
@@ -313,8 +318,19 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 			}
 			seen[key] = true
 			hit, dup := -1, false
+			at := func(lf LFind) bool {
+				if lf.at(f.Line, f.Evidence) {
+					return true
+				}
+				for _, o := range f.Occurrences {
+					if lf.at(o.Line, o.Evidence) {
+						return true
+					}
+				}
+				return false
+			}
 			for i, lf := range l.Findings {
-				if lf.Rule == f.Rule && lf.at(f.Line, f.Evidence) {
+				if lf.Rule == f.Rule && at(lf) {
 					if !matched[i] {
 						hit = i
 						break
