@@ -61,33 +61,41 @@ func (x *book) style(s *excelize.Style) int {
 // autofilter and column widths; wrap lists the columns (from 1) whose
 // text wraps.
 func (x *book) table(sheet string, header []string, widths []float64, rows [][]any, wrap ...int) {
+	x.tableAt(sheet, 1, header, widths, rows, wrap...)
+}
+
+// tableAt is table with its header in row top: the rows above it (a
+// title) stay out of the filter, and the panes freeze below the header.
+func (x *book) tableAt(sheet string, top int, header []string, widths []float64, rows [][]any, wrap ...int) {
 	head := x.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
 		Alignment: &excelize.Alignment{Vertical: "center"}})
 	wrapped := x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	top := x.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
-	x.check(x.f.SetSheetRow(sheet, "A1", &header))
-	last, _ := excelize.CoordinatesToCellName(len(header), 1)
-	x.check(x.f.SetCellStyle(sheet, "A1", last, head))
+	top0 := x.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
+	first, _ := excelize.CoordinatesToCellName(1, top)
+	x.check(x.f.SetSheetRow(sheet, first, &header))
+	last, _ := excelize.CoordinatesToCellName(len(header), top)
+	x.check(x.f.SetCellStyle(sheet, first, last, head))
 	for i, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		cell, _ := excelize.CoordinatesToCellName(1, top+1+i)
 		x.check(x.f.SetSheetRow(sheet, cell, &row))
 	}
 	for c, width := range widths {
 		col, _ := excelize.ColumnNumberToName(c + 1)
 		x.check(x.f.SetColWidth(sheet, col, col, width))
-		style := top
+		style := top0
 		for _, wc := range wrap {
 			if wc == c+1 {
 				style = wrapped
 			}
 		}
 		if len(rows) > 0 {
-			x.check(x.f.SetCellStyle(sheet, col+"2", fmt.Sprintf("%s%d", col, len(rows)+1), style))
+			x.check(x.f.SetCellStyle(sheet, fmt.Sprintf("%s%d", col, top+1), fmt.Sprintf("%s%d", col, top+len(rows)), style))
 		}
 	}
-	x.check(x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, Split: false, XSplit: 0, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-	end, _ := excelize.CoordinatesToCellName(len(header), max(len(rows)+1, 2))
-	x.check(x.f.AutoFilter(sheet, "A1:"+end, nil))
+	below, _ := excelize.CoordinatesToCellName(1, top+1)
+	x.check(x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, Split: false, XSplit: 0, YSplit: top, TopLeftCell: below, ActivePane: "bottomLeft"}))
+	end, _ := excelize.CoordinatesToCellName(len(header), max(top+len(rows), top+1))
+	x.check(x.f.AutoFilter(sheet, first+":"+end, nil))
 }
 
 // link makes column col of data rows a hyperlink to each row's file.

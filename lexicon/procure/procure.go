@@ -1,0 +1,100 @@
+// Package procure holds the words of procurement documents that compare
+// and extract read: substantive marks, region and severity scopes, the
+// deviation column's claims, bidder and project labels. The data lives in
+// procure.yaml.
+package procure
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v4"
+)
+
+//go:embed procure.yaml
+var procureYAML []byte
+
+// Words is the parsed procure.yaml.
+type Words struct {
+	SubstantiveMarks    []string            `yaml:"substantive_marks"`
+	SubstantiveWords    []string            `yaml:"substantive_words"`
+	Regions             map[string][]string `yaml:"regions"`
+	Severities          map[string][]string `yaml:"severities"`
+	Claims              []ClaimWords        `yaml:"claims"`
+	BidderLabels        []string            `yaml:"bidder_labels"`
+	CompanySuffixes     []string            `yaml:"company_suffixes"`
+	SealWords           []string            `yaml:"seal_words"`
+	ProjectNameLabels   []string            `yaml:"project_name_labels"`
+	ProjectNumberLabels []string            `yaml:"project_number_labels"`
+}
+
+// ClaimWords are the spellings of one deviation claim.
+type ClaimWords struct {
+	Deviation string   `yaml:"deviation"`
+	Words     []string `yaml:"words"`
+}
+
+var (
+	once  sync.Once
+	words *Words
+	err   error
+)
+
+// Load returns the embedded words, parsed once.
+func Load() *Words {
+	once.Do(func() { words, err = parse(procureYAML) })
+	if err != nil {
+		panic(fmt.Sprintf("procure: embedded procure.yaml is invalid: %v", err)) // a build defect, caught by tests
+	}
+	return words
+}
+
+func parse(b []byte) (*Words, error) {
+	var w Words
+	if err := yaml.Load(b, &w, yaml.WithKnownFields()); err != nil {
+		return nil, err
+	}
+	for _, c := range w.Claims {
+		switch c.Deviation {
+		case "none", "positive", "negative", "meets":
+		default:
+			return nil, fmt.Errorf("claim %q: deviation must be none, positive, negative or meets", c.Deviation)
+		}
+	}
+	return &w, nil
+}
+
+// Claim reads a deviation cell: the claim's deviation, or "".
+func (w *Words) Claim(cell string) string {
+	for _, c := range w.Claims {
+		for _, word := range c.Words {
+			if strings.Contains(cell, word) {
+				return c.Deviation
+			}
+		}
+	}
+	return ""
+}
+
+// Spelling is one way of writing a canonical name.
+type Spelling struct{ Word, Name string }
+
+// Spellings lists a name map's spellings, longest first.
+func Spellings(m map[string][]string) []Spelling {
+	var out []Spelling
+	for name, ws := range m {
+		for _, w := range ws {
+			out = append(out, Spelling{w, name})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].Word) != len(out[j].Word) {
+			return len(out[i].Word) > len(out[j].Word)
+		}
+		return out[i].Word < out[j].Word
+	})
+	return out
+}
