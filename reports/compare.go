@@ -149,8 +149,8 @@ type Stated struct {
 	Text  string   `json:"text"`
 	Line  int      `json:"line"`
 	// Added fields:
-	Column   int    `json:"column,omitempty"`
-	Location string `json:"location,omitempty"`
+	Column   int               `json:"column,omitempty"`
+	Location string            `json:"location,omitempty"`
 	Scope    *RequirementScope `json:"scope,omitempty"`
 }
 

@@ -298,7 +298,6 @@ func (x *book) bidSheet(r *CompareReport, bi int, sheet string) {
 	x.printSetup(sheet, bidSheetHeaderRow, bidSheetHeaderRow, len(header), n)
 }
 
-
 // tenderAudit writes the tender's own findings (--audit-tender).
 func (x *book) tenderAudit(r *CompareReport) {
 	const sheet = SheetTenderAudit

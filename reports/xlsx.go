@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -92,10 +93,50 @@ func (x *book) tableAt(sheet string, top int, header []string, widths []float64,
 			x.check(x.f.SetCellStyle(sheet, fmt.Sprintf("%s%d", col, top+1), fmt.Sprintf("%s%d", col, top+len(rows)), style))
 		}
 	}
+	x.heights(sheet, top+1, widths, rows, wrap)
 	below, _ := excelize.CoordinatesToCellName(1, top+1)
 	x.check(x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, Split: false, XSplit: 0, YSplit: top, TopLeftCell: below, ActivePane: "bottomLeft"}))
 	end, _ := excelize.CoordinatesToCellName(len(header), max(top+len(rows), top+1))
 	x.check(x.f.AutoFilter(sheet, first+":"+end, nil))
+}
+
+// heights sets each row's height to fit its wrapped cells, as LibreOffice
+// and some Excel versions do not grow a row for wrapped text on opening.
+func (x *book) heights(sheet string, first int, widths []float64, rows [][]any, wrap []int) {
+	for i, row := range rows {
+		lines := 1
+		for _, c := range wrap {
+			if c-1 >= len(row) || c-1 >= len(widths) {
+				continue
+			}
+			text, ok := row[c-1].(string)
+			if !ok {
+				continue
+			}
+			lines = max(lines, textLines(text, widths[c-1]))
+		}
+		if lines > 1 {
+			x.check(x.f.SetRowHeight(sheet, first+i, float64(min(lines, 12))*15))
+		}
+	}
+}
+
+// textLines estimates the lines text takes in a column width wide (in
+// character widths: a Han character is two).
+func textLines(text string, width float64) int {
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		w := 0
+		for _, r := range line {
+			if r < 0x1100 {
+				w++
+			} else {
+				w += 2
+			}
+		}
+		n += max(1, int(math.Ceil(float64(w)/math.Max(width-1, 1))))
+	}
+	return n
 }
 
 // link makes column col of data rows a hyperlink to each row's file.
@@ -183,15 +224,17 @@ func (x *book) findings(r *Report) {
 	var paths, sev []string
 	for _, d := range r.Documents {
 		for _, f := range d.Findings {
-			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, f.Severity, f.Status,
-				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section})
+			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], findingZh[f.Status],
+				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, f.Status, f.Topic})
 			paths = append(paths, d.Path)
 			sev = append(sev, f.Severity)
 		}
 	}
-	x.table(SheetFindings, []string{"文件 file", "位置 location", "规则 rule", "级别 severity", "状态 status",
-		"说明 message", "证据 evidence", "依据 basis", "建议 fix", "章节 section"},
-		[]float64{36, 18, 20, 11, 11, 40, 50, 36, 40, 24}, rows, 6, 7, 8, 9, 10)
+	// Chinese words where a person reads; the machine ids in their own
+	// columns at the end, for filters and scripts.
+	x.table(SheetFindings, []string{"文件 file", "位置 location", "规则 rule", "严重程度", "状态",
+		"说明 message", "证据 evidence", "依据 basis", "建议 fix", "章节 section", "主题", "severity", "status", "topic"},
+		[]float64{36, 18, 20, 9, 9, 40, 50, 36, 40, 24, 12, 9, 10, 18}, rows, 6, 7, 8, 9, 10)
 	x.link(SheetFindings, 1, paths)
 	x.fill(SheetFindings, 4, sev)
 }
@@ -210,12 +253,12 @@ func (x *book) facts(r *Report) {
 			if f.Max != nil {
 				maxValue = *f.Max
 			}
-			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Topic, f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section})
+			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), TopicName(f.Topic), f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section, f.Topic})
 			paths = append(paths, d.Path)
 		}
 	}
-	x.table(SheetFacts, []string{"文件 file", "位置 location", "主题 topic", "比较 op", "数值 value", "上限 max", "单位 unit", "部件 item", "原文 text", "章节 section"},
-		[]float64{36, 18, 18, 8, 9, 8, 9, 12, 60, 24}, rows, 9, 10)
+	x.table(SheetFacts, []string{"文件 file", "位置 location", "主题", "比较 op", "数值 value", "上限 max", "单位 unit", "部件 item", "原文 text", "章节 section", "topic"},
+		[]float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18}, rows, 9, 10)
 	x.link(SheetFacts, 1, paths)
 }
 
