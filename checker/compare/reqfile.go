@@ -30,16 +30,20 @@ func ReadRequirements(path string) ([]reports.Requirement, error) {
 	case ".json":
 		var doc struct {
 			Requirements []reports.Requirement `json:"requirements"`
-			Tender       struct {
-				Requirements []reports.Requirement `json:"requirements"`
-			} `json:"tender"`
+			Tender       json.RawMessage       `json:"tender"` // a compare report's tender holds them
 		}
 		if err := json.Unmarshal(b, &doc); err != nil {
 			return nil, fmt.Errorf("not a requirements list: %v", err)
 		}
 		reqs = doc.Requirements
-		if len(reqs) == 0 {
-			reqs = doc.Tender.Requirements
+		if len(reqs) == 0 && len(doc.Tender) > 0 && doc.Tender[0] == '{' {
+			var t struct {
+				Requirements []reports.Requirement `json:"requirements"`
+			}
+			if err := json.Unmarshal(doc.Tender, &t); err != nil {
+				return nil, fmt.Errorf("not a requirements list: %v", err)
+			}
+			reqs = t.Requirements
 		}
 	case ".csv":
 		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
