@@ -98,11 +98,16 @@ func (x *book) printSetup(sheet string, from, to, cols, rows int) {
 	x.check(x.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}))
 }
 
+// fillStyles makes a style per colour; bold ones (the verdicts) centred.
 func (x *book) fillStyles(colors map[string]string, bold bool) map[string]int {
 	out := map[string]int{}
+	align := ""
+	if bold {
+		align = "center"
+	}
 	for k, c := range colors {
 		out[k] = x.style(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}, Font: &excelize.Font{Bold: bold},
-			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: thin})
+			Alignment: &excelize.Alignment{Horizontal: align, Vertical: "top", WrapText: true}, Border: thin})
 	}
 	return out
 }
@@ -153,7 +158,7 @@ func (x *book) matrix(r *CompareReport) {
 	}
 	var rows [][]any
 	for qi, q := range r.Tender.Requirements {
-		row := []any{q.ID, q.Mark, RequirementText(q), q.Text}
+		row := []any{q.ID, star(q), RequirementText(q), q.Text}
 		for _, b := range r.Bids {
 			cell := "无法读取 unreadable"
 			if b.Error == nil {
@@ -212,6 +217,15 @@ func (x *book) matrix(r *CompareReport) {
 	}
 	n = x.signatures(sheet, n+1)
 	x.printSetup(sheet, 3, matrixHeaderRow, cols, n)
+}
+
+// star is the substantive column's mark: ★ for every substantive
+// requirement, whatever sign or words the tender used (kept in JSON and csv).
+func star(q Requirement) string {
+	if q.Substantive {
+		return "★"
+	}
+	return ""
 }
 
 // signatures writes the committee's signature block from row n and
@@ -276,7 +290,7 @@ func (x *book) bidSheet(r *CompareReport, bi int, sheet string) {
 		if c := res.Claim; c != nil {
 			claim, claimLoc = c.Text, place(c.Location, c.Line, 0)
 		}
-		rows = append(rows, []any{res.Requirement, q.Mark, RequirementText(q), statusZh[res.Status], res.Status, StatedFor(q, res.Stated), claim, ev, loc, res.Note, claimLoc})
+		rows = append(rows, []any{res.Requirement, star(q), RequirementText(q), statusZh[res.Status], res.Status, StatedFor(q, res.Stated), claim, ev, loc, res.Note, claimLoc})
 	}
 	x.tableAt(sheet, bidSheetHeaderRow, header, []float64{7, 7, 26, 11, 11, 14, 12, 46, 18, 30, 18}, rows, 3, 8, 10)
 	fills := x.fillStyles(markFills, false)

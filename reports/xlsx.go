@@ -126,15 +126,15 @@ func (x *book) heights(sheet string, first int, widths []float64, rows [][]any, 
 func textLines(text string, width float64) int {
 	n := 0
 	for _, line := range strings.Split(text, "\n") {
-		w := 0
+		w := 0.0
 		for _, r := range line {
 			if r < 0x1100 {
-				w++
+				w += 1.15 // Latin letters and digits run a little wider than the unit
 			} else {
 				w += 2
 			}
 		}
-		n += max(1, int(math.Ceil(float64(w)/math.Max(width-1, 1))))
+		n += max(1, int(math.Ceil(w/math.Max(width-1.5, 1))))
 	}
 	return n
 }
