@@ -24,7 +24,7 @@ import (
 func Requirements(tender reports.Document) []reports.Requirement {
 	lex := terms.Load()
 	words := procure.Load()
-	scopes := newScoper().Of(tender.Facts)
+	scopes := newScoper().Of(tender.Facts, tender.Cells)
 	rowText := map[[2]int]string{}
 	for _, c := range tender.Cells {
 		rowText[[2]int{c.Table, c.Row}] += c.Text + " "
@@ -152,7 +152,7 @@ type bidRows struct {
 // Bid checks one bid against the requirements.
 func Bid(reqs []reports.Requirement, bid reports.Document) []reports.Result {
 	words := procure.Load()
-	scopes := newScoper().Of(bid.Facts)
+	scopes := newScoper().Of(bid.Facts, bid.Cells)
 	// In a deviation table only the response column is the bid's word; the
 	// tender column repeats the demand.
 	var facts []scoped

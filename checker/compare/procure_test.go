@@ -36,12 +36,27 @@ func TestScopes(t *testing.T) {
 		for i := range c.facts {
 			c.facts[i].Text, c.facts[i].Line = c.text, 1
 		}
-		got := s.Of(c.facts)
+		got := s.Of(c.facts, nil)
 		for i, sc := range got {
 			if sc.String() != c.want[i] {
 				t.Errorf("%s: figure %d scope %q, want %q", c.text, i+1, sc.String(), c.want[i])
 			}
 		}
+	}
+}
+
+// A table row names the region in its first cell.
+func TestScopeFromRow(t *testing.T) {
+	cell := func(col int) *reports.Cell { return &reports.Cell{Table: 1, Row: 3, Col: col} }
+	facts := []reports.Fact{{Topic: "onsite_time", Value: f64(4), Unit: "hour", Text: "4小时内", Line: 5, Cell: cell(2)}}
+	cells := []reports.CellText{{Cell: *cell(1), Text: "北京地区"}, {Cell: *cell(2), Text: "4小时内"}}
+	if got := newScoper().Of(facts, cells)[0].String(); got != "北京" {
+		t.Errorf("scope %q, want 北京", got)
+	}
+	// A tender column's sentence lends no scope to the response beside it.
+	cells[0].Text = "北京市内4小时内到场，其他地区24小时内到场"
+	if got := newScoper().Of(facts, cells)[0]; got != nil {
+		t.Errorf("scope %v from a sentence", got)
 	}
 }
 

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/normalize"
@@ -28,7 +29,9 @@ func newScoper() *scoper {
 
 // Of returns the scope of every fact, nil where a fact has none. Facts of
 // one clause share their text and stand together, in the clause's order.
-func (s *scoper) Of(facts []reports.Fact) []*reports.RequirementScope {
+// A figure in a table cell whose own words name no scope takes one from
+// the cells before it in its row (| 北京地区 | 4小时 |).
+func (s *scoper) Of(facts []reports.Fact, cells []reports.CellText) []*reports.RequirementScope {
 	out := make([]*reports.RequirementScope, len(facts))
 	for i := 0; i < len(facts); {
 		j := i + 1
@@ -37,6 +40,34 @@ func (s *scoper) Of(facts []reports.Fact) []*reports.RequirementScope {
 		}
 		s.clause(facts[i:j], out[i:j])
 		i = j
+	}
+	type rowKey [2]int
+	var before map[rowKey][]reports.CellText
+	for i, f := range facts {
+		if out[i] != nil || f.Cell == nil || f.Unit == "" || f.Topic == "service_hours" {
+			continue
+		}
+		if before == nil {
+			before = map[rowKey][]reports.CellText{}
+			for _, c := range cells {
+				before[rowKey{c.Table, c.Row}] = append(before[rowKey{c.Table, c.Row}], c)
+			}
+		}
+		sc := &reports.RequirementScope{}
+		for _, c := range before[rowKey{f.Cell.Table, f.Cell.Row}] {
+			// a label cell (北京地区, 重大故障), not a tender column's sentence
+			if c.Col < f.Cell.Col && utf8.RuneCountInString(c.Text) <= 10 && !strings.ContainsAny(c.Text, "0123456789") {
+				if r := last(c.Text, s.regions); r != "" {
+					sc.Region = r
+				}
+				if v := last(c.Text, s.severities); v != "" {
+					sc.Severity = v
+				}
+			}
+		}
+		if sc.Region != "" || sc.Severity != "" {
+			out[i] = sc
+		}
 	}
 	return out
 }
