@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/xuri/excelize/v2"
 
 	"shouhou/reports"
@@ -336,5 +337,61 @@ func TestExtractRoundTrip(t *testing.T) {
 	}
 	if _, stderr, code := compareProcure(t, "--requirements", bad); code != 2 || !strings.Contains(stderr, bad+": row 2: value \"four\" is no number") {
 		t.Errorf("bad list: exit %d %q", code, stderr)
+	}
+}
+
+// SARIF: the tender's own finding and the bids' unmet or contradicted
+// requirements, errors where substantive; valid against the 2.1.0 schema.
+func TestProcurementSARIF(t *testing.T) {
+	out, stderr, code := compareProcure(t, "-f", "sarif")
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	sf, err := os.Open(filepath.Join("testdata", "schema", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sf.Close()
+	doc, err := jsonschema.UnmarshalJSON(sf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Fatalf("SARIF does not validate: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+				Level  string `json:"level"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range log.Runs[0].Results {
+		got[r.RuleID+"/"+r.Level]++
+	}
+	// bid 2: the ★ warranty (error); 5×8 and three certifications (warnings);
+	// bid 3: the ★ Beijing time contradicted (error); the tender's deposit.
+	want := map[string]int{"TND-DEPOSIT-2PCT/error": 1, "CMP-UNMET/error": 1, "CMP-UNMET/warning": 4, "CMP-CONTRADICTS/error": 1}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s: %d results, want %d (all: %v)", k, got[k], n, got)
+		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 )
 
 // CompareFormats are the formats shouhou compare writes.
-var CompareFormats = []string{"table", "json", "xlsx", "csv"}
+var CompareFormats = []string{"table", "json", "xlsx", "csv", "sarif"}
 
 // WriteCompare renders a compare report in format.
 func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) error {
@@ -31,6 +31,8 @@ func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) err
 		return writeCompareXLSX(w, r)
 	case "csv":
 		return writeCompareCSV(w, r)
+	case "sarif":
+		return writeCompareSARIF(w, r)
 	}
 	return fmt.Errorf("compare writes %s, not %q", strings.Join(CompareFormats, ", "), format)
 }
