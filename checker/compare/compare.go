@@ -226,6 +226,10 @@ func judge(r reports.Requirement, facts []scoped, rows bidRows) reports.Result {
 	if alt, ok := sameAnswer[r.Topic]; ok && len(found) == 0 {
 		found = matching(r, alt, facts)
 	}
+	graded := ""
+	if len(found) == 0 && r.Unit == "" {
+		found, graded = gradedMatch(r, facts)
+	}
 	claim := claimFor(r, found, rows)
 	res.Claim = claim
 	if len(found) == 0 {
@@ -253,6 +257,11 @@ func judge(r reports.Requirement, facts []scoped, rows bidRows) reports.Result {
 	res.Stated = &reports.Stated{Op: first.Op, Value: first.Value, Max: first.Max, Unit: first.Unit, Item: first.Item,
 		Text: first.Text, Line: first.Line, Column: first.Column, Location: first.Location, Scope: first.scope}
 	switch {
+	case graded != "": // a graded certification: the grade decides
+		res.Status = graded
+		if graded == reports.UnclearR {
+			res.Note = "未写明级别 / no grade stated"
+		}
 	case r.Item != "" && r.Unit == "": // a named item: mentioned is provided
 		res.Status = reports.Met
 	case statuses[reports.UnclearR]:
@@ -286,6 +295,41 @@ func judge(r reports.Requirement, facts []scoped, rows bidRows) reports.Result {
 			reports.StatedText(res.Stated), reports.RequirementText(r), claim.Deviation, reports.StatedText(res.Stated))
 	}
 	return res
+}
+
+// gradedMatch answers a graded certification (CMMI3, ITSS2) the bid does
+// not name exactly: a better grade of the family meets it, a lesser one
+// does not, the family without a grade is unclear. It returns the facts
+// that decide, best first, and the status.
+func gradedMatch(r reports.Requirement, facts []scoped) ([]scoped, string) {
+	w := procure.Load()
+	fam, need, ok := w.Grade(r.Item)
+	if !ok {
+		return nil, ""
+	}
+	var met, lesser, bare []scoped
+	for _, f := range facts {
+		if f.Topic != r.Topic {
+			continue
+		}
+		switch ff, lvl, ok := w.Grade(f.Item); {
+		case ok && ff == fam && w.Meets(fam, lvl, need):
+			met = append(met, f)
+		case ok && ff == fam:
+			lesser = append(lesser, f)
+		case f.Item == fam:
+			bare = append(bare, f)
+		}
+	}
+	switch {
+	case len(met) > 0:
+		return met, reports.Met
+	case len(lesser) > 0:
+		return lesser, reports.Unmet
+	case len(bare) > 0:
+		return bare, reports.UnclearR
+	}
+	return nil, ""
 }
 
 // byScope reports figures that differ because they are for different

@@ -177,3 +177,33 @@ func TestBidderAndProject(t *testing.T) {
 		t.Error("a text without a project names one")
 	}
 }
+
+// Graded certifications: CMMI5 meets CMMI3, CMMI2 does not, a bare CMMI
+// is unclear; ITSS grades run the other way (一级 is the best).
+func TestGradedCertifications(t *testing.T) {
+	reqs := []reports.Requirement{
+		{ID: "R1", Topic: "certification", Item: "CMMI3"},
+		{ID: "R2", Topic: "certification", Item: "ITSS2"},
+	}
+	cases := []struct {
+		items []string
+		want  []string
+	}{
+		{[]string{"CMMI5", "ITSS1"}, []string{reports.Met, reports.Met}},
+		{[]string{"CMMI3", "ITSS2"}, []string{reports.Met, reports.Met}},
+		{[]string{"CMMI2", "ITSS3"}, []string{reports.Unmet, reports.Unmet}},
+		{[]string{"CMMI", "ITSS"}, []string{reports.UnclearR, reports.UnclearR}},
+		{[]string{"ISO9001"}, []string{reports.NotStated, reports.NotStated}},
+	}
+	for _, c := range cases {
+		var bid reports.Document
+		for i, it := range c.items {
+			bid.Facts = append(bid.Facts, reports.Fact{Topic: "certification", Item: it, Text: it, Line: i + 1})
+		}
+		for i, r := range Bid(reqs, bid) {
+			if r.Status != c.want[i] {
+				t.Errorf("%v against %s: %s, want %s", c.items, reqs[i].Item, r.Status, c.want[i])
+			}
+		}
+	}
+}

@@ -211,7 +211,9 @@ func TestProcurementTopics(t *testing.T) {
 		{"提供不少于3天的免费现场培训", "training >= 3 day"},
 		{"提供不少于三年的免费软件升级", "upgrade_period >= 3 year"},
 		{"投标人须具备ISO9001、ISO20000认证", "certification = 0  ISO9001; certification = 0  ISO20000"},
-		{"具备ISO 27001信息安全管理体系及CMMI5级证书", "certification = 0  ISO27001; certification = 0  CMMI"},
+		{"具备ISO 27001信息安全管理体系及CMMI5级证书", "certification = 0  ISO27001; certification = 0  CMMI5"},
+		{"具备CMMI认证及ITSS运维二级资质", "certification = 0  CMMI; certification = 0  ITSS2"},
+		{"通过CMMI ML3评估", "certification = 0  CMMI3"},
 		{"质保期自验收合格之日起计算", "acceptance = 0  验收合格起算"},
 	}
 	for _, c := range cases {

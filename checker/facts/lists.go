@@ -78,7 +78,12 @@ func (l *lists) find(c clause.Clause) []Fact {
 	}
 	var out []Fact
 	seen := map[string]bool{}
+	coverEnd := 0 // a spelling inside a longer one found before (cmmi in cmmi5) is no item of its own
 	l.words.Each(folded, func(start, end, w int) bool {
+		if end <= coverEnd {
+			return true
+		}
+		coverEnd = end
 		key := l.topic[w] + "/" + l.item[w]
 		if seen[key] {
 			return true

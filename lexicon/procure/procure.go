@@ -29,6 +29,7 @@ type Words struct {
 	SealWords           []string            `yaml:"seal_words"`
 	ProjectNameLabels   []string            `yaml:"project_name_labels"`
 	ProjectNumberLabels []string            `yaml:"project_number_labels"`
+	CertLevels          map[string]string   `yaml:"cert_levels"`
 }
 
 // ClaimWords are the spellings of one deviation claim.
@@ -56,6 +57,11 @@ func parse(b []byte) (*Words, error) {
 	var w Words
 	if err := yaml.Load(b, &w, yaml.WithKnownFields()); err != nil {
 		return nil, err
+	}
+	for fam, dir := range w.CertLevels {
+		if dir != "up" && dir != "down" {
+			return nil, fmt.Errorf("cert_levels %s: %q must be up or down", fam, dir)
+		}
 	}
 	for _, c := range w.Claims {
 		switch c.Deviation {
@@ -97,4 +103,23 @@ func Spellings(m map[string][]string) []Spelling {
 		return out[i].Word < out[j].Word
 	})
 	return out
+}
+
+// Grade splits a graded certification item (CMMI3, ITSS2) into its family
+// and level; ok is false for other items.
+func (w *Words) Grade(item string) (family string, level int, ok bool) {
+	for fam := range w.CertLevels {
+		if rest, found := strings.CutPrefix(item, fam); found && len(rest) == 1 && rest[0] >= '1' && rest[0] <= '9' {
+			return fam, int(rest[0] - '0'), true
+		}
+	}
+	return "", 0, false
+}
+
+// Meets reports whether a stated grade meets a required one of family.
+func (w *Words) Meets(family string, stated, required int) bool {
+	if w.CertLevels[family] == "down" {
+		return stated <= required
+	}
+	return stated >= required
 }
