@@ -233,6 +233,7 @@ func star(q Requirement) string {
 func (x *book) signatures(sheet string, n int) int {
 	line := x.style(&excelize.Style{Border: []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}})
 	bold := x.style(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	right := x.style(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "right"}}) // 日期： next to its line
 	x.check(x.f.SetCellValue(sheet, cellName(1, n), "评审委员会签字"))
 	x.check(x.f.SetCellStyle(sheet, cellName(1, n), cellName(1, n), bold))
 	for i := 0; i < 3; i++ {
@@ -240,6 +241,7 @@ func (x *book) signatures(sheet string, n int) int {
 		x.check(x.f.SetCellValue(sheet, cellName(2, r), "评审人："))
 		x.check(x.f.SetCellStyle(sheet, cellName(3, r), cellName(3, r), line))
 		x.check(x.f.SetCellValue(sheet, cellName(4, r), "日期："))
+		x.check(x.f.SetCellStyle(sheet, cellName(4, r), cellName(4, r), right))
 		x.check(x.f.SetCellStyle(sheet, cellName(5, r), cellName(5, r), line))
 		x.check(x.f.SetRowHeight(sheet, r, 26))
 	}
