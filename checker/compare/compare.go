@@ -192,10 +192,16 @@ type scoped struct {
 // first figure found that has one, else a row whose tender column asks
 // for r, else (for a named item) a row about r's topic.
 func claimFor(r reports.Requirement, found []scoped, rows bidRows) *reports.Claim {
+	w := procure.Load()
 	for _, f := range found {
 		if f.Cell != nil {
 			if c, ok := rows.claim[row{f.Cell.Table, f.Cell.Row}]; ok {
 				return &c
+			}
+		}
+		for _, word := range w.ClauseClaims { // 质保期五年（正偏离）
+			if strings.Contains(f.Text, word) {
+				return &reports.Claim{Deviation: w.Claim(word), Text: word, Line: f.Line, Location: f.Location}
 			}
 		}
 	}
@@ -292,7 +298,7 @@ func judge(r reports.Requirement, facts []scoped, rows bidRows) reports.Result {
 	case claim.Deviation != reports.ClaimNegative && res.Status == reports.Unmet:
 		res.Status = reports.Contradicts
 		res.Note = fmt.Sprintf("声明%s，写明 %s，要求 %s / claims %s, states %s", claimZh[claim.Deviation],
-			reports.StatedText(res.Stated), reports.RequirementText(r), claim.Deviation, reports.StatedText(res.Stated))
+			reports.StatedFor(r, res.Stated), reports.RequirementText(r), claim.Deviation, reports.StatedFor(r, res.Stated))
 	}
 	return res
 }
@@ -410,6 +416,65 @@ func Counts(results []reports.Result) map[string]int {
 		c[r.Status]++
 	}
 	return c
+}
+
+// OverallClaim finds a bid's statement that it answers the whole tender
+// (我公司对招标文件的售后服务要求无负偏离) in its text: a line, outside a
+// Markdown table, with an overall claim word and a scope word. locate
+// turns a byte offset of text into the line and place a person finds in
+// the original file. Nil if there is none.
+func OverallClaim(text string, locate func(off int) (line int, location string)) *reports.Claim {
+	w := procure.Load()
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		start := off
+		off += len(line)
+		l := strings.TrimSpace(line)
+		if strings.HasPrefix(l, "|") || !containsAny(l, w.OverallScope) {
+			continue
+		}
+		for _, word := range w.OverallClaims {
+			if strings.Contains(l, word) {
+				d := w.Claim(word)
+				if d == "" || d == reports.ClaimNegative {
+					continue
+				}
+				c := &reports.Claim{Deviation: d, Text: clipRunes(l, 60)}
+				c.Line, c.Location = locate(start + strings.Index(line, l))
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// ApplyOverallClaim sets the bid's overall claim on every result no row
+// or clause claims; an unmet one then contradicts it.
+func ApplyOverallClaim(reqs []reports.Requirement, results []reports.Result, c *reports.Claim) {
+	if c == nil {
+		return
+	}
+	for i := range results {
+		res := &results[i]
+		if res.Claim != nil {
+			continue
+		}
+		cc := *c
+		res.Claim = &cc
+		if res.Status == reports.Unmet && i < len(reqs) && res.Stated != nil && res.Stated.Text != c.Text {
+			res.Status = reports.Contradicts
+			res.Note = fmt.Sprintf("声明%s，写明 %s，要求 %s / claims %s, states %s", claimZh[c.Deviation],
+				reports.StatedFor(reqs[i], res.Stated), reports.RequirementText(reqs[i]), c.Deviation, reports.StatedFor(reqs[i], res.Stated))
+		}
+	}
+}
+
+func clipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
 }
 
 // Verdict judges a bid as a whole: invalid (可能无效) when a substantive

@@ -207,3 +207,42 @@ func TestGradedCertifications(t *testing.T) {
 		}
 	}
 }
+
+// A commitment's overall statement (对招标文件的要求无负偏离) stands for
+// every requirement no row claims; a claim in a figure's own clause
+// (五年（正偏离）) is that figure's.
+func TestOverallAndClauseClaims(t *testing.T) {
+	lines := func(off int) (int, string) { return 1 + strings.Count(commitmentText[:off], "\n"), "" }
+	if c := OverallClaim(commitmentText, lines); c == nil || c.Deviation != reports.ClaimNone || c.Line != 2 {
+		t.Fatalf("overall claim %+v", c)
+	}
+	for _, s := range []string{"| 1 | 招标文件要求 | 无偏离 |\n", "本项目无偏离表。\n", "我公司对招标文件存在负偏离。\n"} {
+		if c := OverallClaim(s, lines); c != nil {
+			t.Errorf("%q: overall claim %+v", s, c)
+		}
+	}
+	reqs := []reports.Requirement{
+		{ID: "R1", Topic: "warranty_period", Op: ">=", Value: f64(3), Unit: "year", Substantive: true},
+		{ID: "R2", Topic: "response_time", Op: "<=", Value: f64(1), Unit: "hour"},
+	}
+	bid := reports.Document{Facts: []reports.Fact{
+		{Topic: "warranty_period", Value: f64(2), Unit: "year", Text: "整机质保二年", Line: 3},
+		{Topic: "response_time", Value: f64(2), Unit: "hour", Text: "2小时内响应（负偏离）", Line: 4},
+	}}
+	res := Bid(reqs, bid)
+	if res[1].Status != reports.Unmet || res[1].Claim == nil || res[1].Claim.Deviation != reports.ClaimNegative {
+		t.Errorf("clause claim: %+v", res[1])
+	}
+	ApplyOverallClaim(reqs, res, OverallClaim(commitmentText, lines))
+	if res[0].Status != reports.Contradicts || res[0].Claim.Line != 2 || !strings.Contains(res[0].Note, "声明无偏离，写明 2年") {
+		t.Errorf("overall claim against 二年: %+v", res[0])
+	}
+	if res[1].Status != reports.Unmet || res[1].Claim.Deviation != reports.ClaimNegative {
+		t.Errorf("the clause's own claim should stay: %+v", res[1])
+	}
+	if v := Verdict(reqs, res); v != reports.VerdictInvalid {
+		t.Errorf("verdict %s", v)
+	}
+}
+
+const commitmentText = "售后服务承诺书\n我公司对招标文件的售后服务要求无负偏离，承诺如下：\n整机质保二年。\n2小时内响应（负偏离）。\n"

@@ -210,6 +210,11 @@ func checkBid(a *checker.Auditor, reqs []reports.Requirement, in reader.Input) r
 		b.Name, b.NameSource = cmpx.BidderName("", in.Path)
 	} else {
 		b.Results = cmpx.Bid(reqs, a.Audit(bsrc, rules.Bid))
+		claim := cmpx.OverallClaim(bsrc.Text, func(off int) (int, string) {
+			p := bsrc.Locate(off)
+			return p.Line, p.Location
+		})
+		cmpx.ApplyOverallClaim(reqs, b.Results, claim)
 		b.Name, b.NameSource = cmpx.BidderName(bsrc.Text, in.Path)
 		b.Verdict = cmpx.Verdict(reqs, b.Results)
 	}

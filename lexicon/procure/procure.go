@@ -30,6 +30,9 @@ type Words struct {
 	ProjectNameLabels   []string            `yaml:"project_name_labels"`
 	ProjectNumberLabels []string            `yaml:"project_number_labels"`
 	CertLevels          map[string]string   `yaml:"cert_levels"`
+	ClauseClaims        []string            `yaml:"clause_claims"`
+	OverallClaims       []string            `yaml:"overall_claims"`
+	OverallScope        []string            `yaml:"overall_scope"`
 }
 
 // ClaimWords are the spellings of one deviation claim.
