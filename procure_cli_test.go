@@ -143,6 +143,19 @@ func TestProcurementDoneMeans(t *testing.T) {
 	if _, stderr, code := compareProcure(t, "--name", "nonsense"); code != 2 || !strings.Contains(stderr, "FILE=NAME") {
 		t.Errorf("a bad --name: exit %d %s", code, stderr)
 	}
+	// A commitment in prose: its overall 无负偏离 is contradicted by 二年.
+	prose := filepath.Join(t.TempDir(), "commitment.txt")
+	if err := os.WriteFile(prose, []byte("售后服务承诺书\n投标人：东方电子有限公司\n我公司对招标文件的售后服务要求无负偏离。\n整机免费质保二年。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ = run(t, "", "compare", "-f", "json", "--tender", "testdata/procure/tender.txt", prose)
+	var p reports.CompareReport
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatal(err)
+	}
+	if b := p.Bids[0]; b.Name != "东方电子有限公司" || b.Verdict != "invalid" || b.Results[0].Status != "contradicts" || b.Results[0].Claim == nil || b.Results[0].Claim.Line != 3 {
+		t.Errorf("prose commitment: %s %s %+v %+v", b.Name, b.Verdict, b.Results[0], b.Results[0].Claim)
+	}
 	// Without --audit-tender the deposit does not count; the invalid bids do.
 	if _, _, code := run(t, "", "compare", "--tender", "testdata/procure/tender.txt", "testdata/procure/bid_a_meets.md"); code != 0 {
 		t.Errorf("the passing bid alone: exit %d, want 0", code)
