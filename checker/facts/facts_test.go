@@ -76,7 +76,7 @@ func TestExtract(t *testing.T) {
 		{"电池:六个月", "三包有效期(自开具发票之日起计算):", "parts_warranty = 6 month 电池"},
 		// not facts
 		{"特价商品不参与7天无理由退货", "", ""},
-		{"客服在线时间:工作日9:00-18:00", "", ""},
+		{"客服在线时间:工作日9:00-18:00", "", "service_hours = 45 hour"}, // a coverage, 5×9 (issue 15)
 		{"下单后48小时内发货", "", ""},
 		{"质保期满后提供终身有偿维修", "", ""},
 		{"因本店原因超过三十日未修好的,免费调换同型号产品", "", ""},
@@ -207,6 +207,10 @@ func TestProcurementTopics(t *testing.T) {
 		{"服务时间为7*24小时", "service_hours = 168 hour"},
 		{"全年365天×24小时服务", "service_hours = 168 hour"},
 		{"7天24小时热线", "service_hours = 168 hour"},
+		{"服务时间为工作日8:00-16:00", "service_hours = 40 hour"},
+		{"每天8:00至20:00提供现场支持", "service_hours = 84 hour"},
+		{"周一至周六(节假日除外)8:30-17:30", "service_hours = 54 hour"},
+		{"会议于9:00-18:00举行", ""},
 		{"设备尺寸5×8mm", ""},
 		{"提供不少于3天的免费现场培训", "training >= 3 day"},
 		{"提供不少于三年的免费软件升级", "upgrade_period >= 3 year"},
