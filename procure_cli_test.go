@@ -114,7 +114,7 @@ func TestProcurementDoneMeans(t *testing.T) {
 	// The table and csv: golden, with the tender's problem in both.
 	table, _, code := compareProcure(t)
 	checkGolden(t, filepath.Join("testdata", "golden", "procure.table.txt"), table)
-	for _, s := range []string{"可能无效", "≠ 8小时（称无偏离）", "★R3", "TND-DEPOSIT-2PCT", "北京恒信科技有限公司"} {
+	for _, s := range []string{"可能无效", "≠ 8小时（无偏离）", "★R3", "TND-DEPOSIT-2PCT", "北京恒信科技有限公司"} {
 		if !strings.Contains(table, s) || code != 1 {
 			t.Errorf("table lacks %q (exit %d)", s, code)
 		}

@@ -165,6 +165,17 @@ func unitName(u string) string {
 		"week": "周", "month": "个月", "year": "年", "lifetime": "终身"}[u]
 }
 
+// shortName drops the legal form from a company name for a narrow column
+// head: 北京恒信科技有限公司 → 北京恒信科技.
+func shortName(name string) string {
+	for _, suf := range []string{"股份有限公司", "有限责任公司", "有限公司"} {
+		if s, ok := strings.CutSuffix(name, suf); ok && s != "" {
+			return s
+		}
+	}
+	return name
+}
+
 // bidderLabel is the column head of bid i: its name, else 投标N.
 func bidderLabel(i int, b BidReport) string {
 	if b.Name != "" {
@@ -181,7 +192,7 @@ func writeCompareTable(w io.Writer, r *CompareReport, opt Options) error {
 	}
 	header := []string{"编号", "招标要求 requirement"}
 	for i, b := range r.Bids {
-		header = append(header, bidderLabel(i, b))
+		header = append(header, shortName(bidderLabel(i, b)))
 	}
 	var rows [][]string
 	for qi, q := range r.Tender.Requirements {
@@ -195,8 +206,10 @@ func writeCompareTable(w io.Writer, r *CompareReport, opt Options) error {
 			if b.Error == nil && qi < len(b.Results) {
 				res := b.Results[qi]
 				cell = paint(opt, markColors[res.Status], marks[res.Status]) + " " + StatedFor(q, res.Stated)
-				if res.Claim != nil {
-					cell += "（称" + claimZh[res.Claim.Deviation] + "）"
+				// The claim where it tells something: a declared 负偏离, or
+				// the 无偏离 a figure contradicts (the workbook has them all).
+				if c := res.Claim; c != nil && res.Status != Met && (c.Deviation == ClaimNegative || res.Status == Contradicts) && !strings.Contains(cell, claimZh[c.Deviation]) {
+					cell += "（" + claimZh[c.Deviation] + "）"
 				}
 			}
 			row = append(row, strings.TrimSpace(cell))
@@ -226,7 +239,8 @@ func writeCompareTable(w io.Writer, r *CompareReport, opt Options) error {
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, "★ 实质性要求 substantive   ✓ 满足 met   ✗ 不满足 unmet   ≠ 与声明矛盾 contradicts   ? 不明确 unclear   – 未说明 not stated")
+	lines = append(lines, "★ 实质性要求 substantive   ✓ 满足 met   ✗ 不满足 unmet   ≠ 与声明矛盾 contradicts",
+		"? 不明确 unclear   – 未说明 not stated   （负偏离）（无偏离）投标人自己的声明 the bidder's claim")
 	if len(r.Tender.Findings) > 0 {
 		lines = append(lines, "", fmt.Sprintf("招标文件自身的问题 tender findings (%d):", len(r.Tender.Findings)))
 		for _, f := range r.Tender.Findings {
