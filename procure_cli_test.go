@@ -136,9 +136,12 @@ func TestProcurementDoneMeans(t *testing.T) {
 		t.Error("--jobs changes the report")
 	}
 	// --name wins over the bid's own words.
-	out, _, _ = compareProcure(t, "-f", "json", "--name", "testdata/procure/bid_c_false.md=瑞丰")
-	if !strings.Contains(out, `"name": "瑞丰"`) || !strings.Contains(out, `"name_source": "flag"`) {
-		t.Error("--name FILE=NAME is not used")
+	out, stderr, _ = compareProcure(t, "-f", "json", "--name", "./testdata/procure/bid_c_false.md=瑞丰", "--name", "bid_a_meets.md=恒信", "--name", "nope.md=X")
+	if !strings.Contains(out, `"name": "瑞丰"`) || !strings.Contains(out, `"name": "恒信"`) || !strings.Contains(out, `"name_source": "flag"`) {
+		t.Error("--name FILE=NAME is not used (by path or by file name)")
+	}
+	if !strings.Contains(stderr, "--name nope.md=X: no bid nope.md") {
+		t.Errorf("a --name for no bid should be warned about: %q", stderr)
 	}
 	if _, stderr, code := compareProcure(t, "--name", "nonsense"); code != 2 || !strings.Contains(stderr, "FILE=NAME") {
 		t.Errorf("a bad --name: exit %d %s", code, stderr)

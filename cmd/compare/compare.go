@@ -168,18 +168,25 @@ func run(o *Options) error {
 		report.Bids[i] = checkBid(a, report.Tender.Requirements, bids[i])
 	})
 	failed, fails := 0, tenderFails
+	used := map[string]bool{}
 	for i := range report.Bids {
 		b := &report.Bids[i]
-		if n, ok := names[b.Path]; ok {
-			b.Name, b.NameSource = n, cmpx.NameFlag
-		} else if n, ok := names[filepath.Base(b.Path)]; ok {
-			b.Name, b.NameSource = n, cmpx.NameFlag
+		for _, key := range []string{filepath.Clean(b.Path), filepath.Base(b.Path)} {
+			if n, ok := names[key]; ok {
+				b.Name, b.NameSource, used[key] = n, cmpx.NameFlag, true
+				break
+			}
 		}
 		if b.Error != nil {
 			failed++
 			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", b.Path, *b.Error)
 		}
 		fails = fails || b.Verdict == reports.VerdictFail || b.Verdict == reports.VerdictInvalid
+	}
+	for _, f := range o.Names {
+		if file, _, _ := strings.Cut(f, "="); !used[filepath.Clean(file)] && !used[file] {
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", f, file)
+		}
 	}
 	for _, t := range targets {
 		out, err := outputs.Open(o.IO.Out, t)
@@ -254,7 +261,6 @@ func parseNames(flags []string) (map[string]string, error) {
 			return nil, cmdutil.FlagErrorf("--name %q: give FILE=NAME", f)
 		}
 		out[filepath.Clean(file)] = strings.TrimSpace(name)
-		out[file] = strings.TrimSpace(name)
 	}
 	return out, nil
 }
