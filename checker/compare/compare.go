@@ -6,6 +6,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"shouhou/lexicon/duration"
@@ -205,16 +206,16 @@ func claimFor(r reports.Requirement, found []scoped, rows bidRows) *reports.Clai
 			}
 		}
 	}
-	for k, asked := range rows.asked {
-		for _, a := range asked {
+	for _, k := range sortedRows(rows.asked) { // the first row, so the report never varies
+		for _, a := range rows.asked[k] {
 			if c, ok := rows.claim[k]; ok && a == r.Topic+"|"+r.Item {
 				return &c
 			}
 		}
 	}
 	if r.Item != "" && r.Unit == "" {
-		for k, topics := range rows.topics {
-			for _, t := range topics {
+		for _, k := range sortedRows(rows.topics) {
+			for _, t := range rows.topics[k] {
 				if c, ok := rows.claim[k]; ok && t == r.Topic && c.Deviation == reports.ClaimNegative {
 					return &c
 				}
@@ -222,6 +223,20 @@ func claimFor(r reports.Requirement, found []scoped, rows bidRows) *reports.Clai
 		}
 	}
 	return nil
+}
+
+func sortedRows(m map[row][]string) []row {
+	keys := make([]row, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b row) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	return keys
 }
 
 var claimZh = map[string]string{reports.ClaimNone: "无偏离", reports.ClaimPositive: "正偏离", reports.ClaimNegative: "负偏离", reports.ClaimMeets: "满足"}
