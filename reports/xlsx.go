@@ -34,6 +34,12 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	x.overview(r)
 	x.findings(r)
 	x.facts(r)
+	// A4 landscape, one page wide, the header row on every page.
+	for _, sheet := range []string{SheetOverview, SheetFindings, SheetFacts} {
+		cols, _ := f.GetCols(sheet)
+		rows, _ := f.GetRows(sheet)
+		x.printSetup(sheet, 1, 1, max(len(cols), 1), max(len(rows), 1))
+	}
 	if x.err != nil {
 		return x.err
 	}
