@@ -186,6 +186,15 @@ func TestXLSX(t *testing.T) {
 			t.Errorf("sheet %s has no autofilter (defined names %+v)", s, names)
 		}
 	}
+	// Printing: the header row on every page, A4 landscape, one page wide.
+	for _, n := range names {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == SheetFindings && n.RefersTo != "'问题清单'!$1:$1" {
+			t.Errorf("问题清单 print titles %q", n.RefersTo)
+		}
+	}
+	if l, err := f.GetPageLayout(SheetFindings); err != nil || l.Orientation == nil || *l.Orientation != "landscape" || l.FitToWidth == nil || *l.FitToWidth != 1 {
+		t.Errorf("问题清单 page layout %+v %v", l, err)
+	}
 	// 事实: every fact with its place and value.
 	for ref, want := range map[string]string{"C2": "换货期限", "K2": "exchange_window", "D2": "<=", "E2": "10", "G2": "day", "B3": "table 1 row 2 col 3", "E3": "3"} {
 		if got := cell(SheetFacts, ref); got != want {
