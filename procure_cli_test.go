@@ -110,6 +110,12 @@ func TestProcurementDoneMeans(t *testing.T) {
 	if c := r.Bids[2].Counts; c["contradicts"] != 1 {
 		t.Errorf("bid 3 counts %v", c)
 	}
+	if b := r.Bids[2]; strings.Join(b.NotMet, " ") != "R3" || strings.Join(b.ToClarify, " ") != "R2" {
+		t.Errorf("bid 3 lists not met %v, to clarify %v", b.NotMet, b.ToClarify)
+	}
+	if b := r.Bids[0]; len(b.NotMet)+len(b.ToClarify) != 0 {
+		t.Errorf("bid 1 lists %v %v", b.NotMet, b.ToClarify)
+	}
 
 	// The table and csv: golden, with the tender's problem in both.
 	table, _, code := compareProcure(t)

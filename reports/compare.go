@@ -115,6 +115,10 @@ type BidReport struct {
 	Name       string `json:"name,omitempty"`
 	NameSource string `json:"name_source,omitempty"`
 	Verdict    string `json:"verdict,omitempty"`
+	// Added fields: the requirements behind the verdict, by id: not met
+	// (unmet or contradicts) and to clarify (unclear or not stated).
+	NotMet    []string `json:"not_met,omitempty"`
+	ToClarify []string `json:"to_clarify,omitempty"`
 }
 
 // Result is one requirement's status in one bid.

@@ -165,6 +165,19 @@ func unitName(u string) string {
 		"week": "周", "month": "个月", "year": "年", "lifetime": "终身"}[u]
 }
 
+// OpenText names the requirements behind a bid's verdict: 不满足 R1 R5；
+// 需澄清 R2.
+func OpenText(b BidReport) string {
+	var parts []string
+	if len(b.NotMet) > 0 {
+		parts = append(parts, "不满足 not met: "+strings.Join(b.NotMet, " "))
+	}
+	if len(b.ToClarify) > 0 {
+		parts = append(parts, "需澄清 to clarify: "+strings.Join(b.ToClarify, " "))
+	}
+	return strings.Join(parts, "；")
+}
+
 // shortName drops the legal form from a company name for a narrow column
 // head: 北京恒信科技有限公司 → 北京恒信科技.
 func shortName(name string) string {
@@ -236,6 +249,9 @@ func writeCompareTable(w io.Writer, r *CompareReport, opt Options) error {
 		line := fmt.Sprintf("投标%d %s: %s", i+1, bidderLabel(i, b), b.Path)
 		if b.Error != nil {
 			line += "（无法读取 unreadable: " + *b.Error + "）"
+		}
+		if open := OpenText(b); open != "" {
+			line += "\n  " + open
 		}
 		lines = append(lines, line)
 	}

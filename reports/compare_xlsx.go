@@ -205,7 +205,11 @@ func (x *book) matrix(r *CompareReport) {
 	foot := []string{"★ 实质性要求：不满足或与声明矛盾时，投标可能无效（可能无效 = 需评审委员会确认）。",
 		"✓ 满足　✗ 不满足　≠ 与投标人声明矛盾（声明无偏离，写明的数字不满足）　? 不明确　– 未说明"}
 	for bi, b := range r.Bids {
-		foot = append(foot, fmt.Sprintf("%s：%s", bidderLabel(bi, b), b.Path))
+		line := fmt.Sprintf("%s：%s", bidderLabel(bi, b), b.Path)
+		if open := OpenText(b); open != "" {
+			line += "　" + open
+		}
+		foot = append(foot, line)
 	}
 	if len(r.Tender.Findings) > 0 {
 		foot = append(foot, fmt.Sprintf("招标文件自身的问题 %d 项，见工作表「%s」。", len(r.Tender.Findings), SheetTenderAudit))
@@ -277,6 +281,9 @@ func (x *book) bidSheet(r *CompareReport, bi int, sheet string) {
 	header := []string{"编号 id", "实质性 ★", "招标要求 requirement", "结果", "状态 status", "投标所述 stated", "投标人声明 claim",
 		"证据 evidence", "位置 location", "说明 note", "声明位置 claim location"}
 	sub := fmt.Sprintf("评审结论：%s　%s　文件：%s", VerdictText(b.Verdict), CountsText(b.Counts), b.Path)
+	if open := OpenText(b); open != "" {
+		sub += "　" + open
+	}
 	x.title(sheet, bidderLabel(bi, b), sub, len(header))
 	var rows [][]any
 	if b.Error != nil {

@@ -492,6 +492,20 @@ func clipRunes(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
+// Open lists the requirements behind a verdict: not met (unmet or
+// contradicts) and to clarify (unclear or not stated), by id.
+func Open(results []reports.Result) (notMet, toClarify []string) {
+	for _, r := range results {
+		switch r.Status {
+		case reports.Unmet, reports.Contradicts:
+			notMet = append(notMet, r.Requirement)
+		case reports.UnclearR, reports.NotStated:
+			toClarify = append(toClarify, r.Requirement)
+		}
+	}
+	return notMet, toClarify
+}
+
 // Verdict judges a bid as a whole: invalid (可能无效) when a substantive
 // requirement is unmet or contradicted, fail (不满足) when any is, clarify
 // (需澄清) when some are unclear or not stated, else pass (满足).

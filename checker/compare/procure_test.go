@@ -119,6 +119,9 @@ func TestClaimsAndVerdict(t *testing.T) {
 	if v := Verdict(reqs, got); v != reports.VerdictInvalid {
 		t.Errorf("verdict %s, want invalid (the substantive R1 is contradicted)", v)
 	}
+	if notMet, clarify := Open(got); strings.Join(notMet, " ") != "R1 R2" || strings.Join(clarify, " ") != "R3" {
+		t.Errorf("open items: not met %v, to clarify %v", notMet, clarify)
+	}
 	for _, c := range []struct {
 		statuses []string
 		want     string

@@ -224,6 +224,7 @@ func checkBid(a *checker.Auditor, reqs []reports.Requirement, in reader.Input) r
 		cmpx.ApplyOverallClaim(reqs, b.Results, claim)
 		b.Name, b.NameSource = cmpx.BidderName(bsrc.Text, in.Path)
 		b.Verdict = cmpx.Verdict(reqs, b.Results)
+		b.NotMet, b.ToClarify = cmpx.Open(b.Results)
 	}
 	b.Counts = cmpx.Counts(b.Results)
 	return b
