@@ -25,6 +25,7 @@ func TestCompareDoneMeans(t *testing.T) {
 		"testdata/compare/bid_a_meets.txt", "testdata/compare/bid_b_short.txt", "testdata/compare/bid_c_deviation.xlsx"}
 	want := [][]string{ // requirement -> status per bid
 		{"warranty_period >= 5 year", "met", "unmet", "met"},
+		{"acceptance 验收合格起算", "met", "not_stated", "not_stated"}, // 自验收合格之日起计算
 		{"response_time <= 1 hour", "met", "unmet", "met"},
 		{"onsite_time <= 8 hour", "met", "unmet", "unmet"},
 		{"resolution_time <= 48 hour", "met", "unmet", "met"},
@@ -61,16 +62,16 @@ func TestCompareDoneMeans(t *testing.T) {
 			}
 		}
 	}
-	if n := r.Bids[2].Results[2].Note; !strings.Contains(n, "负偏离") {
+	if n := r.Bids[2].Results[3].Note; !strings.Contains(n, "负偏离") {
 		t.Errorf("the declared 负偏离 should be named: %q", n)
 	}
-	if r.Bids[0].Counts["met"] != 7 || r.Bids[1].Counts["unmet"] != 4 || r.Bids[1].Counts["not_stated"] != 2 {
+	if r.Bids[0].Counts["met"] != 8 || r.Bids[1].Counts["unmet"] != 4 || r.Bids[1].Counts["not_stated"] != 3 {
 		t.Errorf("counts %v %v", r.Bids[0].Counts, r.Bids[1].Counts)
 	}
 
 	// The terminal matrix: one row per requirement, a mark per bid.
 	table, _, _ := run(t, "", args...)
-	for _, line := range []string{"质保期 ≥ 5年", "✓ 6年", "✗ 3年", "✗ 负偏离", "7 / 0", "1 / 4", "✓ 满足 met"} {
+	for _, line := range []string{"保修期 ≥ 5年", "✓ 6年", "✗ 3年", "✗ 负偏离", "✓8 ✗0", "✓1 ✗4", "✓ 满足 met", "某某医疗科技有限公司"} {
 		if !strings.Contains(table, line) {
 			t.Errorf("matrix lacks %q:\n%s", line, table)
 		}
@@ -86,13 +87,13 @@ func TestCompareDoneMeans(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "对比,投标1,投标2,投标3" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "对比,1 某某医疗科技有限公司,2 某某设备有限公司,3 bid_c_deviation,招标文件问题" {
 		t.Errorf("sheets %s", got)
 	}
 	fills := map[string]string{"met": "C6EFCE", "unmet": "FFC7CE", "not_stated": "EDEDED"}
 	for i := range want {
 		for b := 0; b < 3; b++ {
-			cell, _ := excelize.CoordinatesToCellName(4+b, i+2)
+			cell, _ := excelize.CoordinatesToCellName(5+b, i+7)
 			v, _ := f.GetCellValue("对比", cell)
 			id, _ := f.GetCellStyle("对比", cell)
 			st, _ := f.GetStyle(id)
@@ -102,8 +103,8 @@ func TestCompareDoneMeans(t *testing.T) {
 			}
 		}
 	}
-	if v, _ := f.GetCellValue("投标2", "E2"); !strings.Contains(v, "整机免费质保三年") {
-		t.Errorf("投标2!E2 evidence = %q", v)
+	if v, _ := f.GetCellValue("2 某某设备有限公司", "H4"); !strings.Contains(v, "整机免费质保三年") {
+		t.Errorf("2 某某设备有限公司!H4 evidence = %q", v)
 	}
 }
 

@@ -307,11 +307,14 @@ func TestInbox(t *testing.T) {
 		facts            []fact
 	}{
 		"01_tender.docx": {"docx", "utf-8", []fact{
+			{"acceptance", "=?", "table 1 row 2 col 3"}, // 自验收合格之日起计算 (issue 15)
 			{"warranty_period", ">=3year", "table 1 row 2 col 3"},
 			{"response_time", "<=2hour", "table 1 row 3 col 3"},
 			{"onsite_time", "<=24hour", "table 1 row 3 col 3"},
 			{"spare_parts_period", ">=5year", "table 1 row 4 col 3"},
 			{"repair_time", "<=48hour", "paragraph 17"},
+			{"service_hours", "=168hour", "paragraph 18"}, // 7×24小时服务热线 (issue 15)
+			{"upgrade_period", "=3year", "paragraph 20"},  // 软件免费升级期：三年 (issue 15)
 		}},
 		"02_deviation.xlsx": {"xlsx", "utf-8", []fact{
 			{"warranty_period", ">=3year", "商务偏离表!B3"},

@@ -13,6 +13,7 @@ import (
 	"shouhou/cmd/audit"
 	"shouhou/cmd/cmdutil"
 	"shouhou/cmd/compare"
+	"shouhou/cmd/extract"
 	"shouhou/cmd/iostreams"
 	"shouhou/cmd/merge"
 	"shouhou/cmd/rules"
@@ -46,7 +47,7 @@ against consumer-protection law and the 三包 regulations.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.FlagErrorf("%v", err)
 	})
-	root.AddCommand(audit.NewCmd(ios, nil), compare.NewCmd(ios), merge.NewCmd(ios), rules.NewCmd(ios), version.NewCmd(ios))
+	root.AddCommand(audit.NewCmd(ios, nil), compare.NewCmd(ios), extract.NewCmd(ios), merge.NewCmd(ios), rules.NewCmd(ios), version.NewCmd(ios))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }

@@ -10,11 +10,12 @@ import (
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
-	"github.com/xuri/excelize/v2"
+
+	"shouhou/rules"
 )
 
 // CompareFormats are the formats shouhou compare writes.
-var CompareFormats = []string{"table", "json", "xlsx", "csv", "html"}
+var CompareFormats = []string{"table", "json", "xlsx", "csv", "sarif", "html"}
 
 // WriteCompare renders a compare report in format.
 func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) error {
@@ -32,34 +33,95 @@ func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) err
 		return writeCompareCSV(w, r)
 	case "html":
 		return writeCompareHTML(w, r)
+	case "sarif":
+		return writeCompareSARIF(w, r)
 	}
 	return fmt.Errorf("compare writes %s, not %q", strings.Join(CompareFormats, ", "), format)
 }
 
 // Marks of the matrix, and their fills in the workbook.
 var (
-	marks      = map[string]string{Met: "✓", Unmet: "✗", NotStated: "–", UnclearR: "?"}
-	markColors = map[string]string{Met: "32", Unmet: "31", NotStated: "90", UnclearR: "33"}
-	markFills  = map[string]string{Met: "C6EFCE", Unmet: "FFC7CE", NotStated: "EDEDED", UnclearR: "FFEB9C"}
-	statusZh   = map[string]string{Met: "满足", Unmet: "不满足", NotStated: "未说明", UnclearR: "不明确"}
+	marks      = map[string]string{Met: "✓", Unmet: "✗", NotStated: "–", UnclearR: "?", Contradicts: "≠"}
+	markColors = map[string]string{Met: "32", Unmet: "31", NotStated: "90", UnclearR: "33", Contradicts: "35"}
+	markFills  = map[string]string{Met: "C6EFCE", Unmet: "FFC7CE", NotStated: "EDEDED", UnclearR: "FFEB9C", Contradicts: "F4B084"}
+	statusZh   = map[string]string{Met: "满足", Unmet: "不满足", NotStated: "未说明", UnclearR: "不明确", Contradicts: "与声明矛盾"}
+	// StatusOrder is the order counts are shown in.
+	statusOrder = []string{Met, Unmet, Contradicts, UnclearR, NotStated}
+
+	verdictZh    = map[string]string{VerdictPass: "满足", VerdictClarify: "需澄清", VerdictFail: "不满足", VerdictInvalid: "可能无效"}
+	verdictFills = map[string]string{VerdictPass: "C6EFCE", VerdictClarify: "FFEB9C", VerdictFail: "FFC7CE", VerdictInvalid: "FF7C80"}
+	verdictColor = map[string]string{VerdictPass: "32", VerdictClarify: "33", VerdictFail: "31", VerdictInvalid: "1;31"}
+	claimZh      = map[string]string{ClaimNone: "无偏离", ClaimPositive: "正偏离", ClaimNegative: "负偏离", ClaimMeets: "满足"}
+
+	severityZh = map[string]string{"error": "错误", "warning": "警告", "info": "提示"}
+	findingZh  = map[string]string{Violation: "违规", Missing: "缺失", Unclear: "不明确", Notice: "说明"}
 )
 
-// RequirementText is a requirement in a few words: 质保期 ≥ 5年, 认证 ISO9001.
+// VerdictText is a bid's verdict in Chinese: 满足, 需澄清, 不满足, 可能无效.
+func VerdictText(v string) string {
+	if z, ok := verdictZh[v]; ok {
+		return z
+	}
+	return "无法读取"
+}
+
+// StatusText is a result status in Chinese.
+func StatusText(s string) string { return statusZh[s] }
+
+// CountsText is a bid's counts in a few marks: ✓7 ✗1 ≠1 ?0 –1.
+func CountsText(c map[string]int) string {
+	var parts []string
+	for _, s := range statusOrder {
+		parts = append(parts, fmt.Sprintf("%s%d", marks[s], c[s]))
+	}
+	return strings.Join(parts, " ")
+}
+
+// ClaimText is a bidder's deviation claim in its own words.
+func ClaimText(c *Claim) string {
+	if c == nil {
+		return ""
+	}
+	return c.Text
+}
+
+// RequirementText is a requirement in a few words: 质保期 ≥ 5年, 认证 ISO9001,
+// 到场时间 ≤ 4小时（北京）, 服务时间 ≥ 7×24.
 func RequirementText(q Requirement) string {
-	name := topicName(q.Topic)
+	name := TopicName(q.Topic)
+	scope := ""
+	if q.Scope != nil {
+		scope = "（" + q.Scope.String() + "）"
+	}
 	if q.Item != "" && q.Unit == "" {
-		return name + " " + q.Item
+		return name + " " + q.Item + scope
 	}
 	v := ""
 	if q.Value != nil {
-		v = strconv.FormatFloat(*q.Value, 'f', -1, 64)
+		v = strconv.FormatFloat(*q.Value, 'f', -1, 64) + unitName(q.Unit)
+		if q.Topic == "service_hours" {
+			v = coverageText(*q.Value)
+		}
+	} else {
+		v = unitName(q.Unit)
 	}
 	op := map[string]string{"<=": "≤", ">=": "≥"}[q.Op]
-	s := strings.TrimSpace(name + " " + op + " " + v + unitName(q.Unit))
+	s := strings.TrimSpace(name + " " + op + " " + v)
 	if q.Item != "" {
 		s += "（" + q.Item + "）"
 	}
-	return s
+	return s + scope
+}
+
+// coverageText writes hours a week as the coverage people say: 168 is
+// 7×24, 40 is 5×8; other figures as hours a week.
+func coverageText(h float64) string {
+	for _, days := range []float64{7, 5, 6} {
+		if d := h / days; d == float64(int(d)) && d <= 24 && d >= 8 {
+			return fmt.Sprintf("%g×%g", days, d)
+		}
+	}
+	return fmt.Sprintf("%g小时/周", h)
 }
 
 // StatedText is what a bid stated, in a few words.
@@ -71,6 +133,9 @@ func StatedText(s *Stated) string {
 		if s.Item != "" {
 			return s.Item
 		}
+		if s.Unit == "lifetime" {
+			return "终身"
+		}
 		return clip(s.Text, 24)
 	}
 	v := strconv.FormatFloat(*s.Value, 'f', -1, 64)
@@ -80,14 +145,18 @@ func StatedText(s *Stated) string {
 	return v + unitName(s.Unit)
 }
 
-var topicNamesZh = map[string]string{
-	"response_time": "响应时间", "onsite_time": "到场时间", "resolution_time": "解决时间", "repair_time": "修复时间",
-	"refund_time": "退款时限", "return_window": "退货期限", "exchange_window": "换货期限", "warranty_period": "质保期",
-	"parts_warranty": "部件保修期", "spare_parts_period": "备件供应期", "insurance": "保险", "certification": "认证",
+// StatedFor is what a bid stated about requirement q, in a few words: a
+// coverage as 5×8, not 40小时.
+func StatedFor(q Requirement, s *Stated) string {
+	if q.Topic == "service_hours" && s != nil && s.Value != nil && s.Max == nil {
+		return coverageText(*s.Value)
+	}
+	return StatedText(s)
 }
 
-func topicName(t string) string {
-	if n, ok := topicNamesZh[t]; ok {
+// TopicName is a topic's Chinese name from the one topic registry.
+func TopicName(t string) string {
+	if n, ok := rules.TopicNames[t]; ok {
 		return n
 	}
 	return t
@@ -98,29 +167,77 @@ func unitName(u string) string {
 		"week": "周", "month": "个月", "year": "年", "lifetime": "终身"}[u]
 }
 
+// OpenText names the requirements behind a bid's verdict: 不满足 R1 R5；
+// 需澄清 R2.
+func OpenText(b BidReport) string {
+	var parts []string
+	if len(b.NotMet) > 0 {
+		parts = append(parts, "不满足 not met: "+strings.Join(b.NotMet, " "))
+	}
+	if len(b.ToClarify) > 0 {
+		parts = append(parts, "需澄清 to clarify: "+strings.Join(b.ToClarify, " "))
+	}
+	return strings.Join(parts, "；")
+}
+
+// shortName drops the legal form from a company name for a narrow column
+// head: 北京恒信科技有限公司 → 北京恒信科技.
+func shortName(name string) string {
+	for _, suf := range []string{"股份有限公司", "有限责任公司", "有限公司"} {
+		if s, ok := strings.CutSuffix(name, suf); ok && s != "" {
+			return s
+		}
+	}
+	return name
+}
+
+// bidderLabel is the column head of bid i: its name, else 投标N.
+func bidderLabel(i int, b BidReport) string {
+	if b.Name != "" {
+		return b.Name
+	}
+	return fmt.Sprintf("投标%d", i+1)
+}
+
 func writeCompareTable(w io.Writer, r *CompareReport, opt Options) error {
+	if p := r.Tender.Project; p != nil {
+		if _, err := fmt.Fprintln(w, strings.TrimSpace(p.Name+"  "+labelled("项目编号 ", p.Number))); err != nil {
+			return err
+		}
+	}
 	header := []string{"编号", "招标要求 requirement"}
-	for i := range r.Bids {
-		header = append(header, fmt.Sprintf("投标%d", i+1))
+	for i, b := range r.Bids {
+		header = append(header, shortName(bidderLabel(i, b)))
 	}
 	var rows [][]string
 	for qi, q := range r.Tender.Requirements {
-		row := []string{q.ID, RequirementText(q)}
+		id := q.ID
+		if q.Substantive {
+			id = "★" + id
+		}
+		row := []string{id, RequirementText(q)}
 		for _, b := range r.Bids {
 			cell := "失败"
 			if b.Error == nil && qi < len(b.Results) {
 				res := b.Results[qi]
-				cell = paint(opt, markColors[res.Status], marks[res.Status]) + " " + StatedText(res.Stated)
+				cell = paint(opt, markColors[res.Status], marks[res.Status]) + " " + StatedFor(q, res.Stated)
+				// The claim where it tells something: a declared 负偏离, or
+				// the 无偏离 a figure contradicts (the workbook has them all).
+				if c := res.Claim; c != nil && res.Status != Met && (c.Deviation == ClaimNegative || res.Status == Contradicts) && !strings.Contains(cell, claimZh[c.Deviation]) {
+					cell += "（" + claimZh[c.Deviation] + "）"
+				}
 			}
 			row = append(row, strings.TrimSpace(cell))
 		}
 		rows = append(rows, row)
 	}
-	counts := []string{"", "满足/不满足 met/unmet"}
+	verdicts := []string{"", "结论 verdict"}
+	counts := []string{"", "✓ ✗ ≠ ? –"}
 	for _, b := range r.Bids {
-		counts = append(counts, fmt.Sprintf("%d / %d", b.Counts[Met], b.Counts[Unmet]))
+		verdicts = append(verdicts, paint(opt, verdictColor[b.Verdict], VerdictText(b.Verdict)))
+		counts = append(counts, CountsText(b.Counts))
 	}
-	rows = append(rows, counts)
+	rows = append(rows, verdicts, counts)
 	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapBreak))
 	t.Header(header)
 	if err := t.Bulk(rows); err != nil {
@@ -129,115 +246,74 @@ func writeCompareTable(w io.Writer, r *CompareReport, opt Options) error {
 	if err := t.Render(); err != nil {
 		return err
 	}
+	var lines []string
 	for i, b := range r.Bids {
-		line := fmt.Sprintf("投标%d: %s", i+1, b.Path)
+		line := fmt.Sprintf("投标%d %s: %s", i+1, bidderLabel(i, b), b.Path)
 		if b.Error != nil {
 			line += "（无法读取 unreadable: " + *b.Error + "）"
 		}
-		if _, err := fmt.Fprintln(w, line); err != nil {
-			return err
+		if open := OpenText(b); open != "" {
+			line += "\n  " + open
+		}
+		lines = append(lines, line)
+	}
+	lines = append(lines, "★ 实质性要求 substantive   ✓ 满足 met   ✗ 不满足 unmet   ≠ 与声明矛盾 contradicts",
+		"? 不明确 unclear   – 未说明 not stated   （负偏离）（无偏离）投标人自己的声明 the bidder's claim")
+	if len(r.Tender.Findings) > 0 {
+		lines = append(lines, "", fmt.Sprintf("招标文件自身的问题 tender findings (%d):", len(r.Tender.Findings)))
+		for _, f := range r.Tender.Findings {
+			lines = append(lines, fmt.Sprintf("  %s %s %s %s: %s", place(f.Location, f.Line, f.Column),
+				paint(opt, sevColor(f.Severity), severityZh[f.Severity]+" "+f.Severity), f.Rule, findingZh[f.Status], f.Message))
 		}
 	}
-	_, err := fmt.Fprintln(w, "✓ 满足 met   ✗ 不满足 unmet   – 未说明 not stated   ? 不明确 unclear")
+	_, err := fmt.Fprintln(w, strings.Join(lines, "\n"))
 	return err
 }
 
+func sevColor(sev string) string {
+	return map[string]string{"error": "31", "warning": "33", "info": "36"}[sev]
+}
+
+func labelled(label, v string) string {
+	if v == "" {
+		return ""
+	}
+	return label + v
+}
+
+// writeCompareCSV writes one row per bid and requirement, and one per
+// finding of the tender's own (kind tender_finding). The columns up to
+// note are those of the first version; the rest were added after them.
 func writeCompareCSV(w io.Writer, r *CompareReport) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"bid", "requirement", "requirement_text", "status", "stated", "evidence", "location", "note"})
-	for _, b := range r.Bids {
+	_ = cw.Write([]string{"bid", "requirement", "requirement_text", "status", "stated", "evidence", "location", "note",
+		"kind", "bidder", "verdict", "substantive", "scope", "claim", "claim_text", "claim_location"})
+	for i, b := range r.Bids {
 		if b.Error != nil {
-			_ = cw.Write([]string{b.Path, "", "", "error", "", "", "", *b.Error})
+			_ = cw.Write([]string{b.Path, "", "", "error", "", "", "", *b.Error, "result", bidderLabel(i, b), "", "", "", "", "", ""})
 			continue
 		}
 		for qi, res := range b.Results {
+			q := r.Tender.Requirements[qi]
 			ev, loc := "", ""
 			if res.Stated != nil {
 				ev, loc = cleanText(res.Stated.Text), place(res.Stated.Location, res.Stated.Line, res.Stated.Column)
 			}
-			_ = cw.Write([]string{b.Path, res.Requirement, RequirementText(r.Tender.Requirements[qi]), res.Status, StatedText(res.Stated), ev, loc, res.Note})
+			claim, claimText, claimLoc := "", "", ""
+			if c := res.Claim; c != nil {
+				claim, claimText, claimLoc = c.Deviation, c.Text, place(c.Location, c.Line, 0)
+			}
+			_ = cw.Write([]string{b.Path, res.Requirement, RequirementText(q), res.Status, StatedFor(q, res.Stated), ev, loc, res.Note,
+				"result", bidderLabel(i, b), b.Verdict, q.Mark, q.Scope.String(), claim, claimText, claimLoc})
 		}
+	}
+	for _, f := range r.Tender.Findings {
+		_ = cw.Write([]string{r.Tender.Path, f.Rule, f.Title, f.Status, f.Severity, cleanText(f.Evidence), place(f.Location, f.Line, f.Column), f.Message,
+			"tender_finding", "", "", "", "", "", "", ""})
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// writeCompareXLSX writes 对比 (the matrix, cells filled by status, a
-// met/unmet row per bid) and one sheet per bid with its evidence.
-func writeCompareXLSX(w io.Writer, r *CompareReport) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	x := &book{f: f}
-	const matrix = "对比"
-	x.check(f.SetSheetName("Sheet1", matrix))
-	header := []string{"编号 id", "招标要求 requirement", "原文 tender text"}
-	for i, b := range r.Bids {
-		header = append(header, fmt.Sprintf("投标%d %s", i+1, b.Path))
-	}
-	var rows [][]any
-	for qi, q := range r.Tender.Requirements {
-		row := []any{q.ID, RequirementText(q), q.Text}
-		for _, b := range r.Bids {
-			cell := "无法读取 unreadable"
-			if b.Error == nil {
-				res := b.Results[qi]
-				cell = strings.TrimSpace(marks[res.Status] + " " + statusZh[res.Status] + " " + StatedText(res.Stated))
-			}
-			row = append(row, cell)
-		}
-		rows = append(rows, row)
-	}
-	total := []any{"", "满足 / 不满足 met / unmet", ""}
-	for _, b := range r.Bids {
-		total = append(total, fmt.Sprintf("%d / %d", b.Counts[Met], b.Counts[Unmet]))
-	}
-	rows = append(rows, total)
-	widths := []float64{8, 26, 40}
-	for range r.Bids {
-		widths = append(widths, 24)
-	}
-	x.table(matrix, header, widths, rows, 3)
-	fills := map[string]int{}
-	for s, c := range markFills {
-		fills[s] = x.style(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}}, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
-	}
-	for bi, b := range r.Bids {
-		if b.Error != nil {
-			continue
-		}
-		for qi, res := range b.Results {
-			cell, _ := excelize.CoordinatesToCellName(4+bi, qi+2)
-			x.check(f.SetCellStyle(matrix, cell, cell, fills[res.Status]))
-		}
-	}
-	for bi, b := range r.Bids {
-		sheet := fmt.Sprintf("投标%d", bi+1)
-		_, err := f.NewSheet(sheet)
-		x.check(err)
-		var rows [][]any
-		if b.Error != nil {
-			rows = append(rows, []any{"", "", "无法读取 unreadable", "", *b.Error, "", ""})
-		}
-		for qi, res := range b.Results {
-			ev, loc := "", ""
-			if res.Stated != nil {
-				ev, loc = cleanText(res.Stated.Text), place(res.Stated.Location, res.Stated.Line, res.Stated.Column)
-			}
-			rows = append(rows, []any{res.Requirement, RequirementText(r.Tender.Requirements[qi]), statusZh[res.Status] + " " + res.Status, StatedText(res.Stated), ev, loc, res.Note})
-		}
-		x.table(sheet, []string{"编号 id", "招标要求 requirement", "结果 status", "投标所述 stated", "证据 evidence", "位置 location", "说明 note"},
-			[]float64{8, 26, 16, 16, 50, 20, 30}, rows, 5, 7)
-		for qi, res := range b.Results {
-			cell, _ := excelize.CoordinatesToCellName(3, qi+2)
-			x.check(f.SetCellStyle(sheet, cell, cell, fills[res.Status]))
-		}
-		x.check(f.SetCellValue(sheet, fmt.Sprintf("A%d", len(rows)+3), b.Path))
-	}
-	if x.err != nil {
-		return x.err
-	}
-	return f.Write(w)
 }

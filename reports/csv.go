@@ -38,6 +38,14 @@ func WriteCSV(w io.Writer, r *Report) error {
 	return cw.Error()
 }
 
+// suppressedZh says it in Chinese, for the cells a person reads.
+func suppressedZh(f Finding) string {
+	if f.Baselined {
+		return "基线已有"
+	}
+	return "已忽略：" + f.Suppressed
+}
+
 // suppressedStatus says why a listed finding does not count: "suppressed:
 // reason" for a shouhou-ignore line, "baselined" for --baseline.
 func suppressedStatus(f Finding) string {

@@ -147,9 +147,9 @@ func TestXLSX(t *testing.T) {
 	}
 	// 问题清单: one row per finding with everything a lawyer filters on.
 	for ref, want := range map[string]string{
-		"A2": "policies/a.txt", "B2": "line 3 col 5", "C2": "CPL-EXCH-15D", "D2": "error", "E2": "violation",
+		"A2": "policies/a.txt", "B2": "line 3 col 5", "C2": "CPL-EXCH-15D", "D2": "错误", "E2": "违规", "L2": "error", "M2": "violation", "N2": "exchange_window", "K2": "换货期限",
 		"F2": "换货期限 10日 短于法定 15日", "G2": "收货后十日内可换货，", "H2": "部分商品修理更换退货责任规定 第十条", "I2": "写明十五日内可换货。",
-		"D3": "warning", "D4": "info", "B5": "全文 whole document", "E5": "missing", "B6": "table 2 row 4 col 2",
+		"D3": "警告", "D4": "提示", "B5": "全文 whole document", "E5": "缺失", "M5": "missing", "B6": "table 2 row 4 col 2",
 	} {
 		if got := cell(SheetFindings, ref); got != want {
 			t.Errorf("问题清单!%s = %q, want %q", ref, got, want)
@@ -186,8 +186,21 @@ func TestXLSX(t *testing.T) {
 			t.Errorf("sheet %s has no autofilter (defined names %+v)", s, names)
 		}
 	}
+	// Printing: the header row on every page, A4 landscape, one page wide.
+	titles := ""
+	for _, n := range names {
+		if n.Name == "_xlnm.Print_Titles" && n.Scope == SheetFindings {
+			titles = n.RefersTo
+		}
+	}
+	if titles != "'问题清单'!$1:$1" {
+		t.Errorf("问题清单 print titles %q", titles)
+	}
+	if l, err := f.GetPageLayout(SheetFindings); err != nil || l.Orientation == nil || *l.Orientation != "landscape" || l.FitToWidth == nil || *l.FitToWidth != 1 {
+		t.Errorf("问题清单 page layout %+v %v", l, err)
+	}
 	// 事实: every fact with its place and value.
-	for ref, want := range map[string]string{"C2": "exchange_window", "D2": "<=", "E2": "10", "G2": "day", "B3": "table 1 row 2 col 3", "E3": "3"} {
+	for ref, want := range map[string]string{"C2": "换货期限", "K2": "exchange_window", "D2": "<=", "E2": "10", "G2": "day", "B3": "table 1 row 2 col 3", "E3": "3"} {
 		if got := cell(SheetFacts, ref); got != want {
 			t.Errorf("事实!%s = %q, want %q", ref, got, want)
 		}

@@ -40,7 +40,7 @@ func WriteStylish(w io.Writer, r *Report, opt Options) error {
 			width = 0 // too narrow to wrap sensibly: let the terminal do it
 		}
 		for i, f := range d.Findings {
-			fmt.Fprintf(b, "  %s  %s  %s%s  ", pad(locs[i], locW), paint(opt, severityColor[f.Severity], severityZh(f.Severity)),
+			fmt.Fprintf(b, "  %s  %s  %s%s  ", pad(locs[i], locW), paint(opt, severityColor[f.Severity], severityZh[f.Severity]),
 				paint(opt, "2", f.Rule), strings.Repeat(" ", ruleW-len(f.Rule)))
 			writeWrapped(b, cleanText(f.Message), msgCol, width, opt, "")
 			if opt.Explain {
@@ -79,18 +79,6 @@ func shortPlace(f Finding) string {
 		return strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
 	}
 	return f.Location
-}
-
-func severityZh(s string) string {
-	switch s {
-	case "error":
-		return "错误"
-	case "warning":
-		return "警告"
-	case "info":
-		return "提示"
-	}
-	return s
 }
 
 func pad(s string, w int) string {

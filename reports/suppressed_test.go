@@ -84,11 +84,11 @@ func TestSuppressedEverywhere(t *testing.T) {
 	xrows, _ := f.GetRows(SheetFindings)
 	var statuses []string
 	for _, row := range xrows[1:] {
-		if len(row) > 4 && row[0] == "policies/a.txt" {
-			statuses = append(statuses, row[2]+"="+row[4])
+		if len(row) > 12 && row[0] == "policies/a.txt" {
+			statuses = append(statuses, row[2]+"="+row[12]+"/"+row[4]) // status id, and in Chinese
 		}
 	}
-	if strings.Join(statuses, ",") != "CPL-EXCH-15D=violation,CPL-NOTE=suppressed: 法务已确认,CPL-BLANK=baselined" {
+	if strings.Join(statuses, ",") != "CPL-EXCH-15D=violation/违规,CPL-NOTE=suppressed: 法务已确认/已忽略：法务已确认,CPL-BLANK=baselined/基线已有" {
 		t.Errorf("xlsx findings of a.txt: %v", statuses)
 	}
 

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"math"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -33,6 +34,12 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	x.overview(r)
 	x.findings(r)
 	x.facts(r)
+	// A4 landscape, one page wide, the header row on every page.
+	for _, sheet := range []string{SheetOverview, SheetFindings, SheetFacts} {
+		cols, _ := f.GetCols(sheet)
+		rows, _ := f.GetRows(sheet)
+		x.printSetup(sheet, 1, 1, max(len(cols), 1), max(len(rows), 1))
+	}
 	if x.err != nil {
 		return x.err
 	}
@@ -61,33 +68,81 @@ func (x *book) style(s *excelize.Style) int {
 // autofilter and column widths; wrap lists the columns (from 1) whose
 // text wraps.
 func (x *book) table(sheet string, header []string, widths []float64, rows [][]any, wrap ...int) {
+	x.tableAt(sheet, 1, header, widths, rows, wrap...)
+}
+
+// tableAt is table with its header in row top: the rows above it (a
+// title) stay out of the filter, and the panes freeze below the header.
+func (x *book) tableAt(sheet string, top int, header []string, widths []float64, rows [][]any, wrap ...int) {
 	head := x.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
 		Alignment: &excelize.Alignment{Vertical: "center"}})
 	wrapped := x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	top := x.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
-	x.check(x.f.SetSheetRow(sheet, "A1", &header))
-	last, _ := excelize.CoordinatesToCellName(len(header), 1)
-	x.check(x.f.SetCellStyle(sheet, "A1", last, head))
+	top0 := x.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
+	first, _ := excelize.CoordinatesToCellName(1, top)
+	x.check(x.f.SetSheetRow(sheet, first, &header))
+	last, _ := excelize.CoordinatesToCellName(len(header), top)
+	x.check(x.f.SetCellStyle(sheet, first, last, head))
 	for i, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		cell, _ := excelize.CoordinatesToCellName(1, top+1+i)
 		x.check(x.f.SetSheetRow(sheet, cell, &row))
 	}
 	for c, width := range widths {
 		col, _ := excelize.ColumnNumberToName(c + 1)
 		x.check(x.f.SetColWidth(sheet, col, col, width))
-		style := top
+		style := top0
 		for _, wc := range wrap {
 			if wc == c+1 {
 				style = wrapped
 			}
 		}
 		if len(rows) > 0 {
-			x.check(x.f.SetCellStyle(sheet, col+"2", fmt.Sprintf("%s%d", col, len(rows)+1), style))
+			x.check(x.f.SetCellStyle(sheet, fmt.Sprintf("%s%d", col, top+1), fmt.Sprintf("%s%d", col, top+len(rows)), style))
 		}
 	}
-	x.check(x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, Split: false, XSplit: 0, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-	end, _ := excelize.CoordinatesToCellName(len(header), max(len(rows)+1, 2))
-	x.check(x.f.AutoFilter(sheet, "A1:"+end, nil))
+	x.heights(sheet, top+1, widths, rows, wrap)
+	below, _ := excelize.CoordinatesToCellName(1, top+1)
+	x.check(x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, Split: false, XSplit: 0, YSplit: top, TopLeftCell: below, ActivePane: "bottomLeft"}))
+	end, _ := excelize.CoordinatesToCellName(len(header), max(top+len(rows), top+1))
+	x.check(x.f.AutoFilter(sheet, first+":"+end, nil))
+}
+
+// heights sets each row's height to fit its wrapped cells, as LibreOffice
+// and some Excel versions do not grow a row for wrapped text on opening.
+func (x *book) heights(sheet string, first int, widths []float64, rows [][]any, wrap []int) {
+	for i, row := range rows {
+		lines := 1
+		for _, c := range wrap {
+			if c-1 >= len(row) || c-1 >= len(widths) {
+				continue
+			}
+			text, ok := row[c-1].(string)
+			if !ok {
+				continue
+			}
+			lines = max(lines, textLines(text, widths[c-1]))
+		}
+		if lines > 1 {
+			x.check(x.f.SetRowHeight(sheet, first+i, float64(min(lines, 12))*15))
+		}
+	}
+}
+
+// textLines estimates the lines text takes in a column width wide (in
+// character widths: a Han character is two).
+func textLines(text string, width float64) int {
+	n := 0
+	for _, line := range strings.Split(text, "\n") {
+		w := 0.0
+		for _, r := range line {
+			if r < 0x1100 {
+				w += 1.15 // Latin letters and digits run a little wider than the unit
+			} else {
+				w += 2
+			}
+		}
+		n += max(1, int(math.Ceil(w/math.Max(width-1.5, 1))))
+	}
+	return n
 }
 
 // link makes column col of data rows a hyperlink to each row's file.
@@ -173,23 +228,25 @@ func (x *book) findings(r *Report) {
 	var paths, sev []string
 	for _, d := range r.Documents {
 		for _, f := range d.Findings {
-			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, f.Severity, f.Status,
-				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section})
+			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], findingZh[f.Status],
+				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, f.Status, f.Topic})
 			paths = append(paths, d.Path)
 			sev = append(sev, f.Severity)
 		}
 		// Listed with --show-suppressed: the status says why they do
 		// not count.
 		for _, f := range d.Suppressed {
-			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, f.Severity, suppressedStatus(f),
-				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section})
+			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], suppressedZh(f),
+				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, suppressedStatus(f), f.Topic})
 			paths = append(paths, d.Path)
 			sev = append(sev, "")
 		}
 	}
-	x.table(SheetFindings, []string{"文件 file", "位置 location", "规则 rule", "级别 severity", "状态 status",
-		"说明 message", "证据 evidence", "依据 basis", "建议 fix", "章节 section"},
-		[]float64{36, 18, 20, 11, 11, 40, 50, 36, 40, 24}, rows, 6, 7, 8, 9, 10)
+	// Chinese words where a person reads; the machine ids in their own
+	// columns at the end, for filters and scripts.
+	x.table(SheetFindings, []string{"文件 file", "位置 location", "规则 rule", "严重程度", "状态",
+		"说明 message", "证据 evidence", "依据 basis", "建议 fix", "章节 section", "主题", "severity", "status", "topic"},
+		[]float64{36, 18, 20, 9, 9, 40, 50, 36, 40, 24, 12, 9, 10, 18}, rows, 6, 7, 8, 9, 10)
 	x.link(SheetFindings, 1, paths)
 	x.fill(SheetFindings, 4, sev)
 }
@@ -208,12 +265,12 @@ func (x *book) facts(r *Report) {
 			if f.Max != nil {
 				maxValue = *f.Max
 			}
-			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Topic, f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section})
+			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), TopicName(f.Topic), f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section, f.Topic})
 			paths = append(paths, d.Path)
 		}
 	}
-	x.table(SheetFacts, []string{"文件 file", "位置 location", "主题 topic", "比较 op", "数值 value", "上限 max", "单位 unit", "部件 item", "原文 text", "章节 section"},
-		[]float64{36, 18, 18, 8, 9, 8, 9, 12, 60, 24}, rows, 9, 10)
+	x.table(SheetFacts, []string{"文件 file", "位置 location", "主题", "比较 op", "数值 value", "上限 max", "单位 unit", "部件 item", "原文 text", "章节 section", "topic"},
+		[]float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18}, rows, 9, 10)
 	x.link(SheetFacts, 1, paths)
 }
 

@@ -494,6 +494,8 @@ var TopicNames = map[string]string{
 	"invoice": "发票", "placeholder": "未填写的模板空白", "complaint_channel": "投诉渠道", "privacy": "个人信息",
 	"brand_restriction": "品牌限制", "scale_requirement": "规模要求", "locality_requirement": "地域限制",
 	"jurisdiction": "适用法域",
+	"loaner":       "备用机", "service_hours": "服务时间", "training": "培训", "upgrade_period": "免费升级期",
+	"acceptance": "验收与起算",
 }
 
 // moneyTopics are the topics whose facts are sums or percentages.

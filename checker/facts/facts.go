@@ -86,6 +86,10 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 	listed := append(x.lists.find(c), x.money.find(c)...)
 	s := c.Text.S
 	qs := duration.Find(s)
+	if len(qs) > 0 || strings.ContainsAny(s, "×*xX:") {
+		cov, spans := coverage(s)
+		listed, qs = append(listed, cov...), outside(qs, spans)
+	}
 	if len(qs) == 0 {
 		return listed
 	}

@@ -76,7 +76,7 @@ func TestExtract(t *testing.T) {
 		{"电池:六个月", "三包有效期(自开具发票之日起计算):", "parts_warranty = 6 month 电池"},
 		// not facts
 		{"特价商品不参与7天无理由退货", "", ""},
-		{"客服在线时间:工作日9:00-18:00", "", ""},
+		{"客服在线时间:工作日9:00-18:00", "", "service_hours = 45 hour"}, // a coverage, 5×9 (issue 15)
 		{"下单后48小时内发货", "", ""},
 		{"质保期满后提供终身有偿维修", "", ""},
 		{"因本店原因超过三十日未修好的,免费调换同型号产品", "", ""},
@@ -85,7 +85,7 @@ func TestExtract(t *testing.T) {
 		{"第三阶段:培训投诉处理人员(1个月)–组织培训课程", "", ""},
 		{"定制商品不支持7天无理由退货", "", ""},
 		{"质保金为合同金额的5%,验收合格满一年后无息退还", "", ""},
-		{"提供7×24小时服务热线", "", ""},
+		{"提供7×24小时服务热线", "", "service_hours = 168 hour"}, // a coverage (issue 15), no 24-hour response time
 		{"2024年3月1日起施行", "", ""},
 		{"本公司成立于2010年,已有十五年历史", "", ""},
 	}
@@ -190,6 +190,39 @@ func TestExtractCondition(t *testing.T) {
 		}
 		if fs[0].Condition != c.want {
 			t.Errorf("%q: condition %q, want %q", c.in, fs[0].Condition, c.want)
+		}
+	}
+}
+
+// The procurement topics (issue 15): a loaner time is no repair time, a
+// coverage is hours a week and hides the 24小时 inside it, and every
+// certification of a list is one fact.
+func TestProcurementTopics(t *testing.T) {
+	x := New()
+	cases := []struct{ in, want string }{
+		{"设备在现场不能修复的,48小时内提供同档次备用机", "loaner <= 48 hour"},
+		{"维修期间72小时内提供周转机", "loaner <= 72 hour"},
+		{"提供7×24小时技术支持服务,接到报修后30分钟内响应", "service_hours = 168 hour; response_time <= 30 minute"},
+		{"提供5×8小时服务", "service_hours = 40 hour"},
+		{"服务时间为7*24小时", "service_hours = 168 hour"},
+		{"全年365天×24小时服务", "service_hours = 168 hour"},
+		{"7天24小时热线", "service_hours = 168 hour"},
+		{"服务时间为工作日8:00-16:00", "service_hours = 40 hour"},
+		{"每天8:00至20:00提供现场支持", "service_hours = 84 hour"},
+		{"周一至周六(节假日除外)8:30-17:30", "service_hours = 54 hour"},
+		{"会议于9:00-18:00举行", ""},
+		{"设备尺寸5×8mm", ""},
+		{"提供不少于3天的免费现场培训", "training >= 3 day"},
+		{"提供不少于三年的免费软件升级", "upgrade_period >= 3 year"},
+		{"投标人须具备ISO9001、ISO20000认证", "certification = 0  ISO9001; certification = 0  ISO20000"},
+		{"具备ISO 27001信息安全管理体系及CMMI5级证书", "certification = 0  ISO27001; certification = 0  CMMI5"},
+		{"具备CMMI认证及ITSS运维二级资质", "certification = 0  CMMI; certification = 0  ITSS2"},
+		{"通过CMMI ML3评估", "certification = 0  CMMI3"},
+		{"质保期自验收合格之日起计算", "acceptance = 0  验收合格起算"},
+	}
+	for _, c := range cases {
+		if got := extract(x, c.in, ""); got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.in, got, c.want)
 		}
 	}
 }

@@ -78,7 +78,12 @@ func (l *lists) find(c clause.Clause) []Fact {
 	}
 	var out []Fact
 	seen := map[string]bool{}
+	coverEnd := 0 // a spelling inside a longer one found before (cmmi in cmmi5) is no item of its own
 	l.words.Each(folded, func(start, end, w int) bool {
+		if end <= coverEnd {
+			return true
+		}
+		coverEnd = end
 		key := l.topic[w] + "/" + l.item[w]
 		if seen[key] {
 			return true
@@ -98,26 +103,42 @@ func (l *lists) find(c clause.Clause) []Fact {
 }
 
 // mayList reports whether s holds a character every list spelling
-// contains: insurance words all say 险; certifications say 认证, 体系 or
-// 报告, or carry a standard number ending in 001 (9001, 14001, 18001 …).
+// contains: insurance words all say 险; certifications say 认证, 体系,
+// 证书, 资质 or 报告, or carry a standard number ending in 001 (9001,
+// 14001, 18001 …); the acceptance start says 验收.
 // It spares the keyword pass on nearly every clause.
 func mayList(s string) bool {
 	// One pass over the bytes, the anchor characters matched as their
-	// three-byte UTF-8 (险 认 体 报), "001" as ASCII; an anchor character
+	// three-byte UTF-8 (险 认 体 报 证 资 验 标), "001" and the Latin
+	// names (iso, cmmi, itss, gb/t) as ASCII; an anchor character
 	// alone lets the clause through, the keyword pass decides.
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c == '0' && i+2 < len(s) && s[i+1] == '0' && s[i+2] == '1' {
 			return true
 		}
+		if (c|0x20 == 'i' || c|0x20 == 'c' || c|0x20 == 'g') && latinAnchor(s, i) {
+			return true
+		}
 		if c&0xF0 != 0xE0 || i+2 >= len(s) {
 			continue
 		}
 		switch uint32(c)<<16 | uint32(s[i+1])<<8 | uint32(s[i+2]) {
-		case 0xE999A9 /* 险 */, 0xE8AEA4 /* 认 */, 0xE4BD93 /* 体 */, 0xE68AA5 /* 报 */ :
+		case 0xE999A9 /* 险 */, 0xE8AEA4 /* 认 */, 0xE4BD93 /* 体 */, 0xE68AA5 /* 报 */, 0xE8AF81 /* 证 */, 0xE8B584 /* 资 */, 0xE9AA8C /* 验 */, 0xE6A087 /* 标 */ :
 			return true
 		}
 		i += 2
+	}
+	return false
+}
+
+// latinAnchor reports a Latin list name at s[i]: iso, cmmi, itss, gb/t, in
+// either case.
+func latinAnchor(s string, i int) bool {
+	for _, w := range [...]string{"iso", "cmmi", "itss", "gb/t"} {
+		if i+len(w) <= len(s) && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
 	}
 	return false
 }

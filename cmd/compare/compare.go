@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -32,28 +35,46 @@ type Options struct {
 	AuditTender bool
 	Quiet       bool
 	Rules       []string
+	// Names: --name FILE=NAME, the bidder's name for a bid file.
+	Names []string
+	// Requirements: a list from shouhou extract (edited) to check the bids
+	// against instead of the tender's extracted requirements.
+	Requirements string
+	Jobs         int
 }
 
 // NewCmd returns the compare command.
 func NewCmd(ios *iostreams.IOStreams) *cobra.Command {
 	opts := &Options{IO: ios}
 	cmd := &cobra.Command{
-		Use:   "compare --tender TENDER BID...",
+		Use:   "compare --tender TENDER [--requirements FILE] BID...",
 		Short: "对照招标要求检查投标文件 / Check bids against a tender",
 		Long: `从招标文件读出售后要求（响应、到场、修复时间，质保和备件年限，保险和认证），
 逐条判断每份投标文件：满足、不满足、未说明、不明确，并给出投标文件原文和位置。
 偏离表（招标要求 / 投标响应 两栏）只采信响应栏；声明“负偏离”的条目即使没有数字也会列出。
 
+标注 ★ ▲ ＊ 或写明“不满足将导致投标无效”的为实质性要求；按地区、故障等级分别给出的时间各是一条要求。
+偏离表中投标人自己的声明（无偏离/正偏离/负偏离）与工具的判断并列；声明无偏离而写明的数字不满足要求，
+记为“与声明矛盾”。每份投标的结论：满足、需澄清、不满足，实质性要求不满足或矛盾时为“可能无效”。
+
 Read the tender's after-sales requirements (response, on-site and repair
-times, warranty and spare-part years, insurance, certifications) and judge
-every bid on each: met, unmet, not stated or unclear, with the bid's own
-words and their place. In a deviation table (tender column / response
-column) only the response column counts; a declared 负偏离 is reported
-even without a figure. Exit codes: 0 all met or not applicable, 1 an unmet
-requirement, 2 a usage error or an unreadable document.`,
+times, loaner, service hours, warranty, training, upgrades, insurance,
+certifications) and judge every bid on each: met, unmet, not stated,
+unclear, or contradicts (the bid's 偏离表 claims 无偏离 but its figure
+fails). In a deviation table (tender column / response column) only the
+response column counts; a declared 负偏离 is reported even without a
+figure. Each bid gets a verdict: pass, clarify, fail, or invalid when a
+substantive (★) requirement is unmet or contradicted.
+Exit codes: 0 every bid passes or needs clarification only, and the
+tender has no error finding (--audit-tender); 1 a bid fails or may be
+invalid, or the tender has an error finding; 2 a usage error or an
+unreadable document.`,
 		Example: `  shouhou compare --tender 招标文件.docx bids/
   shouhou compare --tender tender.txt -f json a.docx b.xlsx
-  shouhou compare --tender tender.docx -o 对比.xlsx bids/`,
+  shouhou compare --tender tender.docx -o 对比.xlsx bids/
+  shouhou compare --tender tender.docx --audit-tender --name bids/a.docx=恒信科技 -o 评审.xlsx bids/
+  shouhou extract -o reqs.csv tender.docx   # edit reqs.csv, then:
+  shouhou compare --tender tender.docx --requirements reqs.csv bids/`,
 		Args: cmdutil.NeedArgs("no bids: give the bid files or folders after --tender TENDER"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Bids = args
@@ -68,6 +89,9 @@ requirement, 2 a usage error or an unreadable document.`,
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (for --audit-tender)")
 	f.BoolVar(&opts.AuditTender, "audit-tender", false, "also audit the tender itself with the rulebook and include its findings")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no \"report written\" lines")
+	f.StringArrayVar(&opts.Names, "name", nil, "the bidder's name for a bid, as `FILE=NAME` (repeatable; default: read from the bid, else the file name)")
+	f.StringVar(&opts.Requirements, "requirements", "", "check against the requirements in this `FILE` (json, csv or xlsx from shouhou extract, edited) instead of those read from the tender")
+	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "bids read at once (default: the number of CPUs); output order never changes")
 	_ = cmd.MarkFlagRequired("tender")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.CompareFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -102,6 +126,10 @@ func run(o *Options) error {
 	if err := outputs.CheckNotInputs(targets, paths); err != nil {
 		return err
 	}
+	names, err := parseNames(o.Names)
+	if err != nil {
+		return err
+	}
 	book, err := cmdutil.LoadBook(o.Rules)
 	if err != nil {
 		return err
@@ -115,34 +143,50 @@ func run(o *Options) error {
 	tender := a.Audit(src, rules.Tender)
 	report := &reports.CompareReport{
 		Schema: reports.CompareSchema, Tool: reports.Tool{Name: "shouhou", Version: cmdutil.Version},
-		Tender: reports.TenderReport{Path: o.Tender, Requirements: cmpx.Requirements(tender)},
+		Tender: reports.TenderReport{Path: o.Tender, Requirements: cmpx.Requirements(tender), Project: cmpx.Project(src.Text)},
 		Bids:   []reports.BidReport{},
 	}
+	if o.Requirements != "" {
+		reqs, err := cmpx.ReadRequirements(o.Requirements)
+		if err != nil {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s: %v", o.Requirements, err)}
+		}
+		report.Tender.Requirements, report.Tender.RequirementsFile = reqs, o.Requirements
+	}
+	tenderFails := false
 	if o.AuditTender {
 		report.Tender.Findings = tender.Findings
+		for _, f := range tender.Findings {
+			tenderFails = tenderFails || f.Severity == string(rules.Error)
+		}
 	}
 	if len(report.Tender.Requirements) == 0 {
 		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", o.Tender)
 	}
-	failed, unmet := 0, false
-	for _, in := range bids {
-		b := reports.BidReport{Path: in.Path, Results: []reports.Result{}}
-		err := in.Err
-		var bsrc *reader.Source
-		if err == nil {
-			bsrc, err = reader.ReadFile(in.Path, reader.Options{})
+	report.Bids = make([]reports.BidReport, len(bids))
+	each(len(bids), o.Jobs, func(i int) {
+		report.Bids[i] = checkBid(a, report.Tender.Requirements, bids[i])
+	})
+	failed, fails := 0, tenderFails
+	used := map[string]bool{}
+	for i := range report.Bids {
+		b := &report.Bids[i]
+		for _, key := range []string{filepath.Clean(b.Path), filepath.Base(b.Path)} {
+			if n, ok := names[key]; ok {
+				b.Name, b.NameSource, used[key] = n, cmpx.NameFlag, true
+				break
+			}
 		}
-		if err != nil {
-			msg := err.Error()
-			b.Error = &msg
+		if b.Error != nil {
 			failed++
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", in.Path, msg)
-		} else {
-			b.Results = cmpx.Bid(report.Tender.Requirements, a.Audit(bsrc, rules.Bid))
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", b.Path, *b.Error)
 		}
-		b.Counts = cmpx.Counts(b.Results)
-		unmet = unmet || b.Counts[reports.Unmet] > 0
-		report.Bids = append(report.Bids, b)
+		fails = fails || b.Verdict == reports.VerdictFail || b.Verdict == reports.VerdictInvalid
+	}
+	for _, f := range o.Names {
+		if file, _, _ := strings.Cut(f, "="); !used[filepath.Clean(file)] && !used[file] {
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", f, file)
+		}
 	}
 	for _, t := range targets {
 		out, err := outputs.Open(o.IO.Out, t)
@@ -156,5 +200,68 @@ func run(o *Options) error {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
 	}
-	return cmdutil.ExitFor(reports.Summary{Failed: failed}, unmet)
+	return cmdutil.ExitFor(reports.Summary{Failed: failed}, fails)
+}
+
+// checkBid reads and judges one bid; an unreadable one carries its reason.
+func checkBid(a *checker.Auditor, reqs []reports.Requirement, in reader.Input) reports.BidReport {
+	b := reports.BidReport{Path: in.Path, Results: []reports.Result{}}
+	err := in.Err
+	var bsrc *reader.Source
+	if err == nil {
+		bsrc, err = reader.ReadFile(in.Path, reader.Options{})
+	}
+	if err != nil {
+		msg := err.Error()
+		b.Error = &msg
+		b.Name, b.NameSource = cmpx.BidderName("", in.Path)
+	} else {
+		b.Results = cmpx.Bid(reqs, a.Audit(bsrc, rules.Bid))
+		claim := cmpx.OverallClaim(bsrc.Text, func(off int) (int, string) {
+			p := bsrc.Locate(off)
+			return p.Line, p.Location
+		})
+		cmpx.ApplyOverallClaim(reqs, b.Results, claim)
+		b.Name, b.NameSource = cmpx.BidderName(bsrc.Text, in.Path)
+		b.Verdict = cmpx.Verdict(reqs, b.Results)
+		b.NotMet, b.ToClarify = cmpx.Open(b.Results)
+	}
+	b.Counts = cmpx.Counts(b.Results)
+	return b
+}
+
+// each runs f(0) … f(n-1) on up to jobs goroutines (0: one per CPU).
+func each(n, jobs int, f func(int)) {
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(jobs, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// parseNames reads --name FILE=NAME flags.
+func parseNames(flags []string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, f := range flags {
+		file, name, ok := strings.Cut(f, "=")
+		if !ok || strings.TrimSpace(file) == "" || strings.TrimSpace(name) == "" {
+			return nil, cmdutil.FlagErrorf("--name %q: give FILE=NAME", f)
+		}
+		out[filepath.Clean(file)] = strings.TrimSpace(name)
+	}
+	return out, nil
 }

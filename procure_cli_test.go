@@ -1,0 +1,419 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/xuri/excelize/v2"
+
+	"shouhou/reports"
+)
+
+// The procurement issue's acceptance case: a tender (testdata/procure)
+// with ★ items, on-site times by region, 7×24 service, a loaner clause,
+// five certifications, an insurance whose absence voids the bid and a
+// deposit of 2.67% of the budget; three bids in 偏离表 form: one meets
+// everything (满足), one declares 负偏离 on the ★ warranty (可能无效), one
+// claims 无偏离 on every row but offers 8 hours in Beijing against 4
+// (可能无效, contradicts).
+var procureArgs = []string{"--audit-tender", "--tender", "testdata/procure/tender.txt",
+	"testdata/procure/bid_a_meets.md", "testdata/procure/bid_b_negative.md", "testdata/procure/bid_c_false.md"}
+
+func compareProcure(t *testing.T, extra ...string) (string, string, int) {
+	t.Helper()
+	return run(t, "", append(append([]string{"compare"}, extra...), procureArgs...)...)
+}
+
+func TestProcurementDoneMeans(t *testing.T) {
+	out, stderr, code := compareProcure(t, "-f", "json")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (bids may be invalid, the tender's deposit is too high): %s", code, stderr)
+	}
+	checkGolden(t, filepath.Join("testdata", "golden", "procure.json"), out)
+	var r reports.CompareReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	// The requirements: ★ ones substantive, on-site time one per region,
+	// the coverage in hours a week, the loaner no repair time, all five
+	// certifications, the insurance substantive by the tender's words.
+	type req struct{ desc, scope, mark string }
+	want := []req{
+		{"warranty_period >= 3 year", "", "★"}, {"acceptance 验收合格起算", "", "★"},
+		{"onsite_time <= 4 hour", "北京", "★"}, {"onsite_time <= 24 hour", "其他地区", "★"},
+		{"service_hours >= 168 hour", "", ""}, {"response_time <= 30 minute", "", ""}, {"loaner <= 48 hour", "", ""},
+		{"certification ISO9001", "", ""}, {"certification ISO14001", "", ""}, {"certification ISO45001", "", ""},
+		{"certification ISO20000", "", ""}, {"certification ISO27001", "", ""},
+		{"training >= 3 day", "", ""}, {"upgrade_period >= 3 year", "", ""}, {"insurance 产品责任险", "", "按无效投标处理"},
+	}
+	if len(r.Tender.Requirements) != len(want) {
+		t.Fatalf("%d requirements, want %d", len(r.Tender.Requirements), len(want))
+	}
+	for i, q := range r.Tender.Requirements {
+		desc := q.Topic + " " + q.Item
+		if q.Value != nil {
+			desc = q.Topic + " " + q.Op + " " + jsonNum(*q.Value) + " " + q.Unit
+		}
+		got := req{desc, q.Scope.String(), q.Mark}
+		if got != want[i] || q.Substantive != (q.Mark != "") {
+			t.Errorf("%s = %+v, want %+v", q.ID, got, want[i])
+		}
+	}
+	if p := r.Tender.Project; p == nil || p.Name != "某市数据中心运维设备采购项目" || p.Number != "SZCG-2026-0815" {
+		t.Errorf("project %+v", p)
+	}
+	if len(r.Tender.Findings) != 1 || r.Tender.Findings[0].Rule != "TND-DEPOSIT-2PCT" {
+		t.Errorf("tender findings %+v", r.Tender.Findings)
+	}
+	// The bids: names from the bid, verdicts, the claims kept.
+	type bid struct{ name, source, verdict string }
+	bids := []bid{{"北京恒信科技有限公司", "label", "pass"}, {"华远系统集成有限公司", "label", "invalid"}, {"瑞丰信息技术股份有限公司", "label", "invalid"}}
+	for i, b := range r.Bids {
+		if got := (bid{b.Name, b.NameSource, b.Verdict}); got != bids[i] {
+			t.Errorf("bid %d = %+v, want %+v", i+1, got, bids[i])
+		}
+	}
+	res := func(bid int, id string) reports.Result {
+		for _, x := range r.Bids[bid].Results {
+			if x.Requirement == id {
+				return x
+			}
+		}
+		t.Fatalf("bid %d has no %s", bid+1, id)
+		return reports.Result{}
+	}
+	if c := r.Bids[0].Counts; c["met"] != 15 || c["unmet"]+c["contradicts"]+c["unclear"]+c["not_stated"] != 0 {
+		t.Errorf("bid 1 counts %v", c)
+	}
+	if x := res(1, "R1"); x.Status != "unmet" || x.Claim == nil || x.Claim.Deviation != "negative" {
+		t.Errorf("bid 2 R1 (★ warranty, 负偏离): %+v", x)
+	}
+	if x := res(1, "R5"); x.Status != "unmet" || x.Stated == nil || *x.Stated.Value != 40 {
+		t.Errorf("bid 2 R5 (5×8 against 7×24): %+v", x)
+	}
+	if x := res(1, "R10"); x.Status != "unmet" || !strings.Contains(x.Note, "负偏离") {
+		t.Errorf("bid 2 R10 (ISO45001 missing, row declares 负偏离): %+v", x)
+	}
+	x := res(2, "R3")
+	if x.Status != "contradicts" || x.Claim == nil || x.Claim.Text != "无偏离" || *x.Stated.Value != 8 || x.Stated.Scope.String() != "北京" ||
+		!strings.Contains(x.Note, "声明无偏离，写明 8小时，要求 到场时间 ≤ 4小时（北京）") {
+		t.Errorf("bid 3 R3 should contradict its claim: %+v %+v", x, x.Stated)
+	}
+	if x := res(2, "R4"); x.Status != "met" {
+		t.Errorf("bid 3 R4 (24 hours elsewhere) %s", x.Status)
+	}
+	if c := r.Bids[2].Counts; c["contradicts"] != 1 {
+		t.Errorf("bid 3 counts %v", c)
+	}
+	if b := r.Bids[2]; strings.Join(b.NotMet, " ") != "R3" || strings.Join(b.ToClarify, " ") != "R2" {
+		t.Errorf("bid 3 lists not met %v, to clarify %v", b.NotMet, b.ToClarify)
+	}
+	if b := r.Bids[0]; len(b.NotMet)+len(b.ToClarify) != 0 {
+		t.Errorf("bid 1 lists %v %v", b.NotMet, b.ToClarify)
+	}
+
+	// The table and csv: golden, with the tender's problem in both.
+	table, _, code := compareProcure(t)
+	checkGolden(t, filepath.Join("testdata", "golden", "procure.table.txt"), table)
+	for _, s := range []string{"可能无效", "≠ 8小时（无偏离）", "★R3", "TND-DEPOSIT-2PCT", "北京恒信科技有限公司"} {
+		if !strings.Contains(table, s) || code != 1 {
+			t.Errorf("table lacks %q (exit %d)", s, code)
+		}
+	}
+	csvOut, _, _ := compareProcure(t, "-f", "csv")
+	checkGolden(t, filepath.Join("testdata", "golden", "procure.csv"), csvOut)
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(csvOut, "\ufeff"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := rows[len(rows)-1]; last[8] != "tender_finding" || last[1] != "TND-DEPOSIT-2PCT" {
+		t.Errorf("csv lacks the tender finding: %v", last)
+	}
+
+	// Bids are read at once; the order and content never change.
+	one, _, _ := compareProcure(t, "-f", "json", "-j", "1")
+	three, _, _ := compareProcure(t, "-f", "json", "-j", "3")
+	if one != three {
+		t.Error("--jobs changes the report")
+	}
+	// --name wins over the bid's own words.
+	out, stderr, _ = compareProcure(t, "-f", "json", "--name", "./testdata/procure/bid_c_false.md=瑞丰", "--name", "bid_a_meets.md=恒信", "--name", "nope.md=X")
+	if !strings.Contains(out, `"name": "瑞丰"`) || !strings.Contains(out, `"name": "恒信"`) || !strings.Contains(out, `"name_source": "flag"`) {
+		t.Error("--name FILE=NAME is not used (by path or by file name)")
+	}
+	if !strings.Contains(stderr, "--name nope.md=X: no bid nope.md") {
+		t.Errorf("a --name for no bid should be warned about: %q", stderr)
+	}
+	if _, stderr, code := compareProcure(t, "--name", "nonsense"); code != 2 || !strings.Contains(stderr, "FILE=NAME") {
+		t.Errorf("a bad --name: exit %d %s", code, stderr)
+	}
+	// A commitment in prose: its overall 无负偏离 is contradicted by 二年.
+	prose := filepath.Join(t.TempDir(), "commitment.txt")
+	if err := os.WriteFile(prose, []byte("售后服务承诺书\n投标人：东方电子有限公司\n我公司对招标文件的售后服务要求无负偏离。\n整机免费质保二年。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ = run(t, "", "compare", "-f", "json", "--tender", "testdata/procure/tender.txt", prose)
+	var p reports.CompareReport
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatal(err)
+	}
+	if b := p.Bids[0]; b.Name != "东方电子有限公司" || b.Verdict != "invalid" || b.Results[0].Status != "contradicts" || b.Results[0].Claim == nil || b.Results[0].Claim.Line != 3 {
+		t.Errorf("prose commitment: %s %s %+v %+v", b.Name, b.Verdict, b.Results[0], b.Results[0].Claim)
+	}
+	// Without --audit-tender the deposit does not count; the invalid bids do.
+	if _, _, code := run(t, "", "compare", "--tender", "testdata/procure/tender.txt", "testdata/procure/bid_a_meets.md"); code != 0 {
+		t.Errorf("the passing bid alone: exit %d, want 0", code)
+	}
+	if _, _, code := run(t, "", "compare", "--audit-tender", "--tender", "testdata/procure/tender.txt", "testdata/procure/bid_a_meets.md"); code != 1 {
+		t.Errorf("the passing bid with the tender's deposit finding: exit %d, want 1", code)
+	}
+}
+
+// The committee's workbook, read back: sheets, title, bidders, verdicts
+// and their fills, ★ rows, the claim in a bid's sheet, the tender's
+// finding, footers below the filter range, print setup.
+func TestProcurementWorkbook(t *testing.T) {
+	xlsx := filepath.Join(t.TempDir(), "评审.xlsx")
+	if _, stderr, code := compareProcure(t, "-q", "-o", xlsx); code != 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "对比,1 北京恒信科技有限公司,2 华远系统集成有限公司,3 瑞丰信息技术股份有限公司,招标文件问题" {
+		t.Fatalf("sheets %s", got)
+	}
+	cell := func(sheet, ref string) string {
+		t.Helper()
+		v, err := f.GetCellValue(sheet, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	fill := func(sheet, ref string) string {
+		t.Helper()
+		id, _ := f.GetCellStyle(sheet, ref)
+		st, err := f.GetStyle(id)
+		if err != nil || st == nil || len(st.Fill.Color) == 0 {
+			return ""
+		}
+		return st.Fill.Color[0]
+	}
+	for ref, want := range map[string]string{
+		"A1": "某市数据中心运维设备采购项目 售后服务条款评审表",
+		"E3": "北京恒信科技有限公司", "F3": "华远系统集成有限公司", "G3": "瑞丰信息技术股份有限公司",
+		"D4": "评审结论 verdict", "E4": "满足", "F4": "可能无效", "G4": "可能无效",
+		"A6": "编号 id", "E6": "北京恒信科技有限公司",
+		"A7": "R1", "B7": "★", "C7": "保修期 ≥ 3年", "F7": "✗ 不满足 2年\n投标人称：负偏离",
+		"B9": "★", "G9": "≠ 与声明矛盾 8小时\n投标人称：无偏离", "B11": "", "B21": "★",
+	} {
+		if got := cell("对比", ref); got != want {
+			t.Errorf("对比!%s = %q, want %q", ref, got, want)
+		}
+	}
+	if got := cell("对比", "A2"); !strings.Contains(got, "项目编号：SZCG-2026-0815") || !strings.Contains(got, "实质性 ★ 5 条") {
+		t.Errorf("对比!A2 = %q", got)
+	}
+	for ref, want := range map[string]string{"E4": "C6EFCE", "F4": "FF7C80", "E7": "C6EFCE", "F7": "FFC7CE", "G9": "F4B084"} {
+		if got := fill("对比", ref); got != want {
+			t.Errorf("对比!%s fill %q, want %q", ref, got, want)
+		}
+	}
+	// Filter range: the header row and the 15 requirements, nothing else;
+	// print titles: the bidder, verdict, count and header rows.
+	defined := map[string]string{}
+	for _, n := range f.GetDefinedName() {
+		defined[n.Scope+"|"+n.Name] = n.RefersTo
+	}
+	for key, want := range map[string]string{
+		"对比|_xlnm._FilterDatabase": "'对比'!$A$6:$G$21",
+		"对比|_xlnm.Print_Titles":    "'对比'!$3:$6",
+	} {
+		if got := defined[key]; got != want {
+			t.Errorf("%s = %q, want %q", key, got, want)
+		}
+	}
+	area := defined["对比|_xlnm.Print_Area"]
+	if !strings.HasPrefix(area, "'对比'!$A$1:$G$") {
+		t.Errorf("print area %q", area)
+	}
+	rows, _ := f.GetRows("对比")
+	text := ""
+	for _, r := range rows[21:] {
+		text += strings.Join(r, " ") + "\n"
+	}
+	for _, s := range []string{"★ 实质性要求", "testdata/procure/bid_a_meets.md", "招标文件自身的问题 1 项", "评审人：", "日期："} {
+		if !strings.Contains(text, s) {
+			t.Errorf("below the matrix lacks %q:\n%s", s, text)
+		}
+	}
+	layout, err := f.GetPageLayout("对比")
+	if err != nil || layout.Size == nil || *layout.Size != 9 || layout.Orientation == nil || *layout.Orientation != "landscape" ||
+		layout.FitToWidth == nil || *layout.FitToWidth != 1 || layout.FitToHeight == nil || *layout.FitToHeight != 0 {
+		t.Errorf("page layout %+v %v", layout, err)
+	}
+	props, _ := f.GetSheetProps("对比")
+	if props.FitToPage == nil || !*props.FitToPage {
+		t.Error("the matrix does not fit to the page width")
+	}
+	// A bid's sheet: status in Chinese and as an id, the claim, the evidence.
+	const c3 = "3 瑞丰信息技术股份有限公司"
+	for ref, want := range map[string]string{
+		"A1": "瑞丰信息技术股份有限公司", "A3": "编号 id", "A6": "R3", "D6": "与声明矛盾", "E6": "contradicts",
+		"F6": "8小时", "G6": "无偏离", "H6": "北京市内8小时内到达现场，其他地区24小时内到达现场",
+	} {
+		if got := cell(c3, ref); got != want {
+			t.Errorf("%s!%s = %q, want %q", c3, ref, got, want)
+		}
+	}
+	if defined[c3+"|_xlnm.Print_Titles"] != "'"+c3+"'!$3:$3" {
+		t.Errorf("bid sheet print titles %q", defined[c3+"|_xlnm.Print_Titles"])
+	}
+	// The tender's own problem, in Chinese and by id.
+	for ref, want := range map[string]string{"B4": "TND-DEPOSIT-2PCT", "C4": "错误", "D4": "error", "E4": "违规", "G4": "投标保证金"} {
+		if got := cell("招标文件问题", ref); got != want {
+			t.Errorf("招标文件问题!%s = %q, want %q", ref, got, want)
+		}
+	}
+}
+
+// extract → edit → compare --requirements: the officer corrects the list
+// (Beijing's four hours become eight, the ★ on the warranty start is
+// dropped) and the third bid's Beijing figure then meets it; every list
+// format reads back to the same requirements.
+func TestExtractRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	var lists []string
+	for _, ext := range []string{"json", "csv", "xlsx"} {
+		p := filepath.Join(dir, "reqs."+ext)
+		if _, stderr, code := run(t, "", "extract", "-q", "-o", p, "testdata/procure/tender.txt"); code != 0 {
+			t.Fatalf("extract %s: exit %d %s", ext, code, stderr)
+		}
+		lists = append(lists, p)
+	}
+	table, _, code := run(t, "", "extract", "testdata/procure/tender.txt")
+	if code != 0 || !strings.Contains(table, "到场时间 ≤ 4小时（北京）") || !strings.Contains(table, "15 条要求，其中实质性 ★ 5 条") {
+		t.Errorf("extract table (exit %d):\n%s", code, table)
+	}
+	base, _, _ := compareProcure(t, "-f", "json")
+	for _, p := range lists {
+		out, stderr, _ := compareProcure(t, "-f", "json", "--requirements", p)
+		var a, b reports.CompareReport
+		if err := json.Unmarshal([]byte(base), &a); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal([]byte(out), &b); err != nil {
+			t.Fatalf("%s: %v %s", p, err, stderr)
+		}
+		for i, bid := range a.Bids {
+			if bid.Verdict != b.Bids[i].Verdict || len(bid.Results) != len(b.Bids[i].Results) {
+				t.Errorf("%s: bid %d verdict %s, unedited list gives %s", p, i+1, b.Bids[i].Verdict, bid.Verdict)
+			}
+			for k := range bid.Results {
+				if bid.Results[k].Status != b.Bids[i].Results[k].Status {
+					t.Errorf("%s: bid %d %s: %s, want %s", p, i+1, bid.Results[k].Requirement, b.Bids[i].Results[k].Status, bid.Results[k].Status)
+				}
+			}
+		}
+	}
+	// Edit the csv as a person would in a spreadsheet.
+	b, err := os.ReadFile(lists[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(b), "R3,★,onsite_time,<=,4,", "R3,★,onsite_time,<=,8,", 1)
+	edited = strings.Replace(edited, "R2,★,acceptance", "R2,,acceptance", 1)
+	if edited == string(b) {
+		t.Fatal("the csv did not have the expected rows")
+	}
+	p := filepath.Join(dir, "edited.csv")
+	if err := os.WriteFile(p, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, _ := compareProcure(t, "-f", "json", "--requirements", p)
+	var r reports.CompareReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("%v %s", err, stderr)
+	}
+	if r.Tender.RequirementsFile != p || r.Tender.Requirements[1].Substantive || *r.Tender.Requirements[2].Value != 8 {
+		t.Errorf("the edited list is not used: %+v", r.Tender.Requirements[:3])
+	}
+	if st := r.Bids[2].Results[2].Status; st != "met" {
+		t.Errorf("bid 3's eight hours in Beijing against the edited eight: %s", st)
+	}
+	if v := r.Bids[2].Verdict; v != "clarify" {
+		t.Errorf("bid 3's verdict with the edited list: %s, want clarify (warranty start not stated)", v)
+	}
+	// A broken list: one clear line, exit 2.
+	bad := filepath.Join(dir, "bad.csv")
+	if err := os.WriteFile(bad, []byte("id,topic,op,value,unit\nR1,onsite_time,<=,four,hour\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, stderr, code := compareProcure(t, "--requirements", bad); code != 2 || !strings.Contains(stderr, bad+": row 2: value \"four\" is no number") {
+		t.Errorf("bad list: exit %d %q", code, stderr)
+	}
+}
+
+// SARIF: the tender's own finding and the bids' unmet or contradicted
+// requirements, errors where substantive; valid against the 2.1.0 schema.
+func TestProcurementSARIF(t *testing.T) {
+	out, stderr, code := compareProcure(t, "-f", "sarif")
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	sf, err := os.Open(filepath.Join("testdata", "schema", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sf.Close()
+	doc, err := jsonschema.UnmarshalJSON(sf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("sarif.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	schema, err := c.Compile("sarif.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schema.Validate(inst); err != nil {
+		t.Fatalf("SARIF does not validate: %v", err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID string `json:"ruleId"`
+				Level  string `json:"level"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, r := range log.Runs[0].Results {
+		got[r.RuleID+"/"+r.Level]++
+	}
+	// bid 2: the ★ warranty (error); 5×8 and three certifications (warnings);
+	// bid 3: the ★ Beijing time contradicted (error); the tender's deposit.
+	want := map[string]int{"TND-DEPOSIT-2PCT/error": 1, "CMP-UNMET/error": 1, "CMP-UNMET/warning": 4, "CMP-CONTRADICTS/error": 1}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("%s: %d results, want %d (all: %v)", k, got[k], n, got)
+		}
+	}
+}
