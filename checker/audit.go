@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"shouhou/checker/clause"
 	"shouhou/checker/facts"
@@ -118,6 +119,8 @@ type doc struct {
 	// ignored[clause][rule] is the reason a shouhou-ignore line gave for
 	// not reporting rule on that clause.
 	ignored map[int]map[string]string
+	// whole caches each clause's evidence; "" for a clause over EvidenceMax.
+	whole map[int]string
 }
 
 // Audit checks one document. kind forces the document kind; empty detects it.
@@ -315,7 +318,7 @@ func (d *doc) ratio(r *rules.Rule) []reports.Finding {
 // clause as evidence.
 func (d *doc) place(ci, off int) reports.Place {
 	p := d.src.Locate(d.clauses[ci].Text.Orig(off))
-	return reports.Place{Line: p.Line, Column: p.Column, Location: p.Location, Evidence: d.originalText(ci)}
+	return reports.Place{Line: p.Line, Column: p.Column, Location: p.Location, Evidence: d.originalText(ci, off)}
 }
 
 // phraseStart is where the phrase holding byte off of s begins: after the
@@ -397,7 +400,7 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 	}
 	return reports.Finding{
 		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: status, Message: msg,
-		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci), Basis: r.BasisStrings(),
+		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci, off), Basis: r.BasisStrings(),
 		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "), Location: p.Location,
 		Suppressed: d.ignored[ci][r.ID],
 	}
@@ -435,7 +438,7 @@ func (d *doc) reportFact(f located) reports.Fact {
 	p := d.src.Locate(c.Text.Orig(f.NumStart))
 	rf := reports.Fact{
 		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
-		Text: d.originalText(f.clause), Line: p.Line, Column: p.Column, Blank: f.Blank,
+		Text: d.originalText(f.clause, f.NumStart), Line: p.Line, Column: p.Column, Blank: f.Blank,
 		Section: strings.Join(c.Section, " › "), Location: p.Location, Condition: f.Condition,
 	}
 	if c.Table > 0 {
@@ -452,12 +455,53 @@ func (d *doc) reportFact(f located) reports.Fact {
 	return rf
 }
 
+// EvidenceMax bounds the evidence a fact or finding carries, in
+// characters. A clause longer than that (scraped text with no sentence
+// ends) is quoted as the EvidenceMax characters around the place, marked
+// with … where cut: a document whose every phrase holds a figure would
+// otherwise report its whole text once per figure, output growing with
+// the square of the input.
+const EvidenceMax = 300
+
 // originalText is the clause as the file has it, line breaks removed, so a
-// person can search the file for it.
-func (d *doc) originalText(ci int) string {
+// person can search the file for it; for a clause over EvidenceMax
+// characters, the part around byte off of its normalized text.
+func (d *doc) originalText(ci, off int) string {
 	c := d.clauses[ci]
-	s := d.src.Text[c.Text.Orig(0):c.Text.Orig(len(c.Text.S))]
-	return collapseSpace(s)
+	a, b := c.Text.Orig(0), c.Text.Orig(len(c.Text.S))
+	if d.whole == nil {
+		d.whole = map[int]string{}
+	}
+	whole, seen := d.whole[ci]
+	if !seen {
+		whole = collapseSpace(d.src.Text[a:b])
+		if utf8.RuneCountInString(whole) > EvidenceMax {
+			whole = ""
+		}
+		d.whole[ci] = whole
+	}
+	if whole != "" || a == b {
+		return whole
+	}
+	text := d.src.Text
+	at := min(max(c.Text.Orig(off), a), b)
+	start, end := at, at
+	for n := 0; n < EvidenceMax/3 && start > a; n++ {
+		_, w := utf8.DecodeLastRuneInString(text[a:start])
+		start -= w
+	}
+	for n := 0; n < EvidenceMax-EvidenceMax/3 && end < b; n++ {
+		_, w := utf8.DecodeRuneInString(text[end:b])
+		end += w
+	}
+	s := collapseSpace(text[start:end])
+	if start > a {
+		s = "…" + s
+	}
+	if end < b {
+		s += "…"
+	}
+	return s
 }
 
 func collapseSpace(s string) string {

@@ -1,0 +1,50 @@
+package checker
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"shouhou/checker/reader"
+	"shouhou/rules"
+)
+
+// TestEvidenceBounded: in a file that joins into clauses of MaxRunes
+// characters, each fact quotes at most EvidenceMax characters around its
+// own figure, marked … where cut, so the report grows with the input, not
+// with its square; a short clause is still quoted whole.
+func TestEvidenceBounded(t *testing.T) {
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(book)
+	text := "售后服务政策\n" + strings.Repeat("商品售出后7日内可退货，\n", 300) + "\n整机保修一年。\n"
+	src, err := reader.Parse("t.txt", []byte(text), "text", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := a.Audit(src, "policy")
+	if len(doc.Facts) < 300 {
+		t.Fatalf("%d facts, want 300 or more", len(doc.Facts))
+	}
+	cut := 0
+	for _, f := range doc.Facts {
+		if n := utf8.RuneCountInString(f.Text); n > EvidenceMax+2 {
+			t.Fatalf("evidence of %d characters at %s", n, f.Location)
+		}
+		if strings.Contains(f.Text, "…") {
+			cut++
+			if !strings.Contains(f.Text, "7日内") {
+				t.Errorf("cut evidence misses its figure: %s", f.Text)
+			}
+		}
+	}
+	last := doc.Facts[len(doc.Facts)-1]
+	if cut == 0 || last.Text != "整机保修一年。" {
+		t.Errorf("%d cut evidences; last fact's text %q, want the whole short clause", cut, last.Text)
+	}
+	if len(doc.Warnings) != 1 {
+		t.Errorf("warnings = %q, want one about the split", doc.Warnings)
+	}
+}
