@@ -48,3 +48,33 @@ func TestEvidenceBounded(t *testing.T) {
 		t.Errorf("warnings = %q, want one about the split", doc.Warnings)
 	}
 }
+
+// TestInvisibleCharacters: zero-width and other invisible characters
+// inside a phrase do not hide it, and the finding still points at the
+// phrase's place in the original line.
+func TestInvisibleCharacters(t *testing.T) {
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(book)
+	for _, zw := range []string{"\u200b", "\u200d", "\ufeff", "\u00ad", "\u2060", "\u202e"} {
+		text := "售后服务政策\n特价商品概" + zw + "不退换。\n"
+		src, err := reader.Parse("t.txt", []byte(text), "text", reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range a.Audit(src, "policy").Findings {
+			if f.Rule == "CPL-NORET-BLANKET" {
+				found = true
+				if f.Line != 2 || f.Column != 5 {
+					t.Errorf("%U: at %d:%d, want 2:5", []rune(zw)[0], f.Line, f.Column)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%U inside 概不退换 hides CPL-NORET-BLANKET", []rune(zw)[0])
+		}
+	}
+}

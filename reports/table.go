@@ -20,7 +20,7 @@ func WriteTable(w io.Writer, r *Report, opt Options) error {
 	rows := [][]string{}
 	for _, d := range r.Documents {
 		if d.Error != nil {
-			rows = append(rows, []string{d.Path, "-", paint(opt, "35", "失败 failed"), "-", *d.Error, ""})
+			rows = append(rows, []string{TerminalSafe(d.Path), "-", paint(opt, "35", "失败 failed"), "-", TerminalSafe(*d.Error), ""})
 			continue
 		}
 		for _, f := range d.Findings {
@@ -30,7 +30,7 @@ func WriteTable(w io.Writer, r *Report, opt Options) error {
 			} else if f.Line > 0 {
 				loc = strconv.Itoa(f.Line) + ":" + strconv.Itoa(f.Column)
 			}
-			rows = append(rows, []string{d.Path, loc, paint(opt, severityColor[f.Severity], severityLabel(f.Severity)), f.Rule, f.Message, clip(cleanText(f.Evidence), evidenceWidth)})
+			rows = append(rows, []string{TerminalSafe(d.Path), loc, paint(opt, severityColor[f.Severity], severityLabel(f.Severity)), f.Rule, f.Message, clip(cleanText(f.Evidence), evidenceWidth)})
 		}
 	}
 	if len(rows) > 0 {

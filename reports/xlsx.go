@@ -68,6 +68,11 @@ func (x *book) table(sheet string, header []string, widths []float64, rows [][]a
 	x.check(x.f.SetSheetRow(sheet, "A1", &header))
 	last, _ := excelize.CoordinatesToCellName(len(header), 1)
 	x.check(x.f.SetCellStyle(sheet, "A1", last, head))
+	if len(rows) > maxDataRows {
+		// Excel's row limit: the rest is in the other formats.
+		more := len(rows) - maxDataRows + 1
+		rows = append(rows[:maxDataRows-1:maxDataRows-1], []any{fmt.Sprintf("… %d more rows past Excel's row limit: see the JSON or CSV report", more)})
+	}
 	for i, row := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
 		x.check(x.f.SetSheetRow(sheet, cell, &row))
@@ -90,8 +95,21 @@ func (x *book) table(sheet string, header []string, widths []float64, rows [][]a
 	x.check(x.f.AutoFilter(sheet, "A1:"+end, nil))
 }
 
-// link makes column col of data rows a hyperlink to each row's file.
+// link makes column col of data rows a hyperlink to each row's file. A
+// worksheet holds at most excelize.TotalSheetHyperlinks links: past that
+// the sheet keeps its file names as plain text rather than failing the
+// whole workbook.
 func (x *book) link(sheet string, col int, paths []string) {
+	paths = paths[:min(len(paths), maxDataRows-1)]
+	n := 0
+	for _, p := range paths {
+		if p != "" && p != "<stdin>" {
+			n++
+		}
+	}
+	if n > linkLimit {
+		return
+	}
 	style := x.style(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}})
 	for i, p := range paths {
 		if p == "" || p == "<stdin>" {
@@ -103,8 +121,16 @@ func (x *book) link(sheet string, col int, paths []string) {
 	}
 }
 
+// linkLimit is excelize.TotalSheetHyperlinks; a variable so that a test
+// can cross it without writing 65,000 rows.
+var linkLimit = excelize.TotalSheetHyperlinks
+
+// maxDataRows is how many rows below its header a worksheet can hold.
+const maxDataRows = excelize.TotalRows - 1
+
 // fill colours the severity cells of column col.
 func (x *book) fill(sheet string, col int, severities []string) {
+	severities = severities[:min(len(severities), maxDataRows-1)]
 	styles := map[string]int{}
 	for sev, color := range severityFill {
 		styles[sev] = x.style(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}, Alignment: &excelize.Alignment{Vertical: "top"}})

@@ -38,6 +38,15 @@ var Extensions = map[string]string{
 
 // ReadFile reads and parses one file.
 func ReadFile(path string, opt Options) (*Source, error) {
+	// Looked at before it is opened: opening a named pipe with no writer
+	// blocks for ever, and a device can be read without end.
+	pre, err := os.Stat(path)
+	if err != nil {
+		return nil, describeOpenError(err)
+	}
+	if err := special(pre.Mode()); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, describeOpenError(err)
@@ -47,8 +56,8 @@ func ReadFile(path string, opt Options) (*Source, error) {
 	if err != nil {
 		return nil, describeOpenError(err)
 	}
-	if st.IsDir() {
-		return nil, errors.New("a folder, not a file")
+	if err := special(st.Mode()); err != nil {
+		return nil, err // replaced between the two looks
 	}
 	limit := maxSize(opt)
 	if st.Size() > limit {
@@ -214,11 +223,35 @@ func FormatSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// MaxMaxSize is the largest --max-size: positions inside a document are
+// kept as 32-bit offsets, and a document's text may be a few times its
+// file's size.
+const MaxMaxSize = 1 << 30
+
 func maxSize(opt Options) int64 {
 	if opt.MaxSize > 0 {
-		return opt.MaxSize
+		return min(opt.MaxSize, MaxMaxSize)
 	}
 	return DefaultMaxSize
+}
+
+// special refuses what is not a regular file, naming what it is. Named
+// explicitly, a FIFO or device would be opened and read; in a folder
+// walk such files are passed over (see Expand).
+func special(m fs.FileMode) error {
+	switch {
+	case m.IsDir():
+		return errors.New("a folder, not a file")
+	case m.IsRegular():
+		return nil
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe (FIFO), not a regular file: refused; to audit what a program writes, pipe it to shouhou audit -")
+	case m&fs.ModeSocket != 0:
+		return errors.New("a socket, not a regular file: refused")
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return errors.New("a device, not a regular file: refused")
+	}
+	return errors.New("not a regular file: refused")
 }
 
 func looksLikeMarkdown(b []byte) bool {

@@ -249,17 +249,18 @@ func run(o *Options) error {
 		}
 		streams = append(streams, js)
 	}
+	streamErr := make([]error, len(streams))
 	work := shard(inputs, shardI, shardN)
 	bar := newProgress(o.IO.ErrOut, !o.Quiet && o.IO.IsStderrTTY(), len(work))
 	fails := false
 	for index, d := range o.audited(auditor, work, ropt) {
 		report.Summary.Baselined += base.Filter(&d)
 		if d.Error != nil {
-			bar.Println(fmt.Sprintf("shouhou: %s: %s", d.Path, *d.Error))
+			bar.Println(fmt.Sprintf("shouhou: %s: %s", reports.TerminalSafe(d.Path), reports.TerminalSafe(*d.Error)))
 		}
 		if !o.Quiet {
 			for _, w := range d.Warnings {
-				bar.Println(fmt.Sprintf("shouhou: %s: warning: %s", d.Path, w))
+				bar.Println(fmt.Sprintf("shouhou: %s: warning: %s", reports.TerminalSafe(d.Path), reports.TerminalSafe(w)))
 			}
 		}
 		report.Summary.Add(d)
@@ -267,35 +268,47 @@ func run(o *Options) error {
 			d.Suppressed = nil // counted above, listed only on request
 		}
 		fails = fails || cmdutil.Failing(d, o.FailOn)
-		for _, js := range streams {
-			if err == nil {
-				err = js.Document(d, index)
+		// A stream that cannot be written is given up; the batch and the
+		// other reports go on, and the run ends with exit code 2.
+		for si, js := range streams {
+			if streamErr[si] == nil {
+				streamErr[si] = js.Document(d, index)
 			}
 		}
 		if keep {
 			report.Documents = append(report.Documents, d)
 		}
 		bar.Done()
-		if err != nil {
-			bar.Finish()
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report: %v", err)}
-		}
 	}
 	bar.Finish()
 
+	// Each report is written whatever became of the others: one format's
+	// failure (a disk full, a format's own limit) never costs the rest.
+	var failed []error
 	si := 0
 	for _, out := range outs {
 		write := func(w io.Writer) error {
 			return reports.Write(w, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
 		}
 		if out.Format == "jsonl" {
-			js := streams[si]
+			js, serr := streams[si], streamErr[si]
 			si++
-			write = func(io.Writer) error { return js.Summary(report.Summary) }
+			write = func(io.Writer) error {
+				if serr != nil {
+					return serr
+				}
+				return js.Summary(report.Summary)
+			}
 		}
 		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+			failed = append(failed, err)
 		}
+	}
+	if len(failed) > 0 {
+		for _, err := range failed[:len(failed)-1] {
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %v\n", err)
+		}
+		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: failed[len(failed)-1]}
 	}
 	return cmdutil.ExitFor(report.Summary, fails)
 }
@@ -377,6 +390,9 @@ func parseSize(s string) (int64, error) {
 	n, err := strconv.ParseInt(strings.TrimSpace(u), 10, 64)
 	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("%q is not a size such as 50MB", s)
+	}
+	if n > reader.MaxMaxSize/mult {
+		return 0, fmt.Errorf("%q is over the largest size shouhou reads, %s", s, reader.FormatSize(reader.MaxMaxSize))
 	}
 	return n * mult, nil
 }

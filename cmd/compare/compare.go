@@ -122,7 +122,7 @@ func run(o *Options) error {
 		report.Tender.Findings = tender.Findings
 	}
 	if len(report.Tender.Requirements) == 0 {
-		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", o.Tender)
+		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", reports.TerminalSafe(o.Tender))
 	}
 	failed, unmet := 0, false
 	for _, in := range bids {
@@ -136,7 +136,7 @@ func run(o *Options) error {
 			msg := err.Error()
 			b.Error = &msg
 			failed++
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", in.Path, msg)
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", reports.TerminalSafe(in.Path), reports.TerminalSafe(msg))
 		} else {
 			b.Results = cmpx.Bid(report.Tender.Requirements, a.Audit(bsrc, rules.Bid))
 		}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"shouhou/cmd"
+)
+
+// TestMain lets a test run this test binary as the shouhou command
+// (SHOUHOU_RUN_MAIN=1), for what only a separate process shows: signals,
+// a blocked open.
+func TestMain(m *testing.M) {
+	if os.Getenv("SHOUHOU_RUN_MAIN") == "1" {
+		os.Exit(cmd.Execute())
+	}
+	os.Exit(m.Run())
+}
+
+// shouhou starts the command in a process of its own.
+func shouhou(args ...string) *exec.Cmd {
+	c := exec.Command(os.Args[0], args...)
+	c.Env = append(os.Environ(), "SHOUHOU_RUN_MAIN=1")
+	return c
+}
+
+// TestOneOutputFailing: a report that cannot be written (a full disk)
+// does not stop the others; the run says which and exits 2.
+func TestOneOutputFailing(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	dir := t.TempDir()
+	csv := filepath.Join(dir, "r.csv")
+	_, stderr, code := run(t, "", "audit", "-o", "json:/dev/full", "-o", csv, "testdata/policies/bad_policy.txt")
+	if code != 2 || !strings.Contains(stderr, "/dev/full") {
+		t.Errorf("exit %d, stderr %q; want 2 naming /dev/full", code, stderr)
+	}
+	if b, err := os.ReadFile(csv); err != nil || !strings.Contains(string(b), "bad_policy.txt") {
+		t.Errorf("csv report not written beside the failing one: %v", err)
+	}
+}
+
+// TestSignalRemovesTemps: SIGTERM while reports are being written leaves
+// the earlier reports as they were and no temporary files.
+func TestSignalRemovesTemps(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, "docs")
+	if err := os.Mkdir(docs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	policy, err := os.ReadFile("testdata/policies/bad_policy.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Enough documents that the run is still auditing when the signal comes.
+	for i := range 400 {
+		if err := os.WriteFile(filepath.Join(docs, strings.Repeat("p", 1+i%7)+string(rune('a'+i%26))+strings.Repeat("x", i/26)+".txt"), policy, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := filepath.Join(dir, "r.json")
+	if err := os.WriteFile(old, []byte("old report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := shouhou("audit", "-j", "1", "-q", "-o", old, "-o", filepath.Join(dir, "r.xlsx"), docs)
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Wait for the temporary files, then interrupt.
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if m, _ := filepath.Glob(filepath.Join(dir, ".r.*.tmp")); len(m) > 0 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	_ = c.Process.Signal(syscall.SIGTERM)
+	err = c.Wait()
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 143 {
+		t.Logf("exit: %v (the run may have finished first)", err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(m) > 0 {
+		t.Errorf("temporary files left: %v", m)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "old report" && !strings.HasPrefix(string(b), "{") {
+		t.Errorf("old report damaged: %.40q", b)
+	}
+}
