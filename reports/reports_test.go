@@ -2,11 +2,11 @@ package reports
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
