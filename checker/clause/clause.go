@@ -60,7 +60,7 @@ func Split(src *reader.Source) []Clause {
 	defer func() {
 		if long > 0 {
 			p := src.Locate(firstAt)
-			src.Warnings = append(src.Warnings, fmt.Sprintf("%d stretch(es) of more than %d characters without a sentence end split into clauses at commas (the first at %s)", long, MaxRunes, p.Location))
+			src.Warnings = append(src.Warnings, fmt.Sprintf("%d stretch(es) of more than %d characters without a sentence end split into shorter clauses, at commas where there are some (the first at %s)", long, MaxRunes, p.Location))
 		}
 	}()
 	for _, b := range src.Blocks {

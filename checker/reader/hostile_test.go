@@ -35,3 +35,30 @@ func TestPositionLongLine(t *testing.T) {
 		t.Errorf("extracted col = %d, want %d", col, utf8.RuneCountInString(line[:off])+1)
 	}
 }
+
+// TestMarkdownLimits: Markdown past the structure goldmark handles in
+// linear time is read as plain text, with a warning naming the limit;
+// ordinary Markdown is not.
+func TestMarkdownLimits(t *testing.T) {
+	cases := map[string]string{
+		"quotes":  strings.Repeat(">", 5000) + " 七日内可退货。\n",
+		"lists":   strings.Repeat("- ", 500) + "七日内可退货。\n",
+		"indent":  strings.Repeat(" ", 2000) + "- 七日内可退货。\n",
+		"columns": "|" + strings.Repeat("a|", 3000) + "\n|" + strings.Repeat("-|", 3000) + "\n",
+		"refs":    strings.Repeat("[r]: http://x\n", 6000) + "[r]\n",
+		"opens":   strings.Repeat("[", 30000) + "七日内可退货。\n",
+	}
+	for name, text := range cases {
+		src, err := Parse("t.md", []byte(text), "markdown", Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(src.Warnings) != 1 || !strings.Contains(src.Warnings[0], "read as plain text") {
+			t.Errorf("%s: warnings %q", name, src.Warnings)
+		}
+	}
+	ok := "# 政策\n\n> 引用\n\n- a\n  - b\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[r]: http://x\n" + strings.Repeat("(注) ", 3000) + "\n\n" + strings.Repeat("(注) ", 3000)
+	if src, _ := Parse("t.md", []byte(ok), "markdown", Options{}); len(src.Warnings) != 0 {
+		t.Errorf("ordinary Markdown: warnings %q", src.Warnings)
+	}
+}
