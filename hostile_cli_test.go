@@ -92,3 +92,22 @@ func TestSignalRemovesTemps(t *testing.T) {
 		t.Errorf("old report damaged: %.40q", b)
 	}
 }
+
+// TestDocTimeout: a document over --doc-timeout is one error line naming
+// the flag, and the batch goes on to the next.
+func TestDocTimeout(t *testing.T) {
+	out, stderr, code := run(t, "", "audit", "-f", "json", "--doc-timeout", "1ns", "testdata/policies/bad_policy.txt", "testdata/policies/clean_policy.md")
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if n := strings.Count(stderr, "took longer than 1ns; raise --doc-timeout"); n != 2 {
+		t.Errorf("%d timeout lines in %q, want 2", n, stderr)
+	}
+	if !strings.Contains(out, "clean_policy.md") {
+		t.Error("the batch did not go on to the second document")
+	}
+	// The default leaves ordinary documents alone.
+	if _, stderr, code := run(t, "", "audit", "-q", "--fail-on", "none", "testdata/policies/bad_policy.txt"); code != 0 {
+		t.Errorf("default --doc-timeout: exit %d: %s", code, stderr)
+	}
+}

@@ -4,6 +4,7 @@
 package checker
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"regexp"
@@ -125,6 +126,13 @@ type doc struct {
 
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
+	out, _ := a.AuditContext(context.Background(), src, kind)
+	return out
+}
+
+// AuditContext is Audit abandoned with ctx's error once ctx is done
+// (--doc-timeout): the loops over clauses and rules look at it as they go.
+func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind string) (reports.Document, error) {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
 	d.ignored = ignores(src.Text, d.clauses)
 	if kind == "" {
@@ -137,6 +145,9 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	}
 	session := a.x.Session()
 	for i, c := range d.clauses {
+		if i%256 == 0 && ctx.Err() != nil {
+			return reports.Document{}, ctx.Err()
+		}
 		for _, f := range session.Extract(c) {
 			d.facts = append(d.facts, located{f, i})
 		}
@@ -162,6 +173,9 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		}
 	}
 	for _, r := range a.book.Rules {
+		if ctx.Err() != nil {
+			return reports.Document{}, ctx.Err()
+		}
 		if !r.Applies(kind) || cat != nil && !cat.Applies(r.ID) {
 			continue
 		}
@@ -205,7 +219,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		}
 		return fi.Rule < fj.Rule
 	})
-	return out
+	return out, nil
 }
 
 func (d *doc) threshold(r *rules.Rule) []reports.Finding {
@@ -457,11 +471,14 @@ func (d *doc) reportFact(f located) reports.Fact {
 
 // EvidenceMax bounds the evidence a fact or finding carries, in
 // characters. A clause longer than that (scraped text with no sentence
-// ends) is quoted as the EvidenceMax characters around the place, marked
-// with … where cut: a document whose every phrase holds a figure would
-// otherwise report its whole text once per figure, output growing with
-// the square of the input.
-const EvidenceMax = 300
+// ends) is quoted as the EvidenceWindow characters around the place,
+// marked with … where cut: a document whose every phrase holds a figure
+// would otherwise report its whole text once per figure, output growing
+// with the square of the input.
+const (
+	EvidenceMax    = 300
+	EvidenceWindow = 120
+)
 
 // originalText is the clause as the file has it, line breaks removed, so a
 // person can search the file for it; for a clause over EvidenceMax
@@ -486,11 +503,11 @@ func (d *doc) originalText(ci, off int) string {
 	text := d.src.Text
 	at := min(max(c.Text.Orig(off), a), b)
 	start, end := at, at
-	for n := 0; n < EvidenceMax/3 && start > a; n++ {
+	for n := 0; n < EvidenceWindow/3 && start > a; n++ {
 		_, w := utf8.DecodeLastRuneInString(text[a:start])
 		start -= w
 	}
-	for n := 0; n < EvidenceMax-EvidenceMax/3 && end < b; n++ {
+	for n := 0; n < EvidenceWindow-EvidenceWindow/3 && end < b; n++ {
 		_, w := utf8.DecodeRuneInString(text[end:b])
 		end += w
 	}

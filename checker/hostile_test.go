@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -30,7 +31,7 @@ func TestEvidenceBounded(t *testing.T) {
 	}
 	cut := 0
 	for _, f := range doc.Facts {
-		if n := utf8.RuneCountInString(f.Text); n > EvidenceMax+2 {
+		if n := utf8.RuneCountInString(f.Text); n > EvidenceWindow+2 {
 			t.Fatalf("evidence of %d characters at %s", n, f.Location)
 		}
 		if strings.Contains(f.Text, "…") {
@@ -76,5 +77,23 @@ func TestInvisibleCharacters(t *testing.T) {
 		if !found {
 			t.Errorf("%U inside 概不退换 hides CPL-NORET-BLANKET", []rune(zw)[0])
 		}
+	}
+}
+
+// TestAuditContextCancelled: an audit whose context is done gives up with
+// the context's error instead of finishing.
+func TestAuditContextCancelled(t *testing.T) {
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := reader.Parse("t.txt", []byte("售后服务政策\n整机保修一年。\n"), "text", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := New(book).AuditContext(ctx, src, ""); err != context.Canceled {
+		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }

@@ -17,7 +17,7 @@ var pageNumberRe = regexp.MustCompile(`^(?i)(-?\s*\d{1,4}\s*-?|ç¬¬\s*\d{1,4}\s*é
 // parsePDF reads a PDF's text layer page by page, a printed line at a
 // time, and joins wrapped lines as for plain text. Places: "page N line M",
 // M counting the lines with text on page N; line is M.
-func parsePDF(src *Source, b []byte, limit int64) error {
+func parsePDF(src *Source, b []byte, limit int64, opt Options) error {
 	if err := checkXrefChain(b); err != nil {
 		return err
 	}
@@ -36,6 +36,9 @@ func parsePDF(src *Source, b []byte, limit int64) error {
 	var pageLines [][]int // per page, offsets of its lines in Text
 	for i, page := range pages {
 		n := i + 1
+		if err := opt.cancelled(); err != nil {
+			return err
+		}
 		if err := checkParents(page, n); err != nil {
 			return err
 		}

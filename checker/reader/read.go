@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +21,17 @@ const StdinPath = "<stdin>"
 type Options struct {
 	Encoding string // force an encoding; empty means detect
 	MaxSize  int64  // bytes; 0 means DefaultMaxSize
+	// Ctx, when set, abandons a read once it is done (--doc-timeout):
+	// the long loops (pages, rows, XML tokens) look at it as they go.
+	Ctx context.Context
+}
+
+// cancelled returns the context's error once the read is to be abandoned.
+func (o Options) cancelled() error {
+	if o.Ctx == nil {
+		return nil
+	}
+	return o.Ctx.Err()
 }
 
 // DefaultMaxSize bounds one document; larger files get an error, not a read.
@@ -119,9 +131,9 @@ func Parse(path string, b []byte, format string, opt Options) (src *Source, err 
 // parsers read each format into a Source; text, Markdown and HTML go
 // through parseDecoded.
 var parsers = map[string]func(src *Source, b []byte, opt Options) error{
-	"docx": func(src *Source, b []byte, opt Options) error { return parseDocx(src, b, maxSize(opt)) },
-	"xlsx": func(src *Source, b []byte, opt Options) error { return parseXlsx(src, b, maxSize(opt)) },
-	"pdf":  func(src *Source, b []byte, opt Options) error { return parsePDF(src, b, maxSize(opt)) },
+	"docx": func(src *Source, b []byte, opt Options) error { return parseDocx(src, b, maxSize(opt), opt) },
+	"xlsx": func(src *Source, b []byte, opt Options) error { return parseXlsx(src, b, maxSize(opt), opt) },
+	"pdf":  func(src *Source, b []byte, opt Options) error { return parsePDF(src, b, maxSize(opt), opt) },
 	"ole":  func(src *Source, b []byte, _ Options) error { return oleError(b, filepath.Ext(src.Path)) },
 	"doc":  refuse("legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx and try again"),
 	"xls":  refuse("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again"),

@@ -3,11 +3,13 @@
 package audit
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -51,6 +53,8 @@ type Options struct {
 	changed func(name string) bool
 
 	CPUProfile, MemProfile string // hidden: pprof output for performance work
+	// DocTimeout bounds the time one document may take; 0 means none.
+	DocTimeout time.Duration
 }
 
 // NewCmd returns the audit command. runF replaces the run step in tests.
@@ -105,6 +109,7 @@ whatever its extension; folders only yield the extensions above.
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, warnings or \"report written\" line; unreadable files are still named")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier JSON or JSONL report (`FILE`)")
+	f.DurationVar(&opts.DocTimeout, "doc-timeout", 60*time.Second, "give up a document that takes longer than this (an error for that document; the batch goes on); 0 for no limit")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `FILE` (go tool pprof)")
 	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
 	_ = f.MarkHidden("cpuprofile")
@@ -345,6 +350,53 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 	if in.Err != nil {
 		return fail(in.Err)
 	}
+	if o.DocTimeout <= 0 {
+		doc, err := auditDoc(context.Background(), a, in, ropt, o)
+		if err != nil {
+			return fail(err)
+		}
+		return doc
+	}
+	// The document is audited on a goroutine of its own so that the batch
+	// can go on when it takes too long; the work abandoned stops at the
+	// next look at ctx in the readers' and the checker's loops.
+	ctx, cancel := context.WithTimeout(context.Background(), o.DocTimeout)
+	defer cancel()
+	type result struct {
+		doc reports.Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: fmt.Errorf("internal error while auditing (please report it): %v", r)}
+			}
+		}()
+		doc, err := auditDoc(ctx, a, in, ropt, o)
+		done <- result{doc, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			if ctx.Err() != nil {
+				return fail(timeoutError(o.DocTimeout))
+			}
+			return fail(r.err)
+		}
+		return r.doc
+	case <-ctx.Done():
+		return fail(timeoutError(o.DocTimeout))
+	}
+}
+
+func timeoutError(d time.Duration) error {
+	return fmt.Errorf("took longer than %s; raise --doc-timeout", d)
+}
+
+// auditDoc reads and audits one document, giving up once ctx is done.
+func auditDoc(ctx context.Context, a *checker.Auditor, in reader.Input, ropt reader.Options, o *Options) (reports.Document, error) {
+	ropt.Ctx = ctx
 	var (
 		src *reader.Source
 		err error
@@ -355,9 +407,9 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 		src, err = reader.ReadFile(in.Path, ropt)
 	}
 	if err != nil {
-		return fail(err)
+		return reports.Document{}, err
 	}
-	return a.Audit(src, o.Kind)
+	return a.AuditContext(ctx, src, o.Kind)
 }
 
 // parseShard reads --shard I/N; empty means the whole run (1/1).
