@@ -111,3 +111,89 @@ func TestDocTimeout(t *testing.T) {
 		t.Errorf("default --doc-timeout: exit %d: %s", code, stderr)
 	}
 }
+
+// TestMergeChecksShards: parts record their shard and the run's input
+// count; merge refuses shards of different runs and an incomplete set,
+// naming what is missing, unless --allow-partial.
+func TestMergeChecksShards(t *testing.T) {
+	dir := t.TempDir()
+	part := func(shard string) string {
+		p := filepath.Join(dir, strings.ReplaceAll(shard, "/", "of")+".jsonl")
+		if _, stderr, code := run(t, "", "audit", "-q", "--fail-on", "none", "--shard", shard, "-f", "jsonl", "-o", p, "testdata/policies"); code != 0 {
+			t.Fatalf("shard %s: exit %d: %s", shard, code, stderr)
+		}
+		return p
+	}
+	b, _ := os.ReadFile(part("1/2"))
+	if !strings.Contains(string(b), `"shard":{"index":1,"of":2,"inputs":`) {
+		t.Errorf("no shard record in the header: %.200s", b)
+	}
+	cases := []struct {
+		parts []string
+		want  string
+	}{
+		{[]string{part("1/2"), part("2/8")}, "parts of different runs"},
+		{[]string{part("1/4"), part("2/4"), part("4/4")}, "incomplete set of shards: 3/4 missing"},
+	}
+	for _, c := range cases {
+		if _, stderr, code := run(t, "", append([]string{"merge", "--fail-on", "none"}, c.parts...)...); code != 2 || !strings.Contains(stderr, c.want) || !strings.Contains(stderr, "--allow-partial") {
+			t.Errorf("merge %v: exit %d, %q; want 2 and %q", c.parts, code, stderr, c.want)
+		}
+		if _, stderr, code := run(t, "", append([]string{"merge", "--fail-on", "none", "--allow-partial"}, c.parts...)...); code != 0 || !strings.Contains(stderr, "warning: ") || !strings.Contains(stderr, c.want) {
+			t.Errorf("merge --allow-partial %v: exit %d, %q", c.parts, code, stderr)
+		}
+	}
+	all := []string{part("1/3"), part("2/3"), part("3/3")}
+	if _, stderr, code := run(t, "", append([]string{"merge", "--fail-on", "none"}, all...)...); code != 0 {
+		t.Errorf("complete set: exit %d: %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "", "merge", "/dev/zero"); code != 2 || !strings.Contains(stderr, "not a regular file") {
+		t.Errorf("merge /dev/zero: exit %d, %q", code, stderr)
+	}
+}
+
+// TestSpecialFilesForSettings: /dev/zero given where a settings file, a
+// rulebook or a baseline goes is one clear error, not a read without end.
+func TestSpecialFilesForSettings(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	for _, flag := range []string{"--config", "--rules", "--baseline"} {
+		_, stderr, code := run(t, "", "audit", flag, "/dev/zero", "testdata/policies/bad_policy.txt")
+		if code != 2 || !strings.Contains(stderr, "/dev/zero") || !strings.Contains(stderr, "not a regular file") {
+			t.Errorf("%s /dev/zero: exit %d, %q", flag, code, stderr)
+		}
+	}
+}
+
+// TestSpecialFilesNamed: a named pipe (which would block the open) and a
+// device named on the command line are refused without being read, and
+// the batch goes on.
+func TestSpecialFilesNamed(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	args := []string{"audit", "-f", "json", fifo}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		args = append(args, "/dev/zero")
+	}
+	args = append(args, "testdata/policies/bad_policy.txt")
+	done := make(chan struct{})
+	var out, stderr string
+	go func() {
+		out, stderr, _ = run(t, "", args...)
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("blocked on a named pipe")
+	}
+	if !strings.Contains(stderr, "a named pipe (FIFO), not a regular file: refused") || !strings.Contains(out, "bad_policy.txt") {
+		t.Errorf("stderr %q", stderr)
+	}
+	if len(args) == 6 && !strings.Contains(stderr, "/dev/zero: a device, not a regular file: refused") {
+		t.Errorf("/dev/zero: %q", stderr)
+	}
+}

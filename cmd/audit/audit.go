@@ -231,6 +231,9 @@ func run(o *Options) error {
 	}
 
 	report := newReport(book)
+	if o.Shard != "" {
+		report.Shard = &reports.Shard{Index: shardI, Of: shardN, Inputs: len(inputs)}
+	}
 	outs := make([]*outputs.File, len(targets))
 	for i, t := range targets {
 		if outs[i], err = outputs.Open(o.IO.Out, t); err != nil {

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 
 	"go.yaml.in/yaml/v4"
+
+	"shouhou/internal/bounded"
 )
 
 // Name is the file searched for.
@@ -52,7 +54,7 @@ func Find(dir string) string {
 
 // Load reads path; unknown keys are errors that name the line.
 func Load(path string) (*Config, error) {
-	b, err := os.ReadFile(path)
+	b, err := bounded.ReadFile(path, 4<<20)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read config %s: %v", path, err)
 	}
