@@ -69,8 +69,8 @@ unsharded run's. Exit codes as for audit.`,
 
 type part struct {
 	Report *struct {
-		Schema   string       `json:"schema"`
-		Tool     reports.Tool `json:"tool"`
+		Schema   string         `json:"schema"`
+		Tool     reports.Tool   `json:"tool"`
 		Rulebook string         `json:"rulebook"`
 		Shard    *reports.Shard `json:"shard"`
 	} `json:"report"`
