@@ -38,7 +38,7 @@ func pdfFile(objs []string, trailer string, xrefs int, loop bool) []byte {
 	out := b.Bytes()
 	if loop {
 		// The first section's /Prev names the last section.
-		out = bytes.Replace(out, []byte("PREVLOOP"), fmt.Appendf(nil, "%d", starts[len(starts)-1]), 1)
+		out = bytes.Replace(out, []byte("PREVLOOP"), fmt.Appendf(nil, "%-8d", starts[len(starts)-1]), 1) // same width: offsets stay
 	}
 	return out
 }

@@ -38,19 +38,19 @@ func textCases() []Case {
 			return repeatTo(strings.Repeat("（", 10000)+"商品售出后7日内可退货"+strings.Repeat("）", 10000)+"\n", 6<<20)
 		}},
 		{Name: "zero-width.txt", Make: func() []byte { return []byte("售后服务政策\n特价商品概\u200b不退换。\n") }},
-		{Name: "control-chars.txt", Make: func() []byte { return []byte("售后\x1b[31m服务\x07政策\x00\n整机保修一年。\n") }},
-		{Name: "invalid-utf8.txt", Make: func() []byte { return []byte("售后服务\xff\xfe政策\n整机保修\xc3一年。\n") }},
-		{Name: "utf16-odd.txt", Make: func() []byte { return append(utf16le("整机保修一年。"), 0x41) }},
+		{Name: "control-chars.txt", Want: "binary file (NUL bytes)", Make: func() []byte { return []byte("售后\x1b[31m服务\x07政策\x00\n整机保修一年。\n") }},
+		{Name: "invalid-utf8.txt", Want: "unknown text encoding", Make: func() []byte { return []byte("售后服务\xff\xfe政策\n整机保修\xc3一年。\n") }},
+		{Name: "utf16-odd.txt", Want: "truncated utf-16le text", Make: func() []byte { return append(utf16le("整机保修一年。"), 0x41) }},
 		{Name: "md-deep-quotes.md", Make: func() []byte { return []byte(strings.Repeat(">", 100000) + " 商品售出后7日内可退货。\n") }},
 		{Name: "md-wide-table.md", Make: func() []byte {
 			return []byte("|" + strings.Repeat("保修|", 20000) + "\n|" + strings.Repeat("-|", 20000) + "\n" + strings.Repeat("|"+strings.Repeat("一年|", 20000)+"\n", 10))
 		}},
-		{Name: "md-reference-defs.md", Make: func() []byte {
+		{Name: "md-reference-defs.md", Big: true, Make: func() []byte {
 			var b strings.Builder
-			for i := range 300000 {
+			for i := range 100000 {
 				b.WriteString("[r" + itoa(i) + "]: http://x/\n")
 			}
-			for i := range 300000 {
+			for i := range 100000 {
 				b.WriteString("[r" + itoa(i) + "] ")
 			}
 			return []byte(b.String())
@@ -66,6 +66,8 @@ func textCases() []Case {
 			return []byte("<html><body>" + strings.Repeat("<div>", 50000) + "整机保修一年。" + strings.Repeat("</div>", 50000) + "</body></html>")
 		}},
 		{Name: "empty.txt", Want: "empty file", Make: func() []byte { return nil }},
+		{Name: "control-no-nul.txt", Make: func() []byte { return []byte("售后\x1b[31m服务\x07政策\n整机保修一年。\n") }},
+		{Name: "mostly-utf8.txt", Make: func() []byte { return []byte(strings.Repeat("售后服务政策，整机保修一年。\n", 50) + "\xff\n") }},
 		{Name: "name\nwith newline.txt", Make: func() []byte { return []byte("整机保修一年。\n") }},
 		{Name: "name\x1b[31mwith-escape.txt", Make: func() []byte { return []byte("整机保修一年。\n") }},
 	}
