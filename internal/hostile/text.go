@@ -67,7 +67,9 @@ func textCases() []Case {
 		}},
 		{Name: "empty.txt", Want: "empty file", Make: func() []byte { return nil }},
 		{Name: "control-no-nul.txt", Make: func() []byte { return []byte("售后\x1b[31m服务\x07政策\n整机保修一年。\n") }},
-		{Name: "mostly-utf8.txt", Make: func() []byte { return []byte(strings.Repeat("售后服务政策，整机保修一年。\n", 50) + "\xff\n") }},
+		{Name: "mostly-utf8.txt", Make: func() []byte {
+			return []byte(strings.Repeat("售后服务政策，整机保修一年。\n", 50) + "\xff\n")
+		}},
 		{Name: "name\nwith newline.txt", Make: func() []byte { return []byte("整机保修一年。\n") }},
 		{Name: "name\x1b[31mwith-escape.txt", Make: func() []byte { return []byte("整机保修一年。\n") }},
 	}
