@@ -124,10 +124,25 @@ type doc struct {
 	whole map[int]string
 }
 
+// MaxEntries bounds the facts, and separately the findings, of one
+// document. Memory grows with them (each carries its evidence and place),
+// and no real policy or tender comes near: a document past it is a
+// generated or endlessly repeated file, and gets an error instead of
+// taking the batch's memory.
+const MaxEntries = 250_000
+
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
-	out, _ := a.AuditContext(context.Background(), src, kind)
+	out, err := a.AuditContext(context.Background(), src, kind)
+	if err != nil {
+		msg := err.Error()
+		return reports.Document{Path: src.Path, Facts: []reports.Fact{}, Findings: []reports.Finding{}, Error: &msg}
+	}
 	return out
+}
+
+func tooMany(n int, what string) error {
+	return fmt.Errorf("more than %d %s: a generated or repeated file? split it to audit it", n, what)
 }
 
 // AuditContext is Audit abandoned with ctx's error once ctx is done
@@ -150,6 +165,9 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 		}
 		for _, f := range session.Extract(c) {
 			d.facts = append(d.facts, located{f, i})
+		}
+		if len(d.facts) > MaxEntries {
+			return reports.Document{}, tooMany(MaxEntries, "figures found")
 		}
 	}
 	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Warnings: src.Warnings, Facts: []reports.Fact{}, Findings: []reports.Finding{}}
@@ -199,6 +217,9 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 				out.Findings = append(out.Findings, d.profile(r, cat)...)
 			}
 		}
+	}
+	if len(out.Findings) > MaxEntries {
+		return reports.Document{}, tooMany(MaxEntries, "findings")
 	}
 	kept := out.Findings[:0]
 	for _, f := range out.Findings {

@@ -63,10 +63,15 @@ func Split(src *reader.Source) []Clause {
 			src.Warnings = append(src.Warnings, fmt.Sprintf("%d stretch(es) of more than %d characters without a sentence end split into shorter clauses, at commas where there are some (the first at %s)", long, MaxRunes, p.Location))
 		}
 	}()
+	var (
+		pieces  []normalize.Piece
+		section []string // shared by the clauses under the same headings; never written
+		stale   = true
+	)
 	for _, b := range src.Blocks {
-		pieces := make([]normalize.Piece, len(b.Segs))
-		for i, s := range b.Segs {
-			pieces[i] = normalize.Piece{Start: s.Start, End: s.End, Break: s.Break}
+		pieces = pieces[:0]
+		for _, s := range b.Segs {
+			pieces = append(pieces, normalize.Piece{Start: s.Start, End: s.End, Break: s.Break})
 		}
 		t := normalize.Pieces(src.Text, pieces)
 		if t.S == "" {
@@ -78,15 +83,20 @@ func Split(src *reader.Source) []Clause {
 		if b.Kind == reader.Heading {
 			for len(headings) > 0 && headings[len(headings)-1].level >= b.Level {
 				headings = headings[:len(headings)-1]
+				stale = true
 			}
 		}
-		section := make([]string, len(headings))
-		for i, h := range headings {
-			section[i] = h.text
+		if stale {
+			section = make([]string, len(headings))
+			for i, h := range headings {
+				section[i] = h.text
+			}
+			stale = false
 		}
 		switch b.Kind {
 		case reader.Heading:
 			headings = append(headings, heading{b.Level, t.S})
+			stale = true
 			for _, part := range parts(t, 0, len(t.S)) {
 				out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section})
 			}

@@ -115,11 +115,17 @@ func Open(stdout io.Writer, t Target) (*File, error) {
 		return &File{W: w, direct: w, Path: t.Path, Format: t.Format}, nil
 	}
 	removeOnSignal()
+	// Created and recorded under the lock, so that a signal coming in
+	// between cannot miss the file.
+	temps.mu.Lock()
 	tmp, err := os.CreateTemp(filepath.Dir(t.Path), "."+filepath.Base(t.Path)+".*.tmp")
+	if err == nil {
+		temps.names[tmp.Name()] = true
+	}
+	temps.mu.Unlock()
 	if err != nil {
 		return nil, fmt.Errorf("cannot write report %s: %v", t.Path, err)
 	}
-	temps.add(tmp.Name())
 	return &File{W: tmp, tmp: tmp, Path: t.Path, Format: t.Format}, nil
 }
 
@@ -130,12 +136,6 @@ var temps = &tempSet{names: map[string]bool{}}
 type tempSet struct {
 	mu    sync.Mutex
 	names map[string]bool
-}
-
-func (s *tempSet) add(name string) {
-	s.mu.Lock()
-	s.names[name] = true
-	s.mu.Unlock()
 }
 
 func (s *tempSet) remove(name string) {
