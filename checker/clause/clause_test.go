@@ -98,3 +98,23 @@ func TestSplitBoundsLongClauses(t *testing.T) {
 		t.Errorf("lengths = %v, want [1000 1000 500]", lens)
 	}
 }
+
+// FuzzBounded: splitting a long stretch keeps every character but the
+// spaces at the cuts, in order, in pieces of at most MaxRunes characters.
+func FuzzBounded(f *testing.F) {
+	f.Add(strings.Repeat("商品售出后7日内可退货, ", 200))
+	f.Add(strings.Repeat("退", 2500))
+	f.Add(strings.Repeat("a b,", 1000))
+	f.Fuzz(func(t *testing.T, s string) {
+		var joined strings.Builder
+		for _, p := range bounded(s, 0, len(s)) {
+			if n := utf8.RuneCountInString(s[p[0]:p[1]]); n > MaxRunes {
+				t.Fatalf("piece of %d characters", n)
+			}
+			joined.WriteString(s[p[0]:p[1]])
+		}
+		if strings.ReplaceAll(joined.String(), " ", "") != strings.ReplaceAll(s, " ", "") {
+			t.Fatal("characters lost")
+		}
+	})
+}

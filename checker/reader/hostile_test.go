@@ -62,3 +62,51 @@ func TestMarkdownLimits(t *testing.T) {
 		t.Errorf("ordinary Markdown: warnings %q", src.Warnings)
 	}
 }
+
+// FuzzPDFGuards: the checks run before the PDF library end on any bytes
+// without panicking, and the read that follows ends as a Source or one
+// error line (the library's own panics included).
+func FuzzPDFGuards(f *testing.F) {
+	f.Add([]byte("%PDF-1.4\nxref\n0 1\ntrailer\n<< /Prev 9 >>\nstartxref\n9\n%%EOF"))
+	f.Add([]byte("%PDF-1.4\n1 0 obj\n<< /Type /XRef /Prev 9 >>\nstream\nx\x9c\x03\x00\x00\x00\x00\x01endstream\nstartxref\n9\n%%EOF"))
+	f.Add([]byte("stream\r\n\x78\x9c\x4b\x4c\x04\x00\x01\x8a\x00\xc3 endstream"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		_ = checkXrefChain(b)
+		_ = checkPDFStreams(b, 1<<20)
+		src, err := Parse("f.pdf", b, "pdf", Options{MaxSize: 1 << 20})
+		checkParsed(t, src, err, false)
+	})
+}
+
+// FuzzPositionMarks: columns found from checkpoints equal the direct
+// count for any text and any character offset.
+func FuzzPositionMarks(f *testing.F) {
+	f.Add(strings.Repeat("保修a\n", 3000), 5000)
+	f.Add(strings.Repeat("é", 9000), 12001)
+	f.Fuzz(func(t *testing.T, text string, off int) {
+		if off < 0 || off > len(text) || !utf8.ValidString(text) {
+			return
+		}
+		for off > 0 && off < len(text) && !utf8.RuneStart(text[off]) {
+			off--
+		}
+		src := &Source{Text: text}
+		line, col := src.Position(off)
+		start := strings.LastIndexByte(text[:off], '\n') + 1
+		if want := utf8.RuneCountInString(text[start:off]) + 1; col != want || line != strings.Count(text[:off], "\n")+1 {
+			t.Errorf("Position(%d) = %d:%d, want col %d", off, line, col, want)
+		}
+	})
+}
+
+// FuzzMarkdownLimits: the structure check ends on any text, and Markdown
+// it passes or refuses is read either way.
+func FuzzMarkdownLimits(f *testing.F) {
+	f.Add(strings.Repeat("> ", 200) + "x")
+	f.Add("|a|b|\n|-|-|\n|1|2|\n[r]: http://x\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		_ = markdownBeyondLimits(text)
+		src, err := Parse("f.md", []byte(text), "markdown", Options{})
+		checkParsed(t, src, err, false)
+	})
+}
