@@ -447,15 +447,49 @@ var ignoreRe = regexp.MustCompile(`shouhou-ignore\s+([A-Za-z][A-Za-z0-9]*(?:-[A-
 
 // ignores maps each shouhou-ignore line to the clause after it: the first
 // clause that starts past the line and is not itself a directive.
+//
+// Matches come in text order; where the clauses start in text order too
+// (always, but for what a reader puts first, such as Word headers), the
+// search resumes where the last one ended, so a file of many directives
+// costs time linear in its length, not directives × clauses.
 func ignores(text string, cls []clause.Clause) map[int]map[string]string {
 	out := map[int]map[string]string{}
-	for _, m := range ignoreRe.FindAllStringSubmatchIndex(text, -1) {
+	ordered := true
+	for i := 1; i < len(cls) && ordered; i++ {
+		ordered = cls[i].Text.Orig(0) >= cls[i-1].Text.Orig(0)
+	}
+	matches := ignoreRe.FindAllStringSubmatchIndex(text, -1)
+	if len(matches) == 0 {
+		return out
+	}
+	// plain[i] is the first clause from i on that is not a directive.
+	plain := make([]int, len(cls)+1)
+	plain[len(cls)] = len(cls)
+	for i := len(cls) - 1; i >= 0; i-- {
+		plain[i] = i
+		if strings.Contains(cls[i].Text.S, "shouhou-ignore") {
+			plain[i] = plain[i+1]
+		}
+	}
+	from := 0
+	for _, m := range matches {
 		end := m[1]
 		rule, reason := strings.ToUpper(text[m[2]:m[3]]), text[m[4]:m[5]]
 		if reason == "" {
 			reason = "(no reason given)"
 		}
-		for i, c := range cls {
+		if ordered {
+			from += sort.Search(len(cls)-from, func(k int) bool { return cls[from+k].Text.Orig(0) >= end })
+			if i := plain[from]; i < len(cls) {
+				if out[i] == nil {
+					out[i] = map[string]string{}
+				}
+				out[i][rule] = reason
+			}
+			continue
+		}
+		for i := from; i < len(cls); i++ {
+			c := cls[i]
 			if c.Text.Orig(0) >= end && !strings.Contains(c.Text.S, "shouhou-ignore") {
 				if out[i] == nil {
 					out[i] = map[string]string{}

@@ -2,10 +2,12 @@ package checker
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"shouhou/checker/clause"
 	"shouhou/checker/reader"
 	"shouhou/rules"
 )
@@ -95,5 +97,39 @@ func TestAuditContextCancelled(t *testing.T) {
 	cancel()
 	if _, err := New(book).AuditContext(ctx, src, ""); err != context.Canceled {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestIgnoresLinear: shouhou-ignore lines go to the first clause after
+// them that is not a directive, as the search over all clauses gave,
+// however many directives there are in a row.
+func TestIgnoresLinear(t *testing.T) {
+	text := "售后服务政策\nshouhou-ignore CPL-NORET-BLANKET: 法务已确认\nshouhou-ignore CPL-INTERP-RIGHT: 同上\n特价商品概不退换。\n" +
+		strings.Repeat("shouhou-ignore CPL-A: x\n", 2000) + "整机保修一年。\nshouhou-ignore CPL-B:\n"
+	src, err := reader.Parse("t.txt", []byte(text), "text", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cls := clause.Split(src)
+	got := ignores(src.Text, cls)
+	// The search over all clauses, for each directive.
+	want := map[int]map[string]string{}
+	for _, m := range ignoreRe.FindAllStringSubmatchIndex(src.Text, -1) {
+		rule, reason := strings.ToUpper(src.Text[m[2]:m[3]]), src.Text[m[4]:m[5]]
+		if reason == "" {
+			reason = "(no reason given)"
+		}
+		for i, c := range cls {
+			if c.Text.Orig(0) >= m[1] && !strings.Contains(c.Text.S, "shouhou-ignore") {
+				if want[i] == nil {
+					want[i] = map[string]string{}
+				}
+				want[i][rule] = reason
+				break
+			}
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) || len(got) != 2 {
+		t.Errorf("ignores = %v, want %v", got, want)
 	}
 }
