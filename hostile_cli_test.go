@@ -197,3 +197,18 @@ func TestSpecialFilesNamed(t *testing.T) {
 		t.Errorf("/dev/zero: %q", stderr)
 	}
 }
+
+// TestMaxSizeOverflow: a --max-size whose arithmetic would overflow is a
+// usage error naming the largest size, never "empty file" or a silent
+// default.
+func TestMaxSizeOverflow(t *testing.T) {
+	for _, size := range []string{"9223372036854775807", "8589934592G", "2GB"} {
+		_, stderr, code := run(t, "", "audit", "--max-size", size, "testdata/policies/bad_policy.txt")
+		if code != 2 || !strings.Contains(stderr, "over the largest size shouhou reads, 1024 MB") {
+			t.Errorf("--max-size %s: exit %d, %q", size, code, stderr)
+		}
+	}
+	if _, stderr, code := run(t, "", "audit", "-q", "--fail-on", "none", "--max-size", "1GB", "testdata/policies/bad_policy.txt"); code != 0 {
+		t.Errorf("--max-size 1GB: exit %d, %q", code, stderr)
+	}
+}
