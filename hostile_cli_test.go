@@ -212,3 +212,18 @@ func TestMaxSizeOverflow(t *testing.T) {
 		t.Errorf("--max-size 1GB: exit %d, %q", code, stderr)
 	}
 }
+
+// TestOutputToDevice: -o naming a device writes into it; renaming the
+// temporary report over it (as root) would replace /dev/null with a file.
+func TestOutputToDevice(t *testing.T) {
+	st, err := os.Stat("/dev/null")
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Skip("no /dev/null device")
+	}
+	if _, stderr, code := run(t, "", "audit", "-q", "--fail-on", "none", "-o", "json:/dev/null", "testdata/policies/bad_policy.txt"); code != 0 {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if st, err := os.Stat("/dev/null"); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		t.Fatalf("/dev/null is no longer a device: %v %v", st.Mode(), err)
+	}
+}
