@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -109,4 +110,18 @@ func FuzzMarkdownLimits(f *testing.F) {
 		src, err := Parse("f.md", []byte(text), "markdown", Options{})
 		checkParsed(t, src, err, false)
 	})
+}
+
+// TestReadCancelled: a read whose context is done (--doc-timeout) gives
+// up with the context's error.
+func TestReadCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	b := makeDocx(t, strings.Repeat(p(r("整机保修一年。")), 2000), nil)
+	if _, err := Parse("t.docx", b, "docx", Options{Ctx: ctx}); err != context.Canceled {
+		t.Errorf("docx: err = %v, want context.Canceled", err)
+	}
+	if _, err := Parse("t.docx", b, "docx", Options{}); err != nil {
+		t.Errorf("docx without a deadline: %v", err)
+	}
 }
