@@ -124,12 +124,12 @@ type doc struct {
 	whole map[int]string
 }
 
-// MaxEntries bounds the facts, and separately the findings, of one
-// document. Memory grows with them (each carries its evidence and place),
+// MaxEntries bounds the facts, the findings and the table cells (each
+// counted apart) of one document. Memory grows with them (each carries its evidence and place),
 // and no real policy or tender comes near: a document past it is a
 // generated or endlessly repeated file, and gets an error instead of
 // taking the batch's memory.
-const MaxEntries = 250_000
+const MaxEntries = 100_000
 
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
@@ -177,6 +177,9 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 		topics[f.Topic] = true
 	}
 	for _, c := range d.clauses {
+		if len(out.Cells) >= MaxEntries {
+			return reports.Document{}, tooMany(MaxEntries, "table cells")
+		}
 		if c.Table > 0 {
 			p := src.Locate(c.Text.Orig(0))
 			out.Cells = append(out.Cells, reports.CellText{Cell: reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header},
