@@ -4,12 +4,14 @@
 package checker
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"shouhou/checker/clause"
 	"shouhou/checker/facts"
@@ -200,6 +202,8 @@ type doc struct {
 	// ignored[clause][rule] is the reason a shouhou-ignore line gave for
 	// not reporting rule on that clause.
 	ignored map[int]map[string]string
+	// whole caches each clause's evidence; "" for a clause over EvidenceMax.
+	whole map[int]string
 	// u is what the document is: kinds of its clauses, whose voice.
 	u *Understanding
 }
@@ -215,8 +219,30 @@ func (d *doc) judges(r *rules.Rule, ci int) bool {
 	return r.Check == rules.Placeholder || !d.u.other[ci]
 }
 
+// MaxEntries bounds the facts, the findings and the table cells (each
+// counted apart) of one document. Memory grows with them (each carries its evidence and place),
+// and no real policy or tender comes near: a document past it is a
+// generated or endlessly repeated file, and gets an error instead of
+// taking the batch's memory.
+const MaxEntries = 100_000
+
 // Audit checks one document. kind forces the document kind; empty detects it.
 func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
+	out, err := a.AuditContext(context.Background(), src, kind)
+	if err != nil {
+		msg := err.Error()
+		return reports.Document{Path: src.Path, Facts: []reports.Fact{}, Findings: []reports.Finding{}, Error: &msg}
+	}
+	return out
+}
+
+func tooMany(n int, what string) error {
+	return fmt.Errorf("more than %d %s: a generated or repeated file? split it to audit it", n, what)
+}
+
+// AuditContext is Audit abandoned with ctx's error once ctx is done
+// (--doc-timeout): the loops over clauses and rules look at it as they go.
+func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind string) (reports.Document, error) {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
 	rowContext(d.clauses)
 	known := a.Known
@@ -245,8 +271,14 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 	}
 	session := a.x.Session()
 	for i, c := range d.clauses {
+		if i%256 == 0 && ctx.Err() != nil {
+			return reports.Document{}, ctx.Err()
+		}
 		for _, f := range session.Extract(c) {
 			d.facts = append(d.facts, located{f, i})
+		}
+		if len(d.facts) > MaxEntries {
+			return reports.Document{}, tooMany(MaxEntries, "figures found")
 		}
 	}
 	d.facts = readLadders(d.facts)
@@ -267,6 +299,9 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		topics[f.Topic] = true
 	}
 	for _, c := range d.clauses {
+		if len(out.Cells) >= MaxEntries {
+			return reports.Document{}, tooMany(MaxEntries, "table cells")
+		}
 		if c.Table > 0 {
 			p := src.Locate(c.Text.Orig(0))
 			out.Cells = append(out.Cells, reports.CellText{Cell: reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header},
@@ -286,6 +321,9 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		audience = rules.B2B
 	}
 	for _, r := range a.book.Rules {
+		if ctx.Err() != nil {
+			return reports.Document{}, ctx.Err()
+		}
 		if !slices.ContainsFunc(kindsHere, r.Applies) || !r.Fits(audience, d.u.Jurisdiction) || cat != nil && !cat.Applies(r.ID) {
 			continue
 		}
@@ -314,6 +352,9 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			}
 		}
 	}
+	if len(out.Findings) > MaxEntries {
+		return reports.Document{}, tooMany(MaxEntries, "findings")
+	}
 	kept := out.Findings[:0]
 	for _, f := range out.Findings {
 		if f.Status == "" {
@@ -337,7 +378,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		return fi.Rule < fj.Rule
 	})
 	out.Findings = groupFindings(out.Findings)
-	return out
+	return out, nil
 }
 
 func (d *doc) threshold(r *rules.Rule) []reports.Finding {
@@ -450,7 +491,7 @@ func (d *doc) ratio(r *rules.Rule) []reports.Finding {
 // clause as evidence.
 func (d *doc) place(ci, off int) reports.Place {
 	p := d.src.Locate(d.clauses[ci].Text.Orig(off))
-	return reports.Place{Line: p.Line, Column: p.Column, Location: p.Location, Evidence: d.originalText(ci)}
+	return reports.Place{Line: p.Line, Column: p.Column, Location: p.Location, Evidence: d.originalText(ci, off)}
 }
 
 // phraseStart is where the phrase holding byte off of s begins: after the
@@ -564,7 +605,7 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 	}
 	return reports.Finding{
 		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: status, Message: msg,
-		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci), Basis: r.BasisStrings(),
+		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci, off), Basis: r.BasisStrings(),
 		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "), Location: p.Location,
 		Suppressed: d.ignoredFor(ci, r.ID),
 		Start:      c.Text.Orig(0), End: c.Text.Orig(len(c.Text.S)),
@@ -576,7 +617,7 @@ func (d *doc) reportFact(f located) reports.Fact {
 	p := d.src.Locate(c.Text.Orig(f.NumStart))
 	rf := reports.Fact{
 		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
-		Text: d.originalText(f.clause), Line: p.Line, Column: p.Column, Blank: f.Blank,
+		Text: d.originalText(f.clause, f.NumStart), Line: p.Line, Column: p.Column, Blank: f.Blank,
 		Section: strings.Join(c.Section, " › "), Location: p.Location, Condition: f.Condition,
 		Scope: reportScope(f.Scope),
 	}
@@ -594,12 +635,56 @@ func (d *doc) reportFact(f located) reports.Fact {
 	return rf
 }
 
+// EvidenceMax bounds the evidence a fact or finding carries, in
+// characters. A clause longer than that (scraped text with no sentence
+// ends) is quoted as the EvidenceWindow characters around the place,
+// marked with … where cut: a document whose every phrase holds a figure
+// would otherwise report its whole text once per figure, output growing
+// with the square of the input.
+const (
+	EvidenceMax    = 300
+	EvidenceWindow = 120
+)
+
 // originalText is the clause as the file has it, line breaks removed, so a
-// person can search the file for it.
-func (d *doc) originalText(ci int) string {
+// person can search the file for it; for a clause over EvidenceMax
+// characters, the part around byte off of its normalized text.
+func (d *doc) originalText(ci, off int) string {
 	c := d.clauses[ci]
-	s := d.src.Text[c.Text.Orig(0):c.Text.Orig(len(c.Text.S))]
-	return collapseSpace(s)
+	a, b := c.Text.Orig(0), c.Text.Orig(len(c.Text.S))
+	if d.whole == nil {
+		d.whole = map[int]string{}
+	}
+	whole, seen := d.whole[ci]
+	if !seen {
+		whole = collapseSpace(d.src.Text[a:b])
+		if utf8.RuneCountInString(whole) > EvidenceMax {
+			whole = ""
+		}
+		d.whole[ci] = whole
+	}
+	if whole != "" || a == b {
+		return whole
+	}
+	text := d.src.Text
+	at := min(max(c.Text.Orig(off), a), b)
+	start, end := at, at
+	for n := 0; n < EvidenceWindow/3 && start > a; n++ {
+		_, w := utf8.DecodeLastRuneInString(text[a:start])
+		start -= w
+	}
+	for n := 0; n < EvidenceWindow-EvidenceWindow/3 && end < b; n++ {
+		_, w := utf8.DecodeRuneInString(text[end:b])
+		end += w
+	}
+	s := collapseSpace(text[start:end])
+	if start > a {
+		s = "…" + s
+	}
+	if end < b {
+		s += "…"
+	}
+	return s
 }
 
 func collapseSpace(s string) string {

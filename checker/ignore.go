@@ -3,6 +3,7 @@ package checker
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"shouhou/checker/clause"
@@ -46,6 +47,34 @@ func ignores(src *reader.Source, text string, cls []clause.Clause, known func(st
 		end    int // offset after the start line
 		line   int
 		where  string
+	}
+	// after(off) is the first clause starting at or after off that is not
+	// itself a directive. Clauses start in text order (but for what a
+	// reader puts first, such as Word headers): then a binary search and
+	// a table of the next plain clause keep a file of many directives
+	// linear in its length, not directives × clauses.
+	ordered := true
+	for i := 1; i < len(cls) && ordered; i++ {
+		ordered = cls[i].Text.Orig(0) >= cls[i-1].Text.Orig(0)
+	}
+	plain := make([]int, len(cls)+1)
+	plain[len(cls)] = len(cls)
+	for i := len(cls) - 1; i >= 0; i-- {
+		plain[i] = i
+		if strings.Contains(cls[i].Text.S, "shouhou-ignore") {
+			plain[i] = plain[i+1]
+		}
+	}
+	after := func(off int) int {
+		if ordered {
+			return plain[sort.Search(len(cls), func(k int) bool { return cls[k].Text.Orig(0) >= off })]
+		}
+		for i, c := range cls {
+			if c.Text.Orig(0) >= off && !strings.Contains(c.Text.S, "shouhou-ignore") {
+				return i
+			}
+		}
+		return len(cls)
 	}
 	var open *block
 	for _, m := range directiveRe.FindAllStringSubmatchIndex(text, -1) {
@@ -107,11 +136,8 @@ func ignores(src *reader.Source, text string, cls []clause.Clause, known func(st
 			warnings = append(warnings, where+": shouhou-ignore names no rule (write shouhou-ignore RULE-ID: why)")
 			continue
 		}
-		for i, c := range cls {
-			if c.Text.Orig(0) >= m[1] && !strings.Contains(c.Text.S, "shouhou-ignore") {
-				add(i, ids, reason)
-				break
-			}
+		if i := after(m[1]); i < len(cls) {
+			add(i, ids, reason)
 		}
 	}
 	if open != nil {

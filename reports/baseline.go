@@ -8,10 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
+
+	"shouhou/internal/bounded"
 )
 
 // Baseline holds the findings of an earlier report, so that a run can
@@ -23,15 +24,24 @@ type Baseline struct {
 	known map[string]int // fingerprint -> how many earlier findings have it
 }
 
-// LoadBaseline reads a report written with --format json or jsonl.
+// MaxBaseline bounds a baseline file: a report of some hundred thousand
+// documents.
+const MaxBaseline = 1 << 30
+
+// LoadBaseline reads a report written with --format json or jsonl. Only
+// the documents' paths and findings are kept; facts and cells, the bulk
+// of a report, are skipped by the decoder.
 func LoadBaseline(path string) (*Baseline, error) {
-	b, err := os.ReadFile(path)
+	b, err := bounded.ReadFile(path, MaxBaseline)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read baseline %s: %v", path, err)
 	}
 	base := &Baseline{known: map[string]int{}}
-	var docs []Document
-	var r Report
+	var docs []baselineDoc
+	var r struct {
+		Schema    string        `json:"schema"`
+		Documents []baselineDoc `json:"documents"`
+	}
 	if err := json.Unmarshal(b, &r); err == nil && r.Schema != "" {
 		docs = r.Documents
 	} else {
@@ -39,7 +49,7 @@ func LoadBaseline(path string) (*Baseline, error) {
 		sc.Buffer(make([]byte, 1<<20), 256<<20)
 		for sc.Scan() {
 			var line struct {
-				Document *Document `json:"document"`
+				Document *baselineDoc `json:"document"`
 				Report   *struct {
 					Schema string `json:"schema"`
 				} `json:"report"`
@@ -64,6 +74,12 @@ func LoadBaseline(path string) (*Baseline, error) {
 		}
 	}
 	return base, nil
+}
+
+// baselineDoc is the part of a report's document a baseline needs.
+type baselineDoc struct {
+	Path     string    `json:"path"`
+	Findings []Finding `json:"findings"`
 }
 
 // Filter moves the findings the baseline knows (each earlier finding

@@ -23,7 +23,8 @@ func NewJSONL(w io.Writer, r *Report) (*JSONL, error) {
 		Schema   string `json:"schema"`
 		Tool     Tool   `json:"tool"`
 		Rulebook string `json:"rulebook,omitempty"`
-	}{r.Schema, r.Tool, r.Rulebook}
+		Shard    *Shard `json:"shard,omitempty"`
+	}{r.Schema, r.Tool, r.Rulebook, r.Shard}
 	return &JSONL{enc}, enc.Encode(map[string]any{"report": head})
 }
 

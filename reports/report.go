@@ -14,10 +14,22 @@ type Report struct {
 	Summary   Summary    `json:"summary"`
 	// Added field: which rulebook made the findings (rules.Book.Version).
 	Rulebook string `json:"rulebook,omitempty"`
+	// Added field: the part of a sharded run (audit --shard I/N) this
+	// report is; absent for a whole run.
+	Shard *Shard `json:"shard,omitempty"`
 
 	// Rules describes the rules of the rulebook, for formats that carry
 	// rule help (SARIF). Not part of the JSON report.
 	Rules []RuleInfo `json:"-"`
+}
+
+// Shard says which part of a sharded run a report is: shard Index of Of,
+// cut from a run over Inputs inputs in all. shouhou merge checks that the
+// parts it combines are one run's, every shard once.
+type Shard struct {
+	Index  int `json:"index"`
+	Of     int `json:"of"`
+	Inputs int `json:"inputs"`
 }
 
 // RuleInfo is what a renderer may say about a rule.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -436,5 +437,57 @@ func TestGitHubEscapes(t *testing.T) {
 	}
 	if got := ghData("50%\r\nx:y"); got != "50%25%0D%0Ax:y" {
 		t.Errorf("data %q", got)
+	}
+}
+
+func TestTerminalSafe(t *testing.T) {
+	for in, want := range map[string]string{
+		"售后/政策.txt":         "售后/政策.txt",
+		"a\nb.txt":          `a\nb.txt`,
+		"\x1b[31mred.txt":   `\x1b[31mred.txt`,
+		"x\u202etxt.exe":    `x\u202etxt.exe`,
+		"del\x7f\u0085.txt": `del\x7f\x85.txt`,
+	} {
+		if got := TerminalSafe(in); got != want {
+			t.Errorf("TerminalSafe(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestXLSXPastHyperlinkLimit: a workbook with more rows than a worksheet
+// may hold links is still written, its file names plain text.
+func TestXLSXPastHyperlinkLimit(t *testing.T) {
+	defer func(n int) { linkLimit = n }(linkLimit)
+	linkLimit = 5
+	r := &Report{Schema: AuditSchema}
+	msg := "empty file"
+	for i := range linkLimit + 1 {
+		r.Documents = append(r.Documents, Document{Path: fmt.Sprintf("d/%d.txt", i), Error: &msg})
+	}
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, r); err != nil {
+		t.Fatalf("past the hyperlink limit: %v", err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue(SheetOverview, "A2"); v != "d/0.txt" {
+		t.Errorf("A2 = %q", v)
+	}
+	if ok, _, _ := f.GetCellHyperLink(SheetOverview, "A2"); ok {
+		t.Error("A2 is a link past the limit")
+	}
+	r.Documents = r.Documents[:linkLimit]
+	buf.Reset()
+	if err := WriteXLSX(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	if f, err = excelize.OpenReader(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _, _ := f.GetCellHyperLink(SheetOverview, "A2"); !ok {
+		t.Error("A2 is no link at the limit")
 	}
 }

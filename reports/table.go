@@ -21,7 +21,7 @@ func WriteTable(w io.Writer, r *Report, opt Options) error {
 	rows := [][]string{}
 	for _, d := range r.Documents {
 		if d.Error != nil {
-			rows = append(rows, []string{d.Path, "-", paint(opt, "35", "失败 failed"), "-", *d.Error, ""})
+			rows = append(rows, []string{TerminalSafe(d.Path), "-", paint(opt, "35", "失败 failed"), "-", TerminalSafe(*d.Error), ""})
 			continue
 		}
 		for _, f := range d.Findings {
@@ -34,7 +34,7 @@ func WriteTable(w io.Writer, r *Report, opt Options) error {
 			if also := AlsoAt(f); also != "" {
 				loc += "\n" + strings.ReplaceAll(strings.Replace(also, ": ", ":\n", 1), ", ", "\n")
 			}
-			rows = append(rows, []string{d.Path, loc, paint(opt, severityColor[f.Severity], severityLabel(f.Severity)), f.Rule, f.Message, clip(cleanText(f.Evidence), evidenceWidth)})
+			rows = append(rows, []string{TerminalSafe(d.Path), loc, paint(opt, severityColor[f.Severity], severityLabel(f.Severity)), f.Rule, f.Message, clip(cleanText(f.Evidence), evidenceWidth)})
 		}
 	}
 	if len(rows) > 0 {

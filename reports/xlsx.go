@@ -82,6 +82,11 @@ func (x *book) tableAt(sheet string, top int, header []string, widths []float64,
 	x.check(x.f.SetSheetRow(sheet, first, &header))
 	last, _ := excelize.CoordinatesToCellName(len(header), top)
 	x.check(x.f.SetCellStyle(sheet, first, last, head))
+	if limit := maxDataRows - top + 1; len(rows) > limit {
+		// Excel's row limit: the rest is in the other formats.
+		more := len(rows) - limit + 1
+		rows = append(rows[:limit-1:limit-1], []any{fmt.Sprintf("… %d more rows past Excel's row limit: see the JSON or CSV report", more)})
+	}
 	for i, row := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, top+1+i)
 		x.check(x.f.SetSheetRow(sheet, cell, &row))
@@ -145,8 +150,21 @@ func textLines(text string, width float64) int {
 	return n
 }
 
-// link makes column col of data rows a hyperlink to each row's file.
+// link makes column col of data rows a hyperlink to each row's file. A
+// worksheet holds at most excelize.TotalSheetHyperlinks links: past that
+// the sheet keeps its file names as plain text rather than failing the
+// whole workbook.
 func (x *book) link(sheet string, col int, paths []string) {
+	paths = paths[:min(len(paths), maxDataRows-1)]
+	n := 0
+	for _, p := range paths {
+		if p != "" && p != "<stdin>" {
+			n++
+		}
+	}
+	if n > linkLimit {
+		return
+	}
 	style := x.style(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}})
 	for i, p := range paths {
 		if p == "" || p == "<stdin>" {
@@ -158,8 +176,16 @@ func (x *book) link(sheet string, col int, paths []string) {
 	}
 }
 
+// linkLimit is excelize.TotalSheetHyperlinks; a variable so that a test
+// can cross it without writing 65,000 rows.
+var linkLimit = excelize.TotalSheetHyperlinks
+
+// maxDataRows is how many rows below its header a worksheet can hold.
+const maxDataRows = excelize.TotalRows - 1
+
 // fill colours the severity cells of column col.
 func (x *book) fill(sheet string, col int, severities []string) {
+	severities = severities[:min(len(severities), maxDataRows-1)]
 	styles := map[string]int{}
 	for sev, color := range severityFill {
 		styles[sev] = x.style(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}, Alignment: &excelize.Alignment{Vertical: "top"}})

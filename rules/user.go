@@ -3,12 +3,13 @@ package rules
 import (
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"sort"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
+
+	"shouhou/internal/bounded"
 )
 
 // LoadFile reads a user rulebook (the same YAML as the built-in ones) and
@@ -16,7 +17,7 @@ import (
 // problem is reported as file:line:column: what is wrong, at the field
 // that is wrong where there is one, so a typo is found in seconds.
 func LoadFile(path string) ([]*Rule, error) {
-	b, err := os.ReadFile(path)
+	b, err := bounded.ReadFile(path, 16<<20)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read rulebook %s: %v", path, err)
 	}

@@ -4,6 +4,7 @@
 package clause
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -28,18 +29,51 @@ type Clause struct {
 	Level int
 }
 
-// Split returns the clauses of src in document order.
+// MaxRunes bounds a clause, in characters. A longer stretch without a
+// sentence end (scraped text whose lines end in commas, one cell holding a
+// whole contract) is split at the last comma, 、 or space before the bound,
+// and the document gets a warning: every later stage works clause by
+// clause, so the bound keeps the whole audit linear in the document's
+// length. Real sentences of policies and tenders stay far below it.
+const MaxRunes = 1000
+
+// Split returns the clauses of src in document order. Clauses longer than
+// MaxRunes are split, with a warning added to src.Warnings.
 func Split(src *reader.Source) []Clause {
 	var (
 		out      []Clause
 		headings []heading
 		cells    = map[[3]int]string{} // table,row,col -> text
 		lead     string                // a "label:" leading key-value lines
+		long     int                   // clauses split for length
+		firstAt  int                   // the first one's offset in src.Text
+	)
+	// parts splits a stretch of t over MaxRunes, counting it.
+	parts := func(t normalize.Text, a, b int) [][2]int {
+		p := bounded(t.S, a, b)
+		if len(p) > 1 {
+			if long == 0 {
+				firstAt = t.Orig(a)
+			}
+			long++
+		}
+		return p
+	}
+	defer func() {
+		if long > 0 {
+			p := src.Locate(firstAt)
+			src.Warnings = append(src.Warnings, fmt.Sprintf("%d stretch(es) of more than %d characters without a sentence end split into shorter clauses, at commas where there are some (the first at %s)", long, MaxRunes, p.Location))
+		}
+	}()
+	var (
+		pieces  []normalize.Piece
+		section []string // shared by the clauses under the same headings; never written
+		stale   = true
 	)
 	for _, b := range src.Blocks {
-		pieces := make([]normalize.Piece, len(b.Segs))
-		for i, s := range b.Segs {
-			pieces[i] = normalize.Piece{Start: s.Start, End: s.End, Break: s.Break}
+		pieces = pieces[:0]
+		for _, s := range b.Segs {
+			pieces = append(pieces, normalize.Piece{Start: s.Start, End: s.End, Break: s.Break})
 		}
 		t := normalize.Pieces(src.Text, pieces)
 		if t.S == "" {
@@ -51,22 +85,31 @@ func Split(src *reader.Source) []Clause {
 		if b.Kind == reader.Heading {
 			for len(headings) > 0 && headings[len(headings)-1].level >= b.Level {
 				headings = headings[:len(headings)-1]
+				stale = true
 			}
 		}
-		section := make([]string, len(headings))
-		for i, h := range headings {
-			section[i] = h.text
+		if stale {
+			section = make([]string, len(headings))
+			for i, h := range headings {
+				section[i] = h.text
+			}
+			stale = false
 		}
 		switch b.Kind {
 		case reader.Heading:
 			headings = append(headings, heading{b.Level, t.S})
-			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section, Level: b.Level})
+			stale = true
+			for _, part := range parts(t, 0, len(t.S)) {
+				out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Level: b.Level})
+			}
 			continue
 		case reader.TableCell:
 			// A cell may come as several blocks (paragraphs of a Word cell).
 			key := [3]int{b.Table, b.Row, b.Col}
 			if prev := cells[key]; prev != "" {
-				cells[key] = prev + " " + t.S
+				if len(prev) < 4*MaxRunes { // context, not evidence: a start is enough
+					cells[key] = prev + " " + t.S
+				}
 			} else {
 				cells[key] = t.S
 			}
@@ -78,8 +121,10 @@ func Split(src *reader.Source) []Clause {
 			if b.Col > 1 {
 				ctx = append(ctx, cells[[3]int{b.Table, b.Row, 1}])
 			}
-			out = append(out, Clause{Text: t, Kind: b.Kind, Section: section, Context: strings.Join(ctx, " "),
-				Table: b.Table, Row: b.Row, Col: b.Col, Header: header})
+			for _, part := range parts(t, 0, len(t.S)) {
+				out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Context: strings.Join(ctx, " "),
+					Table: b.Table, Row: b.Row, Col: b.Col, Header: header})
+			}
 			continue
 		}
 		// A short label ending in a colon leads the short "key: value"
@@ -93,8 +138,10 @@ func Split(src *reader.Source) []Clause {
 		if strings.HasSuffix(t.S, ":") && utf8.RuneCountInString(t.S) <= 40 {
 			lead = t.S
 		}
-		for _, part := range sentences(t.S) {
-			out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Context: ctx})
+		for _, sentence := range sentences(t.S) {
+			for _, part := range parts(t, sentence[0], sentence[1]) {
+				out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Context: ctx})
+			}
 		}
 	}
 	return out
@@ -145,6 +192,42 @@ func sentences(s string) [][2]int {
 		}
 	}
 	return appendTrimmed(out, s, start, len(s))
+}
+
+// bounded splits s[a:b] into pieces of at most MaxRunes characters, each
+// ending after the last comma, 、, semicolon-like colon or space before the
+// bound when there is one in its second half, else at the bound. Leading
+// spaces of a piece are dropped, as sentences does.
+func bounded(s string, a, b int) [][2]int {
+	if b-a <= MaxRunes { // bytes: at most as many characters
+		return [][2]int{{a, b}}
+	}
+	var out [][2]int
+	for a < b {
+		n, cut, soft := 0, b, -1
+		for i := a; i < b; {
+			if n == MaxRunes {
+				cut = i
+				if soft > 0 {
+					cut = soft
+				}
+				break
+			}
+			r, w := utf8.DecodeRuneInString(s[i:b])
+			i += w
+			n++
+			if n > MaxRunes/2 && (r == ',' || r == '、' || r == ' ' || r == ':') {
+				soft = i
+			}
+		}
+		e := cut
+		for e > a && s[e-1] == ' ' {
+			e--
+		}
+		out = appendTrimmed(out, s, a, e)
+		a = cut
+	}
+	return out
 }
 
 func appendTrimmed(out [][2]int, s string, i, j int) [][2]int {

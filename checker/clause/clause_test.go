@@ -1,8 +1,10 @@
 package clause
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"shouhou/checker/reader"
 )
@@ -55,4 +57,64 @@ func TestClauseMapsToOriginal(t *testing.T) {
 	if line, col := src.Position(cls[1].Text.Orig(i)); line != 2 || col != 7 {
 		t.Errorf("7 at %d:%d, want 2:7", line, col)
 	}
+}
+
+// TestSplitBoundsLongClauses: a file whose lines all end in commas joins
+// into one paragraph with no sentence end; it must come out as clauses of
+// at most MaxRunes characters, cut after commas, every character kept,
+// and the document must say so.
+func TestSplitBoundsLongClauses(t *testing.T) {
+	line := "商品售出后7日内可退货，"
+	text := "退货政策\n" + strings.Repeat(line+"\n", 500)
+	src, err := reader.Parse("p.txt", []byte(text), "text", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cls := Split(src)
+	var joined strings.Builder
+	for _, c := range cls[1:] {
+		n := utf8.RuneCountInString(c.Text.S)
+		if n > MaxRunes || n < MaxRunes/2 && c.Text.S != cls[len(cls)-1].Text.S {
+			t.Errorf("clause of %d characters", n)
+		}
+		if !strings.HasSuffix(c.Text.S, ",") {
+			t.Errorf("clause not cut at a comma: …%s", c.Text.S[len(c.Text.S)-12:])
+		}
+		joined.WriteString(c.Text.S)
+	}
+	if want := strings.Repeat("商品售出后7日内可退货,", 500); strings.ReplaceAll(joined.String(), " ", "") != want {
+		t.Errorf("text lost in splitting: %d bytes, want %d", joined.Len(), len(want))
+	}
+	if len(src.Warnings) != 1 || !strings.Contains(src.Warnings[0], "line 2 col 1") {
+		t.Errorf("warnings = %q, want one naming line 2 col 1", src.Warnings)
+	}
+	// Without a comma the cut falls at the bound.
+	src, _ = reader.Parse("p.txt", []byte(strings.Repeat("退", 2500)), "text", reader.Options{})
+	var lens []int
+	for _, c := range Split(src) {
+		lens = append(lens, utf8.RuneCountInString(c.Text.S))
+	}
+	if fmt.Sprint(lens) != "[1000 1000 500]" {
+		t.Errorf("lengths = %v, want [1000 1000 500]", lens)
+	}
+}
+
+// FuzzBounded: splitting a long stretch keeps every character but the
+// spaces at the cuts, in order, in pieces of at most MaxRunes characters.
+func FuzzBounded(f *testing.F) {
+	f.Add(strings.Repeat("商品售出后7日内可退货, ", 200))
+	f.Add(strings.Repeat("退", 2500))
+	f.Add(strings.Repeat("a b,", 1000))
+	f.Fuzz(func(t *testing.T, s string) {
+		var joined strings.Builder
+		for _, p := range bounded(s, 0, len(s)) {
+			if n := utf8.RuneCountInString(s[p[0]:p[1]]); n > MaxRunes {
+				t.Fatalf("piece of %d characters", n)
+			}
+			joined.WriteString(s[p[0]:p[1]])
+		}
+		if strings.ReplaceAll(joined.String(), " ", "") != strings.ReplaceAll(s, " ", "") {
+			t.Fatal("characters lost")
+		}
+	})
 }

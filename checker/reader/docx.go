@@ -16,7 +16,7 @@ import (
 // row and column. Places: "paragraph N" (the Nth paragraph with text,
 // counting those in tables), "table T row R col C", "header paragraph N",
 // "footer paragraph N".
-func parseDocx(src *Source, b []byte, limit int64) error {
+func parseDocx(src *Source, b []byte, limit int64, opt Options) error {
 	z, err := openOffice(b, "Word", ".docx", limit)
 	if err != nil {
 		return err
@@ -25,7 +25,7 @@ func parseDocx(src *Source, b []byte, limit int64) error {
 	if doc == nil {
 		return errors.New("not a Word document (no word/document.xml inside)")
 	}
-	p := &docxParser{src: src, x: &extraction{}}
+	p := &docxParser{src: src, x: &extraction{}, limit: limit, opt: opt}
 	if f := z.file("word/styles.xml"); f != nil {
 		data, err := z.read(f)
 		if err != nil {
@@ -61,7 +61,13 @@ func parseDocx(src *Source, b []byte, limit int64) error {
 				return err
 			}
 			if err := p.parse(data); err != nil {
+				if cerr := opt.cancelled(); cerr != nil {
+					return cerr
+				}
 				return fmt.Errorf("damaged: %s is not well-formed XML (%v)", name, err)
+			}
+			if p.over {
+				return fmt.Errorf("its text %w of %s (list numbers repeated in every paragraph?); raise --max-size if the file is genuine", errExpands, FormatSize(limit))
 			}
 		}
 	}
@@ -75,6 +81,12 @@ type docxParser struct {
 	x         *extraction
 	styles    wordStyles
 	numbering *wordNumbering
+
+	// limit bounds the text extracted (numbering can make a small file's
+	// text grow without end); over says it was passed.
+	limit int64
+	over  bool
+	opt   Options
 
 	part   string // "", "header", "footer"
 	paras  int    // paragraphs with text so far in this part
@@ -111,13 +123,21 @@ var docxHidden = map[string]bool{
 func (p *docxParser) parse(data []byte) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	skip := 0
-	for {
+	for n := 1; ; n++ {
+		if n%4096 == 0 {
+			if err := p.opt.cancelled(); err != nil {
+				return err
+			}
+		}
 		tok, err := d.RawToken()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return err
+		}
+		if p.over {
+			return nil
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -277,6 +297,10 @@ func (p *docxParser) paragraph(para *wordPara) {
 	text := body
 	if prefix != "" {
 		text = prefix + body
+	}
+	if int64(p.x.b.Len())+int64(len(text)) > p.limit {
+		p.over = true
+		return
 	}
 	p.paras++
 	o := origin{line: p.paras, col: 1, label: "paragraph " + strconv.Itoa(p.paras)}

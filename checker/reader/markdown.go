@@ -1,6 +1,9 @@
 package reader
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -19,6 +22,11 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Striket
 // leaves unread; when HTML blocks carry most of the file, it is read as
 // HTML instead, positions still in the file's lines and columns.
 func parseMarkdown(src *Source) {
+	if reason := markdownBeyondLimits(src.Text); reason != "" {
+		src.Warnings = append(src.Warnings, "Markdown with "+reason+": read as plain text")
+		parseText(src)
+		return
+	}
 	source := []byte(src.Text)
 	doc := md.Parser().Parse(text.NewReader(source))
 	htmlBytes := 0
@@ -36,7 +44,9 @@ func parseMarkdown(src *Source) {
 		parseHTML(src)
 		return
 	}
-	table := 0
+	// row and col count along as the walk goes: counting a cell's
+	// previous siblings was quadratic in a table's width and length.
+	table, row, col := 0, 0, 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -53,9 +63,13 @@ func parseMarkdown(src *Source) {
 			src.addBlock(Block{Kind: kind}, n, source)
 			return ast.WalkSkipChildren, nil
 		case *east.Table:
-			table++
+			table, row = table+1, 1
+		case *east.TableHeader:
+			col = 0
+		case *east.TableRow:
+			row, col = row+1, 0
 		case *east.TableCell:
-			row, col := cellPosition(n)
+			col++
 			src.addBlock(Block{Kind: TableCell, Table: table, Row: row, Col: col}, n, source)
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
@@ -119,19 +133,67 @@ func keepBlanks(segs []Segment, source []byte) []Segment {
 	return out
 }
 
-func cellPosition(cell ast.Node) (row, col int) {
-	for c := cell.PreviousSibling(); c != nil; c = c.PreviousSibling() {
-		col++
-	}
-	r := cell.Parent()
-	if _, header := r.(*east.TableHeader); header {
-		return 1, col + 1
-	}
-	row = 2
-	for p := r.PreviousSibling(); p != nil; p = p.PreviousSibling() {
-		if _, header := p.(*east.TableHeader); !header {
-			row++
+// Limits of the Markdown structure handed to goldmark. Its parser takes
+// time quadratic (or worse) in some structures: block quotes or lists
+// nested thousands deep, long runs of link reference definitions, lines
+// of thousands of brackets; and a table thousands of columns wide costs
+// memory by the cell. No real document comes near these figures; one
+// that passes them is read as plain text, with a warning.
+const (
+	mdMaxNesting = 100   // > markers or indentation levels at a line's start
+	mdMaxIndent  = 400   // leading spaces (a tab counts 4)
+	mdMaxRefDefs = 5000  // lines that look like [label]: target
+	mdMaxColumns = 1000  // | on one line
+	mdMaxOpeners = 20000 // [ ( < * _ in one paragraph (up to a blank line)
+)
+
+// markdownBeyondLimits says which limit text passes, or "".
+func markdownBeyondLimits(text string) string {
+	refs, openers := 0, 0
+	for line := range strings.Lines(text) {
+		indent, quotes, markers := 0, 0, 0
+		i := 0
+	lead:
+		for ; i < len(line); i++ {
+			switch line[i] {
+			case ' ':
+				indent++
+			case '\t':
+				indent += 4
+			case '>':
+				quotes++
+			case '-', '*', '+':
+				if i+1 < len(line) && (line[i+1] == ' ' || line[i+1] == '\t') {
+					markers++
+					continue
+				}
+				break lead
+			default:
+				break lead
+			}
+		}
+		switch {
+		case quotes > mdMaxNesting:
+			return fmt.Sprintf("block quotes nested more than %d deep", mdMaxNesting)
+		case markers > mdMaxNesting:
+			return fmt.Sprintf("list items nested more than %d deep", mdMaxNesting)
+		case indent > mdMaxIndent:
+			return fmt.Sprintf("a line indented more than %d spaces", mdMaxIndent)
+		case strings.Count(line, "|") > mdMaxColumns:
+			return fmt.Sprintf("a table more than %d columns wide", mdMaxColumns)
+		}
+		if rest := line[i:]; strings.HasPrefix(rest, "[") && strings.Contains(rest, "]:") {
+			if refs++; refs > mdMaxRefDefs {
+				return fmt.Sprintf("more than %d link reference definitions", mdMaxRefDefs)
+			}
+		}
+		if strings.TrimSpace(line) == "" {
+			openers = 0
+		}
+		openers += strings.Count(line, "[") + strings.Count(line, "(") + strings.Count(line, "<") + strings.Count(line, "*") + strings.Count(line, "_")
+		if openers > mdMaxOpeners {
+			return fmt.Sprintf("a paragraph of more than %d brackets and emphasis marks", mdMaxOpeners)
 		}
 	}
-	return row, col + 1
+	return ""
 }

@@ -17,17 +17,30 @@ var pageNumberRe = regexp.MustCompile(`^(?i)(-?\s*\d{1,4}\s*-?|ç¬¬\s*\d{1,4}\s*é
 // parsePDF reads a PDF's text layer page by page, a printed line at a
 // time, and joins wrapped lines as for plain text. Places: "page N line M",
 // M counting the lines with text on page N; line is M.
-func parsePDF(src *Source, b []byte) error {
+func parsePDF(src *Source, b []byte, limit int64, opt Options) error {
+	if err := checkXrefChain(b); err != nil {
+		return err
+	}
+	if err := checkPDFStreams(b, limit); err != nil {
+		return err
+	}
 	r, err := pdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return pdfError(err)
 	}
+	pages, err := pdfPages(r, len(b)/4+16)
+	if err != nil {
+		return err
+	}
 	x := &extraction{}
 	var pageLines [][]int // per page, offsets of its lines in Text
-	for n := 1; n <= r.NumPage(); n++ {
-		page := r.Page(n)
-		if page.V.IsNull() {
-			continue
+	for i, page := range pages {
+		n := i + 1
+		if err := opt.cancelled(); err != nil {
+			return err
+		}
+		if err := checkParents(page, n); err != nil {
+			return err
 		}
 		rows, err := page.GetTextByRow()
 		if err != nil {

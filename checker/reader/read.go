@@ -2,6 +2,7 @@ package reader
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +21,17 @@ const StdinPath = "<stdin>"
 type Options struct {
 	Encoding string // force an encoding; empty means detect
 	MaxSize  int64  // bytes; 0 means DefaultMaxSize
+	// Ctx, when set, abandons a read once it is done (--doc-timeout):
+	// the long loops (pages, rows, XML tokens) look at it as they go.
+	Ctx context.Context
+}
+
+// cancelled returns the context's error once the read is to be abandoned.
+func (o Options) cancelled() error {
+	if o.Ctx == nil {
+		return nil
+	}
+	return o.Ctx.Err()
 }
 
 // DefaultMaxSize bounds one document; larger files get an error, not a read.
@@ -38,6 +50,15 @@ var Extensions = map[string]string{
 
 // ReadFile reads and parses one file.
 func ReadFile(path string, opt Options) (*Source, error) {
+	// Looked at before it is opened: opening a named pipe with no writer
+	// blocks for ever, and a device can be read without end.
+	pre, err := os.Stat(path)
+	if err != nil {
+		return nil, describeOpenError(err)
+	}
+	if err := special(pre.Mode()); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, describeOpenError(err)
@@ -47,8 +68,8 @@ func ReadFile(path string, opt Options) (*Source, error) {
 	if err != nil {
 		return nil, describeOpenError(err)
 	}
-	if st.IsDir() {
-		return nil, errors.New("a folder, not a file")
+	if err := special(st.Mode()); err != nil {
+		return nil, err // replaced between the two looks
 	}
 	limit := maxSize(opt)
 	if st.Size() > limit {
@@ -110,9 +131,9 @@ func Parse(path string, b []byte, format string, opt Options) (src *Source, err 
 // parsers read each format into a Source; text, Markdown and HTML go
 // through parseDecoded.
 var parsers = map[string]func(src *Source, b []byte, opt Options) error{
-	"docx": func(src *Source, b []byte, opt Options) error { return parseDocx(src, b, maxSize(opt)) },
-	"xlsx": func(src *Source, b []byte, opt Options) error { return parseXlsx(src, b, maxSize(opt)) },
-	"pdf":  func(src *Source, b []byte, _ Options) error { return parsePDF(src, b) },
+	"docx": func(src *Source, b []byte, opt Options) error { return parseDocx(src, b, maxSize(opt), opt) },
+	"xlsx": func(src *Source, b []byte, opt Options) error { return parseXlsx(src, b, maxSize(opt), opt) },
+	"pdf":  func(src *Source, b []byte, opt Options) error { return parsePDF(src, b, maxSize(opt), opt) },
 	"ole":  func(src *Source, b []byte, _ Options) error { return oleError(b, filepath.Ext(src.Path)) },
 	"doc":  refuse("legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx and try again"),
 	"xls":  refuse("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again"),
@@ -214,11 +235,35 @@ func FormatSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// MaxMaxSize is the largest --max-size: positions inside a document are
+// kept as 32-bit offsets, and a document's text may be a few times its
+// file's size.
+const MaxMaxSize = 1 << 30
+
 func maxSize(opt Options) int64 {
 	if opt.MaxSize > 0 {
-		return opt.MaxSize
+		return min(opt.MaxSize, MaxMaxSize)
 	}
 	return DefaultMaxSize
+}
+
+// special refuses what is not a regular file, naming what it is. Named
+// explicitly, a FIFO or device would be opened and read; in a folder
+// walk such files are passed over (see Expand).
+func special(m fs.FileMode) error {
+	switch {
+	case m.IsDir():
+		return errors.New("a folder, not a file")
+	case m.IsRegular():
+		return nil
+	case m&fs.ModeNamedPipe != 0:
+		return errors.New("a named pipe (FIFO), not a regular file: refused; to audit what a program writes, pipe it to shouhou audit -")
+	case m&fs.ModeSocket != 0:
+		return errors.New("a socket, not a regular file: refused")
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return errors.New("a device, not a regular file: refused")
+	}
+	return errors.New("not a regular file: refused")
 }
 
 func looksLikeMarkdown(b []byte) bool {

@@ -64,7 +64,14 @@ type Source struct {
 	// Markdown, whose places are Text's own lines and columns.
 	origins    []origin
 	lineStarts []int
+	// runeMarks[k] counts the characters of Text[:k*runeStep], so the
+	// column of a place far along a long line is found without counting
+	// from the line's start each time (built on first need).
+	runeMarks []int
 }
+
+// runeStep is the spacing of Source.runeMarks in bytes.
+const runeStep = 4096
 
 // origin says where a stretch of Text, starting at off, came from.
 type origin struct {
@@ -93,7 +100,7 @@ func (s *Source) Locate(off int) Place {
 	o := s.origins[i]
 	col := o.col
 	if !o.fixed && off > o.off {
-		col += utf8.RuneCountInString(s.Text[o.off:off])
+		col += s.runesBetween(o.off, off)
 	}
 	label := o.label
 	if label == "" {
@@ -171,5 +178,37 @@ func (s *Source) textPosition(off int) (line, col int) {
 		}
 	}
 	i := sort.Search(len(s.lineStarts), func(i int) bool { return s.lineStarts[i] > off }) - 1
-	return i + 1, utf8.RuneCountInString(s.Text[s.lineStarts[i]:off]) + 1
+	return i + 1, s.runesBetween(s.lineStarts[i], off) + 1
+}
+
+// runesBetween counts the characters of Text[a:b] in time bounded by
+// runeStep, whatever the distance: a one-line document of megabytes has
+// thousands of facts, each of which would otherwise count from the line's
+// start. Short spans are counted directly, as utf8.RuneCountInString does.
+func (s *Source) runesBetween(a, b int) int {
+	if b-a <= 2*runeStep {
+		return utf8.RuneCountInString(s.Text[a:b])
+	}
+	if s.runeMarks == nil {
+		s.runeMarks = make([]int, len(s.Text)/runeStep+1)
+		n := 0
+		for k := 1; k < len(s.runeMarks); k++ {
+			n += runeStarts(s.Text[(k-1)*runeStep : k*runeStep])
+			s.runeMarks[k] = n
+		}
+	}
+	ka, kb := (a+runeStep-1)/runeStep, b/runeStep
+	return runeStarts(s.Text[a:ka*runeStep]) + s.runeMarks[kb] - s.runeMarks[ka] + runeStarts(s.Text[kb*runeStep:b])
+}
+
+// runeStarts counts the bytes of s that start a character (all but UTF-8
+// continuation bytes): its character count, for text decoded to UTF-8.
+func runeStarts(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }

@@ -13,7 +13,7 @@ import (
 // table: its header row is the first row with two or more filled cells
 // (a 偏离表 often has a title row above it, which becomes a paragraph).
 // Places: "Sheet1!C4"; line is the row, column the column number.
-func parseXlsx(src *Source, b []byte, limit int64) error {
+func parseXlsx(src *Source, b []byte, limit int64, opt Options) error {
 	z, err := openOffice(b, "Excel", ".xlsx", limit)
 	if err != nil {
 		return err
@@ -35,7 +35,7 @@ func parseXlsx(src *Source, b []byte, limit int64) error {
 	defer wb.Close()
 	x := &extraction{}
 	for si, sheet := range wb.GetSheetList() {
-		if err := readSheet(src, x, wb, si+1, sheet); err != nil {
+		if err := readSheet(src, x, wb, si+1, sheet, limit, opt); err != nil {
 			return err
 		}
 	}
@@ -44,7 +44,7 @@ func parseXlsx(src *Source, b []byte, limit int64) error {
 	return nil
 }
 
-func readSheet(src *Source, x *extraction, wb *excelize.File, table int, sheet string) error {
+func readSheet(src *Source, x *extraction, wb *excelize.File, table int, sheet string, limit int64, opt Options) error {
 	rows, err := wb.Rows(sheet)
 	if err != nil {
 		return fmt.Errorf("sheet %q cannot be read (%v)", sheet, err)
@@ -52,6 +52,11 @@ func readSheet(src *Source, x *extraction, wb *excelize.File, table int, sheet s
 	defer rows.Close()
 	header := 0 // the sheet row that heads the table; 0 until found
 	for r := 1; rows.Next(); r++ {
+		if r%1024 == 0 {
+			if err := opt.cancelled(); err != nil {
+				return err
+			}
+		}
 		cells, err := rows.Columns()
 		if err != nil {
 			return fmt.Errorf("sheet %q row %d cannot be read (%v)", sheet, r, err)
@@ -76,6 +81,10 @@ func readSheet(src *Source, x *extraction, wb *excelize.File, table int, sheet s
 			name, err := excelize.CoordinatesToCellName(c+1, r)
 			if err != nil {
 				continue
+			}
+			if int64(x.b.Len())+int64(len(v)) > limit {
+				// Shared strings: one string may be named by every cell.
+				return fmt.Errorf("its cell text %w of %s (one shared string repeated in every cell?); raise --max-size if the file is genuine", errExpands, FormatSize(limit))
 			}
 			segs := x.add(v, origin{line: r, col: c + 1, fixed: true, label: sheet + "!" + name})
 			x.newline()

@@ -3,11 +3,13 @@
 package audit
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -68,6 +70,8 @@ type Options struct {
 	changed func(name string) bool
 
 	CPUProfile, MemProfile string // hidden: pprof output for performance work
+	// DocTimeout bounds the time one document may take; 0 means none.
+	DocTimeout time.Duration
 }
 
 // NewCmd returns the audit command. runF replaces the run step in tests.
@@ -131,6 +135,7 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.MinSeverity, "min-severity", "", "leave findings below this severity out of the report and the exit code: error, warning, info")
 	f.BoolVar(&opts.AllowEmpty, "allow-empty", false, "exit 0 when the paths hold no document to audit (by default that is exit 2)")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier JSON or JSONL report (`FILE`)")
+	f.DurationVar(&opts.DocTimeout, "doc-timeout", 60*time.Second, "give up a document that takes longer than this (an error for that document; the batch goes on); 0 for no limit")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile to `FILE` (go tool pprof)")
 	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
 	_ = f.MarkHidden("cpuprofile")
@@ -290,6 +295,9 @@ func run(o *Options) error {
 	}
 
 	report := newReport(book)
+	if o.Shard != "" {
+		report.Shard = &reports.Shard{Index: shardI, Of: shardN, Inputs: len(inputs)}
+	}
 	outs := make([]*outputs.File, len(targets))
 	for i, t := range targets {
 		if outs[i], err = outputs.Open(o.IO.Out, t); err != nil {
@@ -313,6 +321,7 @@ func run(o *Options) error {
 		}
 		streams = append(streams, js)
 	}
+	streamErr := make([]error, len(streams))
 	work := shard(inputs, shardI, shardN)
 	bar := newProgress(o.IO.ErrOut, !o.Quiet && o.IO.IsStderrTTY(), len(work))
 	fails := false
@@ -324,11 +333,11 @@ func run(o *Options) error {
 		}
 		report.Summary.Baselined += base.Filter(&d)
 		if d.Error != nil {
-			bar.Println(fmt.Sprintf("shouhou: %s: %s", d.Path, *d.Error))
+			bar.Println(fmt.Sprintf("shouhou: %s: %s", reports.TerminalSafe(d.Path), reports.TerminalSafe(*d.Error)))
 		}
 		if !o.Quiet {
 			for _, w := range d.Warnings {
-				bar.Println(fmt.Sprintf("shouhou: %s: warning: %s", d.Path, w))
+				bar.Println(fmt.Sprintf("shouhou: %s: warning: %s", reports.TerminalSafe(d.Path), reports.TerminalSafe(w)))
 			}
 		}
 		report.Summary.Add(d)
@@ -342,22 +351,23 @@ func run(o *Options) error {
 			d.Suppressed = nil // counted above, listed only on request
 		}
 		fails = fails || cmdutil.Failing(d, o.FailOn)
-		for _, js := range streams {
-			if err == nil {
-				err = js.Document(d, index)
+		// A stream that cannot be written is given up; the batch and the
+		// other reports go on, and the run ends with exit code 2.
+		for si, js := range streams {
+			if streamErr[si] == nil {
+				streamErr[si] = js.Document(d, index)
 			}
 		}
 		if keep {
 			report.Documents = append(report.Documents, d)
 		}
 		bar.Done()
-		if err != nil {
-			bar.Finish()
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report: %v", err)}
-		}
 	}
 	bar.Finish()
 
+	// Each report is written whatever became of the others: one format's
+	// failure (a disk full, a format's own limit) never costs the rest.
+	var failed []error
 	si := 0
 	for _, out := range outs {
 		if o.Quiet && out.IsStdout() && reports.Terminal[out.Format] && !fails && report.Summary.Failed == 0 && !annotateFailed {
@@ -371,13 +381,24 @@ func run(o *Options) error {
 			return reports.Write(w, out.Format, report, ropt)
 		}
 		if out.Format == "jsonl" {
-			js := streams[si]
+			js, serr := streams[si], streamErr[si]
 			si++
-			write = func(io.Writer) error { return js.Summary(report.Summary) }
+			write = func(io.Writer) error {
+				if serr != nil {
+					return serr
+				}
+				return js.Summary(report.Summary)
+			}
 		}
 		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+			failed = append(failed, err)
 		}
+	}
+	if len(failed) > 0 {
+		for _, err := range failed[:len(failed)-1] {
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %v\n", err)
+		}
+		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: failed[len(failed)-1]}
 	}
 	if annotateFailed {
 		return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
@@ -417,6 +438,53 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 	if in.Err != nil {
 		return fail(in.Err)
 	}
+	if o.DocTimeout <= 0 {
+		doc, err := auditDoc(context.Background(), a, in, ropt, o)
+		if err != nil {
+			return fail(err)
+		}
+		return doc
+	}
+	// The document is audited on a goroutine of its own so that the batch
+	// can go on when it takes too long; the work abandoned stops at the
+	// next look at ctx in the readers' and the checker's loops.
+	ctx, cancel := context.WithTimeout(context.Background(), o.DocTimeout)
+	defer cancel()
+	type result struct {
+		doc reports.Document
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- result{err: fmt.Errorf("internal error while auditing (please report it): %v", r)}
+			}
+		}()
+		doc, err := auditDoc(ctx, a, in, ropt, o)
+		done <- result{doc, err}
+	}()
+	select {
+	case r := <-done:
+		if r.err != nil {
+			if ctx.Err() != nil {
+				return fail(timeoutError(o.DocTimeout))
+			}
+			return fail(r.err)
+		}
+		return r.doc
+	case <-ctx.Done():
+		return fail(timeoutError(o.DocTimeout))
+	}
+}
+
+func timeoutError(d time.Duration) error {
+	return fmt.Errorf("took longer than %s; raise --doc-timeout", d)
+}
+
+// auditDoc reads and audits one document, giving up once ctx is done.
+func auditDoc(ctx context.Context, a *checker.Auditor, in reader.Input, ropt reader.Options, o *Options) (reports.Document, error) {
+	ropt.Ctx = ctx
 	var (
 		src *reader.Source
 		err error
@@ -427,13 +495,13 @@ func auditOne(a *checker.Auditor, in reader.Input, ropt reader.Options, o *Optio
 		src, err = reader.ReadFile(in.Path, ropt)
 	}
 	if err != nil {
-		return fail(err)
+		return reports.Document{}, err
 	}
-	d := a.Audit(src, o.Kind)
-	if o.keepText {
+	d, err := a.AuditContext(ctx, src, o.Kind)
+	if err == nil && o.keepText {
 		d.Text = src.Text
 	}
-	return d
+	return d, err
 }
 
 // parseShard reads --shard I/N; empty means the whole run (1/1).
@@ -466,6 +534,9 @@ func parseSize(s string) (int64, error) {
 	n, err := strconv.ParseInt(strings.TrimSpace(u), 10, 64)
 	if err != nil || n <= 0 {
 		return 0, fmt.Errorf("%q is not a size such as 50MB", s)
+	}
+	if n > reader.MaxMaxSize/mult {
+		return 0, fmt.Errorf("%q is over the largest size shouhou reads, %s", s, reader.FormatSize(reader.MaxMaxSize))
 	}
 	return n * mult, nil
 }

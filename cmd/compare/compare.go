@@ -161,7 +161,7 @@ func run(o *Options) error {
 		}
 	}
 	if len(report.Tender.Requirements) == 0 {
-		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", o.Tender)
+		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", reports.TerminalSafe(o.Tender))
 	}
 	report.Bids = make([]reports.BidReport, len(bids))
 	each(len(bids), o.Jobs, func(i int) {
@@ -179,13 +179,13 @@ func run(o *Options) error {
 		}
 		if b.Error != nil {
 			failed++
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", b.Path, *b.Error)
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", reports.TerminalSafe(b.Path), reports.TerminalSafe(*b.Error))
 		}
 		fails = fails || b.Verdict == reports.VerdictFail || b.Verdict == reports.VerdictInvalid
 	}
 	for _, f := range o.Names {
 		if file, _, _ := strings.Cut(f, "="); !used[filepath.Clean(file)] && !used[file] {
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", f, file)
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", reports.TerminalSafe(f), reports.TerminalSafe(file))
 		}
 	}
 	for _, t := range targets {

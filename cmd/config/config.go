@@ -13,6 +13,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"shouhou/internal/bounded"
 	"shouhou/rules"
 )
 
@@ -61,7 +62,7 @@ func Find(dir string) string {
 // the key and what it may be: an unknown key with the valid ones (and the
 // nearest), a value that is not one of the choices.
 func Load(path string) (*Config, error) {
-	b, err := os.ReadFile(path)
+	b, err := bounded.ReadFile(path, 4<<20)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read config %s: %v", path, err)
 	}

@@ -30,6 +30,9 @@ type Options struct {
 	Outputs   []string
 	FailOn    string
 	Quiet     bool
+	// AllowPartial merges an incomplete set of shards (with a warning)
+	// instead of refusing it.
+	AllowPartial bool
 }
 
 // NewCmd returns the merge command.
@@ -59,15 +62,17 @@ unsharded run's. Exit codes as for audit.`,
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` (repeatable, as for audit)")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no \"report written\" lines")
+	f.BoolVar(&opts.AllowPartial, "allow-partial", false, "merge even when shards are missing (the report then covers only the shards given)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
 type part struct {
 	Report *struct {
-		Schema   string       `json:"schema"`
-		Tool     reports.Tool `json:"tool"`
-		Rulebook string       `json:"rulebook"`
+		Schema   string         `json:"schema"`
+		Tool     reports.Tool   `json:"tool"`
+		Rulebook string         `json:"rulebook"`
+		Shard    *reports.Shard `json:"shard"`
 	} `json:"report"`
 	Document *reports.Document `json:"document"`
 	Index    *int              `json:"index"`
@@ -101,11 +106,13 @@ func run(o *Options) error {
 		baselined  int
 		suppressed int
 	)
+	var shards []*reports.Shard
 	for pi, path := range o.Parts {
-		es, rb, summary, err := readPart(path, pi)
+		es, rb, summary, shard, err := readPart(path, pi)
 		if err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
+		shards = append(shards, shard)
 		if rulebook == "" {
 			rulebook = rb
 		} else if rb != rulebook {
@@ -125,6 +132,12 @@ func run(o *Options) error {
 		}
 	}
 
+	if err := checkShards(o.Parts, shards); err != nil {
+		if !o.AllowPartial {
+			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%v; merge what there is with --allow-partial", err)}
+		}
+		fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: %v; the report covers only the parts given\n", err)
+	}
 	report := &reports.Report{Schema: reports.AuditSchema, Tool: reports.Tool{Name: "shouhou", Version: cmdutil.Version},
 		Documents: []reports.Document{}, Rulebook: rulebook}
 	if rulebook == book.Version {
@@ -156,13 +169,60 @@ func run(o *Options) error {
 }
 
 // readPart reads one shard's JSON Lines.
-func readPart(path string, pi int) ([]entry, string, reports.Summary, error) {
+// checkShards refuses parts that are not one whole sharded run: shards
+// of different runs (another N, another number of inputs), a shard given
+// twice, shards missing. Parts with no shard record (whole runs, or made
+// before shouhou recorded shards) are not checked.
+func checkShards(paths []string, shards []*reports.Shard) error {
+	var first *reports.Shard
+	firstPath := ""
+	have := map[int]string{}
+	for i, s := range shards {
+		if s == nil {
+			continue
+		}
+		if first == nil {
+			first, firstPath = s, paths[i]
+		}
+		if s.Of != first.Of || s.Inputs != first.Inputs {
+			return fmt.Errorf("%s is shard %d/%d of a run over %d inputs, %s shard %d/%d of a run over %d: parts of different runs",
+				paths[i], s.Index, s.Of, s.Inputs, firstPath, first.Index, first.Of, first.Inputs)
+		}
+		if p, dup := have[s.Index]; dup {
+			return fmt.Errorf("shard %d/%d is given twice (%s and %s)", s.Index, s.Of, p, paths[i])
+		}
+		have[s.Index] = paths[i]
+	}
+	if first == nil {
+		return nil
+	}
+	var missing []string
+	for i := 1; i <= first.Of; i++ {
+		if _, ok := have[i]; !ok {
+			missing = append(missing, fmt.Sprintf("%d/%d", i, first.Of))
+		}
+	}
+	if len(missing) > 0 {
+		if len(missing) > 20 {
+			missing = append(missing[:20], fmt.Sprintf("and %d more", len(missing)-20))
+		}
+		return fmt.Errorf("incomplete set of shards: %s missing", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// readPart reads one shard's JSON Lines.
+func readPart(path string, pi int) ([]entry, string, reports.Summary, *reports.Shard, error) {
 	var summary reports.Summary
+	var shard *reports.Shard
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, "", summary, fmt.Errorf("cannot read part %s: %v", path, err)
+		return nil, "", summary, nil, fmt.Errorf("cannot read part %s: %v", path, err)
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		return nil, "", summary, nil, fmt.Errorf("part %s is not a regular file (%v): write parts to files with shouhou audit -f jsonl -o", path, st.Mode().Type())
+	}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<30)
 	var (
@@ -174,17 +234,17 @@ func readPart(path string, pi int) ([]entry, string, reports.Summary, error) {
 	for line := 1; sc.Scan(); line++ {
 		var p part
 		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			return nil, "", summary, fmt.Errorf("%s:%d: not a shouhou JSON Lines report (%v); write parts with shouhou audit -f jsonl", path, line, err)
+			return nil, "", summary, nil, fmt.Errorf("%s:%d: not a shouhou JSON Lines report (%v); write parts with shouhou audit -f jsonl", path, line, err)
 		}
 		switch {
 		case p.Report != nil:
 			if p.Report.Schema != reports.AuditSchema {
-				return nil, "", summary, fmt.Errorf("%s:%d: schema %q, want %q", path, line, p.Report.Schema, reports.AuditSchema)
+				return nil, "", summary, nil, fmt.Errorf("%s:%d: schema %q, want %q", path, line, p.Report.Schema, reports.AuditSchema)
 			}
-			head, rulebook = true, p.Report.Rulebook
+			head, rulebook, shard = true, p.Report.Rulebook, p.Report.Shard
 		case p.Document != nil:
 			if p.Index == nil {
-				return nil, "", summary, fmt.Errorf("%s:%d: a document line without its index (made by an older shouhou?)", path, line)
+				return nil, "", summary, nil, fmt.Errorf("%s:%d: a document line without its index (made by an older shouhou?)", path, line)
 			}
 			if p.Document.Facts == nil {
 				p.Document.Facts = []reports.Fact{}
@@ -198,13 +258,13 @@ func readPart(path string, pi int) ([]entry, string, reports.Summary, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, "", summary, fmt.Errorf("cannot read part %s: %v", path, err)
+		return nil, "", summary, nil, fmt.Errorf("cannot read part %s: %v", path, err)
 	}
 	if !head {
-		return nil, "", summary, fmt.Errorf("%s is not a shouhou JSON Lines report (no header line); write parts with shouhou audit -f jsonl", path)
+		return nil, "", summary, nil, fmt.Errorf("%s is not a shouhou JSON Lines report (no header line); write parts with shouhou audit -f jsonl", path)
 	}
 	if !done {
-		return nil, "", summary, fmt.Errorf("%s ends before its summary line: the shard did not finish; run it again", path)
+		return nil, "", summary, nil, fmt.Errorf("%s ends before its summary line: the shard did not finish; run it again", path)
 	}
-	return out, rulebook, summary, nil
+	return out, rulebook, summary, shard, nil
 }

@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"syscall"
 
 	"shouhou/cmd/cmdutil"
 	"shouhou/reports"
@@ -95,18 +98,82 @@ type File struct {
 	Format string
 	Path   string
 	tmp    *os.File
+	direct *os.File // a device or pipe written in place
 }
 
-// Open starts writing t.
+// Open starts writing t. A target that exists and is not a regular file
+// (/dev/null, /dev/stdout, a named pipe) is written directly: renaming a
+// file over it would replace the device with a file.
 func Open(stdout io.Writer, t Target) (*File, error) {
 	if t.Path == "" {
 		return &File{W: stdout, Format: t.Format}, nil
 	}
+	if st, err := os.Stat(t.Path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		w, err := os.OpenFile(t.Path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("cannot write report %s: %v", t.Path, err)
+		}
+		return &File{W: w, direct: w, Path: t.Path, Format: t.Format}, nil
+	}
+	removeOnSignal()
+	// Created and recorded under the lock, so that a signal coming in
+	// between cannot miss the file.
+	temps.mu.Lock()
 	tmp, err := os.CreateTemp(filepath.Dir(t.Path), "."+filepath.Base(t.Path)+".*.tmp")
+	if err == nil {
+		temps.names[tmp.Name()] = true
+	}
+	temps.mu.Unlock()
 	if err != nil {
 		return nil, fmt.Errorf("cannot write report %s: %v", t.Path, err)
 	}
 	return &File{W: tmp, tmp: tmp, Path: t.Path, Format: t.Format}, nil
+}
+
+// temps are the temporary files of reports being written, removed if the
+// run is interrupted (SIGINT, SIGTERM) so that no .report.*.tmp is left.
+var temps = &tempSet{names: map[string]bool{}}
+
+type tempSet struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+func (s *tempSet) remove(name string) {
+	s.mu.Lock()
+	delete(s.names, name)
+	s.mu.Unlock()
+}
+
+// removeTemps removes every temporary report file still open; it keeps
+// the lock so that none is renamed into place meanwhile.
+func removeTemps() {
+	temps.mu.Lock()
+	for name := range temps.names {
+		os.Remove(name)
+	}
+	clear(temps.names)
+}
+
+var signalOnce sync.Once
+
+// removeOnSignal makes SIGINT and SIGTERM remove the temporary report
+// files before the process ends with the usual 128+signal status; the
+// reports already in place are left as they were.
+func removeOnSignal() {
+	signalOnce.Do(func() {
+		ch := make(chan os.Signal, 1)
+		signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+		go func() {
+			sig := <-ch
+			removeTemps()
+			code := 130
+			if sig == syscall.SIGTERM {
+				code = 143
+			}
+			os.Exit(code)
+		}()
+	})
 }
 
 // IsStdout reports whether the report goes to standard output.
@@ -122,12 +189,18 @@ func (f *File) Name() string {
 
 // Commit finishes the report: for a file, renames it into place.
 func (f *File) Commit() error {
+	if f.direct != nil {
+		err := f.direct.Close()
+		f.direct = nil
+		return err
+	}
 	if f.tmp == nil {
 		return nil
 	}
 	name := f.tmp.Name()
 	err := f.tmp.Close()
 	f.tmp = nil
+	defer temps.remove(name)
 	if err != nil {
 		os.Remove(name)
 		return fmt.Errorf("cannot write report: %v", err)
@@ -142,9 +215,14 @@ func (f *File) Commit() error {
 
 // Abort drops an unfinished report file; after Commit it does nothing.
 func (f *File) Abort() {
+	if f.direct != nil {
+		f.direct.Close()
+		f.direct = nil
+	}
 	if f.tmp != nil {
 		f.tmp.Close()
 		os.Remove(f.tmp.Name())
+		temps.remove(f.tmp.Name())
 		f.tmp = nil
 	}
 }
@@ -161,7 +239,7 @@ func (f *File) Finish(write func(w io.Writer) error, errOut io.Writer, quiet boo
 		return fmt.Errorf("cannot write report %s: %v", f.Name(), err)
 	}
 	if !f.IsStdout() && !quiet {
-		fmt.Fprintf(errOut, "shouhou: %s report written to %s\n", f.Format, filepath.Clean(f.Path))
+		fmt.Fprintf(errOut, "shouhou: %s report written to %s\n", f.Format, reports.TerminalSafe(filepath.Clean(f.Path)))
 	}
 	return nil
 }

@@ -84,6 +84,10 @@ func Pieces(orig string, pieces []Piece) Text {
 			default:
 				r, n = utf8.DecodeRuneInString(seg[i:])
 			}
+			if invisible(r) {
+				i += n // 概\u200b不退换 is 概不退换
+				continue
+			}
 			rs = append(rs, halfWidth(r))
 			offs = append(offs, int32(p.Start+i))
 			i += n
@@ -156,10 +160,25 @@ func halfWidth(r rune) rune {
 		return '~'
 	case r == '﹣' || r == '−':
 		return '-'
-	case r == '\ufeff' || r == '\u200b':
-		return ' '
 	}
 	return r
+}
+
+// invisible reports whether r is a character that shows nothing and is
+// dropped from normalized text: zero-width spaces and joiners, the byte
+// order mark, the soft hyphen, word joiners and bidirectional controls.
+// Pasted and scraped text carries them inside words (概\u200b不退换), where
+// they would hide a phrase from every rule.
+func invisible(r rune) bool {
+	switch {
+	case r < 0xAD:
+		return false
+	case r == 0xAD, r == 0x180E, r == 0xFEFF:
+		return true
+	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2060 && r <= 0x2064, r >= 0x2066 && r <= 0x206F:
+		return true
+	}
+	return false
 }
 
 const pinyinLetters = "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ"
