@@ -45,48 +45,123 @@ type Section struct {
 	First, Last int // clause indices, inclusive
 }
 
-// vocabulary is kinds.yaml made ready for counting.
+// Signal groups: what a word found in a clause counts toward.
+const (
+	gTender = iota
+	gBid
+	gPolicy
+	gArticle
+	gLaw
+	gB2B
+	gConsumer
+	gMainland
+	gRegion // gRegion+2*r is region r's strong words, gRegion+2*r+1 its other words
+	nGroups = gRegion + 6
+	// gLawArticle counts clauses that open a law's numbered article.
+	gLawArticle = nGroups
+)
+
+// tally is a clause's count of each signal group (and of law articles).
+type tally [nGroups + 1]uint16
+
+// bodyGroup names the group of each kind's body words.
+var bodyGroup = map[string]int{rules.Tender: gTender, rules.Bid: gBid, rules.Policy: gPolicy, rules.Article: gArticle, rules.Law: gLaw}
+
+// vocabulary is kinds.yaml made ready for counting: every counted word in
+// one set, so a document is scanned once however many kinds of signal
+// there are (a scan per list cost a tenth of a large document's audit).
 type vocabulary struct {
 	lex        *kinds.Lexicon
 	titles     map[string][]string
-	body       map[string]*keywords.Set
-	b2b, cons  *keywords.Set
+	signals    *keywords.Set
+	groupsOf   [][]int // signal word -> its groups
 	otherVoice *keywords.Set
 	selfVoice  *keywords.Set
-	regions    []region
-	mainland   *keywords.Set
+	regions    []string // jurisdiction ids, in the order of their groups
 	goods      *keywords.Set
-}
-
-type region struct {
-	id            string
-	strong, words *keywords.Set
 }
 
 // vocab is built on first use: commands that judge nothing (version,
 // help) do not pay for it.
 var vocab = sync.OnceValue(func() *vocabulary {
 	l := kinds.Must()
-	v := &vocabulary{lex: l, titles: l.Titles, body: map[string]*keywords.Set{},
-		b2b: keywords.New(l.B2B), cons: keywords.New(l.Consumer),
+	v := &vocabulary{lex: l, titles: l.Titles,
 		otherVoice: keywords.New(l.Voice.Other), selfVoice: keywords.New(l.Voice.Self),
-		mainland: keywords.New(l.Jurisdictions.Mainland)}
-	for k, ws := range l.Body {
-		v.body[k] = keywords.New(ws)
+		goods: keywords.New(l.Goods)}
+	index := map[string]int{}
+	var words []string
+	add := func(group int, ws []string) {
+		for _, w := range ws {
+			i, ok := index[w]
+			if !ok {
+				i = len(words)
+				index[w] = i
+				words = append(words, w)
+				v.groupsOf = append(v.groupsOf, nil)
+			}
+			if !slices.Contains(v.groupsOf[i], group) {
+				v.groupsOf[i] = append(v.groupsOf[i], group)
+			}
+		}
 	}
-	for _, r := range []struct {
+	for k, g := range bodyGroup {
+		add(g, l.Body[k])
+	}
+	add(gB2B, l.B2B)
+	add(gConsumer, l.Consumer)
+	add(gMainland, l.Jurisdictions.Mainland)
+	for r, reg := range []struct {
 		id string
 		r  kinds.Region
 	}{{rules.HK, l.Jurisdictions.HK}, {rules.Macau, l.Jurisdictions.Macau}, {rules.TW, l.Jurisdictions.TW}} {
-		v.regions = append(v.regions, region{r.id, keywords.New(r.r.Strong), keywords.New(r.r.Words)})
+		v.regions = append(v.regions, reg.id)
+		add(gRegion+2*r, reg.r.Strong)
+		add(gRegion+2*r+1, reg.r.Words)
 	}
-	v.goods = keywords.New(l.Goods)
+	v.signals = keywords.New(words)
 	return v
 })
 
+// signals counts each clause's signal words, once for the whole
+// document, and keeps the first few distinct words of each group as
+// evidence.
+func signals(cls []clause.Clause) ([]tally, [nGroups][]string) {
+	v := vocab()
+	counts := make([]tally, len(cls))
+	var evidence [nGroups][]string
+	for i, c := range cls {
+		v.signals.Each(c.Text.S, func(_, _, w int) bool {
+			for _, g := range v.groupsOf[w] {
+				if counts[i][g] < 0xFFFF {
+					counts[i][g]++
+				}
+				if len(evidence[g]) < 8 && !slices.Contains(evidence[g], v.signals.Word(w)) {
+					evidence[g] = append(evidence[g], v.signals.Word(w))
+				}
+			}
+			return true
+		})
+		if v.lex.LawArticle.MatchString(c.Text.S) {
+			counts[i][gLawArticle] = 1
+		}
+	}
+	return counts, evidence
+}
+
+// sum adds up the tallies of a run of clauses.
+func sum(counts []tally) (t [nGroups + 1]int) {
+	for _, c := range counts {
+		for g, n := range c {
+			t[g] += int(n)
+		}
+	}
+	return t
+}
+
 // DetectKind tells a document's kind from its clauses.
 func DetectKind(cls []clause.Clause) string {
-	k, _ := kindOf(cls, true)
+	counts, _ := signals(cls)
+	k, _ := kindOf(cls, counts, true)
 	return k
 }
 
@@ -95,24 +170,16 @@ func DetectKind(cls []clause.Clause) string {
 // or body words that leave no doubt); a section changes kind only then.
 // A document's first clause may be an article's title (如何…？); a
 // section's heading may not, since a policy's FAQ asks questions too.
-func kindOf(cls []clause.Clause, whole bool) (kind string, strong bool) {
+func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, strong bool) {
 	if len(cls) == 0 {
 		return rules.Policy, false
 	}
+	t := sum(counts)
 	n := map[string]int{}
-	lawArticles := 0
-	for _, c := range cls {
-		s := c.Text.S
-		for k, set := range vocab().body {
-			set.Each(s, func(_, _, _ int) bool {
-				n[k]++
-				return true
-			})
-		}
-		if vocab().lex.LawArticle.MatchString(s) {
-			lawArticles++
-		}
+	for k, g := range bodyGroup {
+		n[k] = t[g]
 	}
+	lawArticles := t[gLawArticle]
 	self := n[rules.Policy]
 	head := joinTitles(cls, headN)
 	first := cls[0].Text.S
@@ -227,10 +294,12 @@ func isQuestion(s string) bool {
 // force their answers when not empty.
 func understand(src *reader.Source, cls []clause.Clause, kind, audience, jurisdiction string) *Understanding {
 	u := &Understanding{Kind: kind}
+	counts, evidence := signals(cls)
 	if u.Kind == "" {
-		u.Kind, _ = kindOf(cls, true)
-		u.sections(cls)
+		u.Kind, _ = kindOf(cls, counts, true)
+		u.sections(cls, counts)
 	}
+	total := sum(counts)
 	u.clauseKind = make([]string, len(cls))
 	for i := range cls {
 		u.clauseKind[i] = u.Kind
@@ -245,12 +314,12 @@ func understand(src *reader.Source, cls []clause.Clause, kind, audience, jurisdi
 		u.B2B, u.B2BEvidence = true, []string{"--b2b"}
 	case rules.Consumer:
 	default:
-		u.B2B, u.B2BEvidence = detectB2B(cls, u.Kind)
+		u.B2B, u.B2BEvidence = detectB2B(u.Kind, total, evidence)
 	}
 	if jurisdiction != "" {
 		u.Jurisdiction, u.JurisdictionEvidence = jurisdiction, []string{"--jurisdiction"}
 	} else {
-		u.Jurisdiction, u.JurisdictionEvidence = detectJurisdiction(src, cls)
+		u.Jurisdiction, u.JurisdictionEvidence = detectJurisdiction(src, total, evidence)
 	}
 	u.other = make([]bool, len(cls))
 	for i, c := range cls {
@@ -263,7 +332,7 @@ func understand(src *reader.Source, cls []clause.Clause, kind, audience, jurisdi
 // part its own kind when its own words say so clearly. Only a document
 // whose parts differ is composite; its kind is then the kind of most of
 // its clauses.
-func (u *Understanding) sections(cls []clause.Clause) {
+func (u *Understanding) sections(cls []clause.Clause, counts []tally) {
 	// The top level is the highest with two headings or more: a page's
 	// one <title> does not divide it.
 	perLevel := map[int]int{}
@@ -305,7 +374,7 @@ func (u *Understanding) sections(cls []clause.Clause) {
 		}
 		p.Kind = u.Kind
 		if p.Last-p.First >= 2 {
-			if k, strong := kindOf(cls[p.First:p.Last+1], p.First == 0); strong {
+			if k, strong := kindOf(cls[p.First:p.Last+1], counts[p.First:p.Last+1], p.First == 0); strong {
 				p.Kind = k
 			}
 		}
@@ -334,26 +403,15 @@ func (u *Understanding) sections(cls []clause.Clause) {
 // detectB2B tells terms between businesses: a tender or bid always; a
 // policy whose words name business customers, contracts and equipment
 // more than consumers.
-func detectB2B(cls []clause.Clause, kind string) (bool, []string) {
+func detectB2B(kind string, t [nGroups + 1]int, evidence [nGroups][]string) (bool, []string) {
 	switch kind {
 	case rules.Tender, rules.Bid:
 		return true, []string{"kind: " + kind}
 	case rules.Law, rules.Article:
 		return false, nil
 	}
-	var b2b, cons []string
-	for _, c := range cls {
-		vocab().b2b.Each(c.Text.S, func(_, _, w int) bool {
-			b2b = append(b2b, vocab().b2b.Word(w))
-			return true
-		})
-		vocab().cons.Each(c.Text.S, func(_, _, w int) bool {
-			cons = append(cons, vocab().cons.Word(w))
-			return true
-		})
-	}
-	if len(b2b) >= 2 && len(b2b) > len(cons) {
-		return true, distinct(b2b, 5)
+	if t[gB2B] >= 2 && t[gB2B] > t[gConsumer] {
+		return true, distinct(evidence[gB2B], 5)
 	}
 	return false, nil
 }
@@ -362,43 +420,26 @@ func detectB2B(cls []clause.Clause, kind string) (bool, []string) {
 // do: a strong word (港币, 新台币, 消费者保护法) alone, or two place words
 // (香港, 九龙), or one in Traditional script — and more of them than the
 // mainland words of a shop that merely mentions 港澳台.
-func detectJurisdiction(src *reader.Source, cls []clause.Clause) (string, []string) {
+func detectJurisdiction(src *reader.Source, t [nGroups + 1]int, evidence [nGroups][]string) (string, []string) {
 	trad := traditional(src.Text)
-	var mainland int
-	for _, c := range cls {
-		vocab().mainland.Each(c.Text.S, func(_, _, _ int) bool {
-			mainland++
-			return true
-		})
-	}
 	best, bestScore := rules.Mainland, 0
-	var evidence []string
-	for _, r := range vocab().regions {
-		var strong, words []string
-		for _, c := range cls {
-			r.strong.Each(c.Text.S, func(_, _, w int) bool {
-				strong = append(strong, r.strong.Word(w))
-				return true
-			})
-			r.words.Each(c.Text.S, func(_, _, w int) bool {
-				words = append(words, r.words.Word(w))
-				return true
-			})
-		}
-		score := 2*len(strong) + len(words)
+	var found []string
+	for r, id := range vocab().regions {
+		strong, words := t[gRegion+2*r], t[gRegion+2*r+1]
+		score := 2*strong + words
 		if trad {
 			score++
 		}
-		enough := len(strong) > 0 || len(words) >= 2 || trad && len(words) >= 1
-		if enough && score > mainland && score > bestScore {
-			best, bestScore = r.id, score
-			evidence = distinct(append(strong, words...), 5)
+		enough := strong > 0 || words >= 2 || trad && words >= 1
+		if enough && score > t[gMainland] && score > bestScore {
+			best, bestScore = id, score
+			found = distinct(append(slices.Clone(evidence[gRegion+2*r]), evidence[gRegion+2*r+1]...), 5)
 			if trad {
-				evidence = append(evidence, "繁体字")
+				found = append(found, "繁体字")
 			}
 		}
 	}
-	return best, evidence
+	return best, found
 }
 
 // traditional reports text written mostly in Traditional characters: of
