@@ -25,6 +25,9 @@ func TestBadInput(t *testing.T) {
 		"encrypted.pdf":  "encrypted with a password",
 		"scan.pdf":       "no text layer (a scanned PDF?): run OCR",
 		"truncated.pdf":  "not a readable PDF: damaged or truncated",
+		"truncated.doc":  "not a readable .doc file: the OLE2 container is damaged or truncated",
+		"encrypted.doc":  "encrypted with a password",
+		"kingsoft.wps":   "an old Kingsoft WPS file (not the Word-compatible format WPS Office saves)",
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "bad", "*"))
 	if err != nil || len(files) != len(cases) {
@@ -94,7 +97,7 @@ func TestBadInputMadeHere(t *testing.T) {
 		{loop, Options{}, "symbolic link loop"},
 		{filepath.Join(dir, "missing.txt"), Options{}, "no such file or folder"},
 		{dir, Options{}, "a folder, not a file"},
-		{ole, Options{}, "legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx"},
+		{ole, Options{}, "not a readable .doc file: the OLE2 container is damaged or truncated"},
 		{xls, Options{}, "legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx"},
 		{rtf, Options{}, "RTF file"},
 		{encDocx, Options{}, "encrypted with a password: save a copy without the password"},

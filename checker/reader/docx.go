@@ -49,10 +49,18 @@ func parseDocx(src *Source, b []byte, limit int64) error {
 	}
 	// Headers first: they often carry the title that tells a policy from
 	// a tender; footers last.
+	var notes []string
+	for _, name := range []string{"word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"} {
+		if f := z.file(name); f != nil {
+			notes = append(notes, f.Name)
+		}
+	}
+	// Footnotes, endnotes and reviewer comments come last, each paragraph
+	// labelled by its note: "footnote 3", "comment 2".
 	parts := []struct {
 		name  string
 		files []string
-	}{{"header", headers}, {"", []string{doc.Name}}, {"footer", footers}}
+	}{{"header", headers}, {"", []string{doc.Name}}, {"footer", footers}, {"note", notes}}
 	for _, part := range parts {
 		p.part, p.paras = part.name, 0
 		for _, name := range part.files {
@@ -81,6 +89,9 @@ type docxParser struct {
 	tables int    // tables so far in the document
 	stack  []*wordPara
 	tstack []*wordTable
+
+	note  string         // "footnote 3" while inside a note or comment
+	notes map[string]int // notes so far, by kind
 }
 
 type wordPara struct {
@@ -174,6 +185,16 @@ func (p *docxParser) start(t xml.StartElement) {
 			tb.cell = &Block{Kind: TableCell, Table: tb.n, Row: tb.row, Col: tb.col}
 		}
 		return
+	case "footnote", "endnote", "comment":
+		// Word's separator "notes" carry no text and no number.
+		if typ := attr(t, "type"); typ == "" || typ == "normal" {
+			if p.notes == nil {
+				p.notes = map[string]int{}
+			}
+			p.notes[name]++
+			p.note = name + " " + strconv.Itoa(p.notes[name])
+		}
+		return
 	case "gridSpan":
 		if tb := p.table(); tb != nil {
 			if n, err := strconv.Atoi(attr(t, "val")); err == nil && n > 1 && n < 64 {
@@ -248,6 +269,8 @@ func (p *docxParser) end(name string) {
 		if tb := p.table(); tb != nil {
 			tb.cell = nil
 		}
+	case "footnote", "endnote", "comment":
+		p.note = ""
 	case "tbl":
 		if len(p.tstack) > 0 {
 			p.tstack = p.tstack[:len(p.tstack)-1]
@@ -282,6 +305,9 @@ func (p *docxParser) paragraph(para *wordPara) {
 	o := origin{line: p.paras, col: 1, label: "paragraph " + strconv.Itoa(p.paras)}
 	if p.part != "" {
 		o.label = p.part + " " + o.label
+	}
+	if p.note != "" {
+		o.label = p.note
 	}
 	tb := p.table()
 	if tb != nil && tb.cell != nil {

@@ -113,8 +113,8 @@ var parsers = map[string]func(src *Source, b []byte, opt Options) error{
 	"docx": func(src *Source, b []byte, opt Options) error { return parseDocx(src, b, maxSize(opt)) },
 	"xlsx": func(src *Source, b []byte, opt Options) error { return parseXlsx(src, b, maxSize(opt)) },
 	"pdf":  func(src *Source, b []byte, _ Options) error { return parsePDF(src, b) },
-	"ole":  func(src *Source, b []byte, _ Options) error { return oleError(b, filepath.Ext(src.Path)) },
-	"doc":  refuse("legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx and try again"),
+	"ole":  readOLE,
+	"doc":  func(src *Source, b []byte, _ Options) error { return notWordBinary(src.Path) },
 	"xls":  refuse("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again"),
 	"rtf":  refuse("RTF file, which shouhou cannot read: save it as .docx and try again"),
 }
