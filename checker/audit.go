@@ -183,6 +183,7 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 			}
 		}
 	}
+	markOCR(&out, src)
 	kept := out.Findings[:0]
 	for _, f := range out.Findings {
 		if f.Suppressed != "" {

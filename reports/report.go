@@ -53,9 +53,20 @@ type Document struct {
 	// (mobile_phone, computer, tv_audio, appliance, general).
 	Category string `json:"category,omitempty"`
 
+	// Added fields: some text was read by OCR (a scanned PDF), and how
+	// sure OCR was of each page it read (mean word confidence, 0–100).
+	OCR      bool      `json:"ocr,omitempty"`
+	OCRPages []OCRPage `json:"ocr_pages,omitempty"`
+
 	// Cells holds the text of every table cell, for compare's deviation
 	// tables (not in JSON).
 	Cells []CellText `json:"-"`
+}
+
+// OCRPage is one page read by OCR and its confidence.
+type OCRPage struct {
+	Page       int     `json:"page"`
+	Confidence float64 `json:"confidence"`
 }
 
 // CellText is a table cell's normalized text and place.

@@ -23,7 +23,7 @@ func TestBadInput(t *testing.T) {
 		"zipbomb.docx":   "word/document.xml expands past the size limit of 50 MB",
 		"encrypted.xlsx": "encrypted with a password",
 		"encrypted.pdf":  "encrypted with a password",
-		"scan.pdf":       "no text layer (a scanned PDF?): run OCR",
+		"scan.pdf":       "no text layer (a scanned PDF?): audit it with --ocr auto",
 		"truncated.pdf":  "not a readable PDF: damaged or truncated",
 		"truncated.doc":  "not a readable .doc file: the OLE2 container is damaged or truncated",
 		"encrypted.doc":  "encrypted with a password",

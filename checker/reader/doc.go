@@ -153,7 +153,7 @@ func openDoc(streams map[string][]byte) (*wordDoc, error) {
 		return nil, errors.New("encrypted with a password: save a copy without the password and audit that")
 	}
 	if nFib < 0xC0 {
-		return nil, fmt.Errorf("Word 6.0/95 file (version %d), older than the Word 97–2003 format shouhou reads: save it as .docx and try again", nFib)
+		return nil, fmt.Errorf("a Word 6.0/95 file (version %d), older than the Word 97–2003 format shouhou reads: save it as .docx and try again", nFib)
 	}
 	d := &wordDoc{main: main, fkps: map[uint32]*papxFkp{}}
 	name := "0Table"

@@ -17,13 +17,14 @@ var pageNumberRe = regexp.MustCompile(`^(?i)(-?\s*\d{1,4}\s*-?|ç¬¬\s*\d{1,4}\s*é
 // parsePDF reads a PDF's text layer page by page, a printed line at a
 // time, and joins wrapped lines as for plain text. Places: "page N line M",
 // M counting the lines with text on page N; line is M.
-func parsePDF(src *Source, b []byte) error {
+func parsePDF(src *Source, b []byte, opt Options) error {
 	r, err := pdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return pdfError(err)
 	}
-	x := &extraction{}
-	var pageLines [][]int // per page, offsets of its lines in Text
+	// The printed lines of each page's text layer, then OCR's for the
+	// pages that have none (--ocr auto) or for all (--ocr force).
+	pages := make([][]string, r.NumPage())
 	for n := 1; n <= r.NumPage(); n++ {
 		page := r.Page(n)
 		if page.V.IsNull() {
@@ -33,38 +34,89 @@ func parsePDF(src *Source, b []byte) error {
 		if err != nil {
 			return fmt.Errorf("page %d cannot be read (%v)", n, err)
 		}
-		m := 0
-		var offs []int
 		for _, row := range rows {
 			var sb strings.Builder
 			for _, t := range row.Content {
 				sb.WriteString(t.S)
 			}
-			line := strings.TrimSpace(strings.Map(pdfSpace, sb.String()))
-			if line == "" {
-				continue
+			if line := strings.TrimSpace(strings.Map(pdfSpace, sb.String())); line != "" {
+				pages[n-1] = append(pages[n-1], line)
 			}
+		}
+	}
+	ocr, err := ocrPages(src, b, pages, opt)
+	if err != nil {
+		return err
+	}
+	x := &extraction{}
+	empty := true
+	for i, lines := range pages {
+		n, m := i+1, 0
+		for _, line := range lines {
 			m++
 			if pageNumberRe.MatchString(line) {
 				continue
 			}
-			offs = append(offs, x.b.Len())
-			x.add(line, origin{line: m, col: 1, label: fmt.Sprintf("page %d line %d", n, m)})
+			empty = false
+			label := fmt.Sprintf("page %d line %d", n, m)
+			if res, ok := ocr[n]; ok && res.lines[m-1].conf < OCRLowConfidence {
+				src.OCR.Low[label] = true
+			}
+			x.add(line, origin{line: m, col: 1, label: label})
 			x.newline()
 		}
-		pageLines = append(pageLines, offs)
 	}
-	empty := true
-	for _, p := range pageLines {
-		empty = empty && len(p) == 0
+	if empty && src.OCR != nil {
+		return errors.New("no text layer, and OCR found no text on its pages")
 	}
 	if empty {
-		return errors.New("no text layer (a scanned PDF?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and audit the result")
+		return errNoOCR
 	}
 	x.finish(src)
 	src.Encoding = "pdf"
 	parseText(src)
 	return nil
+}
+
+// ocrPages runs OCR on the pages opt.OCR asks for, puts the lines read
+// into pages and notes them in src.OCR.
+func ocrPages(src *Source, b []byte, pages [][]string, opt Options) (map[int]ocrResult, error) {
+	var want []int
+	for i, lines := range pages {
+		if opt.OCR == OCRForce || opt.OCR == OCRAuto && len(lines) == 0 {
+			want = append(want, i+1)
+		}
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
+	if err := OCRAvailable(); err != nil {
+		if opt.OCR == OCRAuto && len(want) < len(pages) {
+			src.Warnings = append(src.Warnings, fmt.Sprintf("%d page(s) without a text layer left unread: %v", len(want), err))
+			return nil, nil
+		}
+		return nil, fmt.Errorf("no text layer (a scanned PDF?): %v", err)
+	}
+	res, err := ocrPDF(b, want, opt.Jobs)
+	if err != nil {
+		return nil, err
+	}
+	src.OCR = &OCRInfo{Low: map[string]bool{}}
+	for _, n := range want {
+		r := res[n]
+		pages[n-1] = pages[n-1][:0]
+		kept := r.lines[:0]
+		for _, l := range r.lines {
+			if line := strings.TrimSpace(strings.Map(pdfSpace, l.text)); line != "" {
+				pages[n-1] = append(pages[n-1], line)
+				kept = append(kept, l)
+			}
+		}
+		r.lines = kept
+		res[n] = r
+		src.OCR.Pages = append(src.OCR.Pages, OCRPage{Page: n, Confidence: r.conf})
+	}
+	return res, nil
 }
 
 // pdfSpace drops the control characters some producers leave in text.

@@ -20,6 +20,12 @@ const StdinPath = "<stdin>"
 type Options struct {
 	Encoding string // force an encoding; empty means detect
 	MaxSize  int64  // bytes; 0 means DefaultMaxSize
+	// OCR: OCROff (also ""), OCRAuto or OCRForce, for PDFs; Jobs is how
+	// many pages are OCR'd at once (0: one).
+	OCR  string
+	Jobs int
+	// HiddenSheets reads the sheets of a workbook that Excel hides.
+	HiddenSheets bool
 }
 
 // DefaultMaxSize bounds one document; larger files get an error, not a read.
@@ -111,12 +117,14 @@ func Parse(path string, b []byte, format string, opt Options) (src *Source, err 
 // through parseDecoded.
 var parsers = map[string]func(src *Source, b []byte, opt Options) error{
 	"docx": func(src *Source, b []byte, opt Options) error { return parseDocx(src, b, maxSize(opt)) },
-	"xlsx": func(src *Source, b []byte, opt Options) error { return parseXlsx(src, b, maxSize(opt)) },
-	"pdf":  func(src *Source, b []byte, _ Options) error { return parsePDF(src, b) },
-	"ole":  readOLE,
-	"doc":  func(src *Source, b []byte, _ Options) error { return notWordBinary(src.Path) },
-	"xls":  refuse("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again"),
-	"rtf":  refuse("RTF file, which shouhou cannot read: save it as .docx and try again"),
+	"xlsx": func(src *Source, b []byte, opt Options) error {
+		return parseXlsx(src, b, maxSize(opt), opt.HiddenSheets)
+	},
+	"pdf": parsePDF,
+	"ole": readOLE,
+	"doc": func(src *Source, b []byte, _ Options) error { return notWordBinary(src.Path) },
+	"xls": refuse("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again"),
+	"rtf": refuse("RTF file, which shouhou cannot read: save it as .docx and try again"),
 }
 
 func refuse(reason string) func(*Source, []byte, Options) error {

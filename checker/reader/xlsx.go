@@ -13,7 +13,7 @@ import (
 // table: its header row is the first row with two or more filled cells
 // (a 偏离表 often has a title row above it, which becomes a paragraph).
 // Places: "Sheet1!C4"; line is the row, column the column number.
-func parseXlsx(src *Source, b []byte, limit int64) error {
+func parseXlsx(src *Source, b []byte, limit int64, hidden bool) error {
 	z, err := openOffice(b, "Excel", ".xlsx", limit)
 	if err != nil {
 		return err
@@ -35,6 +35,15 @@ func parseXlsx(src *Source, b []byte, limit int64) error {
 	defer wb.Close()
 	x := &extraction{}
 	for si, sheet := range wb.GetSheetList() {
+		if !hidden {
+			// A hidden sheet (workings, an old version) is not what the
+			// workbook shows; --hidden-sheets reads it. Tables keep their
+			// sheet's number either way.
+			if visible, err := wb.GetSheetVisible(sheet); err == nil && !visible {
+				src.Warnings = append(src.Warnings, fmt.Sprintf("hidden sheet %q left out (read it with --hidden-sheets)", sheet))
+				continue
+			}
+		}
 		if err := readSheet(src, x, wb, si+1, sheet); err != nil {
 			return err
 		}

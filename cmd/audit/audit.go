@@ -46,6 +46,9 @@ type Options struct {
 	// ShowSuppressed lists the findings shouhou-ignore lines suppressed.
 	ShowSuppressed bool
 	Config         string
+	// OCR is --ocr (auto, off, force); HiddenSheets reads hidden sheets.
+	OCR          string
+	HiddenSheets bool
 	// changed says whether a flag was given, so .shouhou.yaml fills in
 	// only what the command line left unsaid.
 	changed func(name string) bool
@@ -102,6 +105,8 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: "+categoryList())
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
+	f.StringVar(&opts.OCR, "ocr", reader.OCRAuto, "OCR for scanned PDFs: auto (pages without a text layer), off, force (every page); needs tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils")
+	f.BoolVar(&opts.HiddenSheets, "hidden-sheets", false, "read the sheets of .xlsx workbooks that Excel hides (left out by default)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar, warnings or \"report written\" line; unreadable files are still named")
 	f.StringVar(&opts.Baseline, "baseline", "", "report only findings not in this earlier JSON or JSONL report (`FILE`)")
@@ -131,6 +136,9 @@ func (o *Options) validate() (int64, error) {
 	}
 	if o.Encoding != "" && !slices.Contains(reader.Encodings, strings.ToLower(o.Encoding)) {
 		return 0, cmdutil.FlagErrorf("unknown --encoding %q (known: %s)", o.Encoding, strings.Join(reader.Encodings, ", "))
+	}
+	if o.OCR != reader.OCRAuto && o.OCR != reader.OCROff && o.OCR != reader.OCRForce {
+		return 0, cmdutil.FlagErrorf("unknown --ocr %q (auto, off or force)", o.OCR)
 	}
 	size, err := parseSize(o.MaxSize)
 	if err != nil {
@@ -207,7 +215,7 @@ func run(o *Options) error {
 		}
 		auditor.Category = o.Category
 	}
-	ropt := reader.Options{Encoding: o.Encoding, MaxSize: maxSize}
+	ropt := reader.Options{Encoding: o.Encoding, MaxSize: maxSize, OCR: o.OCR, Jobs: o.ocrJobs(), HiddenSheets: o.HiddenSheets}
 	shardI, shardN, err := parseShard(o.Shard)
 	if err != nil {
 		return err
