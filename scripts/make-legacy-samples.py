@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Regenerate the Word 97–2003 (.doc/.wps), scanned-PDF and PDF-table
 samples with the tools people use: LibreOffice headless saving Word
-binary files (from the .docx make-samples.py writes, and from a flat ODF
+binary files and printing a .docx to PDF (from the .docx make-samples.py writes, and from a flat ODF
 document with a footnote, a reviewer comment, a hyperlink field and a page
 field), pdftoppm + img2pdf turning a text PDF into an image-only "scan",
 reportlab printing a 偏离表 to PDF.
@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "testdata")
-FORMATS, INBOX, BAD = (os.path.join(ROOT, d) for d in ("formats", "inbox", "bad"))
+FORMATS, INBOX, BAD, OCR = (os.path.join(ROOT, d) for d in ("formats", "inbox", "bad", "ocr"))
 
 # A service commitment with the parts a .doc reader must get right: headings,
 # a table, a footnote, a reviewer comment, a hyperlink field (its code is
@@ -111,7 +111,10 @@ def main():
         # in Word 97–2003 format.
         shutil.copy(os.path.join(FORMATS, "tender.docx"), os.path.join(tmp, "tender.docx"))
         soffice(os.path.join(tmp, "tender.docx"), "doc", tmp)
-        shutil.copy(os.path.join(tmp, "tender.doc"), os.path.join(FORMATS, "tender.doc"))
+        shutil.copy(os.path.join(tmp, "tender.doc"), os.path.join(FORMATS, "tender_word97.doc"))
+        # tender.pdf: the .docx printed to PDF, its 商务要求 table with it.
+        soffice(os.path.join(tmp, "tender.docx"), "pdf", tmp)
+        shutil.copy(os.path.join(tmp, "tender.pdf"), os.path.join(FORMATS, "tender_printed.pdf"))
 
         # commitment_notes.{docx,doc}: one source, both formats. WPS Office
         # saves .wps in the same Word binary format, so the .doc is also the
@@ -121,20 +124,23 @@ def main():
             f.write(FODT)
         soffice(src, "docx", tmp)
         soffice(src, "doc", tmp)
-        for ext in ("docx", "doc"):
-            shutil.copy(os.path.join(tmp, "commitment_notes." + ext), os.path.join(FORMATS, "commitment_notes." + ext))
+        shutil.copy(os.path.join(tmp, "commitment_notes.docx"), os.path.join(FORMATS, "commitment_notes.docx"))
+        shutil.copy(os.path.join(tmp, "commitment_notes.doc"), os.path.join(FORMATS, "commitment_notes_word97.doc"))
 
-    scanned_pdf(os.path.join(FORMATS, "commitment.pdf"), os.path.join(FORMATS, "commitment_scan.pdf"))
-    deviation_pdf(os.path.join(FORMATS, "deviation.pdf"))
+    # The scan lives apart from testdata/formats, whose every file has a
+    # golden report: what OCR reads depends on the Tesseract installed.
+    os.makedirs(OCR, exist_ok=True)
+    scanned_pdf(os.path.join(FORMATS, "commitment.pdf"), os.path.join(OCR, "commitment_scan.pdf"))
+    deviation_pdf(os.path.join(FORMATS, "deviation_printed.pdf"))
 
-    shutil.copy(os.path.join(FORMATS, "tender.doc"), os.path.join(INBOX, "08_tender.doc"))
-    shutil.copy(os.path.join(FORMATS, "commitment_notes.doc"), os.path.join(INBOX, "09_commitment.wps"))
-    shutil.copy(os.path.join(FORMATS, "commitment_scan.pdf"), os.path.join(INBOX, "10_commitment_scan.pdf"))
+    shutil.copy(os.path.join(FORMATS, "tender_word97.doc"), os.path.join(INBOX, "08_tender.doc"))
+    shutil.copy(os.path.join(FORMATS, "commitment_notes_word97.doc"), os.path.join(INBOX, "09_commitment.wps"))
+    shutil.copy(os.path.join(OCR, "commitment_scan.pdf"), os.path.join(INBOX, "10_commitment_scan.pdf"))
 
     # Bad Word binary files: truncated; marked encrypted in the FIB (the
     # flag is what a reader must honour; the text behind it stays plain);
     # a .wps that is not OLE2 at all, as the pre-2005 Kingsoft formats are.
-    data = open(os.path.join(FORMATS, "tender.doc"), "rb").read()
+    data = open(os.path.join(FORMATS, "tender_word97.doc"), "rb").read()
     open(os.path.join(BAD, "truncated.doc"), "wb").write(data[: len(data) // 3])
     enc = bytearray(data)
     at = word_document_offset(enc)

@@ -8,8 +8,8 @@ import (
 // FuzzDoc fuzzes whole Word binary files: the OLE2 container (mscfb), the
 // FIB, the piece table, paragraph and character properties.
 func FuzzDoc(f *testing.F) {
-	f.Add(readTestdata(f, "formats/tender.doc"))
-	f.Add(readTestdata(f, "formats/commitment_notes.doc"))
+	f.Add(readTestdata(f, "formats/tender_word97.doc"))
+	f.Add(readTestdata(f, "formats/commitment_notes_word97.doc"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		src, err := Parse("f.doc", b, "ole", Options{MaxSize: 1 << 20})
 		checkParsed(t, src, err, false)

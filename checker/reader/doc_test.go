@@ -16,7 +16,7 @@ func TestDocMatchesDocx(t *testing.T) {
 	listNumber := regexp.MustCompile(`^(list item\|)\d+\. `)
 	for _, name := range []string{"tender", "commitment_notes"} {
 		t.Run(name, func(t *testing.T) {
-			doc, err := Parse(name+".doc", readTestdata(t, "formats/"+name+".doc"), "ole", Options{})
+			doc, err := Parse(name+".doc", readTestdata(t, "formats/"+name+"_word97.doc"), "ole", Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -40,7 +40,7 @@ func TestDocMatchesDocx(t *testing.T) {
 // the hyperlink is gone and its text kept, the footer's PAGE field shows
 // its result, the footnote and the comment are blocks of their own.
 func TestDocParts(t *testing.T) {
-	src, err := Parse("c.wps", readTestdata(t, "formats/commitment_notes.doc"), "ole", Options{})
+	src, err := Parse("c.wps", readTestdata(t, "formats/commitment_notes_word97.doc"), "ole", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ func TestParseTSV(t *testing.T) {
 // Without the programs, a scanned PDF's reason names what to install.
 func TestOCRMissing(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	b := readTestdata(t, "formats/commitment_scan.pdf")
+	b := readTestdata(t, "ocr/commitment_scan.pdf")
 	_, err := Parse("scan.pdf", b, "pdf", Options{OCR: OCRAuto})
 	want := "no text layer (a scanned PDF?): OCR needs pdftoppm and tesseract, not found here: install tesseract-ocr tesseract-ocr-chi-sim poppler-utils"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
@@ -65,7 +65,7 @@ func TestOCRMissing(t *testing.T) {
 // give what one at a time gives.
 func TestOCRScannedPDF(t *testing.T) {
 	needOCR(t)
-	b := readTestdata(t, "formats/commitment_scan.pdf")
+	b := readTestdata(t, "ocr/commitment_scan.pdf")
 	src, err := Parse("scan.pdf", b, "pdf", Options{OCR: OCRAuto, Jobs: 2})
 	if err != nil {
 		t.Fatal(err)

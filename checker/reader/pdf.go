@@ -24,25 +24,17 @@ func parsePDF(src *Source, b []byte, opt Options) error {
 	}
 	// The printed lines of each page's text layer, then OCR's for the
 	// pages that have none (--ocr auto) or for all (--ocr force).
-	pages := make([][]string, r.NumPage())
+	pages := make([][]pdfRow, r.NumPage())
 	for n := 1; n <= r.NumPage(); n++ {
 		page := r.Page(n)
 		if page.V.IsNull() {
 			continue
 		}
-		rows, err := page.GetTextByRow()
+		rows, err := pageRows(page)
 		if err != nil {
 			return fmt.Errorf("page %d cannot be read (%v)", n, err)
 		}
-		for _, row := range rows {
-			var sb strings.Builder
-			for _, t := range row.Content {
-				sb.WriteString(t.S)
-			}
-			if line := strings.TrimSpace(strings.Map(pdfSpace, sb.String())); line != "" {
-				pages[n-1] = append(pages[n-1], line)
-			}
-		}
+		pages[n-1] = rows
 	}
 	ocr, err := ocrPages(src, b, pages, opt)
 	if err != nil {
@@ -50,16 +42,30 @@ func parsePDF(src *Source, b []byte, opt Options) error {
 	}
 	x := &extraction{}
 	empty := true
-	for i, lines := range pages {
-		n, m := i+1, 0
-		for _, line := range lines {
-			m++
+	var cells []Block
+	var tableSpans [][2]int // stretches of Text holding table cells
+	for i, rows := range pages {
+		n := i + 1
+		var tables []pdfTable
+		if _, ocrd := ocr[n]; !ocrd {
+			tables = findTables(rows)
+		}
+		for j := 0; j < len(rows); j++ {
+			m := j + 1
+			if len(tables) > 0 && j == tables[0].first {
+				start := x.b.Len()
+				cells = append(cells, addTable(x, tables[0], n, len(tableSpans)+1)...)
+				tableSpans = append(tableSpans, [2]int{start, x.b.Len()})
+				j, tables, empty = tables[0].last, tables[1:], false
+				continue
+			}
+			line := rows[j].text()
 			if pageNumberRe.MatchString(line) {
 				continue
 			}
 			empty = false
 			label := fmt.Sprintf("page %d line %d", n, m)
-			if res, ok := ocr[n]; ok && res.lines[m-1].conf < OCRLowConfidence {
+			if res, ok := ocr[n]; ok && res.lines[rows[j].ocr-1].conf < OCRLowConfidence {
 				src.OCR.Low[label] = true
 			}
 			x.add(line, origin{line: m, col: 1, label: label})
@@ -75,15 +81,16 @@ func parsePDF(src *Source, b []byte, opt Options) error {
 	x.finish(src)
 	src.Encoding = "pdf"
 	parseText(src)
+	mergeTableBlocks(src, cells, tableSpans)
 	return nil
 }
 
 // ocrPages runs OCR on the pages opt.OCR asks for, puts the lines read
 // into pages and notes them in src.OCR.
-func ocrPages(src *Source, b []byte, pages [][]string, opt Options) (map[int]ocrResult, error) {
+func ocrPages(src *Source, b []byte, pages [][]pdfRow, opt Options) (map[int]ocrResult, error) {
 	var want []int
-	for i, lines := range pages {
-		if opt.OCR == OCRForce || opt.OCR == OCRAuto && len(lines) == 0 {
+	for i, rows := range pages {
+		if opt.OCR == OCRForce || opt.OCR == OCRAuto && len(rows) == 0 {
 			want = append(want, i+1)
 		}
 	}
@@ -104,16 +111,12 @@ func ocrPages(src *Source, b []byte, pages [][]string, opt Options) (map[int]ocr
 	src.OCR = &OCRInfo{Low: map[string]bool{}}
 	for _, n := range want {
 		r := res[n]
-		pages[n-1] = pages[n-1][:0]
-		kept := r.lines[:0]
-		for _, l := range r.lines {
+		pages[n-1] = nil
+		for i, l := range r.lines {
 			if line := strings.TrimSpace(strings.Map(pdfSpace, l.text)); line != "" {
-				pages[n-1] = append(pages[n-1], line)
-				kept = append(kept, l)
+				pages[n-1] = append(pages[n-1], pdfRow{cells: []pdfCell{{text: line}}, ocr: i + 1})
 			}
 		}
-		r.lines = kept
-		res[n] = r
 		src.OCR.Pages = append(src.OCR.Pages, OCRPage{Page: n, Confidence: r.conf})
 	}
 	return res, nil
