@@ -147,6 +147,10 @@ def main():
     flags = struct.unpack_from("<H", enc, at + 10)[0] | 0x0100
     struct.pack_into("<H", enc, at + 10, flags)
     open(os.path.join(BAD, "encrypted.doc"), "wb").write(bytes(enc))
+    # Two PDFs joined by poppler's pdfunite: a form of PDF whose pages the
+    # PDF library does not find; it must not be mistaken for a scan.
+    subprocess.run(["pdfunite", os.path.join(FORMATS, "commitment_cid.pdf"), os.path.join(FORMATS, "commitment_cid.pdf"),
+                    os.path.join(BAD, "unfollowed.pdf")], check=True)
     open(os.path.join(BAD, "kingsoft.wps"), "wb").write(b"WPS\x00\x01\x02" + "金山文字".encode("gb18030") + bytes(range(1, 200)) * 4)
 
 

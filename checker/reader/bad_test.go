@@ -28,6 +28,7 @@ func TestBadInput(t *testing.T) {
 		"truncated.doc":  "not a readable .doc file: the OLE2 container is damaged or truncated",
 		"encrypted.doc":  "encrypted with a password",
 		"kingsoft.wps":   "an old Kingsoft WPS file (not the Word-compatible format WPS Office saves)",
+		"unfollowed.pdf": "not a readable PDF: no pages found",
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "bad", "*"))
 	if err != nil || len(files) != len(cases) {

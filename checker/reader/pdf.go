@@ -24,6 +24,9 @@ func parsePDF(src *Source, b []byte, opt Options) error {
 	}
 	// The printed lines of each page's text layer, then OCR's for the
 	// pages that have none (--ocr auto) or for all (--ocr force).
+	if r.NumPage() == 0 {
+		return errors.New("not a readable PDF: no pages found (its page tree or cross-reference table is in a form the reader does not follow)")
+	}
 	pages := make([][]pdfRow, r.NumPage())
 	for n := 1; n <= r.NumPage(); n++ {
 		page := r.Page(n)
