@@ -54,6 +54,12 @@ func TestOCRMissing(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %v, want %q", err, want)
 	}
+	// A text PDF under --ocr force without the programs: its text layer
+	// is read, with a warning.
+	src, err := Parse("c.pdf", readTestdata(t, "formats/commitment.pdf"), "pdf", Options{OCR: OCRForce})
+	if err != nil || src.OCR != nil || len(src.Warnings) != 1 || !strings.Contains(src.Warnings[0], "--ocr force: 0 page(s) without a text layer left unread: OCR needs") {
+		t.Errorf("force without OCR: %v, warnings %q", err, src.Warnings)
+	}
 	_, err = Parse("scan.pdf", b, "pdf", Options{})
 	if err == nil || !strings.Contains(err.Error(), "--ocr auto, which needs tesseract-ocr tesseract-ocr-chi-sim poppler-utils") {
 		t.Errorf("OCR off: error %v", err)

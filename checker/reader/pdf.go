@@ -68,7 +68,7 @@ func parsePDF(src *Source, b []byte, opt Options) error {
 			}
 			empty = false
 			label := fmt.Sprintf("page %d line %d", n, m)
-			if res, ok := ocr[n]; ok && res.lines[rows[j].ocr-1].conf < OCRLowConfidence {
+			if res, ok := ocr[n]; ok && rows[j].ocr > 0 && res.lines[rows[j].ocr-1].conf < OCRLowConfidence {
 				src.OCR.Low[label] = true
 			}
 			x.add(line, origin{line: m, col: 1, label: label})
@@ -101,11 +101,18 @@ func ocrPages(src *Source, b []byte, pages [][]pdfRow, opt Options) (map[int]ocr
 		return nil, nil
 	}
 	if err := OCRAvailable(); err != nil {
-		if opt.OCR == OCRAuto && len(want) < len(pages) {
-			src.Warnings = append(src.Warnings, fmt.Sprintf("%d page(s) without a text layer left unread: %v", len(want), err))
-			return nil, nil
+		textless := 0
+		for _, rows := range pages {
+			if len(rows) == 0 {
+				textless++
+			}
 		}
-		return nil, fmt.Errorf("no text layer (a scanned PDF?): %v", err)
+		if textless == len(pages) {
+			return nil, fmt.Errorf("no text layer (a scanned PDF?): %v", err)
+		}
+		// Some pages have a text layer: read those, and say what is lost.
+		src.Warnings = append(src.Warnings, fmt.Sprintf("--ocr %s: %d page(s) without a text layer left unread: %v", opt.OCR, textless, err))
+		return nil, nil
 	}
 	res, err := ocrPDF(b, want, opt.Jobs)
 	if err != nil {
@@ -114,12 +121,17 @@ func ocrPages(src *Source, b []byte, pages [][]pdfRow, opt Options) (map[int]ocr
 	src.OCR = &OCRInfo{Low: map[string]bool{}}
 	for _, n := range want {
 		r := res[n]
-		pages[n-1] = nil
+		var rows []pdfRow
 		for i, l := range r.lines {
 			if line := strings.TrimSpace(strings.Map(pdfSpace, l.text)); line != "" {
-				pages[n-1] = append(pages[n-1], pdfRow{cells: []pdfCell{{text: line}}, ocr: i + 1})
+				rows = append(rows, pdfRow{cells: []pdfCell{{text: line}}, ocr: i + 1})
 			}
 		}
+		if len(rows) == 0 && len(pages[n-1]) > 0 {
+			delete(res, n) // --ocr force read nothing: the text layer stays
+			continue
+		}
+		pages[n-1] = rows
 		src.OCR.Pages = append(src.OCR.Pages, OCRPage{Page: n, Confidence: r.conf})
 	}
 	return res, nil
