@@ -74,13 +74,16 @@ func pageRows(page pdf.Page) (rows []pdfRow, err error) {
 		row := pdfRow{size: line[0].FontSize}
 		var sb strings.Builder
 		x, end := line[0].X, line[0].X
+		visible := false // the cell being built has more than space
 		for i, g := range line {
-			if i > 0 && g.X-end > cellGap*max(g.FontSize, 1) && strings.TrimSpace(sb.String()) != "" {
+			if i > 0 && g.X-end > cellGap*max(g.FontSize, 1) && visible {
 				row.cells = append(row.cells, pdfCell{x: x, text: sb.String()})
 				sb.Reset()
+				visible = false
 			}
-			if strings.TrimSpace(sb.String()) == "" {
+			if !visible {
 				x = g.X // a cell starts at its first visible glyph
+				visible = strings.TrimSpace(g.S) != ""
 			}
 			sb.WriteString(g.S)
 			end = max(end, g.X+g.W)
