@@ -52,3 +52,35 @@ func TestPDFTablePrintedFromWord(t *testing.T) {
 }
 
 func itoa(n int) string { return string(rune('0' + n)) }
+
+// FuzzFindTables feeds findTables rows of cells at arbitrary positions:
+// every table it finds has at least two rows, one cell per column, and
+// rows within the page.
+func FuzzFindTables(f *testing.F) {
+	f.Add([]byte{3, 10, 50, 90, 3, 10, 50, 90, 1, 50, 2, 10, 90, 1, 10})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var rows []pdfRow
+		for i := 0; i < len(b); {
+			n := int(b[i]%5) + 1
+			i++
+			row := pdfRow{size: 10}
+			for k := 0; k < n && i < len(b); k++ {
+				row.cells = append(row.cells, pdfCell{x: float64(b[i]), text: "x"})
+				i++
+			}
+			if len(row.cells) > 0 {
+				rows = append(rows, row)
+			}
+		}
+		for _, tb := range findTables(rows) {
+			if len(tb.cells) < 2 || tb.first < 0 || tb.last >= len(rows) || tb.first > tb.last || len(tb.lines) != len(tb.cells) {
+				t.Fatalf("table %+v over %d rows", tb, len(rows))
+			}
+			for _, r := range tb.cells {
+				if len(r) != len(tb.cells[0]) {
+					t.Fatalf("ragged table %+v", tb)
+				}
+			}
+		}
+	})
+}
