@@ -129,6 +129,7 @@ type wordDoc struct {
 	deleted  [][2]uint32 // FC ranges of text marked deleted (tracked changes)
 	fkps     map[uint32]*papxFkp
 	styles   map[int]int // istd -> heading level (1-9), from the stylesheet
+	lists    *wordNumbering
 }
 
 // errNotWord97 and the rest are the reasons a Word binary file is refused.
@@ -204,6 +205,7 @@ func openDoc(streams map[string][]byte) (*wordDoc, error) {
 	d.readPapxIndex()
 	d.readDeletions()
 	d.styles = readStyleSheet(d.tablePart(fcStshf))
+	d.lists = d.readDocNumbering()
 	return d, nil
 }
 
@@ -393,6 +395,7 @@ type paraProps struct {
 	inTable, ttp    bool
 	outline         int // -1 none, else 0-8
 	list            bool
+	ilfo, ilvl      int // the list (1-based into PlfLfo) and its level
 	known           bool
 	innerTTP, inner bool
 }
@@ -454,6 +457,7 @@ func (d *wordDoc) readFkp(pn uint32) *papxFkp {
 const (
 	sprmCFRMarkDel       = 0x0800
 	sprmPIlfo            = 0x460B
+	sprmPIlvl            = 0x260A
 	sprmPFInTable        = 0x2416
 	sprmPFTtp            = 0x2417
 	sprmPOutLvl          = 0x2640
@@ -490,7 +494,12 @@ func parsePapx(grp []byte) paraProps {
 				pp.outline = int(arg[0])
 			}
 		case sprmPIlfo:
-			pp.list = le16(arg, 0) != 0
+			pp.ilfo = int(int16(le16(arg, 0)))
+			pp.list = pp.ilfo != 0
+		case sprmPIlvl:
+			if arg[0] < 9 {
+				pp.ilvl = int(arg[0])
+			}
 		}
 	})
 	return pp
@@ -780,6 +789,12 @@ func (w *docWriter) paragraph(text string, pp paraProps, cellMark bool, label st
 	if body == "" {
 		return
 	}
+	bullet := false
+	if pp.list {
+		var prefix string
+		prefix, bullet = w.d.lists.next(strconv.Itoa(pp.ilfo), pp.ilvl)
+		body = prefix + body
+	}
 	w.paras++
 	o := origin{line: w.paras, col: 1, label: "paragraph " + strconv.Itoa(w.paras)}
 	switch {
@@ -804,7 +819,7 @@ func (w *docWriter) paragraph(text string, pp paraProps, cellMark bool, label st
 	switch {
 	case lvl > 0:
 		b.Kind, b.Level = Heading, lvl
-	case pp.list:
+	case pp.list || bullet:
 		b.Kind = ListItem
 		if k, l := classify(body); k == Heading {
 			b.Kind, b.Level = k, l
