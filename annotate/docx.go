@@ -10,10 +10,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"shouhou/checker/reader"
 )
 
 // Author is the comments' author.
-const Author = "shouhou"
+const Author = reader.OwnCommentAuthor
 
 // Note is one comment to place.
 type Note struct {

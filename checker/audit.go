@@ -355,6 +355,7 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 	if len(out.Findings) > MaxEntries {
 		return reports.Document{}, tooMany(MaxEntries, "findings")
 	}
+	markOCR(&out, src)
 	kept := out.Findings[:0]
 	for _, f := range out.Findings {
 		if f.Status == "" {

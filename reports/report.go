@@ -78,6 +78,11 @@ type Document struct {
 	// policy), each with its own kind. Empty for a document of one kind.
 	Sections []Section `json:"sections,omitempty"`
 
+	// Added fields: some text was read by OCR (a scanned PDF), and how
+	// sure OCR was of each page it read (mean word confidence, 0–100).
+	OCR      bool      `json:"ocr,omitempty"`
+	OCRPages []OCRPage `json:"ocr_pages,omitempty"`
+
 	// Cells holds the text of every table cell, for compare's deviation
 	// tables (not in JSON).
 	Cells []CellText `json:"-"`
@@ -93,6 +98,12 @@ type Section struct {
 	Title   string `json:"title"`
 	Line    int    `json:"line"`
 	EndLine int    `json:"end_line"`
+}
+
+// OCRPage is one page read by OCR and its confidence.
+type OCRPage struct {
+	Page       int     `json:"page"`
+	Confidence float64 `json:"confidence"`
 }
 
 // CellText is a table cell's normalized text and place.

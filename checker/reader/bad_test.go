@@ -23,8 +23,12 @@ func TestBadInput(t *testing.T) {
 		"zipbomb.docx":   "word/document.xml expands past the size limit of 50 MB",
 		"encrypted.xlsx": "encrypted with a password",
 		"encrypted.pdf":  "encrypted with a password",
-		"scan.pdf":       "no text layer (a scanned PDF?): run OCR",
+		"scan.pdf":       "no text layer (a scanned PDF?): audit it with --ocr auto",
 		"truncated.pdf":  "not a readable PDF: damaged or truncated",
+		"truncated.doc":  "not a readable .doc file: the OLE2 container is damaged or truncated",
+		"encrypted.doc":  "encrypted with a password",
+		"kingsoft.wps":   "an old Kingsoft WPS file (not the Word-compatible format WPS Office saves)",
+		"unfollowed.pdf": "not a readable PDF: no pages found",
 	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "testdata", "bad", "*"))
 	if err != nil || len(files) != len(cases) {
@@ -94,7 +98,7 @@ func TestBadInputMadeHere(t *testing.T) {
 		{loop, Options{}, "symbolic link loop"},
 		{filepath.Join(dir, "missing.txt"), Options{}, "no such file or folder"},
 		{dir, Options{}, "a folder, not a file"},
-		{ole, Options{}, "legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx"},
+		{ole, Options{}, "not a readable .doc file: the OLE2 container is damaged or truncated"},
 		{xls, Options{}, "legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx"},
 		{rtf, Options{}, "RTF file"},
 		{encDocx, Options{}, "encrypted with a password: save a copy without the password"},

@@ -8,7 +8,7 @@ import (
 // BenchmarkReaders parses each real-format sample; MB/s is of the file
 // as stored (compressed for docx and xlsx).
 func BenchmarkReaders(b *testing.B) {
-	for _, name := range []string{"tender.docx", "deviation.xlsx", "policy.html", "policy_gbk.html", "commitment.pdf", "commitment_cid.pdf"} {
+	for _, name := range []string{"tender.docx", "deviation.xlsx", "policy.html", "policy_gbk.html", "commitment.pdf", "commitment_cid.pdf", "tender_word97.doc", "tender_printed.pdf"} {
 		data := readTestdata(b, filepath.Join("formats", name))
 		format := Sniff(name, data)
 		b.Run(name, func(b *testing.B) {

@@ -49,10 +49,18 @@ func parseDocx(src *Source, b []byte, limit int64, opt Options) error {
 	}
 	// Headers first: they often carry the title that tells a policy from
 	// a tender; footers last.
+	var notes []string
+	for _, name := range []string{"word/footnotes.xml", "word/endnotes.xml", "word/comments.xml"} {
+		if f := z.file(name); f != nil {
+			notes = append(notes, f.Name)
+		}
+	}
+	// Footnotes, endnotes and reviewer comments come last, each paragraph
+	// labelled by its note: "footnote 3", "comment 2".
 	parts := []struct {
 		name  string
 		files []string
-	}{{"header", headers}, {"", []string{doc.Name}}, {"footer", footers}}
+	}{{"header", headers}, {"", []string{doc.Name}}, {"footer", footers}, {"note", notes}}
 	for _, part := range parts {
 		p.part, p.paras = part.name, 0
 		for _, name := range part.files {
@@ -93,6 +101,12 @@ type docxParser struct {
 	tables int    // tables so far in the document
 	stack  []*wordPara
 	tstack []*wordTable
+
+	note string // "footnote 3" while inside a note or comment
+	// ownNote is set inside a comment shouhou wrote (annotate), whose
+	// paragraphs are left out.
+	ownNote bool
+	notes   map[string]int // notes so far, by kind
 }
 
 type wordPara struct {
@@ -194,6 +208,23 @@ func (p *docxParser) start(t xml.StartElement) {
 			tb.cell = &Block{Kind: TableCell, Table: tb.n, Row: tb.row, Col: tb.col}
 		}
 		return
+	case "footnote", "endnote", "comment":
+		// shouhou's own comments on an annotated copy are its findings,
+		// not the document's words: auditing the copy reads what the
+		// original says.
+		if name == "comment" && attr(t, "author") == OwnCommentAuthor {
+			p.ownNote = true
+			return
+		}
+		// Word's separator "notes" carry no text and no number.
+		if typ := attr(t, "type"); typ == "" || typ == "normal" {
+			if p.notes == nil {
+				p.notes = map[string]int{}
+			}
+			p.notes[name]++
+			p.note = name + " " + strconv.Itoa(p.notes[name])
+		}
+		return
 	case "gridSpan":
 		if tb := p.table(); tb != nil {
 			if n, err := strconv.Atoi(attr(t, "val")); err == nil && n > 1 && n < 64 {
@@ -268,6 +299,8 @@ func (p *docxParser) end(name string) {
 		if tb := p.table(); tb != nil {
 			tb.cell = nil
 		}
+	case "footnote", "endnote", "comment":
+		p.note, p.ownNote = "", false
 	case "tbl":
 		if len(p.tstack) > 0 {
 			p.tstack = p.tstack[:len(p.tstack)-1]
@@ -291,7 +324,7 @@ func (p *docxParser) paragraph(para *wordPara) {
 		prefix, bullet = p.numbering.next(numID, ilvl)
 	}
 	body := strings.TrimSpace(strings.Map(docxSpace, para.text.String()))
-	if body == "" {
+	if body == "" || p.ownNote {
 		return
 	}
 	text := body
@@ -306,6 +339,9 @@ func (p *docxParser) paragraph(para *wordPara) {
 	o := origin{line: p.paras, col: 1, label: "paragraph " + strconv.Itoa(p.paras)}
 	if p.part != "" {
 		o.label = p.part + " " + o.label
+	}
+	if p.note != "" {
+		o.label = p.note
 	}
 	tb := p.table()
 	if tb != nil && tb.cell != nil {
@@ -489,3 +525,7 @@ func headingStyleLevel(name string) int {
 	}
 	return 0
 }
+
+// OwnCommentAuthor is the author shouhou writes on the comments of an
+// annotated copy (package annotate); the reader leaves those comments out.
+const OwnCommentAuthor = "shouhou"

@@ -28,13 +28,19 @@ func parsePDF(src *Source, b []byte, limit int64, opt Options) error {
 	if err != nil {
 		return pdfError(err)
 	}
-	pages, err := pdfPages(r, len(b)/4+16)
+	// The printed lines of each page's text layer, then OCR's for the
+	// pages that have none (--ocr auto) or for all (--ocr force). The
+	// page tree is walked by pdfPages, which refuses cycles and absurd
+	// counts before the library could loop on them.
+	all, err := pdfPages(r, len(b)/4+16)
 	if err != nil {
 		return err
 	}
-	x := &extraction{}
-	var pageLines [][]int // per page, offsets of its lines in Text
-	for i, page := range pages {
+	if len(all) == 0 {
+		return errors.New("not a readable PDF: no pages found (its page tree or cross-reference table is in a form the reader does not follow)")
+	}
+	pages := make([][]pdfRow, len(all))
+	for i, page := range all {
 		n := i + 1
 		if err := opt.cancelled(); err != nil {
 			return err
@@ -42,42 +48,111 @@ func parsePDF(src *Source, b []byte, limit int64, opt Options) error {
 		if err := checkParents(page, n); err != nil {
 			return err
 		}
-		rows, err := page.GetTextByRow()
+		if page.V.IsNull() {
+			continue
+		}
+		rows, err := pageRows(page)
 		if err != nil {
 			return fmt.Errorf("page %d cannot be read (%v)", n, err)
 		}
-		m := 0
-		var offs []int
-		for _, row := range rows {
-			var sb strings.Builder
-			for _, t := range row.Content {
-				sb.WriteString(t.S)
-			}
-			line := strings.TrimSpace(strings.Map(pdfSpace, sb.String()))
-			if line == "" {
+		pages[i] = rows
+	}
+	ocr, err := ocrPages(src, b, pages, opt)
+	if err != nil {
+		return err
+	}
+	x := &extraction{}
+	empty := true
+	var cells []Block
+	var tableSpans [][2]int // stretches of Text holding table cells
+	for i, rows := range pages {
+		n := i + 1
+		var tables []pdfTable
+		if _, ocrd := ocr[n]; !ocrd {
+			tables = findTables(rows)
+		}
+		for j := 0; j < len(rows); j++ {
+			m := j + 1
+			if len(tables) > 0 && j == tables[0].first {
+				start := x.b.Len()
+				cells = append(cells, addTable(x, tables[0], n, len(tableSpans)+1)...)
+				tableSpans = append(tableSpans, [2]int{start, x.b.Len()})
+				j, tables, empty = tables[0].last, tables[1:], false
 				continue
 			}
-			m++
+			line := rows[j].text()
 			if pageNumberRe.MatchString(line) {
 				continue
 			}
-			offs = append(offs, x.b.Len())
-			x.add(line, origin{line: m, col: 1, label: fmt.Sprintf("page %d line %d", n, m)})
+			empty = false
+			label := fmt.Sprintf("page %d line %d", n, m)
+			if res, ok := ocr[n]; ok && rows[j].ocr > 0 && res.lines[rows[j].ocr-1].conf < OCRLowConfidence {
+				src.OCR.Low[label] = true
+			}
+			x.add(line, origin{line: m, col: 1, label: label})
 			x.newline()
 		}
-		pageLines = append(pageLines, offs)
 	}
-	empty := true
-	for _, p := range pageLines {
-		empty = empty && len(p) == 0
+	if empty && src.OCR != nil {
+		return errors.New("no text layer, and OCR found no text on its pages")
 	}
 	if empty {
-		return errors.New("no text layer (a scanned PDF?): run OCR on it first (e.g. ocrmypdf -l chi_sim) and audit the result")
+		return errNoOCR
 	}
 	x.finish(src)
 	src.Encoding = "pdf"
 	parseText(src)
+	mergeTableBlocks(src, cells, tableSpans)
 	return nil
+}
+
+// ocrPages runs OCR on the pages opt.OCR asks for, puts the lines read
+// into pages and notes them in src.OCR.
+func ocrPages(src *Source, b []byte, pages [][]pdfRow, opt Options) (map[int]ocrResult, error) {
+	var want []int
+	for i, rows := range pages {
+		if opt.OCR == OCRForce || opt.OCR == OCRAuto && len(rows) == 0 {
+			want = append(want, i+1)
+		}
+	}
+	if len(want) == 0 {
+		return nil, nil
+	}
+	if err := OCRAvailable(); err != nil {
+		textless := 0
+		for _, rows := range pages {
+			if len(rows) == 0 {
+				textless++
+			}
+		}
+		if textless == len(pages) {
+			return nil, fmt.Errorf("no text layer (a scanned PDF?): %v", err)
+		}
+		// Some pages have a text layer: read those, and say what is lost.
+		src.Warnings = append(src.Warnings, fmt.Sprintf("--ocr %s: %d page(s) without a text layer left unread: %v", opt.OCR, textless, err))
+		return nil, nil
+	}
+	res, err := ocrPDF(b, want, opt.Jobs)
+	if err != nil {
+		return nil, err
+	}
+	src.OCR = &OCRInfo{Low: map[string]bool{}}
+	for _, n := range want {
+		r := res[n]
+		var rows []pdfRow
+		for i, l := range r.lines {
+			if line := strings.TrimSpace(strings.Map(pdfSpace, l.text)); line != "" {
+				rows = append(rows, pdfRow{cells: []pdfCell{{text: line}}, ocr: i + 1})
+			}
+		}
+		if len(rows) == 0 && len(pages[n-1]) > 0 {
+			delete(res, n) // --ocr force read nothing: the text layer stays
+			continue
+		}
+		pages[n-1] = rows
+		src.OCR.Pages = append(src.OCR.Pages, OCRPage{Page: n, Confidence: r.conf})
+	}
+	return res, nil
 }
 
 // pdfSpace drops the control characters some producers leave in text.

@@ -24,6 +24,12 @@ type Options struct {
 	// Ctx, when set, abandons a read once it is done (--doc-timeout):
 	// the long loops (pages, rows, XML tokens) look at it as they go.
 	Ctx context.Context
+	// OCR: OCROff (also ""), OCRAuto or OCRForce, for PDFs; Jobs is how
+	// many pages are OCR'd at once (0: one).
+	OCR  string
+	Jobs int
+	// HiddenSheets reads the sheets of a workbook that Excel hides.
+	HiddenSheets bool
 }
 
 // cancelled returns the context's error once the read is to be abandoned.
@@ -134,8 +140,8 @@ var parsers = map[string]func(src *Source, b []byte, opt Options) error{
 	"docx": func(src *Source, b []byte, opt Options) error { return parseDocx(src, b, maxSize(opt), opt) },
 	"xlsx": func(src *Source, b []byte, opt Options) error { return parseXlsx(src, b, maxSize(opt), opt) },
 	"pdf":  func(src *Source, b []byte, opt Options) error { return parsePDF(src, b, maxSize(opt), opt) },
-	"ole":  func(src *Source, b []byte, _ Options) error { return oleError(b, filepath.Ext(src.Path)) },
-	"doc":  refuse("legacy Word (.doc/.wps) file, which shouhou cannot read: save it as .docx and try again"),
+	"ole":  readOLE,
+	"doc":  func(src *Source, b []byte, _ Options) error { return notWordBinary(src.Path) },
 	"xls":  refuse("legacy Excel (.xls/.et) file, which shouhou cannot read: save it as .xlsx and try again"),
 	"rtf":  refuse("RTF file, which shouhou cannot read: save it as .docx and try again"),
 }

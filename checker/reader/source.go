@@ -58,6 +58,8 @@ type Source struct {
 	// Warnings are things a person should know about how the file was
 	// read that did not stop it being read (bad bytes replaced).
 	Warnings []string
+	// OCR is set when some of the text was read by OCR (scanned PDFs).
+	OCR *OCRInfo
 
 	// origins maps stretches of Text to their place in the original file
 	// when Text is not the file itself; sorted by off. Nil for text and

@@ -35,6 +35,15 @@ func parseXlsx(src *Source, b []byte, limit int64, opt Options) error {
 	defer wb.Close()
 	x := &extraction{}
 	for si, sheet := range wb.GetSheetList() {
+		if !opt.HiddenSheets {
+			// A hidden sheet (workings, an old version) is not what the
+			// workbook shows; --hidden-sheets reads it. Tables keep their
+			// sheet's number either way.
+			if visible, err := wb.GetSheetVisible(sheet); err == nil && !visible {
+				src.Warnings = append(src.Warnings, fmt.Sprintf("hidden sheet %q left out (read it with --hidden-sheets)", sheet))
+				continue
+			}
+		}
 		if err := readSheet(src, x, wb, si+1, sheet, limit, opt); err != nil {
 			return err
 		}

@@ -65,6 +65,9 @@ type Options struct {
 	// ShowSuppressed lists the findings shouhou-ignore lines suppressed.
 	ShowSuppressed bool
 	Config         string
+	// OCR is --ocr (auto, off, force); HiddenSheets reads hidden sheets.
+	OCR          string
+	HiddenSheets bool
 	// changed says whether a flag was given, so .shouhou.yaml fills in
 	// only what the command line left unsaid.
 	changed func(name string) bool
@@ -129,6 +132,8 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: "+categoryList())
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
+	f.StringVar(&opts.OCR, "ocr", reader.OCRAuto, "OCR for scanned PDFs: auto (pages without a text layer), off, force (every page); needs tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils")
+	f.BoolVar(&opts.HiddenSheets, "hidden-sheets", false, "read the sheets of .xlsx workbooks that Excel hides (left out by default)")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "documents audited at once (default: the number of CPUs); output order never changes")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "print nothing when the run passes: no progress bar, warnings, \"report written\" line, and no terminal view (stylish, line, table) unless the exit code is not 0; unreadable files are still named")
 	f.BoolVar(&opts.Explain, "explain", false, "show the basis (依据) and the fix (建议) under each finding in the default view")
@@ -170,6 +175,9 @@ func (o *Options) validate() (int64, error) {
 	}
 	if o.Encoding != "" && !slices.Contains(reader.Encodings, strings.ToLower(o.Encoding)) {
 		return 0, cmdutil.FlagErrorf("unknown --encoding %q (known: %s)", o.Encoding, strings.Join(reader.Encodings, ", "))
+	}
+	if o.OCR != reader.OCRAuto && o.OCR != reader.OCROff && o.OCR != reader.OCRForce {
+		return 0, cmdutil.FlagErrorf("unknown --ocr %q (auto, off or force)", o.OCR)
 	}
 	size, err := parseSize(o.MaxSize)
 	if err != nil {
@@ -258,7 +266,7 @@ func run(o *Options) error {
 		}
 	}
 	auditor.Jurisdiction = o.Jurisdiction
-	ropt := reader.Options{Encoding: o.Encoding, MaxSize: maxSize}
+	ropt := reader.Options{Encoding: o.Encoding, MaxSize: maxSize, OCR: o.OCR, Jobs: o.ocrJobs(), HiddenSheets: o.HiddenSheets}
 	shardI, shardN, err := parseShard(o.Shard)
 	if err != nil {
 		return err
