@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"strings"
+
+	"shouhou/checker/reader"
 )
 
 // TextNote is a comment on a stretch of a document's text: bytes
@@ -26,7 +28,7 @@ func Text(text string, notes []TextNote) (*Result, error) {
 		lineStarts = append(lineStarts, off)
 		off += len(line)
 		l := strings.TrimRight(line, "\r\n")
-		if strings.TrimSpace(strings.Map(space, l)) == "" {
+		if strings.TrimSpace(strings.Map(reader.DocxSpace, l)) == "" {
 			paraOf = append(paraOf, 0)
 			body.WriteString(`<w:p/>`)
 			continue

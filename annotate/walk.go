@@ -16,6 +16,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"shouhou/checker/reader"
 )
 
 // wordNS is the WordprocessingML main namespace.
@@ -165,7 +167,7 @@ func walk(data []byte) (*body, error) {
 				}
 				p := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
-				if strings.TrimSpace(strings.Map(space, p.text.String())) == "" {
+				if strings.TrimSpace(strings.Map(reader.DocxSpace, p.text.String())) == "" {
 					continue
 				}
 				b.paras++
@@ -273,17 +275,6 @@ func symRune(hex string) (rune, bool) {
 		return 0, false
 	}
 	return n, true
-}
-
-// space maps Word's layout characters as the reader does.
-func space(r rune) rune {
-	switch r {
-	case '\t', '\u00a0', '\u2002', '\u2003':
-		return ' '
-	case '\u00ad', '\u200b':
-		return -1
-	}
-	return r
 }
 
 // skipRune says a character is left out when evidence is matched to the

@@ -785,7 +785,7 @@ func (w *docWriter) paragraph(text string, pp paraProps, cellMark bool, label st
 	if cellMark {
 		w.col++
 	}
-	body := strings.TrimSpace(strings.Map(docxSpace, text))
+	body := strings.TrimSpace(strings.Map(DocxSpace, text))
 	if body == "" {
 		return
 	}

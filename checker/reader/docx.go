@@ -323,7 +323,7 @@ func (p *docxParser) paragraph(para *wordPara) {
 	if numbered {
 		prefix, bullet = p.numbering.next(numID, ilvl)
 	}
-	body := strings.TrimSpace(strings.Map(docxSpace, para.text.String()))
+	body := strings.TrimSpace(strings.Map(DocxSpace, para.text.String()))
 	if body == "" || p.ownNote {
 		return
 	}
@@ -372,8 +372,10 @@ func (p *docxParser) paragraph(para *wordPara) {
 	p.src.Blocks = append(p.src.Blocks, b)
 }
 
-// docxSpace turns the characters Word uses for layout into plain spaces.
-func docxSpace(r rune) rune {
+// DocxSpace turns the characters Word uses for layout into plain spaces
+// (and drops soft hyphens and zero-width spaces). Package annotate maps
+// a paragraph the same way to find the paragraphs the reader counted.
+func DocxSpace(r rune) rune {
 	switch r {
 	case '\t', '\u00a0', '\u2002', '\u2003':
 		return ' '
