@@ -8,6 +8,7 @@
 //	go run ./scripts/realeval            # build the tool, score both parts
 //	go run ./scripts/realeval -v         # also list every miss and false alarm
 //	go run ./scripts/realeval -bin ./shouhou -split dev
+//	go run ./scripts/realeval -align     # after gathering the texts: do they fit the labels' lines?
 //
 // Findings are compared by rule and by the words they rest on: a label's
 // quote must overlap the finding's evidence (a missing term has no quote).
@@ -162,7 +163,21 @@ func main() {
 	labels := flag.String("labels", "realdata/labels", "folder of the label files")
 	split := flag.String("split", "", "score only this part (dev or held); default both")
 	verbose := flag.Bool("v", false, "list every miss and false alarm")
+	check := flag.Bool("align", false, "do not score: check that each saved document still fits its label's lines (after gathering the texts again)")
+	only := flag.String("id", "", "with -align: check only this document")
 	flag.Parse()
+	if *check {
+		labels, err := loadLabels(*labels)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "realeval:", err)
+			os.Exit(2)
+		}
+		if bad := align(os.Stdout, *docs, labels, *only); bad > 0 {
+			fmt.Fprintf(os.Stderr, "realeval: %d documents missing or not fitting their labels\n", bad)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(os.Stdout, *bin, *docs, *labels, *split, *verbose); err != nil {
 		fmt.Fprintln(os.Stderr, "realeval:", err)
 		os.Exit(2)
