@@ -199,6 +199,10 @@ type doc struct {
 	// clauses joined across a semicolon (whole.go's matchAt).
 	pre    *rules.Prefilter
 	joined map[int][]bool
+	// leads[i] is the lead-in clause of list item i or -1 (whole.go's
+	// leadOf); leadCand the prefilter's verdicts on items read with it.
+	leads    map[int]int
+	leadCand map[int][]bool
 	// ignored[clause][rule] is the reason a shouhou-ignore line gave for
 	// not reporting rule on that clause.
 	ignored map[int]map[string]string
@@ -234,6 +238,12 @@ func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
 		return reports.Document{Path: src.Path, Facts: []reports.Fact{}, Findings: []reports.Finding{}, Error: &msg}
 	}
 	return out
+}
+
+// sameCell reports two clauses outside any table, or in the same cell of
+// one (a cell holding a heading and its paragraph).
+func sameCell(a, b clause.Clause) bool {
+	return a.Table == b.Table && a.Row == b.Row && a.Col == b.Col
 }
 
 func tooMany(n int, what string) error {
@@ -274,7 +284,11 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 		if i%256 == 0 && ctx.Err() != nil {
 			return reports.Document{}, ctx.Err()
 		}
-		for _, f := range session.Extract(c) {
+		next := ""
+		if i+1 < len(d.clauses) && d.clauses[i+1].Kind != reader.Heading && sameCell(c, d.clauses[i+1]) {
+			next = d.clauses[i+1].Text.S
+		}
+		for _, f := range session.ExtractLead(c, next) {
 			d.facts = append(d.facts, located{f, i})
 		}
 		if len(d.facts) > MaxEntries {

@@ -1,11 +1,15 @@
 package checker
 
 import (
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"shouhou/checker/clause"
 	"shouhou/checker/facts"
+	"shouhou/checker/reader"
 	"shouhou/lexicon/duration"
+	"shouhou/lexicon/terms"
 	"shouhou/reports"
 	"shouhou/rules"
 )
@@ -107,6 +111,11 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 			return loc, s
 		}
 	}
+	if r.ListItems {
+		if loc, text := d.matchUnderLead(r, i); loc != nil {
+			return loc, text
+		}
+	}
 	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") {
 		return nil, ""
 	}
@@ -156,4 +165,104 @@ func rowContext(cls []clause.Clause) {
 			cls[i].Context = strings.TrimSpace(strings.Join(r, " ") + " " + c.Context)
 		}
 	}
+}
+
+// maxListItems bounds how far back a list item looks for its lead-in.
+const maxListItems = 20
+
+// leadOf returns the lead-in clause of clause i and what the lead says of
+// each item (以下商品不支持七天无理由退货： → 不支持七天无理由退货), or -1:
+// clause i is a list item or a short line in a run of such under a clause
+// that ends in a colon and points at what follows (以下, 下列 …).
+func (d *doc) leadOf(i int) (int, string) {
+	if d.leads == nil {
+		d.leads = map[int]int{}
+	}
+	if j, ok := d.leads[i]; ok {
+		if j < 0 {
+			return -1, ""
+		}
+		return j, d.leadTail(j)
+	}
+	j := -1
+	if c := d.clauses[i]; c.Table == 0 && (c.Kind == reader.ListItem || c.Kind == reader.Paragraph && bareItem(c.Text.S)) {
+		for k := i - 1; k >= 0 && k >= i-maxListItems; k-- {
+			p := d.clauses[k]
+			if p.Table == 0 && strings.HasSuffix(p.Text.S, ":") {
+				if d.leadTail(k) != "" {
+					j = k
+				}
+				break
+			}
+			// the run holds items of one kind only: a paragraph after a
+			// numbered list is the text going on, not an item
+			if p.Table != 0 || p.Kind != c.Kind || c.Kind == reader.Paragraph && !bareItem(p.Text.S) || utf8.RuneCountInString(p.Text.S) > 60 {
+				break
+			}
+		}
+	}
+	d.leads[i] = j
+	if j < 0 {
+		return -1, ""
+	}
+	return j, d.leadTail(j)
+}
+
+// bareItem reports a short unnumbered line that can be an item of a list:
+// a name, not a sentence.
+func bareItem(s string) bool {
+	return utf8.RuneCountInString(s) <= 30 && !strings.ContainsAny(s, ",:")
+}
+
+// leadTail is what lead-in clause k says of each item, or "" when it
+// points at no list.
+func (d *doc) leadTail(k int) string {
+	pred, _ := terms.Load().LeadPredicate(strings.TrimSuffix(d.clauses[k].Text.S, ":"))
+	return pred
+}
+
+// matchUnderLead matches r against list item i read in its lead-in's place
+// (特价促销商品 under 以下商品不支持七天无理由退货： reads 特价促销商品不支持
+// 七天无理由退货). The match is reported at the item.
+func (d *doc) matchUnderLead(r *rules.Rule, i int) ([]int, string) {
+	j, tail := d.leadOf(i)
+	if j < 0 || tail == "" {
+		return nil, ""
+	}
+	item := strings.TrimRight(listMarker.ReplaceAllString(d.clauses[i].Text.S, ""), " ;。,.、")
+	if item == "" || containsAnyWord(item, terms.Load().Negations) {
+		return nil, "" // 目前仅支持退货，不支持换货: a statement of its own, not an item
+	}
+	text := item + tail
+	if d.leadCand == nil {
+		d.leadCand = map[int][]bool{}
+	}
+	cand, ok := d.leadCand[i]
+	if !ok {
+		cand = d.pre.Candidates(text, nil)
+		d.leadCand[i] = cand
+	}
+	if k, ok := d.index[r]; ok && !cand[k] {
+		return nil, ""
+	}
+	loc := r.Match(text)
+	if loc == nil || loc[1] <= len(item) || r.Match(d.clauses[j].Text.S) != nil {
+		return nil, "" // the item alone, or the lead alone, is judged where it stands
+	}
+	if loc[0] >= len(item) {
+		loc = []int{0, loc[1]} // the evidence names the item
+	}
+	return loc, text
+}
+
+// listMarker is a list item's number (1. （2） ③ 一、 -).
+var listMarker = regexp.MustCompile(`^\s*(\(?[0-9一二三四五六七八九十]{1,3}[).、:]|\([0-9一二三四五六七八九十]{1,3}\)|[①-⑳]|[-*•·])\s*`)
+
+func containsAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }

@@ -182,3 +182,44 @@ func TestWarrantyKindsApart(t *testing.T) {
 		}
 	}
 }
+
+// An item under a lead-in (以下商品不支持七天无理由退货：) is judged as if it
+// stood in the lead's place; lawful items, the lead itself and the text
+// after the list are not.
+func TestListUnderLead(t *testing.T) {
+	a := builtinAuditor(t)
+	const tail = "\n整机保修一年，客服电话400-000-0000，可向12315投诉。\n"
+	cases := []struct{ name, text, want string }{
+		{"numbered items", "退货说明\n以下商品不支持七天无理由退货：\n1. 特价商品；\n2. 定制商品；\n3. 鲜活易腐商品。" + tail,
+			"CPL-NORET-NOREASON@3"},
+		{"bracketed items, 下列", "退换货\n下列几类商品不参与7天无理由退货:\n（1）清仓商品\n（2）报纸期刊\n（3）促销赠送的商品" + tail,
+			"CPL-NORET-NOREASON@3"},
+		{"bare lines", "须知\n如下商品不适用无理由退货：\n秒杀商品\n消费者定作的商品\n团购商品" + tail,
+			"CPL-NORET-NOREASON@3 CPL-NORET-NOREASON@5"},
+		{"what is said, then the goods", "退货说明\n不适用七天无理由退货的商品包括：\n1. 手表、珠宝；\n2. 消费者定作的商品；\n3. 已拆封的商品。" + tail,
+			"CPL-NORET-NOREASON@3 CPL-NORET-NOREASON@5"},
+		{"an item that is a statement of its own", "退货说明\n以下商品不支持七天无理由退货：\n1. 定制商品；\n2. 目前仅支持退货，不支持换货。" + tail,
+			""},
+		{"a paragraph after the list is no item", "退货说明\n以下商品不支持七天无理由退货：\n1. 定制商品；\n2. 鲜活商品。\n其余商品签收后七日内可申请无理由退货，商品须保持原有品质。" + tail,
+			""},
+		{"a lead that points at nothing", "退货说明\n退货时请注意：\n1. 特价商品请保留包装；\n2. 赠品一并退回。" + tail,
+			""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := auditText(t, a, "policy", c.text)
+			var got []string
+			for _, f := range doc.Findings {
+				if f.Rule == "CPL-NORET-NOREASON" {
+					got = append(got, fmt.Sprintf("%s@%d", f.Rule, f.Line))
+					for _, o := range f.Occurrences[min(1, len(f.Occurrences)):] {
+						got = append(got, fmt.Sprintf("%s@%d", f.Rule, o.Line))
+					}
+				}
+			}
+			if g := strings.Join(got, " "); g != c.want {
+				t.Errorf("got %q, want %q", g, c.want)
+			}
+		})
+	}
+}

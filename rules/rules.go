@@ -146,6 +146,11 @@ type Rule struct {
 	// word of a group it uses swapped for each other, and each must still
 	// be caught.
 	Synonyms [][]string `yaml:"synonyms"`
+	// ListItems makes a forbid rule read each item of a list under a
+	// lead-in (以下商品不支持七天无理由退货：/ 1. 特价商品) as if the item
+	// stood in the lead's place. Only for rules whose law is about which
+	// goods or cases may be excluded: each item is then one such case.
+	ListItems bool `yaml:"list_items"`
 	// Status of a forbid rule's findings: violation (the default), or
 	// unclear for wording that leaves a topic without a reading (视情况而定).
 	Status string `yaml:"status"`
@@ -370,6 +375,9 @@ func (r *Rule) compile() error {
 		if b.Level == "U" && r.Severity == Error {
 			bad("a rule on an unverified figure is at most a warning")
 		}
+	}
+	if r.ListItems && r.Check != Forbid {
+		bad("list_items: only forbid rules read list items")
 	}
 	if len(r.Synonyms) > 0 && r.Check != Forbid && r.Check != Placeholder {
 		bad("synonyms: only forbid and placeholder rules take synonyms")

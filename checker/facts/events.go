@@ -60,8 +60,10 @@ func extension(before string) bool {
 // afterWarranty reports a figure placed after the warranty has ended
 // (质保期满后，提供五年技术服务) or after a repair (维修后对原故障保修30日,
 // 更换后同一零部件包修30天): it is no warranty of the goods.
-func (x *Extractor) afterWarranty(before string) bool {
-	return containsAny(before, x.lex.Events.AfterWarranty) || containsAny(before, x.lex.Events.AfterRepair)
+// A repair named anywhere before the figure in its sentence governs every
+// figure after it (修理或更换后,同一零部件包修30天,若30天的包修期…).
+func (x *Extractor) afterWarranty(before, sentence string) bool {
+	return containsAny(before, x.lex.Events.AfterWarranty) || containsAny(sentence, x.lex.Events.AfterRepair)
 }
 
 // ageCondition reports a figure that states the age of the goods as a

@@ -64,7 +64,7 @@ func New() *Extractor {
 // Extract returns the facts of one clause. Clauses without a figure return
 // at once, before any segmentation: most sentences of a policy hold none.
 func (x *Extractor) Extract(c clause.Clause) []Fact {
-	return x.extract(c, nil)
+	return x.extract(c, nil, "")
 }
 
 // Session extracts the clauses of one document, remembering the cue words
@@ -80,9 +80,32 @@ type Session struct {
 func (x *Extractor) Session() *Session { return &Session{x: x, ctx: map[string][]hit{}} }
 
 // Extract is Extractor.Extract within the session.
-func (s *Session) Extract(c clause.Clause) []Fact { return s.x.extract(c, s.ctx) }
+func (s *Session) Extract(c clause.Clause) []Fact { return s.x.extract(c, s.ctx, "") }
 
-func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
+// ExtractLead is Extract for a clause that may be a lead line: a short
+// line holding a period and no cue word of its own, whose next clause
+// says what the period is for (签收之日起7日内 / 出现性能故障，可以选择退货).
+// next lends its first cue when the clause has none; its own figures are
+// its own, so a next clause with a figure lends nothing.
+func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
+	if !isLead(c.Text.S) || duration.Find(next) != nil {
+		next = ""
+	}
+	return s.x.extract(c, s.ctx, next)
+}
+
+// isLead reports a short line without a sentence end: a heading or a
+// label, not a sentence.
+func isLead(s string) bool {
+	s = strings.TrimRight(s, " :")
+	if s == "" || utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune("。.!?;！？；,，、", r)
+}
+
+func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string) []Fact {
 	listed := append(x.lists.find(c), x.money.find(c)...)
 	s := c.Text.S
 	qs := duration.Find(s)
@@ -105,12 +128,21 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 		}
 	}
 	phrases := phraseBounds(s)
+	var nextHits []hit
+	if next != "" && len(hits) == 0 {
+		nextHits = x.cueHits(next, nil)
+	}
 
 	out := listed
 	for _, q := range qs {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
 		topics, cueAt, fromCtx := x.choose(hits, q, qs, phrases, pi, ctxHits)
+		if len(nextHits) > 0 && (len(topics) == 0 || fromCtx) {
+			// the line below says what the period is for; it is nearer
+			// than the heading above
+			topics, cueAt, fromCtx = nextHits[0].topics, -1, false
+		}
 		if len(topics) == 0 || conditional(s[:q.Start]) || offset(s[q.End:]) || extension(s[:q.Start]) {
 			continue
 		}
@@ -125,7 +157,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 		if ev == otherEvent {
 			continue // 10日内完成保修登记: times a registration
 		}
-		afterWarranty := x.afterWarranty(s[regionStart:q.Start])
+		afterWarranty := x.afterWarranty(s[regionStart:q.Start], s[:q.Start])
 		service := x.isServiceTime(s[regionStart:q.Start]) ||
 			(cueAt >= q.End && containsAny(s[q.End:cueAt], x.lex.ServiceVerbs))
 		phrase := s[p[0]:p[1]]
@@ -145,6 +177,12 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit) []Fact {
 			}
 			if tp == "repair_time" && q.Unit == duration.Year {
 				tp = "warranty_period" // 免费维修期限6年: a warranty, no repair takes years
+			}
+			if q.Unit == duration.Year && (tp == "onsite_time" || tp == "response_time" || tp == "resolution_time") {
+				if !containsAny(phrase, x.lex.RepairWords) {
+					continue // no visit or answer takes years
+				}
+				tp = "warranty_period" // 1年内免费上门维修: a warranty served on site
 			}
 			f := Fact{Topic: tp, Quantity: q}
 			if tp == "warranty_period" {
@@ -310,11 +348,20 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 		for k := c.start; k < c.end; k++ {
 			taken[k] = true
 		}
-		hits = append(hits, hit{c.start, c.end, x.topic[s[c.start:c.end]]})
+		topics := x.topic[s[c.start:c.end]]
+		if slices.Contains(topics, "onsite_time") {
+			if _, pe := phraseAround(s, c.start, c.end); containsAny(s[c.end:pe], x.lex.MoneyDestinations) {
+				topics = refundTopics // 到达您的支付账户: money arrives, nobody comes on site
+			}
+		}
+		hits = append(hits, hit{c.start, c.end, topics})
 	}
 	sort.Slice(hits, func(a, b int) bool { return hits[a].start < hits[b].start })
 	return hits
 }
+
+// refundTopics is the topic of money arriving in the buyer's account.
+var refundTopics = []string{"refund_time"}
 
 // phraseAround returns the phrase of s around [start,end): the text
 // between the punctuation marks (or spaces) before and after it. A comma

@@ -193,3 +193,53 @@ func TestHeaderUnit(t *testing.T) {
 		}
 	}
 }
+
+// A short line holding a period and no cue takes its meaning from the line
+// below it (签收之日起7日内 / 出现性能故障，可以选择退货); a sentence, a
+// line with its own cue, or a next line with its own figure lends nothing.
+func TestLeadLine(t *testing.T) {
+	x := New()
+	cases := []struct{ line, next, want string }{
+		{"签收之日起7日内", "出现性能故障,可以选择退货、换货或修理。", "return_window <= 7 day"},
+		{"自收货次日起15日内", "商品有质量问题的,可以换货或者修理。", "exchange_window <= 15 day"},
+		{"一年内", "享受免费保修服务。", "warranty_period <= 1 year"},
+		{"三十日内:", "可申请调换同型号商品", "exchange_window <= 30 day"},
+		// the line's own cue wins over the next line's
+		{"保修期一年", "出现故障可退货。", "warranty_period = 1 year"},
+		// a sentence is no lead
+		{"我们将在7日内与您联系。", "退货请寄回原地址。", ""},
+		// the next line's figure owns its cue
+		{"签收之日起7日内", "30日内可换货", ""},
+		// a long line is no lead
+		{"本店所有商品均在签收之日起的7日内享受本店提供的各项售后服务内容说明及其他有关事项的具体规定", "可以退货", ""},
+	}
+	for _, c := range cases {
+		line := normalize.String(c.line)
+		cl := clause.Clause{Text: normalize.Pieces(line, []normalize.Piece{{Start: 0, End: len(line)}})}
+		var parts []string
+		for _, f := range x.Session().ExtractLead(cl, normalize.String(c.next)) {
+			parts = append(parts, fmt.Sprintf("%s %s %v %s", f.Topic, f.Op, f.Value, f.Unit))
+		}
+		if got := strings.Join(parts, "; "); got != c.want {
+			t.Errorf("%s / %s\n got: %s\nwant: %s", c.line, c.next, got, c.want)
+		}
+	}
+}
+
+// A refund arriving in an account is a refund time, not somebody arriving
+// on site.
+func TestMoneyArrives(t *testing.T) {
+	x := New()
+	cases := []struct{ in, want string }{
+		{"退款将在15个工作日内到达您的支付账户", "refund_time <= 15 workday"},
+		{"审核通过后,款项7个工作日内原路退回并到达您的银行卡", "refund_time <= 7 workday"},
+		{"货款将于10个工作日内原路到达您的付款账户", "refund_time <= 10 workday"},
+		{"接到报修后24小时内到达现场", "onsite_time <= 24 hour"},
+		{"工程师4小时内抵达用户现场", "onsite_time <= 4 hour"},
+	}
+	for _, c := range cases {
+		if got := extract(x, normalize.String(c.in), ""); got != c.want {
+			t.Errorf("%s\n got: %s\nwant: %s", c.in, got, c.want)
+		}
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"shouhou/lexicon/terms"
 )
 
 var (
@@ -110,8 +112,9 @@ func joins(prev, line string, width int) bool {
 		return true // broken off mid-sentence
 	case last == '：' || last == ':':
 		// "服务热线：" then its value; but not a label before a list of
-		// "主机：一年" lines, each its own statement.
-		return !strings.ContainsAny(line, "：:")
+		// "主机：一年" lines, each its own statement, nor a lead-in that
+		// points at the lines below (以下商品不支持无理由退货：).
+		return !strings.ContainsAny(line, "：:") && !pointsBelow(prev)
 	}
 	// Otherwise only a line that reaches the wrap width was wrapped; a
 	// shorter one (a title, "主机：一年") ended where its author ended it.
@@ -164,4 +167,11 @@ func trimSpan(text string, s, e int) (int, int) {
 		e -= n
 	}
 	return s, e
+}
+
+// pointsBelow reports a lead-in that points at the lines after it.
+func pointsBelow(s string) bool {
+	s = strings.TrimRight(s, "：: ")
+	_, ok := terms.Load().LeadPredicate(s)
+	return ok
 }

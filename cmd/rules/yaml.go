@@ -28,6 +28,7 @@ type ruleYAML struct {
 	With      []string    `yaml:"with,omitempty"`
 	Without   []string    `yaml:"without,omitempty"`
 	Synonyms  [][]string  `yaml:"synonyms,omitempty,flow"`
+	ListItems bool        `yaml:"list_items,omitempty"`
 	Status    string      `yaml:"status,omitempty"`
 	Topics    []string    `yaml:"topics,omitempty,flow"`
 	Of        string      `yaml:"of,omitempty"`
@@ -55,7 +56,7 @@ type examples struct {
 
 func toYAML(r *rb.Rule) ruleYAML {
 	out := ruleYAML{ID: r.ID, Title: r.Title, Severity: string(r.Severity), AppliesTo: r.AppliesTo, Audience: r.Audience, Juris: r.Jurisdictions, Topic: r.Topic, Check: r.Check,
-		Patterns: r.Patterns, With: r.With, Without: r.Without, Synonyms: r.Synonyms, Status: r.Status, Topics: r.Topics, Of: r.Of,
+		Patterns: r.Patterns, With: r.With, Without: r.Without, Synonyms: r.Synonyms, ListItems: r.ListItems, Status: r.Status, Topics: r.Topics, Of: r.Of,
 		Message: r.Message, Fix: r.Fix}
 	if r.Min != nil {
 		out.Min = &limitYAML{r.Min.Value, r.Min.Unit}

@@ -8,7 +8,9 @@ import (
 	_ "embed"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -45,7 +47,13 @@ type Lexicon struct {
 	Hedges          []string            `yaml:"hedges"`
 	Paid            []string            `yaml:"paid"`
 	WholeUnit       []string            `yaml:"whole_unit"`
-	Words           []string            `yaml:"words"`
+	// ListLead marks a lead-in before a list (以下商品…：); see LeadPredicate.
+	ListLead ListLead `yaml:"list_lead"`
+	// RepairWords make years in a service topic a warranty (1年内免费上门维修).
+	RepairWords []string `yaml:"repair_words"`
+	// MoneyDestinations make an arrival cue a refund's (到达您的账户).
+	MoneyDestinations []string `yaml:"money_destinations"`
+	Words             []string `yaml:"words"`
 	// Lists: topic -> canonical item -> spellings (lower-case Latin, no spaces).
 	Lists         map[string]map[string][]string `yaml:"lists"`
 	ListNegations []string                       `yaml:"list_negations"`
@@ -71,6 +79,66 @@ type Events struct {
 	NotWarranty   []string `yaml:"not_warranty"`
 	AfterWarranty []string `yaml:"after_warranty"`
 	AfterRepair   []string `yaml:"after_repair"`
+}
+
+// ListLead holds the words of a lead-in before a list (topics.yaml).
+type ListLead struct {
+	Intro    []string `yaml:"intro"`
+	Nouns    []string `yaml:"nouns"`
+	Subjects []string `yaml:"subjects"`
+	Verbs    []string `yaml:"verbs"`
+}
+
+// LeadPredicate reads s (without its closing colon) as a lead-in before a
+// list and returns what it says of each item: 以下商品不支持七天无理由退货
+// → 不支持七天无理由退货; 不适用无理由退货的商品包括 → 不适用无理由退货.
+// ok is false when s points at no list.
+func (l *Lexicon) LeadPredicate(s string) (pred string, ok bool) {
+	lead := l.ListLead
+	at, n := -1, 0
+	for _, w := range lead.Intro {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
+			at, n = i, len(w)
+		}
+	}
+	if at >= 0 {
+		tail := s[at+n:]
+		for trimmed := true; trimmed; {
+			trimmed = false
+			for _, w := range lead.Nouns {
+				if strings.HasPrefix(tail, w) {
+					tail, trimmed = tail[len(w):], true
+				}
+			}
+		}
+		if tail != "" {
+			return tail, true
+		}
+	}
+	rest := s
+	for _, v := range lead.Verbs {
+		if strings.HasSuffix(rest, v) {
+			rest = strings.TrimSuffix(rest, v)
+			break
+		}
+	}
+	for _, sub := range lead.Subjects {
+		if !strings.HasSuffix(rest, sub) {
+			continue
+		}
+		pred = strings.TrimSuffix(rest, sub)
+		if i := strings.LastIndexAny(pred, ",;。、，；"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(pred[i:])
+			pred = pred[i+n:]
+		}
+		for _, neg := range l.Negations {
+			if strings.Contains(pred, neg) {
+				return pred, true
+			}
+		}
+		return "", false
+	}
+	return "", false
 }
 
 // ScopeWords are the qualifiers of a figure, by kind.

@@ -48,3 +48,25 @@ func TestParseRejectsUnknownFields(t *testing.T) {
 		t.Error("bad kind accepted")
 	}
 }
+
+func TestLeadPredicate(t *testing.T) {
+	l := Load()
+	cases := []struct{ in, want string }{
+		{"以下商品不支持七天无理由退货", "不支持七天无理由退货"},
+		{"一、下列几类商品不参与7天无理由退货", "不参与7天无理由退货"},
+		{"属于下列情况的,本公司不提供免费维修", ",本公司不提供免费维修"},
+		{"不适用无理由退货的商品包括", "不适用无理由退货"},
+		{"2、不支持7天无理由退货的商品主要有", "不支持7天无理由退货"},
+		{"退货时,不予退换的情形如下", "不予退换"},
+		// no list, or nothing said of its items
+		{"服务热线", ""},
+		{"退货的商品包括", ""},
+		{"以下", ""},
+	}
+	for _, c := range cases {
+		got, ok := l.LeadPredicate(c.in)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("LeadPredicate(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+}
