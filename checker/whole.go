@@ -256,7 +256,7 @@ func (d *doc) matchUnderLead(r *rules.Rule, i int) ([]int, string) {
 }
 
 // listMarker is a list item's number (1. （2） ③ 一、 -).
-var listMarker = regexp.MustCompile(`^\s*(\(?[0-9一二三四五六七八九十]{1,3}[).、:]|\([0-9一二三四五六七八九十]{1,3}\)|[①-⑳]|[-*•·])\s*`)
+var listMarker = regexp.MustCompile(`^\s*(\(?[0-9一二三四五六七八九十]{1,3}[).、:]+|\([0-9一二三四五六七八九十]{1,3}\)|[①-⑳]|[-*•·])\s*`)
 
 func containsAnyWord(s string, words []string) bool {
 	for _, w := range words {

@@ -153,6 +153,12 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		if x.negated(s[p[0]:q.Start]) || (cueAt > p[0] && cueAt < q.Start && x.negated(s[p[0]:cueAt])) {
 			continue // 不支持7天无理由退货: states what is not offered
 		}
+		if hasSuffixAny(strings.TrimRight(s[p[0]:q.Start], " 约至少"), x.lex.Events.Keep...) {
+			continue // 外包装保留15日: how long to keep the box, no window
+		}
+		if containsAny(s[q.End:p[1]], x.lex.Events.Expiry) {
+			continue // 30天包修期满: the end of a period, a condition
+		}
 		ev := x.eventOf(s, p, q, hits)
 		if ev == otherEvent {
 			continue // 10日内完成保修登记: times a registration

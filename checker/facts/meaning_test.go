@@ -46,6 +46,14 @@ func TestEvents(t *testing.T) {
 		{"退货期限的最后一日为节假日的,以节假日后的第一个工作日为期限的最后一日", ""},
 		{"退款遇节假日顺延至下一个工作日", ""},
 		{"七天无理由退货期间遇节假日顺延2日", "return_window = 7 day"},
+		// keeping the box or the receipt for a time is no window
+		{"请将鞋盒及购买票据保存三个月以上", ""},
+		{"建议产品外包装自收货之日起保留15日,退换货时附原包装", ""},
+		{"发票请妥善保管一年,保修时出示", ""},
+		// a period named as it ends is a condition
+		{"30天包修期满", ""},
+		{"一年保修期届满后,维修收取成本费", ""},
+		{"整机保修一年,保修期满后收费维修", "warranty_period = 1 year"},
 		// years of repair are a warranty, not a repair time
 		{"免费维修期限6年", "warranty_period = 6 year"},
 		{"维修期限:3年", "warranty_period = 3 year"},

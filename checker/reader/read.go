@@ -207,9 +207,12 @@ func Sniff(path string, b []byte) string {
 		return "rtf"
 	}
 	switch format {
-	case "", "doc", "xls":
-		if looksLikeHTML(head) {
+	case "", "doc", "xls", "text":
+		if looksLikeHTML(head) || format != "text" && markupDense(b) {
 			return "html"
+		}
+		if format == "text" {
+			return format
 		}
 		if format == "" {
 			if looksLikeMarkdown(b) && path == StdinPath {
@@ -219,6 +222,15 @@ func Sniff(path string, b []byte) string {
 		}
 	}
 	return format
+}
+
+// markupDense reports a page template (.jsp, .php, .asp, a file with no
+// extension) that is mostly HTML though it does not start like a page:
+// closing tags at least once every 400 bytes of its start.
+func markupDense(b []byte) bool {
+	b = b[:min(len(b), 64<<10)]
+	n := bytes.Count(b, []byte("</"))
+	return n >= 8 && n*400 >= len(b)
 }
 
 func looksLikeHTML(head []byte) bool {

@@ -248,6 +248,9 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 		if !cnnum.IsNumeralRune(rs[i]) || (i > 0 && (cnnum.IsNumeralRune(rs[i-1]) || rs[i-1] == '.')) {
 			return q, 0, false
 		}
+		if i > 1 && (rs[i-1] == '-' || rs[i-1] == '/') && rs[i-2] >= '0' && rs[i-2] <= '9' {
+			return q, 0, false // 2009-11-18日: the month and day of a date
+		}
 		v, n := cnnum.Scan(rs[i:])
 		if n == 0 {
 			return q, 0, false

@@ -22,6 +22,10 @@ func TestFind(t *testing.T) {
 		want []want
 	}{
 		{"自签收之日起七日内可退货", []want{{OpAtMost, 7, 0, Day, false, "七日内"}}},
+		// a date's month and day are no range of days
+		{"从2009-11-18日起,签收后7日内可退货", []want{{OpAtMost, 7, 0, Day, false, "7日内"}}},
+		{"自2021/3/15日起执行", nil},
+		{"3-5个工作日内退款", []want{{OpRange, 3, 5, WorkDay, false, "3-5个工作日内"}}},
 		{"十五个工作日内退款", []want{{OpAtMost, 15, 0, WorkDay, false, "十五个工作日内"}}},
 		{"接到报修后2小时内响应,24小时内到达现场", []want{{OpAtMost, 2, 0, Hour, false, "2小时内"}, {OpAtMost, 24, 0, Hour, false, "24小时内"}}},
 		{"整机保修一年,主要部件保修三年", []want{{OpEqual, 1, 0, Year, false, "一年"}, {OpEqual, 3, 0, Year, false, "三年"}}},

@@ -79,6 +79,8 @@ type Events struct {
 	NotWarranty   []string `yaml:"not_warranty"`
 	AfterWarranty []string `yaml:"after_warranty"`
 	AfterRepair   []string `yaml:"after_repair"`
+	Keep          []string `yaml:"keep"`
+	Expiry        []string `yaml:"expiry"`
 }
 
 // ListLead holds the words of a lead-in before a list (topics.yaml).
