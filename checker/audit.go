@@ -118,6 +118,11 @@ func (a *Auditor) category(d *doc) (*rules.Category, []string) {
 		}
 	}
 	if best < 0 {
+		if i, ws := a.onlyNonDurable(d); i >= 0 {
+			return &a.cats[i], ws
+		}
+	}
+	if best < 0 {
 		for i, c := range a.cats {
 			if c.ID == "general" {
 				return &a.cats[i], nil
@@ -126,6 +131,56 @@ func (a *Auditor) category(d *doc) (*rules.Category, []string) {
 		return nil, nil
 	}
 	return &a.cats[best], words[best]
+}
+
+// onlyNonDurable finds a shop whose goods are all of the non-三包 kind
+// (fruit, clothes, food): their words in two or more of its clauses,
+// anywhere, and no word of any durable goods category. Such goods owe no
+// warranty and no 三包 exchange, whether or not the title names them.
+func (a *Auditor) onlyNonDurable(d *doc) (int, []string) {
+	nd := -1
+	for i, c := range a.cats {
+		if c.ID == "non_sanbao" {
+			nd = i
+		}
+	}
+	if nd < 0 {
+		return -1, nil
+	}
+	clauses, durable := 0, false
+	var words []string
+	for i, cl := range d.clauses {
+		if d.u.other[i] || d.u.clauseKind[i] != rules.Policy {
+			continue
+		}
+		hit := false
+		a.catWords.Each(cl.Text.S, func(start, end, w int) bool {
+			if notTheProduct(cl.Text.S, start, end) {
+				return true
+			}
+			c := a.catOf[w]
+			switch {
+			case c == nd:
+				hit = true
+				if word := a.catWords.Word(w); !slices.Contains(words, word) {
+					words = append(words, word)
+				}
+			case a.cats[c].ID != "general" && a.cats[c].ID != "used_goods":
+				durable = true
+			}
+			return !durable
+		})
+		if durable {
+			return -1, nil
+		}
+		if hit {
+			clauses++
+		}
+	}
+	if clauses < 2 {
+		return -1, nil
+	}
+	return nd, words
 }
 
 // goodsTopics are terms only a seller of goods owes: a cleaning or repair
