@@ -150,7 +150,7 @@ func (a *Auditor) onlyNonDurable(d *doc) (int, []string) {
 	clauses, durable := 0, false
 	var words []string
 	for i, cl := range d.clauses {
-		if d.u.other[i] || d.u.clauseKind[i] != rules.Policy {
+		if d.u.other[i] || d.u.clauseKind[i] != rules.Policy || catalogue(cl.Text.S) {
 			continue
 		}
 		hit := false
@@ -181,6 +181,12 @@ func (a *Auditor) onlyNonDurable(d *doc) (int, []string) {
 		return -1, nil
 	}
 	return nd, words
+}
+
+// catalogue reports a clause that lists many kinds of goods (食品/饮料/酒水、
+// 奶粉、钻石/黄金): a general shop's list of exclusions, not what it sells.
+func catalogue(s string) bool {
+	return strings.Count(s, "、")+strings.Count(s, "/") >= 4
 }
 
 // goodsTopics are terms only a seller of goods owes: a cleaning or repair

@@ -53,6 +53,7 @@ const (
 	gArticle
 	gLaw
 	gB2B
+	gB2BWeak
 	gConsumer
 	gMainland
 	gRegion // gRegion+2*r is region r's strong words, gRegion+2*r+1 its other words
@@ -108,6 +109,7 @@ var vocab = sync.OnceValue(func() *vocabulary {
 		add(g, l.Body[k])
 	}
 	add(gB2B, l.B2B)
+	add(gB2BWeak, l.B2BWeak)
 	add(gConsumer, l.Consumer)
 	add(gMainland, l.Jurisdictions.Mainland)
 	for r, reg := range []struct {
@@ -410,8 +412,9 @@ func detectB2B(kind string, t [nGroups + 1]int, evidence [nGroups][]string) (boo
 	case rules.Law, rules.Article:
 		return false, nil
 	}
-	if t[gB2B] >= 2 && t[gB2B] > t[gConsumer] {
-		return true, distinct(evidence[gB2B], 5)
+	// a clear word counts two, a weak one (经销商, 工程师) one
+	if score := 2*t[gB2B] + t[gB2BWeak]; score >= 4 && score > 2*t[gConsumer] {
+		return true, distinct(append(slices.Clone(evidence[gB2B]), evidence[gB2BWeak]...), 5)
 	}
 	return false, nil
 }

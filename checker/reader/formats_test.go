@@ -285,6 +285,12 @@ func TestHTML(t *testing.T) {
 		{"headings by tag, numbered paragraphs by their words",
 			"<h2>一、退货</h2><p>1. 七日内</p>",
 			[]string{"h2|一、退货|line 1 col 5", "list item|1. 七日内|line 1 col 17"}},
+		{"server code of a JSP or ASP page is not text, and later columns stay",
+			"<%@ page contentType=\"text/html;charset=GBK\"%><p>七日内退货</p>\n<% if (天数 > 3) {\n out.print(\"15天\"); } %><p>整机保修一年</p>",
+			[]string{"paragraph|七日内退货|line 1 col 50", "paragraph|整机保修一年|line 3 col 27"}},
+		{"an unclosed <% is left as it is",
+			"<p>满100%<b>可退</b></p>",
+			[]string{"paragraph|满100%可退|line 1 col 4"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

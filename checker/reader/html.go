@@ -65,7 +65,7 @@ func parseHTML(src *Source) {
 
 func parseHTMLWith(src *Source, templates bool) {
 	p := &htmlParser{src: src, x: &extraction{}, line: 1, col: 1, templates: templates}
-	z := html.NewTokenizer(strings.NewReader(src.Text))
+	z := html.NewTokenizer(strings.NewReader(maskServerCode(src.Text)))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -89,6 +89,39 @@ func parseHTMLWith(src *Source, templates bool) {
 	}
 	p.flush()
 	p.x.finish(src)
+}
+
+// maskServerCode blanks the server-side code of a page template (<% … %>
+// of JSP and ASP) so that it is not read as the page's text. Each
+// character becomes a space and line ends stay, so lines and columns
+// counted on the masked text are those of the file.
+func maskServerCode(s string) string {
+	if !strings.Contains(s, "<%") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, "<%")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(s[i+2:], "%>")
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		for _, r := range s[i : i+2+j+2] {
+			if r == '\n' {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		s = s[i+2+j+2:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 type htmlParser struct {

@@ -29,6 +29,8 @@ type Lexicon struct {
 	Body             map[string][]string `yaml:"body"`
 	LawArticlePrefix string              `yaml:"law_article_prefix"`
 	B2B              []string            `yaml:"b2b"`
+	// B2BWeak are weaker signs of business terms: two count as one.
+	B2BWeak []string `yaml:"b2b_weak"`
 	// Accessories follow a product word in the name of something else
 	// (手机壳 is no phone): the product category is not told by it.
 	Accessories []string `yaml:"accessories"`
