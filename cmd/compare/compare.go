@@ -21,6 +21,7 @@ import (
 	"shouhou/cmd/iostreams"
 	"shouhou/cmd/outputs"
 	"shouhou/reports"
+	"shouhou/reports/render"
 	"shouhou/rules"
 )
 
@@ -84,7 +85,7 @@ unreadable document.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Tender, "tender", "", "the tender `FILE` (招标文件) whose requirements the bids are checked against")
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.CompareFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.CompareFormats, ", "))
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` (repeatable; format by extension or FORMAT:FILE)")
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (for --audit-tender)")
 	f.BoolVar(&opts.AuditTender, "audit-tender", false, "also audit the tender itself with the rulebook and include its findings")
@@ -93,7 +94,7 @@ unreadable document.`,
 	f.StringVar(&opts.Requirements, "requirements", "", "check against the requirements in this `FILE` (json, csv or xlsx from shouhou extract, edited) instead of those read from the tender")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "bids read at once (default: the number of CPUs); output order never changes")
 	_ = cmd.MarkFlagRequired("tender")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.CompareFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.CompareFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -103,8 +104,8 @@ func run(o *Options) error {
 		return err
 	}
 	for _, t := range targets {
-		if !slices.Contains(reports.CompareFormats, t.Format) {
-			return cmdutil.FlagErrorf("compare writes %s, not %s", strings.Join(reports.CompareFormats, ", "), t.Format)
+		if !slices.Contains(render.CompareFormats, t.Format) {
+			return cmdutil.FlagErrorf("compare writes %s, not %s", strings.Join(render.CompareFormats, ", "), t.Format)
 		}
 		if t.Format == "xlsx" && t.Path == "" && o.IO.IsStdoutTTY() {
 			return cmdutil.FlagErrorf("--format xlsx writes a binary file; give it a name with -o FILE")
@@ -161,7 +162,7 @@ func run(o *Options) error {
 		}
 	}
 	if len(report.Tender.Requirements) == 0 {
-		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", reports.TerminalSafe(o.Tender))
+		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", render.TerminalSafe(o.Tender))
 	}
 	report.Bids = make([]reports.BidReport, len(bids))
 	each(len(bids), o.Jobs, func(i int) {
@@ -179,13 +180,13 @@ func run(o *Options) error {
 		}
 		if b.Error != nil {
 			failed++
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", reports.TerminalSafe(b.Path), reports.TerminalSafe(*b.Error))
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", render.TerminalSafe(b.Path), render.TerminalSafe(*b.Error))
 		}
 		fails = fails || b.Verdict == reports.VerdictFail || b.Verdict == reports.VerdictInvalid
 	}
 	for _, f := range o.Names {
 		if file, _, _ := strings.Cut(f, "="); !used[filepath.Clean(file)] && !used[file] {
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", reports.TerminalSafe(f), reports.TerminalSafe(file))
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", render.TerminalSafe(f), render.TerminalSafe(file))
 		}
 	}
 	for _, t := range targets {
@@ -194,7 +195,7 @@ func run(o *Options) error {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
 		write := func(w io.Writer) error {
-			return reports.WriteCompare(w, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+			return render.WriteCompare(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
 		}
 		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}

@@ -1,9 +1,11 @@
-package reports
+package render
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	. "shouhou/reports"
 )
 
 // Formats are the output formats, in the order help lists them.

@@ -1,10 +1,12 @@
-package reports
+package render
 
 import (
 	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
+
+	. "shouhou/reports"
 )
 
 // JUnit XML, as Jenkins, GitLab and Azure read it: a test suite per

@@ -1,4 +1,4 @@
-package reports
+package render
 
 import (
 	"encoding/csv"
@@ -11,6 +11,8 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/xuri/excelize/v2"
+
+	. "shouhou/reports"
 )
 
 // RequirementsFormats are the formats shouhou extract writes; json, csv
