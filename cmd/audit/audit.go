@@ -159,7 +159,7 @@ func (o *Options) validate() (int64, error) {
 	if !slices.Contains(render.Formats, o.Format) {
 		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(render.Formats, ", "))
 	}
-	if render.Binary[o.Format] && len(o.Outputs) == 0 && o.IO.IsStdoutTTY() {
+	if render.IsBinary(o.Format) && len(o.Outputs) == 0 && o.IO.IsStdoutTTY() {
 		return 0, cmdutil.FlagErrorf("--format %s writes a binary file; give it a name with -o FILE", o.Format)
 	}
 	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {
@@ -289,7 +289,7 @@ func run(o *Options) error {
 	}
 	o.keepText = o.Annotate != "" || o.annotateFile != ""
 	for _, t := range targets {
-		o.keepText = o.keepText || render.NeedsText[t.Format]
+		o.keepText = o.keepText || render.NeedsText(t.Format)
 	}
 	paths := make([]string, len(inputs))
 	for i, in := range inputs {
@@ -379,7 +379,7 @@ func run(o *Options) error {
 	var failed []error
 	si := 0
 	for _, out := range outs {
-		if o.Quiet && out.IsStdout() && render.Terminal[out.Format] && !fails && report.Summary.Failed == 0 && !annotateFailed {
+		if o.Quiet && out.IsStdout() && render.IsTerminal(out.Format) && !fails && report.Summary.Failed == 0 && !annotateFailed {
 			continue // -q: nothing on standard output when the run passes
 		}
 		ropt := render.Options{Color: out.IsStdout() && o.IO.ColorEnabled(), Explain: o.Explain}

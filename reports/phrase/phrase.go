@@ -10,12 +10,12 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 	"shouhou/rules"
 )
 
 // ClaimNames are the deviation claims a bidder makes, in the bid's words.
-var ClaimNames = map[string]string{ClaimNone: "无偏离", ClaimPositive: "正偏离", ClaimNegative: "负偏离", ClaimMeets: "满足"}
+var ClaimNames = map[string]string{reports.ClaimNone: "无偏离", reports.ClaimPositive: "正偏离", reports.ClaimNegative: "负偏离", reports.ClaimMeets: "满足"}
 
 // Clip shortens s to n runes, the last one an ellipsis.
 func Clip(s string, n int) string {
@@ -28,7 +28,7 @@ func Clip(s string, n int) string {
 
 // RequirementText is a requirement in a few words: 质保期 ≥ 5年, 认证 ISO9001,
 // 到场时间 ≤ 4小时（北京）, 服务时间 ≥ 7×24.
-func RequirementText(q Requirement) string {
+func RequirementText(q reports.Requirement) string {
 	name := TopicName(q.Topic)
 	scope := ""
 	if q.Scope != nil {
@@ -66,7 +66,7 @@ func CoverageText(h float64) string {
 }
 
 // StatedText is what a bid stated, in a few words.
-func StatedText(s *Stated) string {
+func StatedText(s *reports.Stated) string {
 	if s == nil {
 		return ""
 	}
@@ -88,7 +88,7 @@ func StatedText(s *Stated) string {
 
 // StatedFor is what a bid stated about requirement q, in a few words: a
 // coverage as 5×8, not 40小时.
-func StatedFor(q Requirement, s *Stated) string {
+func StatedFor(q reports.Requirement, s *reports.Stated) string {
 	if q.Topic == "service_hours" && s != nil && s.Value != nil && s.Max == nil {
 		return CoverageText(*s.Value)
 	}

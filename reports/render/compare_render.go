@@ -2,7 +2,6 @@ package render
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -12,31 +11,6 @@ import (
 
 	. "shouhou/reports"
 )
-
-// CompareFormats are the formats shouhou compare writes.
-var CompareFormats = []string{"table", "json", "xlsx", "csv", "sarif", "html"}
-
-// WriteCompare renders a compare report in format.
-func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) error {
-	switch format {
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(r)
-	case "table":
-		return writeCompareTable(w, r, opt)
-	case "xlsx":
-		return writeCompareXLSX(w, r)
-	case "csv":
-		return writeCompareCSV(w, r)
-	case "html":
-		return writeCompareHTML(w, r)
-	case "sarif":
-		return writeCompareSARIF(w, r)
-	}
-	return fmt.Errorf("compare writes %s, not %q", strings.Join(CompareFormats, ", "), format)
-}
 
 // Marks of the matrix, and their fills in the workbook.
 var (
