@@ -16,8 +16,6 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v4"
-
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/money"
 	"shouhou/lexicon/normalize"
@@ -295,21 +293,13 @@ func Builtin() (*Book, error) {
 	return book, nil
 }
 
-type file struct {
-	Rules []*Rule `yaml:"rules"`
-}
-
 func (book *Book) add(name string, b []byte) error {
-	var f file
-	if err := yaml.Load(b, &f, yaml.WithKnownFields()); err != nil {
-		return fmt.Errorf("%s: %v", name, err)
+	rules, err := parse(name, b)
+	if err != nil {
+		return err
 	}
 	var errs []error
-	for i, r := range f.Rules {
-		if err := r.compile(); err != nil {
-			errs = append(errs, fmt.Errorf("%s: rule %d (%s): %v", name, i+1, r.ID, err))
-			continue
-		}
+	for _, r := range rules {
 		if _, dup := book.byID[r.ID]; dup {
 			errs = append(errs, fmt.Errorf("%s: rule %s: defined twice", name, r.ID))
 			continue
