@@ -180,7 +180,7 @@ func (o *Options) validate() (int64, error) {
 	if o.OCR != reader.OCRAuto && o.OCR != reader.OCROff && o.OCR != reader.OCRForce {
 		return 0, cmdutil.FlagErrorf("unknown --ocr %q (auto, off or force)", o.OCR)
 	}
-	size, err := parseSize(o.MaxSize)
+	size, err := cmdutil.ParseSize(o.MaxSize)
 	if err != nil {
 		return 0, cmdutil.FlagErrorf("--max-size: %v", err)
 	}
@@ -525,29 +525,6 @@ func parseShard(s string) (int, int, error) {
 		return 0, 0, cmdutil.FlagErrorf("--shard %q: write I/N with 1 <= I <= N, e.g. --shard 2/8", s)
 	}
 	return i, n, nil
-}
-
-// parseSize reads 50MB, 10M, 1GB, 512KB or a plain byte count.
-func parseSize(s string) (int64, error) {
-	u := strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, suf := range []struct {
-		s string
-		m int64
-	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
-		if strings.HasSuffix(u, suf.s) {
-			u, mult = strings.TrimSuffix(u, suf.s), suf.m
-			break
-		}
-	}
-	n, err := strconv.ParseInt(strings.TrimSpace(u), 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%q is not a size such as 50MB", s)
-	}
-	if n > reader.MaxMaxSize/mult {
-		return 0, fmt.Errorf("%q is over the largest size shouhou reads, %s", s, reader.FormatSize(reader.MaxMaxSize))
-	}
-	return n * mult, nil
 }
 
 // categoryList names the categories of the embedded profiles for --help.
