@@ -395,6 +395,7 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 	if d.u.B2B {
 		audience = rules.B2B
 	}
+	here := &docContext{topics: topics, policy: policy, commitment: commitment, category: cat, productWords: a.productWords}
 	for _, r := range a.book.Rules {
 		if ctx.Err() != nil {
 			return reports.Document{}, ctx.Err()
@@ -402,30 +403,7 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 		if !slices.ContainsFunc(kindsHere, r.Applies) || !r.Fits(audience, d.u.Jurisdiction) || cat != nil && !cat.Applies(r.ID) {
 			continue
 		}
-		switch r.Check {
-		case rules.Threshold:
-			out.Findings = append(out.Findings, d.threshold(r)...)
-		case rules.Forbid:
-			out.Findings = append(out.Findings, d.forbid(r)...)
-		case rules.Placeholder:
-			out.Findings = append(out.Findings, d.placeholder(r)...)
-		case rules.Require:
-			if commitment && (sellsGoods(policy) || !asksOfGoods(r)) {
-				out.Findings = append(out.Findings, d.require(r, topics)...)
-			}
-		case rules.Consistent:
-			out.Findings = append(out.Findings, d.consistent(r, a.productWords)...)
-		case rules.Ratio:
-			out.Findings = append(out.Findings, d.ratio(r)...)
-		case rules.Profile:
-			if cat != nil {
-				out.Findings = append(out.Findings, d.profile(r, cat)...)
-			}
-		case rules.Notice:
-			if d.u.Jurisdiction != rules.Mainland {
-				out.Findings = append(out.Findings, d.notice(r))
-			}
-		}
+		out.Findings = append(out.Findings, checks[r.Check](d, r, here)...)
 	}
 	if len(out.Findings) > MaxEntries {
 		return reports.Document{}, tooMany(MaxEntries, "findings")

@@ -70,10 +70,22 @@ func LoadBaseline(path string) (*Baseline, error) {
 	}
 	for _, d := range docs {
 		for _, f := range d.Findings {
-			base.known[fingerprint(d.Path, f)]++
+			base.known[Fingerprint(d.Path, f)]++
 		}
 	}
 	return base, nil
+}
+
+// BaselineOf is the baseline of earlier documents' findings, as
+// LoadBaseline makes it from a report file.
+func BaselineOf(docs []Document) *Baseline {
+	base := &Baseline{known: map[string]int{}}
+	for _, d := range docs {
+		for _, f := range d.Findings {
+			base.known[Fingerprint(d.Path, f)]++
+		}
+	}
+	return base
 }
 
 // baselineDoc is the part of a report's document a baseline needs.
@@ -92,7 +104,7 @@ func (b *Baseline) Filter(d *Document) int {
 	kept := d.Findings[:0]
 	n := 0
 	for _, f := range d.Findings {
-		fp := fingerprint(d.Path, f)
+		fp := Fingerprint(d.Path, f)
 		if b.known[fp] > 0 {
 			b.known[fp]--
 			n++
@@ -106,9 +118,9 @@ func (b *Baseline) Filter(d *Document) int {
 	return n
 }
 
-// fingerprint identifies a finding across edits: rule, file, and the
+// Fingerprint identifies a finding across edits: rule, file, and the
 // evidence without spaces and punctuation.
-func fingerprint(path string, f Finding) string {
+func Fingerprint(path string, f Finding) string {
 	var ev strings.Builder
 	for _, r := range f.Evidence {
 		if !unicode.IsSpace(r) && !unicode.IsPunct(r) && !unicode.IsSymbol(r) {

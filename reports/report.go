@@ -1,6 +1,7 @@
-// Package reports holds the finished report (the JSON contract of
-// docs/contract.md) and renders it. Renderers only see this data; they never
-// read documents again.
+// Package reports holds the finished report: the plain types of the JSON
+// contract (docs/contract.md), their JSON and JSONL writing and the
+// baseline read back from them. It imports nothing of the engine and no
+// renderer; the renderers are in reports/render.
 package reports
 
 // Schema names of the JSON reports.

@@ -16,8 +16,6 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v4"
-
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/money"
 	"shouhou/lexicon/normalize"
@@ -300,21 +298,13 @@ func Builtin() (*Book, error) {
 	return book, nil
 }
 
-type file struct {
-	Rules []*Rule `yaml:"rules"`
-}
-
 func (book *Book) add(name string, b []byte) error {
-	var f file
-	if err := yaml.Load(b, &f, yaml.WithKnownFields()); err != nil {
-		return fmt.Errorf("%s: %v", name, err)
+	rules, err := parse(name, b)
+	if err != nil {
+		return err
 	}
 	var errs []error
-	for i, r := range f.Rules {
-		if err := r.compile(); err != nil {
-			errs = append(errs, fmt.Errorf("%s: rule %d (%s): %v", name, i+1, r.ID, err))
-			continue
-		}
+	for _, r := range rules {
 		if _, dup := book.byID[r.ID]; dup {
 			errs = append(errs, fmt.Errorf("%s: rule %s: defined twice", name, r.ID))
 			continue
@@ -490,24 +480,6 @@ func normalizePattern(p string) string {
 	}
 	return b.String()
 }
-
-// TopicNames gives every CONTRACT.md topic its Chinese name for messages.
-var TopicNames = map[string]string{
-	"response_time": "响应时间", "onsite_time": "到场时间", "resolution_time": "解决时间",
-	"repair_time": "修理期限", "refund_time": "退款时限", "return_window": "退货期限",
-	"exchange_window": "换货期限", "warranty_period": "保修期", "parts_warranty": "部件保修期",
-	"spare_parts_period": "备件供应期", "insurance": "保险", "certification": "认证",
-	"bid_deposit": "投标保证金", "performance_bond": "履约保证金", "budget": "预算", "insured_amount": "保险金额",
-	"interpretation_right": "解释权条款", "no_return": "拒绝退换条款", "shipping_cost": "运费承担",
-	"invoice": "发票", "placeholder": "未填写的模板空白", "complaint_channel": "投诉渠道", "privacy": "个人信息",
-	"brand_restriction": "品牌限制", "scale_requirement": "规模要求", "locality_requirement": "地域限制",
-	"jurisdiction": "适用法域",
-	"loaner":       "备用机", "service_hours": "服务时间", "training": "培训", "upgrade_period": "免费升级期",
-	"acceptance": "验收与起算",
-}
-
-// moneyTopics are the topics whose facts are sums or percentages.
-var moneyTopics = map[string]bool{"bid_deposit": true, "performance_bond": true, "budget": true, "insured_amount": true}
 
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

@@ -89,6 +89,14 @@ func TestLoadFileErrorsHavePlaces(t *testing.T) {
 				t.Errorf("case %d: error %q lacks %q", i, err, w)
 			}
 		}
+		// A built-in rulebook goes through the same loader: the same
+		// error, at the same line and column, named by its embedded path.
+		builtinErr := (&Book{byID: map[string]*Rule{}}).add("builtin/bad.yaml", []byte(c.yaml))
+		if builtinErr == nil {
+			t.Errorf("case %d: the built-in loader took it", i)
+		} else if got, want := builtinErr.Error(), strings.ReplaceAll(err.Error(), p, "builtin/bad.yaml"); got != want {
+			t.Errorf("case %d: built-in error\n%s\nuser error\n%s", i, got, want)
+		}
 	}
 }
 

@@ -13,7 +13,8 @@ import (
 )
 
 // LoadFile reads a user rulebook (the same YAML as the built-in ones) and
-// returns its rules, each validated as the built-in ones are. Every
+// returns its rules, each validated by the loader the built-in ones go
+// through. Every
 // problem is reported as file:line:column: what is wrong, at the field
 // that is wrong where there is one, so a typo is found in seconds.
 func LoadFile(path string) ([]*Rule, error) {
@@ -21,6 +22,13 @@ func LoadFile(path string) ([]*Rule, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read rulebook %s: %v", path, err)
 	}
+	return parse(path, b)
+}
+
+// parse is the one rulebook loader, for the built-in rulebooks and the
+// user's alike: it reads the rules of the YAML b (named path in errors)
+// and validates each, reporting every problem as path:line:column.
+func parse(path string, b []byte) ([]*Rule, error) {
 	var doc yaml.Node
 	if err := yaml.Load(b, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)

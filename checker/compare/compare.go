@@ -13,6 +13,7 @@ import (
 	"shouhou/lexicon/procure"
 	"shouhou/lexicon/terms"
 	"shouhou/reports"
+	"shouhou/reports/phrase"
 )
 
 // Requirements reads a tender's demands from its facts: durations get a
@@ -239,8 +240,6 @@ func sortedRows(m map[row][]string) []row {
 	return keys
 }
 
-var claimZh = map[string]string{reports.ClaimNone: "无偏离", reports.ClaimPositive: "正偏离", reports.ClaimNegative: "负偏离", reports.ClaimMeets: "满足"}
-
 func judge(r reports.Requirement, facts []scoped, rows bidRows) reports.Result {
 	res := reports.Result{Requirement: r.ID, Status: reports.NotStated}
 	found := matching(r, r.Topic, facts)
@@ -258,7 +257,7 @@ func judge(r reports.Requirement, facts []scoped, rows bidRows) reports.Result {
 			res.Status, res.Note = reports.Unmet, "投标人声明负偏离 / negative deviation declared"
 			res.Stated = &reports.Stated{Text: claim.Text, Line: claim.Line, Location: claim.Location}
 		} else if claim != nil {
-			res.Note = "声明" + claimZh[claim.Deviation] + "，未写明 / claimed, not stated"
+			res.Note = "声明" + phrase.ClaimNames[claim.Deviation] + "，未写明 / claimed, not stated"
 		}
 		return res
 	}
@@ -312,8 +311,8 @@ func judge(r reports.Requirement, facts []scoped, rows bidRows) reports.Result {
 		res.Status, res.Note = reports.UnclearR, "figure meets the requirement, but 负偏离 is declared"
 	case claim.Deviation != reports.ClaimNegative && res.Status == reports.Unmet:
 		res.Status = reports.Contradicts
-		res.Note = fmt.Sprintf("声明%s，写明 %s，要求 %s / claims %s, states %s", claimZh[claim.Deviation],
-			reports.StatedFor(r, res.Stated), reports.RequirementText(r), claim.Deviation, reports.StatedFor(r, res.Stated))
+		res.Note = fmt.Sprintf("声明%s，写明 %s，要求 %s / claims %s, states %s", phrase.ClaimNames[claim.Deviation],
+			phrase.StatedFor(r, res.Stated), phrase.RequirementText(r), claim.Deviation, phrase.StatedFor(r, res.Stated))
 	}
 	return res
 }
@@ -478,8 +477,8 @@ func ApplyOverallClaim(reqs []reports.Requirement, results []reports.Result, c *
 		res.Claim = &cc
 		if res.Status == reports.Unmet && i < len(reqs) && res.Stated != nil && res.Stated.Text != c.Text {
 			res.Status = reports.Contradicts
-			res.Note = fmt.Sprintf("声明%s，写明 %s，要求 %s / claims %s, states %s", claimZh[c.Deviation],
-				reports.StatedFor(reqs[i], res.Stated), reports.RequirementText(reqs[i]), c.Deviation, reports.StatedFor(reqs[i], res.Stated))
+			res.Note = fmt.Sprintf("声明%s，写明 %s，要求 %s / claims %s, states %s", phrase.ClaimNames[c.Deviation],
+				phrase.StatedFor(reqs[i], res.Stated), phrase.RequirementText(reqs[i]), c.Deviation, phrase.StatedFor(reqs[i], res.Stated))
 		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"shouhou/cmd/cmdutil"
 	"shouhou/cmd/outputs"
 	"shouhou/reports"
+	"shouhou/reports/render"
 )
 
 // annotateOutputs takes -o FILE.docx (or docx:FILE) out of the report
@@ -23,7 +24,7 @@ func (o *Options) annotateOutputs(inputs int) ([]string, error) {
 	var rest []string
 	for _, spec := range o.Outputs {
 		file, isDocx := strings.CutPrefix(spec, "docx:")
-		if !isDocx && !strings.EqualFold(filepath.Ext(spec), ".docx") || slices.Contains(reports.Formats, strings.SplitN(spec, ":", 2)[0]) && !isDocx {
+		if !isDocx && !strings.EqualFold(filepath.Ext(spec), ".docx") || slices.Contains(render.Formats, strings.SplitN(spec, ":", 2)[0]) && !isDocx {
 			rest = append(rest, spec)
 			continue
 		}

@@ -20,6 +20,7 @@ import (
 	"shouhou/cmd/iostreams"
 	"shouhou/cmd/outputs"
 	"shouhou/reports"
+	"shouhou/reports/render"
 	"shouhou/rules"
 )
 
@@ -116,7 +117,7 @@ whatever its extension; folders only yield the extensions above.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "stylish", "output format: "+strings.Join(reports.Formats, ", ")+" (stylish: one line a finding, grouped by file; line: path:line:col: severity rule message; table: boxes)")
+	f.StringVarP(&opts.Format, "format", "f", "stylish", "output format: "+strings.Join(render.Formats, ", ")+" (stylish: one line a finding, grouped by file; line: path:line:col: severity rule message; table: boxes)")
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt .html) or written FORMAT:FILE; FORMAT:- is standard output; FILE.docx is the annotated Word copy of the one document audited")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: "+strings.Join(rules.Kinds, ", "))
@@ -145,7 +146,7 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
 	_ = f.MarkHidden("cpuprofile")
 	_ = f.MarkHidden("memprofile")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("min-severity", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(rules.Kinds, cobra.ShellCompDirectiveNoFileComp))
@@ -155,10 +156,10 @@ whatever its extension; folders only yield the extensions above.
 }
 
 func (o *Options) validate() (int64, error) {
-	if !slices.Contains(reports.Formats, o.Format) {
-		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(reports.Formats, ", "))
+	if !slices.Contains(render.Formats, o.Format) {
+		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(render.Formats, ", "))
 	}
-	if reports.Binary[o.Format] && len(o.Outputs) == 0 && o.IO.IsStdoutTTY() {
+	if render.IsBinary(o.Format) && len(o.Outputs) == 0 && o.IO.IsStdoutTTY() {
 		return 0, cmdutil.FlagErrorf("--format %s writes a binary file; give it a name with -o FILE", o.Format)
 	}
 	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {
@@ -179,7 +180,7 @@ func (o *Options) validate() (int64, error) {
 	if o.OCR != reader.OCRAuto && o.OCR != reader.OCROff && o.OCR != reader.OCRForce {
 		return 0, cmdutil.FlagErrorf("unknown --ocr %q (auto, off or force)", o.OCR)
 	}
-	size, err := parseSize(o.MaxSize)
+	size, err := cmdutil.ParseSize(o.MaxSize)
 	if err != nil {
 		return 0, cmdutil.FlagErrorf("--max-size: %v", err)
 	}
@@ -288,7 +289,7 @@ func run(o *Options) error {
 	}
 	o.keepText = o.Annotate != "" || o.annotateFile != ""
 	for _, t := range targets {
-		o.keepText = o.keepText || reports.NeedsText[t.Format]
+		o.keepText = o.keepText || render.NeedsText(t.Format)
 	}
 	paths := make([]string, len(inputs))
 	for i, in := range inputs {
@@ -341,11 +342,11 @@ func run(o *Options) error {
 		}
 		report.Summary.Baselined += base.Filter(&d)
 		if d.Error != nil {
-			bar.Println(fmt.Sprintf("shouhou: %s: %s", reports.TerminalSafe(d.Path), reports.TerminalSafe(*d.Error)))
+			bar.Println(fmt.Sprintf("shouhou: %s: %s", render.TerminalSafe(d.Path), render.TerminalSafe(*d.Error)))
 		}
 		if !o.Quiet {
 			for _, w := range d.Warnings {
-				bar.Println(fmt.Sprintf("shouhou: %s: warning: %s", reports.TerminalSafe(d.Path), reports.TerminalSafe(w)))
+				bar.Println(fmt.Sprintf("shouhou: %s: warning: %s", render.TerminalSafe(d.Path), render.TerminalSafe(w)))
 			}
 		}
 		report.Summary.Add(d)
@@ -378,15 +379,15 @@ func run(o *Options) error {
 	var failed []error
 	si := 0
 	for _, out := range outs {
-		if o.Quiet && out.IsStdout() && reports.Terminal[out.Format] && !fails && report.Summary.Failed == 0 && !annotateFailed {
+		if o.Quiet && out.IsStdout() && render.IsTerminal(out.Format) && !fails && report.Summary.Failed == 0 && !annotateFailed {
 			continue // -q: nothing on standard output when the run passes
 		}
-		ropt := reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled(), Explain: o.Explain}
+		ropt := render.Options{Color: out.IsStdout() && o.IO.ColorEnabled(), Explain: o.Explain}
 		if out.IsStdout() {
 			ropt.Width = o.IO.TerminalWidth()
 		}
 		write := func(w io.Writer) error {
-			return reports.Write(w, out.Format, report, ropt)
+			return render.Write(w, out.Format, report, ropt)
 		}
 		if out.Format == "jsonl" {
 			js, serr := streams[si], streamErr[si]
@@ -524,29 +525,6 @@ func parseShard(s string) (int, int, error) {
 		return 0, 0, cmdutil.FlagErrorf("--shard %q: write I/N with 1 <= I <= N, e.g. --shard 2/8", s)
 	}
 	return i, n, nil
-}
-
-// parseSize reads 50MB, 10M, 1GB, 512KB or a plain byte count.
-func parseSize(s string) (int64, error) {
-	u := strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, suf := range []struct {
-		s string
-		m int64
-	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
-		if strings.HasSuffix(u, suf.s) {
-			u, mult = strings.TrimSuffix(u, suf.s), suf.m
-			break
-		}
-	}
-	n, err := strconv.ParseInt(strings.TrimSpace(u), 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("%q is not a size such as 50MB", s)
-	}
-	if n > reader.MaxMaxSize/mult {
-		return 0, fmt.Errorf("%q is over the largest size shouhou reads, %s", s, reader.FormatSize(reader.MaxMaxSize))
-	}
-	return n * mult, nil
 }
 
 // categoryList names the categories of the embedded profiles for --help.

@@ -4,66 +4,25 @@ import (
 	"hash/fnv"
 	"iter"
 	"path/filepath"
-	"runtime"
 
 	"shouhou/checker"
 	"shouhou/checker/reader"
 	"shouhou/reports"
 )
 
-// audited audits inputs on jobs goroutines and yields the documents in
-// input order, with their indexes in the whole run, so output never
-// depends on scheduling. At most 4×jobs documents are in flight, which
-// bounds memory whatever the batch size.
+// audited audits inputs on jobs goroutines (checker.Batch) and yields
+// the documents in input order, with their indexes in the whole run, so
+// output never depends on scheduling.
 func (o *Options) audited(a *checker.Auditor, inputs []indexed, ropt reader.Options) iter.Seq2[int, reports.Document] {
-	jobs := o.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	type result struct {
-		index int
-		doc   reports.Document
+	audit := func(i int) reports.Document { return auditOne(a, inputs[i].Input, ropt, o) }
+	// auditOne recovers its own panics; this is the batch's backstop.
+	recovered := func(i int, err error) reports.Document {
+		msg := err.Error()
+		return reports.Document{Path: inputs[i].Path, Facts: []reports.Fact{}, Findings: []reports.Finding{}, Error: &msg}
 	}
 	return func(yield func(int, reports.Document) bool) {
-		if jobs == 1 {
-			for _, in := range inputs {
-				if !yield(in.index, auditOne(a, in.Input, ropt, o)) {
-					return
-				}
-			}
-			return
-		}
-		pending := make(chan chan result, 4*jobs)
-		sem := make(chan struct{}, jobs)
-		stop := make(chan struct{})
-		go func() {
-			defer close(pending)
-			for _, in := range inputs {
-				ch := make(chan result, 1)
-				select {
-				case pending <- ch:
-				case <-stop:
-					return
-				}
-				select {
-				case sem <- struct{}{}:
-				case <-stop:
-					return
-				}
-				go func() {
-					defer func() { <-sem }()
-					ch <- result{in.index, auditOne(a, in.Input, ropt, o)}
-				}()
-			}
-		}()
-		for ch := range pending {
-			r := <-ch
-			if !yield(r.index, r.doc) {
-				close(stop)
-				// Let the audits under way finish before returning.
-				for range cap(sem) {
-					sem <- struct{}{}
-				}
+		for i, doc := range checker.Batch(len(inputs), o.Jobs, audit, recovered) {
+			if !yield(inputs[i].index, doc) {
 				return
 			}
 		}

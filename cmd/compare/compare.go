@@ -7,10 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -21,6 +19,7 @@ import (
 	"shouhou/cmd/iostreams"
 	"shouhou/cmd/outputs"
 	"shouhou/reports"
+	"shouhou/reports/render"
 	"shouhou/rules"
 )
 
@@ -41,6 +40,8 @@ type Options struct {
 	// against instead of the tender's extracted requirements.
 	Requirements string
 	Jobs         int
+	// Encoding and MaxSize are audit's --encoding and --max-size.
+	Encoding, MaxSize string
 }
 
 // NewCmd returns the compare command.
@@ -84,7 +85,7 @@ unreadable document.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Tender, "tender", "", "the tender `FILE` (招标文件) whose requirements the bids are checked against")
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.CompareFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.CompareFormats, ", "))
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` (repeatable; format by extension or FORMAT:FILE)")
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (for --audit-tender)")
 	f.BoolVar(&opts.AuditTender, "audit-tender", false, "also audit the tender itself with the rulebook and include its findings")
@@ -92,8 +93,11 @@ unreadable document.`,
 	f.StringArrayVar(&opts.Names, "name", nil, "the bidder's name for a bid, as `FILE=NAME` (repeatable; default: read from the bid, else the file name)")
 	f.StringVar(&opts.Requirements, "requirements", "", "check against the requirements in this `FILE` (json, csv or xlsx from shouhou extract, edited) instead of those read from the tender")
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "bids read at once (default: the number of CPUs); output order never changes")
+	f.StringVar(&opts.Encoding, "encoding", "", "text encoding instead of detecting it: "+strings.Join(reader.Encodings, ", "))
+	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
 	_ = cmd.MarkFlagRequired("tender")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.CompareFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("encoding", cobra.FixedCompletions(reader.Encodings, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.CompareFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -103,12 +107,16 @@ func run(o *Options) error {
 		return err
 	}
 	for _, t := range targets {
-		if !slices.Contains(reports.CompareFormats, t.Format) {
-			return cmdutil.FlagErrorf("compare writes %s, not %s", strings.Join(reports.CompareFormats, ", "), t.Format)
+		if !slices.Contains(render.CompareFormats, t.Format) {
+			return cmdutil.FlagErrorf("compare writes %s, not %s", strings.Join(render.CompareFormats, ", "), t.Format)
 		}
 		if t.Format == "xlsx" && t.Path == "" && o.IO.IsStdoutTTY() {
 			return cmdutil.FlagErrorf("--format xlsx writes a binary file; give it a name with -o FILE")
 		}
+	}
+	ropt, err := cmdutil.ReaderOptions(o.Encoding, o.MaxSize)
+	if err != nil {
+		return err
 	}
 	var bids []reader.Input
 	tst, terr := os.Stat(o.Tender)
@@ -136,7 +144,7 @@ func run(o *Options) error {
 	}
 	a := checker.New(book)
 
-	src, err := reader.ReadFile(o.Tender, reader.Options{})
+	src, err := reader.ReadFile(o.Tender, ropt)
 	if err != nil {
 		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s: %v", o.Tender, err)}
 	}
@@ -161,12 +169,13 @@ func run(o *Options) error {
 		}
 	}
 	if len(report.Tender.Requirements) == 0 {
-		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", reports.TerminalSafe(o.Tender))
+		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", render.TerminalSafe(o.Tender))
 	}
 	report.Bids = make([]reports.BidReport, len(bids))
-	each(len(bids), o.Jobs, func(i int) {
-		report.Bids[i] = checkBid(a, report.Tender.Requirements, bids[i])
-	})
+	check := func(i int) reports.BidReport { return checkBid(a, report.Tender.Requirements, bids[i], ropt) }
+	for i, b := range checker.Batch(len(bids), o.Jobs, check, func(i int, err error) reports.BidReport { return failedBid(bids[i].Path, err) }) {
+		report.Bids[i] = b
+	}
 	failed, fails := 0, tenderFails
 	used := map[string]bool{}
 	for i := range report.Bids {
@@ -179,13 +188,13 @@ func run(o *Options) error {
 		}
 		if b.Error != nil {
 			failed++
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", reports.TerminalSafe(b.Path), reports.TerminalSafe(*b.Error))
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: %s\n", render.TerminalSafe(b.Path), render.TerminalSafe(*b.Error))
 		}
 		fails = fails || b.Verdict == reports.VerdictFail || b.Verdict == reports.VerdictInvalid
 	}
 	for _, f := range o.Names {
 		if file, _, _ := strings.Cut(f, "="); !used[filepath.Clean(file)] && !used[file] {
-			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", reports.TerminalSafe(f), reports.TerminalSafe(file))
+			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", render.TerminalSafe(f), render.TerminalSafe(file))
 		}
 	}
 	for _, t := range targets {
@@ -194,7 +203,7 @@ func run(o *Options) error {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
 		write := func(w io.Writer) error {
-			return reports.WriteCompare(w, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+			return render.WriteCompare(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
 		}
 		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
@@ -204,54 +213,40 @@ func run(o *Options) error {
 }
 
 // checkBid reads and judges one bid; an unreadable one carries its reason.
-func checkBid(a *checker.Auditor, reqs []reports.Requirement, in reader.Input) reports.BidReport {
+func checkBid(a *checker.Auditor, reqs []reports.Requirement, in reader.Input, ropt reader.Options) reports.BidReport {
 	b := reports.BidReport{Path: in.Path, Results: []reports.Result{}}
 	err := in.Err
 	var bsrc *reader.Source
 	if err == nil {
-		bsrc, err = reader.ReadFile(in.Path, reader.Options{})
+		bsrc, err = readBid(in.Path, ropt)
 	}
 	if err != nil {
-		msg := err.Error()
-		b.Error = &msg
-		b.Name, b.NameSource = cmpx.BidderName("", in.Path)
-	} else {
-		b.Results = cmpx.Bid(reqs, a.Audit(bsrc, rules.Bid))
-		claim := cmpx.OverallClaim(bsrc.Text, func(off int) (int, string) {
-			p := bsrc.Locate(off)
-			return p.Line, p.Location
-		})
-		cmpx.ApplyOverallClaim(reqs, b.Results, claim)
-		b.Name, b.NameSource = cmpx.BidderName(bsrc.Text, in.Path)
-		b.Verdict = cmpx.Verdict(reqs, b.Results)
-		b.NotMet, b.ToClarify = cmpx.Open(b.Results)
+		return failedBid(in.Path, err)
 	}
+	b.Results = cmpx.Bid(reqs, a.Audit(bsrc, rules.Bid))
+	claim := cmpx.OverallClaim(bsrc.Text, func(off int) (int, string) {
+		p := bsrc.Locate(off)
+		return p.Line, p.Location
+	})
+	cmpx.ApplyOverallClaim(reqs, b.Results, claim)
+	b.Name, b.NameSource = cmpx.BidderName(bsrc.Text, in.Path)
+	b.Verdict = cmpx.Verdict(reqs, b.Results)
+	b.NotMet, b.ToClarify = cmpx.Open(b.Results)
 	b.Counts = cmpx.Counts(b.Results)
 	return b
 }
 
-// each runs f(0) … f(n-1) on up to jobs goroutines (0: one per CPU).
-func each(n, jobs int, f func(int)) {
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(jobs, n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+// failedBid is the report of a bid that could not be read or judged.
+func failedBid(path string, err error) reports.BidReport {
+	msg := err.Error()
+	b := reports.BidReport{Path: path, Results: []reports.Result{}, Error: &msg}
+	b.Name, b.NameSource = cmpx.BidderName("", path)
+	b.Counts = cmpx.Counts(b.Results)
+	return b
 }
+
+// readBid reads a bid; tests replace it to make one bid fail.
+var readBid = reader.ReadFile
 
 // parseNames reads --name FILE=NAME flags.
 func parseNames(flags []string) (map[string]string, error) {

@@ -18,6 +18,7 @@ import (
 	"shouhou/cmd/iostreams"
 	"shouhou/cmd/outputs"
 	"shouhou/reports"
+	"shouhou/reports/render"
 	"shouhou/rules"
 )
 
@@ -56,10 +57,10 @@ error or an unreadable tender.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.RequirementsFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.RequirementsFormats, ", "))
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the list to `FILE` (repeatable; format by extension or FORMAT:FILE)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no \"report written\" lines")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.RequirementsFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.RequirementsFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -69,8 +70,8 @@ func run(o *Options) error {
 		return err
 	}
 	for _, t := range targets {
-		if !slices.Contains(reports.RequirementsFormats, t.Format) {
-			return cmdutil.FlagErrorf("extract writes %s, not %s", strings.Join(reports.RequirementsFormats, ", "), t.Format)
+		if !slices.Contains(render.RequirementsFormats, t.Format) {
+			return cmdutil.FlagErrorf("extract writes %s, not %s", strings.Join(render.RequirementsFormats, ", "), t.Format)
 		}
 		if t.Format == "xlsx" && t.Path == "" && o.IO.IsStdoutTTY() {
 			return cmdutil.FlagErrorf("--format xlsx writes a binary file; give it a name with -o FILE")
@@ -98,7 +99,7 @@ func run(o *Options) error {
 		if err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
-		write := func(w io.Writer) error { return reports.WriteRequirements(w, out.Format, report) }
+		write := func(w io.Writer) error { return render.WriteRequirements(w, out.Format, report) }
 		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}

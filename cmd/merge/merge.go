@@ -18,6 +18,7 @@ import (
 	"shouhou/cmd/iostreams"
 	"shouhou/cmd/outputs"
 	"shouhou/reports"
+	"shouhou/reports/render"
 	"shouhou/rules"
 )
 
@@ -58,12 +59,12 @@ unsharded run's. Exit codes as for audit.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(reports.Formats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` (repeatable, as for audit)")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no \"report written\" lines")
 	f.BoolVar(&opts.AllowPartial, "allow-partial", false, "merge even when shards are missing (the report then covers only the shards given)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(reports.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -159,7 +160,7 @@ func run(o *Options) error {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 		}
 		write := func(w io.Writer) error {
-			return reports.Write(w, out.Format, report, reports.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+			return render.Write(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
 		}
 		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
 			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}

@@ -15,7 +15,7 @@ import (
 	"syscall"
 
 	"shouhou/cmd/cmdutil"
-	"shouhou/reports"
+	"shouhou/reports/render"
 )
 
 // Target is one report to write: a format and a file ("" for stdout).
@@ -39,7 +39,7 @@ func Targets(specs []string, format string, formatSet bool) ([]Target, error) {
 	seen := map[string]bool{}
 	for _, spec := range specs {
 		t := Target{Path: spec}
-		if f, p, ok := strings.Cut(spec, ":"); ok && slices.Contains(reports.Formats, f) {
+		if f, p, ok := strings.Cut(spec, ":"); ok && slices.Contains(render.Formats, f) {
 			t = Target{Format: f, Path: p}
 		} else if len(specs) == 1 && formatSet {
 			t.Format = format
@@ -48,7 +48,7 @@ func Targets(specs []string, format string, formatSet bool) ([]Target, error) {
 		} else if len(specs) == 1 {
 			t.Format = format
 		} else {
-			return nil, cmdutil.FlagErrorf("-o %s: cannot tell the format from the extension; write FORMAT:%s (formats: %s)", spec, spec, strings.Join(reports.Formats, ", "))
+			return nil, cmdutil.FlagErrorf("-o %s: cannot tell the format from the extension; write FORMAT:%s (formats: %s)", spec, spec, strings.Join(render.Formats, ", "))
 		}
 		switch t.Path {
 		case "":
@@ -239,7 +239,7 @@ func (f *File) Finish(write func(w io.Writer) error, errOut io.Writer, quiet boo
 		return fmt.Errorf("cannot write report %s: %v", f.Name(), err)
 	}
 	if !f.IsStdout() && !quiet {
-		fmt.Fprintf(errOut, "shouhou: %s report written to %s\n", f.Format, reports.TerminalSafe(filepath.Clean(f.Path)))
+		fmt.Fprintf(errOut, "shouhou: %s report written to %s\n", f.Format, render.TerminalSafe(filepath.Clean(f.Path)))
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package reports
+package render
 
 import (
 	"embed"
@@ -6,6 +6,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	. "shouhou/reports"
 )
 
 //go:embed html/*

@@ -1,9 +1,11 @@
-package reports
+package render
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	. "shouhou/reports"
 )
 
 // WriteMarkdown writes a summary fit for a pull-request comment: the

@@ -1,10 +1,12 @@
-package reports
+package render
 
 import (
 	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
+
+	. "shouhou/reports"
 )
 
 // Rule ids of compare's SARIF results: a bid's unmet requirement, and a

@@ -1,4 +1,4 @@
-package reports
+package render
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/xuri/excelize/v2"
+
+	. "shouhou/reports"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden/reports")
@@ -79,7 +81,7 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(c.format, func(t *testing.T) {
 			got := render(t, c.format, fixture())
-			golden := filepath.Join("..", "testdata", "golden", "reports", c.file)
+			golden := filepath.Join("..", "..", "testdata", "golden", "reports", c.file)
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
@@ -210,7 +212,7 @@ func TestXLSX(t *testing.T) {
 
 func TestSARIFValidates(t *testing.T) {
 	out := render(t, "sarif", fixture())
-	schemaFile := filepath.Join("..", "testdata", "schema", "sarif-schema-2.1.0.json")
+	schemaFile := filepath.Join("..", "..", "testdata", "schema", "sarif-schema-2.1.0.json")
 	sf, err := os.Open(schemaFile)
 	if err != nil {
 		t.Fatal(err)

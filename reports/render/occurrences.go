@@ -1,8 +1,10 @@
-package reports
+package render
 
 import (
 	"strconv"
 	"strings"
+
+	. "shouhou/reports"
 )
 
 // AlsoAt names the other places of a finding stated more than once, for

@@ -1,10 +1,12 @@
-package reports
+package render
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"io"
+
+	. "shouhou/reports"
 )
 
 // ccIssue is one issue of GitLab's Code Quality report (a subset of the

@@ -1,4 +1,4 @@
-package reports
+package render
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"unicode"
 
 	"github.com/mattn/go-runewidth"
+
+	. "shouhou/reports"
 )
 
 // WriteStylish is the default terminal view, after ESLint's and Vale's:

@@ -1,43 +1,16 @@
-package reports
+package render
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
-	"shouhou/rules"
+	. "shouhou/reports"
 )
-
-// CompareFormats are the formats shouhou compare writes.
-var CompareFormats = []string{"table", "json", "xlsx", "csv", "sarif", "html"}
-
-// WriteCompare renders a compare report in format.
-func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) error {
-	switch format {
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(r)
-	case "table":
-		return writeCompareTable(w, r, opt)
-	case "xlsx":
-		return writeCompareXLSX(w, r)
-	case "csv":
-		return writeCompareCSV(w, r)
-	case "html":
-		return writeCompareHTML(w, r)
-	case "sarif":
-		return writeCompareSARIF(w, r)
-	}
-	return fmt.Errorf("compare writes %s, not %q", strings.Join(CompareFormats, ", "), format)
-}
 
 // Marks of the matrix, and their fills in the workbook.
 var (
@@ -51,7 +24,6 @@ var (
 	verdictZh    = map[string]string{VerdictPass: "满足", VerdictClarify: "需澄清", VerdictFail: "不满足", VerdictInvalid: "可能无效"}
 	verdictFills = map[string]string{VerdictPass: "C6EFCE", VerdictClarify: "FFEB9C", VerdictFail: "FFC7CE", VerdictInvalid: "FF7C80"}
 	verdictColor = map[string]string{VerdictPass: "32", VerdictClarify: "33", VerdictFail: "31", VerdictInvalid: "1;31"}
-	claimZh      = map[string]string{ClaimNone: "无偏离", ClaimPositive: "正偏离", ClaimNegative: "负偏离", ClaimMeets: "满足"}
 
 	severityZh = map[string]string{"error": "错误", "warning": "警告", "info": "提示"}
 	findingZh  = map[string]string{Violation: "违规", Missing: "缺失", Unclear: "不明确", Notice: "说明"}
@@ -83,88 +55,6 @@ func ClaimText(c *Claim) string {
 		return ""
 	}
 	return c.Text
-}
-
-// RequirementText is a requirement in a few words: 质保期 ≥ 5年, 认证 ISO9001,
-// 到场时间 ≤ 4小时（北京）, 服务时间 ≥ 7×24.
-func RequirementText(q Requirement) string {
-	name := TopicName(q.Topic)
-	scope := ""
-	if q.Scope != nil {
-		scope = "（" + q.Scope.String() + "）"
-	}
-	if q.Item != "" && q.Unit == "" {
-		return name + " " + q.Item + scope
-	}
-	v := ""
-	if q.Value != nil {
-		v = strconv.FormatFloat(*q.Value, 'f', -1, 64) + unitName(q.Unit)
-		if q.Topic == "service_hours" {
-			v = coverageText(*q.Value)
-		}
-	} else {
-		v = unitName(q.Unit)
-	}
-	op := map[string]string{"<=": "≤", ">=": "≥"}[q.Op]
-	s := strings.TrimSpace(name + " " + op + " " + v)
-	if q.Item != "" {
-		s += "（" + q.Item + "）"
-	}
-	return s + scope
-}
-
-// coverageText writes hours a week as the coverage people say: 168 is
-// 7×24, 40 is 5×8; other figures as hours a week.
-func coverageText(h float64) string {
-	for _, days := range []float64{7, 5, 6} {
-		if d := h / days; d == float64(int(d)) && d <= 24 && d >= 8 {
-			return fmt.Sprintf("%g×%g", days, d)
-		}
-	}
-	return fmt.Sprintf("%g小时/周", h)
-}
-
-// StatedText is what a bid stated, in a few words.
-func StatedText(s *Stated) string {
-	if s == nil {
-		return ""
-	}
-	if s.Value == nil {
-		if s.Item != "" {
-			return s.Item
-		}
-		if s.Unit == "lifetime" {
-			return "终身"
-		}
-		return clip(s.Text, 24)
-	}
-	v := strconv.FormatFloat(*s.Value, 'f', -1, 64)
-	if s.Max != nil {
-		v += "-" + strconv.FormatFloat(*s.Max, 'f', -1, 64)
-	}
-	return v + unitName(s.Unit)
-}
-
-// StatedFor is what a bid stated about requirement q, in a few words: a
-// coverage as 5×8, not 40小时.
-func StatedFor(q Requirement, s *Stated) string {
-	if q.Topic == "service_hours" && s != nil && s.Value != nil && s.Max == nil {
-		return coverageText(*s.Value)
-	}
-	return StatedText(s)
-}
-
-// TopicName is a topic's Chinese name from the one topic registry.
-func TopicName(t string) string {
-	if n, ok := rules.TopicNames[t]; ok {
-		return n
-	}
-	return t
-}
-
-func unitName(u string) string {
-	return map[string]string{"minute": "分钟", "hour": "小时", "workhour": "工作小时", "day": "日", "workday": "工作日",
-		"week": "周", "month": "个月", "year": "年", "lifetime": "终身"}[u]
 }
 
 // OpenText names the requirements behind a bid's verdict: 不满足 R1 R5；

@@ -1,9 +1,11 @@
-package reports
+package render
 
 import (
 	"fmt"
 	"io"
 	"strings"
+
+	. "shouhou/reports"
 )
 
 // WriteGitHub writes GitHub Actions workflow commands, one annotation per

@@ -1,10 +1,12 @@
-package reports
+package render
 
 import (
 	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
+
+	. "shouhou/reports"
 )
 
 // WriteCSV writes one row per finding, and one per unreadable document

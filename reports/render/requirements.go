@@ -1,8 +1,7 @@
-package reports
+package render
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,11 +10,9 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/xuri/excelize/v2"
-)
 
-// RequirementsFormats are the formats shouhou extract writes; json, csv
-// and xlsx are read back by compare --requirements.
-var RequirementsFormats = []string{"table", "json", "csv", "xlsx"}
+	. "shouhou/reports"
+)
 
 // requirementColumns are the csv header and the machine ids of the
 // workbook's columns, in order; compare --requirements reads them by name.
@@ -25,24 +22,6 @@ var requirementColumns = []string{"id", "substantive", "topic", "op", "value", "
 // the machine id after it.
 var requirementLabels = []string{"编号 id", "实质性 substantive", "主题 topic", "比较 op", "数值 value", "上限 max", "单位 unit", "项目 item",
 	"地区 region", "故障等级 severity", "要求 requirement", "招标文件原文 text", "位置 location", "行 line"}
-
-// WriteRequirements renders a tender's requirements list.
-func WriteRequirements(w io.Writer, format string, r *RequirementsReport) error {
-	switch format {
-	case "json":
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(r)
-	case "table":
-		return writeRequirementsTable(w, r)
-	case "csv":
-		return writeRequirementsCSV(w, r)
-	case "xlsx":
-		return writeRequirementsXLSX(w, r)
-	}
-	return fmt.Errorf("extract writes %s, not %q", strings.Join(RequirementsFormats, ", "), format)
-}
 
 func requirementRow(q Requirement) []string {
 	num := func(p *float64) string {

@@ -1,4 +1,4 @@
-package reports
+package render
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	. "shouhou/reports"
 )
 
 // WriteSARIF writes SARIF 2.1.0 as GitHub code scanning reads it: every
@@ -80,7 +82,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 			}
 			// The same finding in the same words is the same alert after
 			// edits that move it (as --baseline matches).
-			res.WithPartialFingerPrints(map[string]any{"shouhou/v1": fingerprint(d.Path, f)})
+			res.WithPartialFingerPrints(map[string]any{"shouhou/v1": Fingerprint(d.Path, f)})
 			if k >= len(d.Findings) {
 				sup := sarif.NewSuppression("inSource").WithJustifcation(f.Suppressed)
 				if f.Baselined {

@@ -1,4 +1,4 @@
-package reports
+package render
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	. "shouhou/reports"
 )
 
 // withSuppressed is the fixture with one finding suppressed by a
@@ -21,7 +23,7 @@ func withSuppressed() *Report {
 	base := d.Findings[1]
 	d.Findings = d.Findings[:1]
 	d.Suppressed = []Finding{in}
-	b := &Baseline{known: map[string]int{fingerprint(d.Path, base): 1}}
+	b := BaselineOf([]Document{{Path: d.Path, Findings: []Finding{base}}})
 	d.Findings = append(d.Findings, base)
 	r.Summary = Summary{}
 	r.Summary.Baselined += b.Filter(d)

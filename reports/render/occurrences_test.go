@@ -1,6 +1,10 @@
-package reports
+package render
 
-import "testing"
+import (
+	"testing"
+
+	. "shouhou/reports"
+)
 
 func TestAlsoAt(t *testing.T) {
 	at := func(line int, loc string) Place { return Place{Line: line, Column: 1, Location: loc} }

@@ -1,14 +1,15 @@
-package reports
+package render
 
 import (
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
+
+	. "shouhou/reports"
 )
 
 // evidenceWidth bounds the evidence column; the full text is in --format json.
@@ -101,12 +102,4 @@ func severityLabel(s string) string {
 		return "提示 info"
 	}
 	return s
-}
-
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	rs := []rune(s)
-	return string(rs[:n-1]) + "…"
 }

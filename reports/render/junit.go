@@ -1,10 +1,12 @@
-package reports
+package render
 
 import (
 	"encoding/xml"
 	"fmt"
 	"io"
 	"strings"
+
+	. "shouhou/reports"
 )
 
 // JUnit XML, as Jenkins, GitLab and Azure read it: a test suite per
@@ -62,8 +64,14 @@ func WriteJUnit(w io.Writer, r *Report) error {
 				delete(byRule, ri.ID)
 				s.addCase(c, fs)
 			}
-			for id, fs := range byRule { // findings of rules the report does not describe
-				s.addCase(junitCase{Name: cleanText(id), Classname: cleanText(d.Path)}, fs)
+			// Findings of rules the report does not describe (a composite
+			// document's other kinds), in the order the findings come: map
+			// order would change the file from run to run.
+			for _, f := range d.Findings {
+				if fs, ok := byRule[f.Rule]; ok {
+					delete(byRule, f.Rule)
+					s.addCase(junitCase{Name: cleanText(f.Rule), Classname: cleanText(d.Path)}, fs)
+				}
 			}
 		}
 		s.Tests = len(s.Cases)
