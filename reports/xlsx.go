@@ -44,12 +44,14 @@ func WriteXLSX(w io.Writer, r *Report) error {
 		return x.err
 	}
 	f.SetActiveSheet(0)
+	x.spliceLinks() // xlsx_links.go
 	return f.Write(w)
 }
 
 type book struct {
-	f   *excelize.File
-	err error
+	f     *excelize.File
+	err   error
+	links map[string]*sheetLinks // by sheet: xlsx_links.go
 }
 
 func (x *book) check(err error) {
@@ -171,7 +173,7 @@ func (x *book) link(sheet string, col int, paths []string) {
 			continue
 		}
 		cell, _ := excelize.CoordinatesToCellName(col, i+2)
-		x.check(x.f.SetCellHyperLink(sheet, cell, fileURL(p), "External"))
+		x.addLink(sheet, cell, fileURL(p))
 		x.check(x.f.SetCellStyle(sheet, cell, cell, style))
 	}
 }
@@ -187,7 +189,8 @@ const maxDataRows = excelize.TotalRows - 1
 func (x *book) fill(sheet string, col int, severities []string) {
 	severities = severities[:min(len(severities), maxDataRows-1)]
 	styles := map[string]int{}
-	for sev, color := range severityFill {
+	for _, sev := range []string{"error", "warning", "info"} { // in order: style ids must not vary between runs
+		color := severityFill[sev]
 		styles[sev] = x.style(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}, Alignment: &excelize.Alignment{Vertical: "top"}})
 	}
 	for i, s := range severities {
