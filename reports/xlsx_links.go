@@ -157,3 +157,12 @@ func (z *linkZip) flush() error {
 	}
 	return nil
 }
+
+// grow records that sheet has cells up to column cols and row rows.
+func (x *book) grow(sheet string, cols, rows int) {
+	if x.extent == nil {
+		x.extent = map[string][2]int{}
+	}
+	e := x.extent[sheet]
+	x.extent[sheet] = [2]int{max(e[0], cols), max(e[1], rows)}
+}
