@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -74,17 +73,6 @@ func Run(ios *iostreams.IOStreams, args []string) int {
 
 // Execute runs the program with the process's arguments and streams.
 func Execute() int {
-	// An audit allocates a few times each document's size and drops it
-	// when the document is done; the live heap stays small. Collecting at
-	// 9x the live heap instead of 2x took the 50 MB benchmark batch from
-	// 5.1 s to about 3 s (peak RSS 37 -> ~105 MB on two cores). A soft
-	// limit makes the collector work harder before memory runs away on a
-	// huge document. GOGC and GOMEMLIMIT, when set, still win.
-	if _, set := os.LookupEnv("GOGC"); !set {
-		debug.SetGCPercent(800)
-	}
-	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
-		debug.SetMemoryLimit(1 << 30)
-	}
+	_ = tuneGC() // gctune.go
 	return Run(iostreams.System(), os.Args[1:])
 }

@@ -246,8 +246,8 @@ func newPrefilter(rs []*Rule, include func(*Rule) bool) *Prefilter {
 		if !include(r) {
 			continue // never a candidate
 		}
-		for _, re := range r.patterns {
-			parsed, err := syntax.Parse(re.String(), syntax.Perl)
+		for _, src := range r.patterns.sources() {
+			parsed, err := syntax.Parse(src, syntax.Perl)
 			var sets [][]string
 			if err == nil {
 				sets = requiredSets(parsed.Simplify())

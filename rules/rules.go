@@ -162,7 +162,7 @@ type Rule struct {
 	Fix      string   `yaml:"fix"`
 	Examples Examples `yaml:"examples"`
 
-	patterns, with, without []*regexp.Regexp
+	patterns, with, without *lazyRes // compiled on first use
 }
 
 // Applies reports whether the rule runs on documents of kind k.
@@ -193,12 +193,12 @@ func (r *Rule) Match(s string) []int {
 	// Patterns first: they are what the prefilter vouches for, and most
 	// clauses fail them.
 	var loc []int
-	for _, re := range r.patterns {
+	for _, re := range r.patterns.get() {
 		if loc = re.FindStringIndex(s); loc != nil {
 			break
 		}
 	}
-	if loc == nil || len(r.with) > 0 && !anyMatch(r.with, s) || anyMatch(r.without, s) {
+	if loc == nil || len(r.With) > 0 && !anyMatch(r.with.get(), s) || anyMatch(r.without.get(), s) {
 		return nil
 	}
 	return loc
@@ -440,33 +440,19 @@ func (r *Rule) compile() error {
 		bad("check %q must be one of threshold, forbid, placeholder, require, profile, ratio, consistent, notice", r.Check)
 	}
 	var err error
-	if r.patterns, err = compileAll(r.Patterns); err != nil {
+	if r.patterns, err = parseAll(r.Patterns); err != nil {
 		bad("patterns: %v", err)
 	}
-	if r.with, err = compileAll(r.With); err != nil {
+	if r.with, err = parseAll(r.With); err != nil {
 		bad("with: %v", err)
 	}
-	if r.without, err = compileAll(r.Without); err != nil {
+	if r.without, err = parseAll(r.Without); err != nil {
 		bad("without: %v", err)
 	}
 	if len(problems) > 0 {
 		return errors.New(strings.Join(problems, "; "))
 	}
 	return nil
-}
-
-// compileAll compiles patterns after normalizing them the way clause text
-// is normalized, so a rule author may write 「，」 or traditional characters.
-func compileAll(ps []string) ([]*regexp.Regexp, error) {
-	out := make([]*regexp.Regexp, 0, len(ps))
-	for _, p := range ps {
-		re, err := regexp.Compile(normalizePattern(p))
-		if err != nil {
-			return nil, fmt.Errorf("%q: %v", p, err)
-		}
-		out = append(out, re)
-	}
-	return out, nil
 }
 
 func normalizePattern(p string) string {

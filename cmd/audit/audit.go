@@ -130,7 +130,7 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.Config, "config", "", "settings `FILE` instead of the nearest .shouhou.yaml from the working folder up")
 	f.StringVar(&opts.Annotate, "annotate", "", "write to `DIR` a Word copy of each document with a comment (批注) on every finding: .docx files keep everything else as it was, other formats become a new .docx of their text (-o FILE.docx does this for a single document)")
 	f.BoolVar(&opts.ShowSuppressed, "show-suppressed", false, "list the findings that shouhou-ignore lines suppressed and those --baseline left out (they are always counted): in json, sarif (as suppressions), csv and xlsx")
-	f.StringVar(&opts.Category, "category", "", "product category for the 三包 figures instead of detecting it: "+categoryList())
+	f.StringVar(&opts.Category, "category", "", categoryUsage) // the list is added on --help: lazyhelp.go
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (repeatable; see shouhou rules)")
 	f.StringVar(&opts.Shard, "shard", "", "audit only shard `I/N` of the inputs (by path hash; 1 <= I <= N); write -f jsonl and combine the parts with shouhou merge")
 	f.StringVar(&opts.OCR, "ocr", reader.OCRAuto, "OCR for scanned PDFs: auto (pages without a text layer), off, force (every page); needs tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils")
@@ -152,6 +152,7 @@ whatever its extension; folders only yield the extensions above.
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(rules.Kinds, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("jurisdiction", cobra.FixedCompletions(rules.Jurisdictions, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("encoding", cobra.FixedCompletions(reader.Encodings, cobra.ShellCompDirectiveNoFileComp))
+	lazyCategoryHelp(cmd)
 	return cmd
 }
 
@@ -229,6 +230,7 @@ func run(o *Options) error {
 		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
 	}
 	defer stop()
+	warmUp() // warm.go
 	book, err := cmdutil.LoadBook(o.Rules)
 	if err != nil {
 		return err

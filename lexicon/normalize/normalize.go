@@ -4,7 +4,7 @@
 // shrink to one, and pinyin glosses that scraped pages add after characters
 // (執(zhí)行) are dropped.
 //
-// Every normalized byte keeps the byte offset of the original character it
+// Every normalized byte maps to the byte offset of the original character it
 // came from, so facts found in normalized text point into the original file.
 package normalize
 
@@ -26,21 +26,25 @@ type Piece struct {
 // Text is normalized text with its map back to the original.
 type Text struct {
 	S string
-	// orig[i] is the original byte offset of the character that produced
-	// byte i of S; orig[len(S)] is the end of the last piece. int32 halves
-	// the map (documents are capped far below 2 GB).
-	orig []int32
+	// m maps S back to the original, sparsely (stretches.go); S is
+	// m.s[off:off+len(S)]. end is what Orig gives at len(S): the end of
+	// the last piece, or for a slice the place its end maps to.
+	m   *stretches
+	off int
+	end int32
 }
 
-// Orig maps a byte offset in S to a byte offset in the original text.
+// Orig maps a byte offset in S to a byte offset in the original text: the
+// offset of the original character that produced the character holding
+// byte i; at len(S) and past it, the end.
 func (t Text) Orig(i int) int {
 	if i < 0 {
 		i = 0
 	}
-	if i >= len(t.orig) {
-		i = len(t.orig) - 1
+	if i >= len(t.S) || t.m == nil {
+		return int(t.end)
 	}
-	return int(t.orig[i])
+	return t.m.orig(t.off + i)
 }
 
 // Pieces normalizes the pieces of one block of orig.
@@ -99,7 +103,7 @@ func Pieces(orig string, pieces []Piece) Text {
 
 	var b strings.Builder
 	b.Grow(total)
-	orig2 := make([]int32, 0, total+1)
+	m := &stretches{}
 	lastSpace := true // also trims leading space
 	for i, r := range rs {
 		if isSpace(r) {
@@ -109,18 +113,16 @@ func Pieces(orig string, pieces []Piece) Text {
 			r = ' '
 		}
 		lastSpace = r == ' '
-		n, _ := b.WriteRune(r)
-		for k := 0; k < n; k++ {
-			orig2 = append(orig2, offs[i])
-		}
+		m.add(b.Len(), offs[i])
+		b.WriteRune(r)
 	}
 	s := b.String()
 	if strings.HasSuffix(s, " ") {
 		s = s[:len(s)-1]
-		orig2 = orig2[:len(s)]
+		m.cut(len(s))
 	}
-	orig2 = append(orig2, int32(end))
-	return Text{S: s, orig: orig2}
+	m.s = s
+	return Text{S: s, m: m, end: int32(end)}
 }
 
 // isSpace is unicode.IsSpace without its table lookup for every Chinese
@@ -220,5 +222,5 @@ func hasToneMark(rs []rune) bool {
 // Slice returns the part of t between byte offsets i and j of t.S. It
 // shares t's map, which is never written after Pieces returns.
 func (t Text) Slice(i, j int) Text {
-	return Text{S: t.S[i:j], orig: t.orig[i : j+1 : j+1]}
+	return Text{S: t.S[i:j], m: t.m, off: t.off + i, end: int32(t.Orig(j))}
 }

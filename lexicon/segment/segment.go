@@ -9,22 +9,14 @@
 package segment
 
 import (
-	_ "embed"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
-
-	"shouhou/lexicon/terms"
 )
 
-//go:embed data/general.txt
-var general string
-
-// domainFreq is high enough that a domain word beats any split of it made
-// from general words.
-const domainFreq = "500000"
+//go:generate go run ./internal/gendict
 
 var (
 	once sync.Once
@@ -32,28 +24,28 @@ var (
 )
 
 // Load builds the shared segmenter. Call it before starting workers; later
-// calls return at once.
+// calls return at once (and wait for a first call still building it).
+//
+// The dictionary comes prepared from dict_gen.go (go generate): its words
+// go straight into gse's trie, without the text parsing and without gse's
+// CalcToken, whose search-mode sub-segments and path values Cut(s, false)
+// never reads.
 func Load() {
 	once.Do(func() {
-		var b strings.Builder
-		b.WriteString(general)
-		for _, w := range terms.Load().DictionaryWords() {
-			b.WriteString(w)
-			b.WriteString(" " + domainFreq + " n\n")
-		}
 		s := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
-		var err error
 		if fullDictionary {
-			// The benchmark's comparison build (go build -tags fulldict):
-			// gse's whole embedded dictionary, then the domain words.
-			if err = s.LoadDictEmbed(); err == nil {
-				err = s.LoadDictStr(b.String()[len(general):])
-			}
+			loadFull(s)
 		} else {
-			err = s.LoadDictStr(b.String())
-		}
-		if err != nil {
-			panic("segment: embedded dictionary does not load: " + err.Error()) // a build defect
+			s.Dict = gse.NewDict()
+			s.Init()
+			words := dictWords
+			for i := range dictFreqs {
+				w, rest, _ := strings.Cut(words, "\n")
+				words = rest
+				if err := s.Dict.AddToken(s.ToToken(w, dictFreqs[i])); err != nil {
+					panic("segment: prepared dictionary does not load: " + err.Error()) // a build defect
+				}
+			}
 		}
 		seg = s
 	})

@@ -93,10 +93,10 @@ func TestGolden(t *testing.T) {
 			}
 			want, err := os.ReadFile(golden)
 			if err != nil {
-				t.Fatalf("%v (run go test -update ./reports)", err)
+				t.Fatalf("%v (run go test ./reports/render -args -update)", err)
 			}
 			if !bytes.Equal(got, want) {
-				t.Errorf("%s output differs from %s; run go test -update ./reports and review the diff\ngot:\n%s", c.format, golden, got)
+				t.Errorf("%s output differs from %s; run go test ./reports/render -args -update and review the diff\ngot:\n%s", c.format, golden, got)
 			}
 		})
 	}

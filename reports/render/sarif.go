@@ -42,61 +42,65 @@ func WriteSARIF(w io.Writer, r *Report) error {
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccess(r.Summary.Failed == 0)
 	for _, d := range r.Documents {
-		uri := artifactURI(d.Path)
 		if d.Error != nil {
+			uri := artifactURI(d.Path)
 			inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("error").
 				WithTextMessage(d.Path + ": " + *d.Error).
 				WithLocations([]*sarif.Location{sarif.NewLocationWithPhysicalLocation(
 					sarif.NewPhysicalLocation().WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)))}))
-			continue
-		}
-		// Suppressed findings (listed with --show-suppressed) are results
-		// with a suppression: inSource for a shouhou-ignore line, external
-		// for the baseline.
-		all := slices.Concat(d.Findings, d.Suppressed)
-		for k, f := range all {
-			res := sarif.NewRuleResult(f.Rule).WithLevel(sarifLevel(f.Severity)).
-				WithKind("fail").
-				WithMessage(sarif.NewTextMessage(sarifMessage(f)))
-			if i, ok := index[f.Rule]; ok {
-				res.WithRuleIndex(i)
-			}
-			res.WithLocations([]*sarif.Location{sarifLocation(uri, d.Format, f.Line, f.Column, f.Location, f.Evidence)})
-			// The other places the finding rests on (the clause another
-			// contradicts, the budget a deposit is measured against).
-			var related []*sarif.Location
-			for k, p := range f.Related {
-				related = append(related, sarifLocation(uri, d.Format, p.Line, p.Column, p.Location, p.Evidence).
-					WithId(k+1).WithMessage(sarif.NewTextMessage(p.Evidence)))
-			}
-			// The other places the same problem is stated (occurrences).
-			for _, p := range f.Occurrences {
-				if p.Line == f.Line && p.Column == f.Column {
-					continue
-				}
-				related = append(related, sarifLocation(uri, d.Format, p.Line, p.Column, p.Location, p.Evidence).
-					WithId(len(related)+1).WithMessage(sarif.NewTextMessage("另见 also: "+p.Evidence)))
-			}
-			if len(related) > 0 {
-				res.WithRelatedLocations(related)
-			}
-			// The same finding in the same words is the same alert after
-			// edits that move it (as --baseline matches).
-			res.WithPartialFingerPrints(map[string]any{"shouhou/v1": Fingerprint(d.Path, f)})
-			if k >= len(d.Findings) {
-				sup := sarif.NewSuppression("inSource").WithJustifcation(f.Suppressed)
-				if f.Baselined {
-					sup = sarif.NewSuppression("external").WithJustifcation("already in the --baseline report")
-				}
-				res.WithSuppression([]*sarif.Suppression{sup})
-			}
-			run.AddResult(res)
 		}
 	}
 	run.Invocations = []*sarif.Invocation{inv}
 	run.ColumnKind = "unicodeCodePoints"
 	out.AddRun(run)
-	return out.PrettyWrite(w)
+	return writeSARIFStreamed(w, out, run, r.Documents, index) // sarif_stream.go
+}
+
+// sarifResults makes the results of one readable document, in order.
+func sarifResults(d Document, index map[string]int, emit func(*sarif.Result)) {
+	uri := artifactURI(d.Path)
+	// Suppressed findings (listed with --show-suppressed) are results
+	// with a suppression: inSource for a shouhou-ignore line, external
+	// for the baseline.
+	all := slices.Concat(d.Findings, d.Suppressed)
+	for k, f := range all {
+		res := sarif.NewRuleResult(f.Rule).WithLevel(sarifLevel(f.Severity)).
+			WithKind("fail").
+			WithMessage(sarif.NewTextMessage(sarifMessage(f)))
+		if i, ok := index[f.Rule]; ok {
+			res.WithRuleIndex(i)
+		}
+		res.WithLocations([]*sarif.Location{sarifLocation(uri, d.Format, f.Line, f.Column, f.Location, f.Evidence)})
+		// The other places the finding rests on (the clause another
+		// contradicts, the budget a deposit is measured against).
+		var related []*sarif.Location
+		for k, p := range f.Related {
+			related = append(related, sarifLocation(uri, d.Format, p.Line, p.Column, p.Location, p.Evidence).
+				WithId(k+1).WithMessage(sarif.NewTextMessage(p.Evidence)))
+		}
+		// The other places the same problem is stated (occurrences).
+		for _, p := range f.Occurrences {
+			if p.Line == f.Line && p.Column == f.Column {
+				continue
+			}
+			related = append(related, sarifLocation(uri, d.Format, p.Line, p.Column, p.Location, p.Evidence).
+				WithId(len(related)+1).WithMessage(sarif.NewTextMessage("另见 also: "+p.Evidence)))
+		}
+		if len(related) > 0 {
+			res.WithRelatedLocations(related)
+		}
+		// The same finding in the same words is the same alert after
+		// edits that move it (as --baseline matches).
+		res.WithPartialFingerPrints(map[string]any{"shouhou/v1": Fingerprint(d.Path, f)})
+		if k >= len(d.Findings) {
+			sup := sarif.NewSuppression("inSource").WithJustifcation(f.Suppressed)
+			if f.Baselined {
+				sup = sarif.NewSuppression("external").WithJustifcation("already in the --baseline report")
+			}
+			res.WithSuppression([]*sarif.Suppression{sup})
+		}
+		emit(res)
+	}
 }
 
 // artifactURI names a document for SARIF: a relative path as given (code

@@ -37,21 +37,26 @@ func WriteXLSX(w io.Writer, r *Report) error {
 	x.findings(r)
 	x.facts(r)
 	// A4 landscape, one page wide, the header row on every page.
+	// The extent is what GetCols and GetRows would count, known without
+	// their re-reading of the whole sheet (xlsx_links.go).
 	for _, sheet := range []string{SheetOverview, SheetFindings, SheetFacts} {
-		cols, _ := f.GetCols(sheet)
-		rows, _ := f.GetRows(sheet)
-		x.printSetup(sheet, 1, 1, max(len(cols), 1), max(len(rows), 1))
+		e := x.extent[sheet]
+		x.printSetup(sheet, 1, 1, max(e[0], 1), max(e[1], 1))
 	}
 	if x.err != nil {
 		return x.err
 	}
 	f.SetActiveSheet(0)
+	x.spliceLinks() // xlsx_links.go
 	return f.Write(w)
 }
 
 type book struct {
-	f   *excelize.File
-	err error
+	f     *excelize.File
+	err   error
+	links map[string]*sheetLinks // by sheet: xlsx_links.go
+	// extent is the last column and row written, by sheet.
+	extent map[string][2]int
 }
 
 func (x *book) check(err error) {
@@ -93,6 +98,7 @@ func (x *book) tableAt(sheet string, top int, header []string, widths []float64,
 		cell, _ := excelize.CoordinatesToCellName(1, top+1+i)
 		x.check(x.f.SetSheetRow(sheet, cell, &row))
 	}
+	x.grow(sheet, len(header), top+len(rows))
 	for c, width := range widths {
 		col, _ := excelize.ColumnNumberToName(c + 1)
 		x.check(x.f.SetColWidth(sheet, col, col, width))
@@ -173,7 +179,7 @@ func (x *book) link(sheet string, col int, paths []string) {
 			continue
 		}
 		cell, _ := excelize.CoordinatesToCellName(col, i+2)
-		x.check(x.f.SetCellHyperLink(sheet, cell, fileURL(p), "External"))
+		x.addLink(sheet, cell, fileURL(p))
 		x.check(x.f.SetCellStyle(sheet, cell, cell, style))
 	}
 }
@@ -189,7 +195,8 @@ const maxDataRows = excelize.TotalRows - 1
 func (x *book) fill(sheet string, col int, severities []string) {
 	severities = severities[:min(len(severities), maxDataRows-1)]
 	styles := map[string]int{}
-	for sev, color := range severityFill {
+	for _, sev := range []string{"error", "warning", "info"} { // in order: style ids must not vary between runs
+		color := severityFill[sev]
 		styles[sev] = x.style(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}, Alignment: &excelize.Alignment{Vertical: "top"}})
 	}
 	for i, s := range severities {
@@ -247,6 +254,7 @@ func (x *book) overview(r *Report) {
 	x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n), fmt.Sprintf("%s %s", r.Tool.Name, r.Tool.Version)))
 	x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n+1), "规则库 rulebook: "+r.Rulebook))
 	x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n+2), fmt.Sprintf("已忽略 suppressed (shouhou-ignore): %d；基线中已有 already in the baseline: %d", s.Suppressed, s.Baselined)))
+	x.grow(SheetOverview, 1, n+2)
 }
 
 func (x *book) findings(r *Report) {
