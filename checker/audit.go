@@ -445,7 +445,7 @@ func (d *doc) threshold(r *rules.Rule) []reports.Finding {
 		var ok bool
 		if r.Min != nil {
 			stated, limit = f.Amount(), r.Min.Amount()
-			ok = duration.AtLeast(stated, limit)
+			ok = duration.AtLeast(stated, limit) || d.grantsElsewhere(f, limit)
 		} else {
 			stated, limit = f.Upper(), r.Max.Amount()
 			ok = duration.AtMost(stated, limit)
@@ -457,6 +457,27 @@ func (d *doc) threshold(r *rules.Rule) []reports.Finding {
 		out = append(out, d.finding(r, reports.Violation, msg, f.clause, f.NumStart))
 	}
 	return out
+}
+
+// grantsElsewhere reports a shorter exchange window the document outdoes:
+// another firm exchange figure of the same part and scope reaches the
+// limit (7天免费更换 beside 十五日内可换货 grants exchange for fifteen
+// days): the topic's promise is what the whole document grants. Return
+// windows are left alone: a short window for defects beside a 7-day
+// no-reason return is a problem of its own.
+func (d *doc) grantsElsewhere(f located, limit duration.Amount) bool {
+	if f.Topic != "exchange_window" {
+		return false // a 48-hour window to report a defect stands beside a 7-day no-reason return
+	}
+	for _, g := range d.facts {
+		if g.Topic != f.Topic || g.Blank || g.Unit == "" || g.Item != f.Item || g.Scope != f.Scope {
+			continue
+		}
+		if duration.AtLeast(g.Amount(), limit) {
+			return true
+		}
+	}
+	return false
 }
 
 // profile judges warranties by the document's product category: each part

@@ -53,12 +53,29 @@ type Extractor struct {
 	scope *scoper
 	cues  *keywords.Set // every occurrence of every cue, by a first-character table
 	topic map[string][]string
+	// abbrev: the lexicon's folded spellings (退、换货), longest first
+	abbrev []string
+}
+
+// longestFirst lists a map's keys, longest first, then in byte order.
+func longestFirst(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if len(keys[a]) != len(keys[b]) {
+			return len(keys[a]) > len(keys[b])
+		}
+		return keys[a] < keys[b]
+	})
+	return keys
 }
 
 // New builds an extractor over the embedded lexicon.
 func New() *Extractor {
 	lex := terms.Load()
-	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), hedge: keywords.New(lex.Hedges), scope: newScoper(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
+	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), hedge: keywords.New(lex.Hedges), scope: newScoper(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics(), abbrev: longestFirst(lex.Abbreviations)}
 }
 
 // Extract returns the facts of one clause. Clauses without a figure return
@@ -137,13 +154,14 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 	for _, q := range qs {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
-		topics, cueAt, fromCtx := x.choose(hits, q, qs, phrases, pi, ctxHits)
+		topics, cueAt, fromCtx := x.choose(s, hits, q, qs, phrases, pi, ctxHits)
 		if len(nextHits) > 0 && (len(topics) == 0 || fromCtx) {
 			// the line below says what the period is for; it is nearer
 			// than the heading above
 			topics, cueAt, fromCtx = nextHits[0].topics, -1, false
 		}
-		if len(topics) == 0 || conditional(s[:q.Start]) || offset(s[q.End:]) || extension(s[:q.Start]) {
+		named := namesPeriod(s, q, hits)
+		if len(topics) == 0 || conditional(s[:q.Start]) && !named || offset(s[q.End:]) || extension(s[:q.Start]) {
 			continue
 		}
 		regionStart := p[0]
@@ -192,7 +210,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			}
 			f := Fact{Topic: tp, Quantity: q}
 			if tp == "warranty_period" {
-				if containsAny(phrase, x.lex.Paid) {
+				if containsAny(phrase, x.lex.Paid) && !named {
 					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty
 				}
 				if items := x.parts(s, phrases, pi, hits, c.Context, fromCtx); len(items) > 0 {
@@ -241,7 +259,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 // else the first cue of the next phrases (七日内,可退货), else the nearest in
 // the two phrases before, else the table or heading context. cueAt is the
 // cue's byte offset in the clause, or -1; fromCtx says the context decided.
-func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quantity, phrases [][2]int, pi int, ctx []hit) (topics []string, cueAt int, fromCtx bool) {
+func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []duration.Quantity, phrases [][2]int, pi int, ctx []hit) (topics []string, cueAt int, fromCtx bool) {
 	p := phrases[pi]
 	best, bestDist := -1, 1<<30
 	for i, h := range hits {
@@ -273,6 +291,16 @@ func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quanti
 			}
 		}
 	}
+	// A list of items with their figures shares the cue after the last
+	// one: 整机12个月,主要附件6个月的保修服务.
+	if pi+1 < len(phrases) && x.listEntry(s, p, q) {
+		next := phrases[pi+1]
+		for _, h := range hits {
+			if h.in(next) && figureIn(qs, [2]int{next[0], h.start}) {
+				return h.topics, h.start, false
+			}
+		}
+	}
 	for k := pi - 1; k >= 0 && k >= pi-2; k-- {
 		for i := len(hits) - 1; i >= 0; i-- {
 			if hits[i].in(phrases[k]) {
@@ -286,6 +314,18 @@ func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quanti
 	return nil, -1, false
 }
 
+// listEntry reports a phrase that is an item's name and its figure only
+// (整机12个月, 电池6个月): an entry of a list whose cue comes at its end.
+// The name must be the whole unit or a part: 签收7天 is no entry.
+func (x *Extractor) listEntry(s string, p [2]int, q duration.Quantity) bool {
+	name := strings.TrimSpace(s[p[0]:q.Start])
+	rest := strings.Trim(s[q.End:p[1]], " ,，、;；")
+	if rest != "" || name == "" || utf8.RuneCountInString(name) > 5 {
+		return false
+	}
+	return containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics["parts_warranty"].Items)
+}
+
 // conditional reports a figure that states a condition rather than a
 // commitment: 超过三十日未修好的 (if more than thirty days), 满一年后.
 func conditional(before string) bool {
@@ -293,6 +333,20 @@ func conditional(before string) bool {
 		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "不"+w) && !hasSuffixAny(before, "不能"+w, "不得"+w, "不应"+w, "不会"+w) {
 			return true
 		}
+	}
+	return false
+}
+
+// namesPeriod reports a figure that is the name of a period cue right
+// after it: 超过一年免费保修期的产品 speaks of goods past their one-year
+// warranty, so the warranty is a year although 超过 makes it a condition.
+func namesPeriod(s string, q duration.Quantity, hits []hit) bool {
+	for _, h := range hits {
+		if h.start < q.End || strings.Trim(s[q.End:h.start], " 的") != "" {
+			continue
+		}
+		cue := s[h.start:h.end]
+		return strings.HasSuffix(cue, "期") || strings.HasSuffix(cue, "期限")
 	}
 	return false
 }
@@ -347,6 +401,29 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].end-cands[a].start > cands[b].end-cands[b].start })
 	var hits []hit
+	// 退、换货: the folded spelling speaks for both cues it folds. The hit
+	// is the part after the separator, in the phrase the figure shares
+	// with it (a 、 ends a phrase).
+	for _, short := range x.abbrev {
+		cue := x.lex.Abbreviations[short]
+		for from := 0; ; {
+			i := strings.Index(s[from:], short)
+			if i < 0 {
+				break
+			}
+			start, end := from+i, from+i+len(short)
+			from = end
+			if anyTaken(taken[start:end]) {
+				continue
+			}
+			for k := start; k < end; k++ {
+				taken[k] = true
+			}
+			tail := strings.LastIndexFunc(short, isSeparator)
+			_, size := utf8.DecodeRuneInString(short[tail:])
+			hits = append(hits, hit{start + tail + size, end, x.topic[cue]})
+		}
+	}
 	for _, c := range cands {
 		if !bounds[c.start] || !bounds[c.end] || anyTaken(taken[c.start:c.end]) {
 			continue
@@ -365,6 +442,9 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 	sort.Slice(hits, func(a, b int) bool { return hits[a].start < hits[b].start })
 	return hits
 }
+
+// isSeparator tells the separators an abbreviation folds across.
+func isSeparator(r rune) bool { return r == '、' || r == '/' || r == '／' }
 
 // refundTopics is the topic of money arriving in the buyer's account.
 var refundTopics = []string{"refund_time"}
