@@ -130,6 +130,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		cov, spans := coverage(s)
 		listed, qs = append(listed, cov...), outside(qs, spans)
 	}
+	qs = dropDefinitions(s, qs)
 	if len(qs) == 0 {
 		return listed
 	}
@@ -196,7 +197,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			if window && ageCondition(q, s[q.End:]) {
 				continue // 购买15日以上的商品: the age of the goods, no period
 			}
-			if tp == "exchange_window" && len(topics) > 1 && containsAny(phrase, x.lex.NoReason) {
+			if tp == "exchange_window" && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason)) {
 				continue // 无理由退换货 is the no-reason return right only
 			}
 			if tp == "repair_time" && q.Unit == duration.Year {
@@ -626,6 +627,42 @@ func phraseOf(ps [][2]int, off int) int {
 		}
 	}
 	return len(ps) - 1
+}
+
+// phraseText is the phrase holding offset off.
+func phraseText(s string, ps [][2]int, off int) string {
+	p := ps[phraseOf(ps, off)]
+	return s[p[0]:p[1]]
+}
+
+// dropDefinitions leaves out the figures of a definition (满168小时为7天,
+// 以签收时间后的168小时为7天): how a period stated elsewhere is counted,
+// no period of its own, and no figure standing between that period and
+// its cue.
+func dropDefinitions(s string, qs []duration.Quantity) []duration.Quantity {
+	drop := map[int]bool{}
+	for i, q := range qs {
+		if i+1 == len(qs) {
+			break
+		}
+		rest := s[q.End:]
+		for _, w := range []string{"为", "即为", "即", "计为", "算作", "视为"} {
+			if strings.HasPrefix(rest, w) && qs[i+1].Start == q.End+len(w) {
+				drop[i], drop[i+1] = true, true
+				break
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return qs
+	}
+	out := make([]duration.Quantity, 0, len(qs))
+	for i, q := range qs {
+		if !drop[i] {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // hitIn reports a cue inside phrase p: such a phrase has its own subject.

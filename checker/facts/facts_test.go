@@ -59,6 +59,16 @@ func TestExtract(t *testing.T) {
 		{"主机1年，电池6个月保修", "", "warranty_period = 1 year; parts_warranty = 6 month 电池"},
 		{"整机三年、压缩机十年免费保修", "", "warranty_period = 3 year; parts_warranty = 10 year 压缩机"},
 		{"签收7天，15天内可换货", "", "exchange_window <= 15 day"},
+		// a definition of how a period is counted is no period
+		{"买家需在签收之日起7天内（满168小时为7天）提出退货申请", "", "return_window <= 7 day"},
+		{"签收后7天内（以签收时间后的168小时为7天）可以退货", "", "return_window <= 7 day"},
+		{"15日内（360小时即为15日）可以换货", "", "exchange_window <= 15 day"},
+		// 无理由 in the cue's phrase makes 退换货 the no-reason return only
+		{"本店承诺七天无理由退换货,买家自签收商品之日起7天内可申请", "", "return_window = 7 day; return_window <= 7 day"},
+		// a call back to the customer is a response, a plan is no fix
+		{"在线不能答复的,客服工程师会在4小时内联系客户告知解决方案。", "", "response_time <= 4 hour"},
+		{"我们将在24小时内与您联系", "", "response_time <= 24 hour"},
+		{"工程师2小时内联系用户", "", "response_time <= 2 hour"},
 		// goods past a named warranty: the figure names the warranty
 		{"整机超过一年免费保修期后的产品均需收取检修费", "", "warranty_period = 1 year"},
 		{"超过一年免费保修期的产品需收费", "", "warranty_period = 1 year"},
