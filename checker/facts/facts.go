@@ -152,10 +152,20 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 	}
 
 	out := listed
-	for _, q := range qs {
+	each := x.respectively(s, qs)
+	var eachTopics []string
+	for qi, q := range qs {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
 		topics, cueAt, fromCtx := x.choose(s, hits, q, qs, phrases, pi, ctxHits)
+		if _, ok := each[qi]; ok && qi > 0 {
+			if _, prev := each[qi-1]; prev {
+				topics, cueAt, fromCtx = eachTopics, -1, false // …分别为6个月、3个月、1年、1年: one cue for the run
+			}
+		}
+		if _, ok := each[qi]; ok {
+			eachTopics = topics
+		}
 		if len(nextHits) > 0 && (len(topics) == 0 || fromCtx) {
 			// the line below says what the period is for; it is nearer
 			// than the heading above
@@ -213,6 +223,13 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			if tp == "warranty_period" {
 				if containsAny(phrase, x.lex.Paid) && !named {
 					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty
+				}
+				if name, ok := each[qi]; ok {
+					if name != "" {
+						f = Fact{Topic: "parts_warranty", Item: name, Quantity: q}
+					}
+					out = append(out, f)
+					continue
 				}
 				if items := x.parts(s, phrases, pi, hits, c.Context, fromCtx); len(items) > 0 {
 					for _, it := range items {
@@ -563,6 +580,98 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 		}
 	}
 	return nil
+}
+
+// respectively pairs the names listed before 分别为 with the figures after
+// it, in order (电池、耳机、充电器的保修期分别为6个月、3个月、1年): figure
+// index -> part, "" for the whole unit. Nothing is paired unless the
+// counts agree; a collective name after 等 (等附件) is no name of its own.
+func (x *Extractor) respectively(s string, qs []duration.Quantity) map[int]string {
+	at, end := -1, -1
+	for _, w := range x.lex.Respectively {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
+			at, end = i, i+len(w)
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	from, first := 0, -1
+	for i, q := range qs {
+		if q.End <= at {
+			from = q.End
+		} else if first < 0 && q.Start >= end {
+			first = i
+		}
+	}
+	if first < 0 || strings.TrimLeft(s[end:qs[first].Start], " :") != "" {
+		return nil
+	}
+	figs := []int{first}
+	for i := first + 1; i < len(qs); i++ {
+		gap := strings.Trim(s[qs[i-1].End:qs[i].Start], " ")
+		if gap != "、" && gap != "," && gap != "和" && gap != "及" && gap != "与" && gap != "以及" {
+			break
+		}
+		figs = append(figs, i)
+	}
+	names := x.names(s[from:at])
+	if len(names) != len(figs) || len(figs) < 2 {
+		return nil
+	}
+	out := make(map[int]string, len(figs))
+	for k, i := range figs {
+		out[i] = names[k]
+	}
+	return out
+}
+
+// names lists the whole unit ("") and the parts named in s, in order,
+// longer names first, leaving out one right after 等 (等附件: the
+// collective word for the names before it).
+func (x *Extractor) names(s string) []string {
+	type found struct {
+		at, end int
+		name    string
+	}
+	var fs []found
+	add := func(words []string, whole bool) {
+		for _, w := range words {
+			for from := 0; ; {
+				i := strings.Index(s[from:], w)
+				if i < 0 {
+					break
+				}
+				name := w
+				if whole {
+					name = ""
+				}
+				fs = append(fs, found{from + i, from + i + len(w), name})
+				from += i + len(w)
+			}
+		}
+	}
+	add(x.lex.WholeUnit, true)
+	add(x.lex.Topics["parts_warranty"].Items, false)
+	sort.Slice(fs, func(a, b int) bool {
+		if fs[a].at != fs[b].at {
+			return fs[a].at < fs[b].at
+		}
+		return fs[a].end > fs[b].end
+	})
+	var out []string
+	end := 0
+	for _, f := range fs {
+		if f.at < end {
+			continue
+		}
+		end = f.end
+		if strings.HasSuffix(s[:f.at], "等") {
+			continue
+		}
+		out = append(out, f.name)
+	}
+	return out
 }
 
 // items names the parts a warranty phrase is about, in order, unless the

@@ -69,6 +69,12 @@ func TestExtract(t *testing.T) {
 		{"在线不能答复的,客服工程师会在4小时内联系客户告知解决方案。", "", "response_time <= 4 hour"},
 		{"我们将在24小时内与您联系", "", "response_time <= 24 hour"},
 		{"工程师2小时内联系用户", "", "response_time <= 2 hour"},
+		// names before 分别为 take the figures after it in order
+		{"包括电池、有线耳机、充电器、存储卡等附件的保修时间分别为6个月、3个月、1年、1年。", "", "parts_warranty = 6 month 电池; parts_warranty = 3 month 耳机; parts_warranty = 1 year 充电器; parts_warranty = 1 year 存储卡"},
+		{"主机、电池、充电器的保修期分别为一年、六个月和一年", "", "warranty_period = 1 year; parts_warranty = 6 month 电池; parts_warranty = 1 year 充电器"},
+		{"压缩机和电机的质保期依次为十年、五年", "", "parts_warranty = 10 year 压缩机; parts_warranty = 5 year 电机"},
+		// counts that disagree pair nothing
+		{"电池、充电器的保修期分别为6个月", "", "parts_warranty = 6 month 电池; parts_warranty = 6 month 充电器"},
 		// goods past a named warranty: the figure names the warranty
 		{"整机超过一年免费保修期后的产品均需收取检修费", "", "warranty_period = 1 year"},
 		{"超过一年免费保修期的产品需收费", "", "warranty_period = 1 year"},

@@ -50,6 +50,9 @@ type Lexicon struct {
 	Hedges          []string          `yaml:"hedges"`
 	Paid            []string          `yaml:"paid"`
 	WholeUnit       []string          `yaml:"whole_unit"`
+	// Respectively pairs names before it with figures after it, in order
+	// (电池、充电器的保修期分别为6个月、1年).
+	Respectively []string `yaml:"respectively"`
 	// ListLead marks a lead-in before a list (以下商品…：); see LeadPredicate.
 	ListLead ListLead `yaml:"list_lead"`
 	// RepairWords make years in a service topic a warranty (1年内免费上门维修).
