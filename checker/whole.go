@@ -98,7 +98,8 @@ func placeOf(f reports.Finding) reports.Place {
 }
 
 // matchAt finds rule r's match in clause i, or across clause i and the
-// next when a semicolon is all that parts them (协商不成的；由本店所在地法院
+// next when a semicolon (or a label's colon before a short answer) is all
+// that parts them (协商不成的；由本店所在地法院
 // 管辖): a semicolon ends a clause for facts, yet a forbidden sentence
 // may run on past it, its condition in one part and its words in the
 // other. A match that needs the next clause is reported at clause i; one
@@ -119,11 +120,18 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 			return loc, text
 		}
 	}
-	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") {
+	// A label and its short answer (无理由退换货： / 暂不支持) read as one,
+	// a blank line between them allowed.
+	answer := i+1 < len(d.clauses) && strings.HasSuffix(s, ":") && utf8.RuneCountInString(d.clauses[i+1].Text.S) <= 12 && !d.leadsItems(i)
+	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") && !answer {
 		return nil, ""
 	}
 	next := d.clauses[i+1]
-	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > 1 || next.Table != d.clauses[i].Table {
+	lines := 1
+	if answer {
+		lines = 2
+	}
+	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > lines || next.Table != d.clauses[i].Table {
 		return nil, ""
 	}
 	joined := s + next.Text.S
