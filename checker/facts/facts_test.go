@@ -75,6 +75,10 @@ func TestExtract(t *testing.T) {
 		{"压缩机和电机的质保期依次为十年、五年", "", "parts_warranty = 10 year 压缩机; parts_warranty = 5 year 电机"},
 		// counts that disagree pair nothing
 		{"电池、充电器的保修期分别为6个月", "", "parts_warranty = 6 month 电池; parts_warranty = 6 month 充电器"},
+		// service after the warranty has ended is no warranty
+		{"保修期终止后,技术人员对该系统终身维护,但须适当收费。", "", ""},
+		{"质保期届满后，提供五年技术支持", "", ""},
+		{"保修期结束以后三年内提供备件", "", "spare_parts_period <= 3 year"},
 		// goods past a named warranty: the figure names the warranty
 		{"整机超过一年免费保修期后的产品均需收取检修费", "", "warranty_period = 1 year"},
 		{"超过一年免费保修期的产品需收费", "", "warranty_period = 1 year"},

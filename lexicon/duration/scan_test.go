@@ -25,6 +25,8 @@ func TestFind(t *testing.T) {
 		// a date's month and day are no range of days
 		{"从2009-11-18日起,签收后7日内可退货", []want{{OpAtMost, 7, 0, Day, false, "7日内"}}},
 		{"自2021/3/15日起执行", nil},
+		{"在 2018 年 8 月 14 日更新了退货政策", nil},
+		{"自 2024 年 3 月 1 日起，签收后 7 天内可退货", []want{{OpAtMost, 7, 0, Day, false, "7 天内"}}},
 		{"3-5个工作日内退款", []want{{OpRange, 3, 5, WorkDay, false, "3-5个工作日内"}}},
 		{"十五个工作日内退款", []want{{OpAtMost, 15, 0, WorkDay, false, "十五个工作日内"}}},
 		// Taiwan writes 工作天 for a working day
