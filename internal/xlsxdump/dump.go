@@ -6,6 +6,9 @@
 package xlsxdump
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"sort"
@@ -14,9 +17,18 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Dump writes f to w.
-func Dump(w io.Writer, f *excelize.File) error {
-	p := &printer{w: w, f: f, styles: map[int]string{}}
+// Dump writes the workbook data to w.
+func Dump(w io.Writer, data []byte) error {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	links, err := hyperlinks(data)
+	if err != nil {
+		return err
+	}
+	p := &printer{w: w, f: f, styles: map[int]string{}, links: links}
 	names := f.GetDefinedName()
 	sort.Slice(names, func(i, j int) bool {
 		if names[i].Scope != names[j].Scope {
@@ -41,6 +53,7 @@ type printer struct {
 	f      *excelize.File
 	err    error
 	styles map[int]string
+	links  map[string]map[string]string // by sheet and cell: the target
 }
 
 func (p *printer) printf(format string, args ...any) {
@@ -118,10 +131,7 @@ func (p *printer) sheet(sheet string) error {
 			if err != nil {
 				return err
 			}
-			linked, target, err := f.GetCellHyperLink(sheet, cell)
-			if err != nil {
-				return err
-			}
+			target, linked := p.links[sheet][cell]
 			if value == "" && style == "" && !linked {
 				continue
 			}
@@ -193,3 +203,82 @@ func deref[T any](v *T) any {
 	}
 	return *v
 }
+
+// hyperlinks reads every sheet's links from the package: excelize's
+// GetCellHyperLink scans all of a sheet's links on each call.
+func hyperlinks(data []byte) (map[string]map[string]string, error) {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	read := func(name string, v any) error {
+		for _, f := range z.File {
+			if f.Name == name {
+				r, err := f.Open()
+				if err != nil {
+					return err
+				}
+				defer r.Close()
+				return xml.NewDecoder(r).Decode(v)
+			}
+		}
+		return errMissing
+	}
+	type rels struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := read("xl/workbook.xml", &wb); err != nil {
+		return nil, fmt.Errorf("xl/workbook.xml: %v", err)
+	}
+	var wbRels rels
+	if err := read("xl/_rels/workbook.xml.rels", &wbRels); err != nil {
+		return nil, fmt.Errorf("xl/_rels/workbook.xml.rels: %v", err)
+	}
+	out := map[string]map[string]string{}
+	for _, s := range wb.Sheets {
+		part := ""
+		for _, r := range wbRels.Rel {
+			if r.ID == s.RID {
+				part = "xl/" + strings.TrimPrefix(r.Target, "/xl/")
+			}
+		}
+		var ws struct {
+			Links []struct {
+				Ref string `xml:"ref,attr"`
+				RID string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			} `xml:"hyperlinks>hyperlink"`
+		}
+		if err := read(part, &ws); err != nil {
+			return nil, fmt.Errorf("%s: %v", part, err)
+		}
+		if len(ws.Links) == 0 {
+			continue
+		}
+		dir, file := part[:strings.LastIndex(part, "/")+1], part[strings.LastIndex(part, "/")+1:]
+		var sheetRels rels
+		if err := read(dir+"_rels/"+file+".rels", &sheetRels); err != nil {
+			return nil, fmt.Errorf("%s: %v", dir+"_rels/"+file+".rels", err)
+		}
+		target := map[string]string{}
+		for _, r := range sheetRels.Rel {
+			target[r.ID] = r.Target
+		}
+		m := map[string]string{}
+		for _, l := range ws.Links {
+			m[l.Ref] = target[l.RID]
+		}
+		out[s.Name] = m
+	}
+	return out, nil
+}
+
+var errMissing = fmt.Errorf("no such part")

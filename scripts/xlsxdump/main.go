@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/xuri/excelize/v2"
-
 	"shouhou/internal/xlsxdump"
 )
 
@@ -19,14 +17,13 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: xlsxdump FILE.xlsx")
 		os.Exit(2)
 	}
-	f, err := excelize.OpenFile(os.Args[1])
+	data, err := os.ReadFile(os.Args[1])
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "xlsxdump: %s: %v\n", os.Args[1], err)
+		fmt.Fprintf(os.Stderr, "xlsxdump: %v\n", err)
 		os.Exit(1)
 	}
-	defer f.Close()
 	w := bufio.NewWriter(os.Stdout)
-	if err := xlsxdump.Dump(w, f); err != nil {
+	if err := xlsxdump.Dump(w, data); err != nil {
 		fmt.Fprintf(os.Stderr, "xlsxdump: %s: %v\n", os.Args[1], err)
 		os.Exit(1)
 	}
