@@ -315,6 +315,7 @@ func tooMany(n int, what string) error {
 // (--doc-timeout): the loops over clauses and rules look at it as they go.
 func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind string) (reports.Document, error) {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
+	src.Blocks = nil // read only by Split: a huge document's blocks go now
 	rowContext(d.clauses)
 	known := a.Known
 	if known == nil {
