@@ -338,8 +338,9 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 	pre := a.book.PrefilterFor(preKind)
 	d.pre = pre
 	d.cand = make([][]bool, len(d.clauses))
+	sets := pre.Sets() // clauses with the same candidates share a vector
 	for i, c := range d.clauses {
-		d.cand[i] = pre.Candidates(c.Text.S, nil)
+		d.cand[i] = sets.Of(c.Text.S)
 	}
 	session := a.x.Session()
 	for i, c := range d.clauses {

@@ -88,3 +88,35 @@ func TestPrefilterNeverHidesAMatch(t *testing.T) {
 		t.Errorf("matched %d, skipped %d: the test shows nothing", matched, skipped)
 	}
 }
+
+// TestCandidateSets: Of gives what Candidates gives, one vector for
+// equal sets, and a vector handed out is not changed by later calls.
+func TestCandidateSets(t *testing.T) {
+	book, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pre := book.Prefilter()
+	sets := pre.Sets()
+	texts := []string{"收货后七日内可退货。", "本店商品概不退换。", "收货后七日内可退货。", "", "天气很好。", "质保期为一年。"}
+	var got [][]bool
+	for _, text := range texts {
+		got = append(got, sets.Of(normalize.String(text)))
+	}
+	distinct := map[*bool]bool{}
+	for i, text := range texts {
+		want := pre.Candidates(normalize.String(text), nil)
+		if !slices.Equal(got[i], want) {
+			t.Errorf("%q: Of %v, Candidates %v", text, got[i], want)
+		}
+		if len(got[i]) > 0 {
+			distinct[&got[i][0]] = true
+		}
+	}
+	if &got[0][0] != &got[2][0] {
+		t.Error("the same clause twice got two vectors")
+	}
+	if len(distinct) < 2 {
+		t.Error("every clause got one vector: the test shows nothing")
+	}
+}
