@@ -238,7 +238,7 @@ var categoryCues = sync.OnceValue(func() *keywords.Set {
 // mayMatch reports whether rule r's patterns may match clause i.
 func (d *doc) mayMatch(r *rules.Rule, i int) bool {
 	k, ok := d.index[r]
-	return !ok || d.cand[i][k]
+	return !ok || d.candSets[d.cand[i]][k]
 }
 
 // located is a fact with the clause it came from.
@@ -252,10 +252,12 @@ type doc struct {
 	src     *reader.Source
 	clauses []clause.Clause
 	facts   []located
-	// cand[i][r] says rule r (index in the book) may match clause i: the
-	// rulebook's literal prefilter, run once per clause.
-	cand  [][]bool
-	index map[*rules.Rule]int
+	// candSets[cand[i]][r] says rule r (index in the book) may match
+	// clause i: the rulebook's literal prefilter, run once per clause;
+	// clauses with the same candidates share a vector.
+	cand     []int32
+	candSets [][]bool
+	index    map[*rules.Rule]int
 	// pre is the prefilter cand came from; joined holds its verdicts on
 	// clauses joined across a semicolon (whole.go's matchAt).
 	pre    *rules.Prefilter
@@ -337,11 +339,12 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 	}
 	pre := a.book.PrefilterFor(preKind)
 	d.pre = pre
-	d.cand = make([][]bool, len(d.clauses))
+	d.cand = make([]int32, len(d.clauses))
 	sets := pre.Sets() // clauses with the same candidates share a vector
 	for i, c := range d.clauses {
-		d.cand[i] = sets.Of(c.Text.S)
+		d.cand[i] = sets.Index(c.Text.S)
 	}
+	d.candSets = sets.Vectors
 	session := a.x.Session()
 	for i, c := range d.clauses {
 		if i%256 == 0 && ctx.Err() != nil {
