@@ -29,8 +29,10 @@ type Text struct {
 	// m maps S back to the original, sparsely (stretches.go); S is
 	// m.s[off:off+len(S)]. end is what Orig gives at len(S): the end of
 	// the last piece, or for a slice the place its end maps to.
+	// int32 as the map's own offsets: every clause holds a Text, and a
+	// huge document has a million clauses.
 	m   *stretches
-	off int
+	off int32
 	end int32
 }
 
@@ -44,7 +46,7 @@ func (t Text) Orig(i int) int {
 	if i >= len(t.S) || t.m == nil {
 		return int(t.end)
 	}
-	return t.m.orig(t.off + i)
+	return t.m.orig(int(t.off) + i)
 }
 
 // Pieces normalizes the pieces of one block of orig.
@@ -189,7 +191,7 @@ func (d *Doc) Pieces(orig string, pieces []Piece) Text {
 	}
 	d.left -= size
 	d.m.s = d.b.String()
-	return Text{S: d.m.s[start:], m: d.m, off: start, end: int32(end)}
+	return Text{S: d.m.s[start:], m: d.m, off: int32(start), end: int32(end)}
 }
 
 // isSpace is unicode.IsSpace without its table lookup for every Chinese
@@ -289,5 +291,5 @@ func hasToneMark(rs []rune) bool {
 // Slice returns the part of t between byte offsets i and j of t.S. It
 // shares t's map, which is never written after Pieces returns.
 func (t Text) Slice(i, j int) Text {
-	return Text{S: t.S[i:j], m: t.m, off: t.off + i, end: int32(t.Orig(j))}
+	return Text{S: t.S[i:j], m: t.m, off: t.off + int32(i), end: int32(t.Orig(j))}
 }
