@@ -70,15 +70,11 @@ func (x *book) style(s *excelize.Style) int {
 	return id
 }
 
-// table writes a header and rows to sheet and gives it frozen header,
-// autofilter and column widths; wrap lists the columns (from 1) whose
-// text wraps.
-func (x *book) table(sheet string, header []string, widths []float64, rows [][]any, wrap ...int) {
-	x.tableAt(sheet, 1, header, widths, rows, wrap...)
-}
-
-// tableAt is table with its header in row top: the rows above it (a
-// title) stay out of the filter, and the panes freeze below the header.
+// tableAt writes a header (in row top) and rows to sheet and gives it
+// frozen header, autofilter and column widths; wrap lists the columns
+// (from 1) whose text wraps. The rows above the header (a title) stay out
+// of the filter, and the panes freeze below the header. (The audit
+// workbook streams its sheets instead: xlsx_stream.go.)
 func (x *book) tableAt(sheet string, top int, header []string, widths []float64, rows [][]any, wrap ...int) {
 	head := x.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
 		Alignment: &excelize.Alignment{Vertical: "center"}})
