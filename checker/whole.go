@@ -111,7 +111,7 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 			return loc, s
 		}
 	}
-	if r.ListItems {
+	if readsListItems(r) {
 		if loc, text := d.matchUnderLead(r, i); loc != nil {
 			return loc, text
 		}

@@ -56,13 +56,11 @@ type examples struct {
 
 func toYAML(r *rb.Rule) ruleYAML {
 	out := ruleYAML{ID: r.ID, Title: r.Title, Severity: string(r.Severity), AppliesTo: r.AppliesTo, Audience: r.Audience, Juris: r.Jurisdictions, Topic: r.Topic, Check: r.Check,
-		Patterns: r.Patterns, With: r.With, Without: r.Without, Synonyms: r.Synonyms, ListItems: r.ListItems, Status: r.Status, Topics: r.Topics, Of: r.Of,
 		Message: r.Message, Fix: r.Fix}
-	if r.Min != nil {
-		out.Min = &limitYAML{r.Min.Value, r.Min.Unit}
-	}
-	if r.Max != nil {
-		out.Max = &limitYAML{r.Max.Value, r.Max.Unit}
+	// The kind's parameters (min, patterns, topics …) go to their keys: a
+	// kind's parameter struct names its keys as ruleYAML does.
+	if b, err := yaml.Marshal(r.Params); err == nil {
+		_ = yaml.Unmarshal(b, &out)
 	}
 	for _, b := range r.Basis {
 		out.Basis = append(out.Basis, basisYAML{b.Law, b.Article, b.Level})

@@ -1,0 +1,62 @@
+package check
+
+import (
+	"shouhou/lexicon/duration"
+	"shouhou/reports"
+	"shouhou/rules"
+)
+
+// Threshold: a duration fact must reach min or stay within max.
+const Threshold = "threshold"
+
+// ThresholdParams are a threshold rule's limit: exactly one of them.
+type ThresholdParams struct {
+	Min *rules.Limit `yaml:"min"`
+	Max *rules.Limit `yaml:"max"`
+}
+
+type threshold struct{}
+
+func (threshold) Name() string { return Threshold }
+func (threshold) Params() any  { return &ThresholdParams{} }
+
+func (threshold) Validate(r *rules.Rule, bad rules.Bad) {
+	p := params[ThresholdParams](r)
+	if rules.IsMoneyTopic(r.Topic) {
+		bad("check", "threshold judges durations; money topic %q needs check: ratio", r.Topic)
+	}
+	if (p.Min == nil) == (p.Max == nil) {
+		bad("check", "threshold needs exactly one of min and max")
+	}
+	for i, l := range []*rules.Limit{p.Min, p.Max} {
+		field := [2]string{"min", "max"}[i]
+		if l != nil && (!l.Unit.Valid() || l.Unit == duration.Lifetime || l.Value <= 0) {
+			bad(field, "limit %v %q is not a positive duration", l.Value, l.Unit)
+		}
+	}
+}
+
+func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
+	p := params[ThresholdParams](r)
+	var out []reports.Finding
+	for _, f := range d.Facts() {
+		if f.Topic != r.Topic || f.Blank {
+			continue
+		}
+		var stated, limit duration.Amount
+		var ok bool
+		if p.Min != nil {
+			stated, limit = f.Amount(), p.Min.Amount()
+			ok = duration.AtLeast(stated, limit)
+		} else {
+			stated, limit = f.Upper(), p.Max.Amount()
+			ok = duration.AtMost(stated, limit)
+		}
+		if ok {
+			continue
+		}
+		msg := expand(r.Message, map[string]string{"stated": stated.String(), "limit": limit.String(), "topic": rules.TopicNames[r.Topic]})
+		out = append(out, d.Finding(r, reports.Violation, msg, f.Clause, f.NumStart))
+	}
+	return out
+}
