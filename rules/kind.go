@@ -4,7 +4,6 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -82,18 +81,6 @@ func yamlKeys(t reflect.Type) map[string]bool {
 	return keys
 }
 
-// RuleKeys lists every YAML key a rule may have, sorted: the keys every
-// rule has and those of each registered kind.
-func RuleKeys() []string {
-	keys := allKeys()
-	out := make([]string, 0, len(keys))
-	for k := range keys {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // commonKeys are the keys every rule has: the fields of Rule.
 var commonKeys = yamlKeys(reflect.TypeOf(Rule{}))
 
@@ -125,9 +112,9 @@ func kindsOwning(key string) []string {
 // text, over normalized (simplified, half-width) clause text. A kind's
 // parameter struct embeds them with yaml:",inline".
 type Patterns struct {
-	Patterns []string `yaml:"patterns"`
-	With     []string `yaml:"with"`    // at least one must also match the clause
-	Without  []string `yaml:"without"` // none may match the clause
+	Patterns []string `yaml:"patterns,omitempty"`
+	With     []string `yaml:"with,omitempty"`    // at least one must also match the clause
+	Without  []string `yaml:"without,omitempty"` // none may match the clause
 
 	patterns, with, without *lazyRes // compiled on first use
 }

@@ -11,7 +11,8 @@ import (
 )
 
 // Kind is one check kind: rules.Kind's parameters and validation, and
-// its run.
+// its run. The parameter struct's yaml tags also say how shouhou rules
+// show writes the keys (omitempty, flow), in the struct's field order.
 type Kind interface {
 	rules.Kind
 	// Name is the kind's name, the value of a rule's check: key.

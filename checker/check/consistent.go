@@ -19,7 +19,7 @@ const Consistent = "consistent"
 
 // ConsistentParams are the duration topics the rule compares.
 type ConsistentParams struct {
-	Topics []string `yaml:"topics"`
+	Topics []string `yaml:"topics,omitempty,flow"`
 }
 
 type consistent struct{}

@@ -17,15 +17,15 @@ type ForbidParams struct {
 	// 恕不, 概不): shouhou rules test writes every bad example with each
 	// word of a group it uses swapped for each other, and each must still
 	// be caught.
-	Synonyms [][]string `yaml:"synonyms"`
+	Synonyms [][]string `yaml:"synonyms,omitempty,flow"`
 	// ListItems makes the rule read each item of a list under a lead-in
 	// (以下商品不支持七天无理由退货：/ 1. 特价商品) as if the item stood in
 	// the lead's place. Only for rules whose law is about which goods or
 	// cases may be excluded: each item is then one such case.
-	ListItems bool `yaml:"list_items"`
+	ListItems bool `yaml:"list_items,omitempty"`
 	// Status of the findings: violation (the default), or unclear for
 	// wording that leaves a topic without a reading (视情况而定).
-	Status string `yaml:"status"`
+	Status string `yaml:"status,omitempty"`
 }
 
 // SynonymGroups makes forbid examples be tried reworded.

@@ -12,7 +12,7 @@ const Placeholder = "placeholder"
 type PlaceholderParams struct {
 	rules.Patterns `yaml:",inline"`
 	// Synonyms are as ForbidParams'.
-	Synonyms [][]string `yaml:"synonyms"`
+	Synonyms [][]string `yaml:"synonyms,omitempty,flow"`
 }
 
 // SynonymGroups makes placeholder examples be tried reworded.

@@ -17,8 +17,8 @@ const Ratio = "ratio"
 // RatioParams are the share (max, in percent) and the money topic it is
 // taken of (of: budget).
 type RatioParams struct {
-	Max *rules.Limit `yaml:"max"`
-	Of  string       `yaml:"of"`
+	Max *rules.Limit `yaml:"max,omitempty,flow"`
+	Of  string       `yaml:"of,omitempty"`
 }
 
 type ratio struct{}

@@ -11,8 +11,8 @@ const Require = "require"
 // RequireParams say what satisfies the rule: a fact of one of Topics, or
 // a clause its patterns match.
 type RequireParams struct {
-	Topics         []string `yaml:"topics"`
 	rules.Patterns `yaml:",inline"`
+	Topics         []string `yaml:"topics,omitempty,flow"`
 }
 
 type require struct{}

@@ -11,8 +11,8 @@ const Threshold = "threshold"
 
 // ThresholdParams are a threshold rule's limit: exactly one of them.
 type ThresholdParams struct {
-	Min *rules.Limit `yaml:"min"`
-	Max *rules.Limit `yaml:"max"`
+	Min *rules.Limit `yaml:"min,omitempty,flow"`
+	Max *rules.Limit `yaml:"max,omitempty,flow"`
 }
 
 type threshold struct{}
