@@ -10,7 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // Sheet names of the workbook.
@@ -29,7 +29,7 @@ var severityFill = map[string]string{"error": "FFC7CE", "warning": "FFEB9C", "in
 // read; the rulebook version), 问题清单 (one row per finding) and 事实
 // (every figure found). Headers are frozen and filterable, severities
 // filled, long text wrapped, and file names link to the files.
-func WriteXLSX(w io.Writer, r *Report) error {
+func WriteXLSX(w io.Writer, r *reports.Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &book{f: f}
@@ -207,12 +207,12 @@ func (x *book) fill(sheet string, col int, severities []string) {
 	}
 }
 
-func (x *book) overview(r *Report) {
+func (x *book) overview(r *reports.Report) {
 	x.check(x.f.SetSheetName("Sheet1", SheetOverview))
 	var rows [][]any
 	var paths, worst []string
 	for _, d := range r.Documents {
-		var sev SeverityCounts
+		var sev reports.SeverityCounts
 		status := map[string]int{}
 		for _, f := range d.Findings {
 			switch f.Severity {
@@ -230,7 +230,7 @@ func (x *book) overview(r *Report) {
 			reason = *d.Error
 		}
 		rows = append(rows, []any{d.Path, d.Kind, d.Format, d.Encoding, sev.Error, sev.Warning, sev.Info,
-			status[Violation], status[Missing], status[Unclear], len(d.Facts), reason})
+			status[reports.Violation], status[reports.Missing], status[reports.Unclear], len(d.Facts), reason})
 		paths = append(paths, d.Path)
 		switch {
 		case d.Error != nil || sev.Error > 0:
@@ -257,7 +257,7 @@ func (x *book) overview(r *Report) {
 	x.grow(SheetOverview, 1, n+2)
 }
 
-func (x *book) findings(r *Report) {
+func (x *book) findings(r *reports.Report) {
 	_, err := x.f.NewSheet(SheetFindings)
 	x.check(err)
 	var rows [][]any
@@ -287,7 +287,7 @@ func (x *book) findings(r *Report) {
 	x.fill(SheetFindings, 4, sev)
 }
 
-func (x *book) facts(r *Report) {
+func (x *book) facts(r *reports.Report) {
 	_, err := x.f.NewSheet(SheetFacts)
 	x.check(err)
 	var rows [][]any

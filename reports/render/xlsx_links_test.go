@@ -1,7 +1,7 @@
 package render
 
 import (
-	. "shouhou/reports"
+	"shouhou/reports"
 
 	"bytes"
 	"fmt"
@@ -23,7 +23,7 @@ func TestXLSXOnePass(t *testing.T) {
 	}
 	empty := fixture()
 	empty.Documents = nil
-	for name, r := range map[string]*Report{"fixture": fixture(), "many": many, "empty": empty} {
+	for name, r := range map[string]*reports.Report{"fixture": fixture(), "many": many, "empty": empty} {
 		t.Run(name, func(t *testing.T) {
 			// excelize's way: every link through SetCellHyperLink.
 			f := excelize.NewFile()
