@@ -113,11 +113,6 @@ func artifactURI(p string) string {
 	return filepath.ToSlash(p)
 }
 
-// lineFormat reports whether a format's lines are lines of the file.
-func lineFormat(format string) bool {
-	return format == "" || format == "text" || format == "markdown" || format == "html"
-}
-
 func sarifLevel(severity string) string {
 	switch severity {
 	case "error":
