@@ -223,11 +223,8 @@ func (d *doc) mayMatch(r *rules.Rule, i int) bool {
 	return !ok || d.cand[i][k]
 }
 
-// located is a fact with the clause it came from.
-type located struct {
-	facts.Fact
-	clause int
-}
+// located is a fact with the clause it came from: the check kinds' Fact.
+type located = check.Fact
 
 // doc is the working state of one audit.
 type doc struct {
@@ -332,7 +329,7 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 			next = d.clauses[i+1].Text.S
 		}
 		for _, f := range session.ExtractLead(c, next) {
-			d.facts = append(d.facts, located{f, i})
+			d.facts = append(d.facts, located{Fact: f, Clause: i})
 		}
 		if len(d.facts) > MaxEntries {
 			return reports.Document{}, tooMany(MaxEntries, "figures found")
@@ -465,11 +462,11 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 }
 
 func (d *doc) reportFact(f located) reports.Fact {
-	c := d.clauses[f.clause]
+	c := d.clauses[f.Clause]
 	p := d.src.Locate(c.Text.Orig(f.NumStart))
 	rf := reports.Fact{
 		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
-		Text: d.originalText(f.clause, f.NumStart), Line: p.Line, Column: p.Column, Blank: f.Blank,
+		Text: d.originalText(f.Clause, f.NumStart), Line: p.Line, Column: p.Column, Blank: f.Blank,
 		Section: strings.Join(c.Section, " › "), Location: p.Location, Condition: f.Condition,
 		Scope: reportScope(f.Scope),
 	}

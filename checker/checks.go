@@ -11,21 +11,12 @@ import (
 // (check.Doc): the rules loop runs check.Get(r.Check).Run on it.
 type checkDoc struct {
 	*doc
-	ctx    check.Context
-	linked []check.Fact // d.facts with their clauses, made on first use
+	ctx check.Context
 }
 
 func (c *checkDoc) Clauses() []clause.Clause { return c.clauses }
 
-func (c *checkDoc) Facts() []check.Fact {
-	if c.linked == nil && len(c.facts) > 0 {
-		c.linked = make([]check.Fact, len(c.facts))
-		for i, f := range c.facts {
-			c.linked[i] = check.Fact{Fact: f.Fact, Clause: f.clause}
-		}
-	}
-	return c.linked
-}
+func (c *checkDoc) Facts() []check.Fact { return c.facts }
 
 func (c *checkDoc) Context() *check.Context { return &c.ctx }
 

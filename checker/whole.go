@@ -37,7 +37,7 @@ func readLadders(fs []located) []located {
 	}
 	alsoReturn := func(f located) bool {
 		for _, g := range fs {
-			if g.Topic == "return_window" && g.clause == f.clause && g.NumStart == f.NumStart {
+			if g.Topic == "return_window" && g.Clause == f.Clause && g.NumStart == f.NumStart {
 				return true
 			}
 		}
