@@ -184,7 +184,7 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, stron
 	lawArticles := t[gLawArticle]
 	self := n[rules.Policy]
 	head := joinTitles(cls, headN)
-	first := cls[0].Text.S
+	first := firstTitle(cls)
 	policyTitle := firstIndex(head, vocab().titles[rules.Policy]) >= 0
 	tIdx, bIdx := firstIndex(head, vocab().titles[rules.Tender]), firstIndex(head, vocab().titles[rules.Bid])
 	switch {
@@ -222,6 +222,18 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, stron
 		return rules.Article, n[rules.Article] >= 5 && self == 0
 	}
 	return rules.Policy, false
+}
+
+// firstTitle is the text of a document's first clause that is not a
+// scraped page's breadcrumb or menu (您的位置: 首页 > 常识 >): the
+// page's own title comes after those.
+func firstTitle(cls []clause.Clause) string {
+	for i := 0; i < len(cls) && i < headN; i++ {
+		if s := cls[i].Text.S; firstIndex(s, vocab().lex.Navigation) < 0 {
+			return s
+		}
+	}
+	return cls[0].Text.S
 }
 
 // joinTitles joins the clauses of the first n that read as titles: short,

@@ -15,6 +15,10 @@ func TestDetectKind(t *testing.T) {
 		{"服务承诺书\n致：____（采购人名称）\n我公司承诺2小时内响应。", "bid"},
 		{"售后服务的内容与作用\n售后服务是企业的重要工作。", "policy"},
 		{"项目说明\n投标人须知见第二章。评标采用综合评分法。采购人将组织验收。", "tender"},
+		// a scraped page's breadcrumb stands before its own title
+		{"首页 家电百科 常识 您的位置: 首页 > 常识 >\n\n手机多久包退多久包换\n\n购买后7天内可以选择退货。", "article"},
+		{"当前位置：首页 › 生活常识\n\n冰箱保修期是多久？\n\n冰箱整机保修一年。", "article"},
+		{"您的位置：首页 > 服务支持\n\n售后服务政策\n\n七日内可退货。", "policy"},
 	}
 	for _, c := range cases {
 		src, err := reader.Parse("x.txt", []byte(c.text), "text", reader.Options{})

@@ -107,6 +107,10 @@ func TestAcrossSemicolon(t *testing.T) {
 		{"七天无理由退货；运费由买家承担。", "CPL-SHIP-QUALITY", nil},
 		// each clause its own: no join across a line
 		{"协商不成的；\n\n由本店所在地法院管辖。", "CPL-FORUM", nil},
+		// a label and its short answer, a blank line between
+		{"1、无理由退换货：\n\n暂不支持\n\n2、质量问题：\n\n15天内可换货", "CPL-NORET-NOREASON", []int{1}},
+		{"七天无理由退货：\n不支持", "CPL-NORET-NOREASON", []int{1}},
+		{"无理由退货：\n\n支持七天无理由退货，签收之日起算。", "CPL-NORET-NOREASON", nil},
 	}
 	for _, c := range cases {
 		got := ruleLines(t, a, "policy", c.text, c.rule)

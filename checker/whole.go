@@ -98,7 +98,8 @@ func placeOf(f reports.Finding) reports.Place {
 }
 
 // matchAt finds rule r's match in clause i, or across clause i and the
-// next when a semicolon is all that parts them (协商不成的；由本店所在地法院
+// next when a semicolon (or a label's colon before a short answer) is all
+// that parts them (协商不成的；由本店所在地法院
 // 管辖): a semicolon ends a clause for facts, yet a forbidden sentence
 // may run on past it, its condition in one part and its words in the
 // other. A match that needs the next clause is reported at clause i; one
@@ -108,6 +109,9 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 	s := d.clauses[i].Text.S
 	if d.mayMatch(r, i) {
 		if loc := r.Match(s); loc != nil {
+			if readsListItems(r) && d.leadsItems(i) && loc[0] >= lastPhrase(s) {
+				return nil, "" // 以下情况不支持退换货： says nothing until its items are read
+			}
 			return loc, s
 		}
 	}
@@ -116,11 +120,18 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 			return loc, text
 		}
 	}
-	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") {
+	// A label and its short answer (无理由退换货： / 暂不支持) read as one,
+	// a blank line between them allowed.
+	answer := i+1 < len(d.clauses) && strings.HasSuffix(s, ":") && utf8.RuneCountInString(d.clauses[i+1].Text.S) <= 12 && !d.leadsItems(i)
+	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") && !answer {
 		return nil, ""
 	}
 	next := d.clauses[i+1]
-	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > 1 || next.Table != d.clauses[i].Table {
+	lines := 1
+	if answer {
+		lines = 2
+	}
+	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > lines || next.Table != d.clauses[i].Table {
 		return nil, ""
 	}
 	joined := s + next.Text.S
@@ -208,6 +219,26 @@ func (d *doc) leadOf(i int) (int, string) {
 	return j, d.leadTail(j)
 }
 
+// leadsItems reports a lead-in clause with list items under it: a rule
+// that reads lists judges the items in its place.
+func (d *doc) leadsItems(i int) bool {
+	if i+1 >= len(d.clauses) || !strings.HasSuffix(d.clauses[i].Text.S, ":") {
+		return false
+	}
+	j, tail := d.leadOf(i + 1)
+	return j == i && tail != ""
+}
+
+// lastPhrase is where the last comma-parted phrase of s begins: the part
+// of a lead-in that points at the list (1元云购网不支持退货，如下情况可换货：
+// states a refusal of its own before it).
+func lastPhrase(s string) int {
+	if i := strings.LastIndexAny(s, ",;"); i >= 0 {
+		return i + 1
+	}
+	return 0
+}
+
 // bareItem reports a short unnumbered line that can be an item of a list:
 // a name, not a sentence.
 func bareItem(s string) bool {
@@ -246,8 +277,8 @@ func (d *doc) matchUnderLead(r *rules.Rule, i int) ([]int, string) {
 		return nil, ""
 	}
 	loc := r.Match(text)
-	if loc == nil || loc[1] <= len(item) || r.Match(d.clauses[j].Text.S) != nil {
-		return nil, "" // the item alone, or the lead alone, is judged where it stands
+	if loc == nil || loc[1] <= len(item) {
+		return nil, "" // the item alone is judged where it stands (the lead never alone: leadsItems)
 	}
 	if loc[0] >= len(item) {
 		loc = []int{0, loc[1]} // the evidence names the item

@@ -50,6 +50,10 @@ func TestLadder(t *testing.T) {
 		{"7天包退换，15天包换。", ""},
 		{"购买7日内出现质量问题可退换，15日内可换货。", ""},
 		{"自售出之日起七日内可以退换货。\n自售出之日起十五日内，可以换货或修理。", ""},
+		{"用户购机后出现性能故障，7日内可以选择退机、换机或修理，15日内可以选择换机或修理。", ""},
+		// a shorter extra beside the full window: the document grants fifteen days
+		{"7日内可退货，15日内可以换货或修理。\n增值服务：7天免费更换同型号商品。", ""},
+		{"7日内可退货，十五日内可换货。\n以旧换新：3天内免费换新。", ""},
 		// no ladder: the only exchange window is short
 		{"自售出之日起7日内可退换货。", "CPL-EXCH-15D@1"},
 		{"7日内可退货，10日内可换货。", "CPL-EXCH-15D@1"},

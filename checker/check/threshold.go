@@ -47,7 +47,7 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		var ok bool
 		if p.Min != nil {
 			stated, limit = f.Amount(), p.Min.Amount()
-			ok = duration.AtLeast(stated, limit)
+			ok = duration.AtLeast(stated, limit) || grantsElsewhere(d.Facts(), f, limit)
 		} else {
 			stated, limit = f.Upper(), p.Max.Amount()
 			ok = duration.AtMost(stated, limit)
@@ -59,4 +59,25 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		out = append(out, d.Finding(r, reports.Violation, msg, f.Clause, f.NumStart))
 	}
 	return out
+}
+
+// grantsElsewhere reports a shorter exchange window the document outdoes:
+// another firm exchange figure of the same part and scope reaches the
+// limit (7天免费更换 beside 十五日内可换货 grants exchange for fifteen
+// days): the topic's promise is what the whole document grants. Return
+// windows are left alone: a short window for defects beside a 7-day
+// no-reason return is a problem of its own.
+func grantsElsewhere(fs []Fact, f Fact, limit duration.Amount) bool {
+	if f.Topic != "exchange_window" {
+		return false // a 48-hour window to report a defect stands beside a 7-day no-reason return
+	}
+	for _, g := range fs {
+		if g.Topic != f.Topic || g.Blank || g.Unit == "" || g.Item != f.Item || g.Scope != f.Scope {
+			continue
+		}
+		if duration.AtLeast(g.Amount(), limit) {
+			return true
+		}
+	}
+	return false
 }

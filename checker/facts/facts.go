@@ -53,12 +53,29 @@ type Extractor struct {
 	scope *scoper
 	cues  *keywords.Set // every occurrence of every cue, by a first-character table
 	topic map[string][]string
+	// abbrev: the lexicon's folded spellings (退、换货), longest first
+	abbrev []string
+}
+
+// longestFirst lists a map's keys, longest first, then in byte order.
+func longestFirst(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		if len(keys[a]) != len(keys[b]) {
+			return len(keys[a]) > len(keys[b])
+		}
+		return keys[a] < keys[b]
+	})
+	return keys
 }
 
 // New builds an extractor over the embedded lexicon.
 func New() *Extractor {
 	lex := terms.Load()
-	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), hedge: keywords.New(lex.Hedges), scope: newScoper(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics()}
+	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), hedge: keywords.New(lex.Hedges), scope: newScoper(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics(), abbrev: longestFirst(lex.Abbreviations)}
 }
 
 // Extract returns the facts of one clause. Clauses without a figure return
@@ -113,6 +130,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		cov, spans := coverage(s)
 		listed, qs = append(listed, cov...), outside(qs, spans)
 	}
+	qs = dropDefinitions(s, qs)
 	if len(qs) == 0 {
 		return listed
 	}
@@ -134,16 +152,27 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 	}
 
 	out := listed
-	for _, q := range qs {
+	each := x.respectively(s, qs)
+	var eachTopics []string
+	for qi, q := range qs {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
-		topics, cueAt, fromCtx := x.choose(hits, q, qs, phrases, pi, ctxHits)
+		topics, cueAt, fromCtx := x.choose(s, hits, q, qs, phrases, pi, ctxHits)
+		if _, ok := each[qi]; ok && qi > 0 {
+			if _, prev := each[qi-1]; prev {
+				topics, cueAt, fromCtx = eachTopics, -1, false // …分别为6个月、3个月、1年、1年: one cue for the run
+			}
+		}
+		if _, ok := each[qi]; ok {
+			eachTopics = topics
+		}
 		if len(nextHits) > 0 && (len(topics) == 0 || fromCtx) {
 			// the line below says what the period is for; it is nearer
 			// than the heading above
 			topics, cueAt, fromCtx = nextHits[0].topics, -1, false
 		}
-		if len(topics) == 0 || conditional(s[:q.Start]) || offset(s[q.End:]) || extension(s[:q.Start]) {
+		named := namesPeriod(s, q, hits)
+		if len(topics) == 0 || conditional(s[:q.Start]) && !named || offset(s[q.End:]) || extension(s[:q.Start]) {
 			continue
 		}
 		regionStart := p[0]
@@ -178,7 +207,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			if window && ageCondition(q, s[q.End:]) {
 				continue // 购买15日以上的商品: the age of the goods, no period
 			}
-			if tp == "exchange_window" && len(topics) > 1 && containsAny(phrase, x.lex.NoReason) {
+			if tp == "exchange_window" && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason)) {
 				continue // 无理由退换货 is the no-reason return right only
 			}
 			if tp == "repair_time" && q.Unit == duration.Year {
@@ -192,8 +221,15 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			}
 			f := Fact{Topic: tp, Quantity: q}
 			if tp == "warranty_period" {
-				if containsAny(phrase, x.lex.Paid) {
+				if containsAny(phrase, x.lex.Paid) && !named {
 					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty
+				}
+				if name, ok := each[qi]; ok {
+					if name != "" {
+						f = Fact{Topic: "parts_warranty", Item: name, Quantity: q}
+					}
+					out = append(out, f)
+					continue
 				}
 				if items := x.parts(s, phrases, pi, hits, c.Context, fromCtx); len(items) > 0 {
 					for _, it := range items {
@@ -241,7 +277,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 // else the first cue of the next phrases (七日内,可退货), else the nearest in
 // the two phrases before, else the table or heading context. cueAt is the
 // cue's byte offset in the clause, or -1; fromCtx says the context decided.
-func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quantity, phrases [][2]int, pi int, ctx []hit) (topics []string, cueAt int, fromCtx bool) {
+func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []duration.Quantity, phrases [][2]int, pi int, ctx []hit) (topics []string, cueAt int, fromCtx bool) {
 	p := phrases[pi]
 	best, bestDist := -1, 1<<30
 	for i, h := range hits {
@@ -273,6 +309,16 @@ func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quanti
 			}
 		}
 	}
+	// A list of items with their figures shares the cue after the last
+	// one: 整机12个月,主要附件6个月的保修服务.
+	if pi+1 < len(phrases) && x.listEntry(s, p, q) {
+		next := phrases[pi+1]
+		for _, h := range hits {
+			if h.in(next) && figureIn(qs, [2]int{next[0], h.start}) {
+				return h.topics, h.start, false
+			}
+		}
+	}
 	for k := pi - 1; k >= 0 && k >= pi-2; k-- {
 		for i := len(hits) - 1; i >= 0; i-- {
 			if hits[i].in(phrases[k]) {
@@ -286,6 +332,18 @@ func (x *Extractor) choose(hits []hit, q duration.Quantity, qs []duration.Quanti
 	return nil, -1, false
 }
 
+// listEntry reports a phrase that is an item's name and its figure only
+// (整机12个月, 电池6个月): an entry of a list whose cue comes at its end.
+// The name must be the whole unit or a part: 签收7天 is no entry.
+func (x *Extractor) listEntry(s string, p [2]int, q duration.Quantity) bool {
+	name := strings.TrimSpace(s[p[0]:q.Start])
+	rest := strings.Trim(s[q.End:p[1]], " ,，、;；")
+	if rest != "" || name == "" || utf8.RuneCountInString(name) > 5 {
+		return false
+	}
+	return containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics["parts_warranty"].Items)
+}
+
 // conditional reports a figure that states a condition rather than a
 // commitment: 超过三十日未修好的 (if more than thirty days), 满一年后.
 func conditional(before string) bool {
@@ -293,6 +351,20 @@ func conditional(before string) bool {
 		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "不"+w) && !hasSuffixAny(before, "不能"+w, "不得"+w, "不应"+w, "不会"+w) {
 			return true
 		}
+	}
+	return false
+}
+
+// namesPeriod reports a figure that is the name of a period cue right
+// after it: 超过一年免费保修期的产品 speaks of goods past their one-year
+// warranty, so the warranty is a year although 超过 makes it a condition.
+func namesPeriod(s string, q duration.Quantity, hits []hit) bool {
+	for _, h := range hits {
+		if h.start < q.End || strings.Trim(s[q.End:h.start], " 的") != "" {
+			continue
+		}
+		cue := s[h.start:h.end]
+		return strings.HasSuffix(cue, "期") || strings.HasSuffix(cue, "期限")
 	}
 	return false
 }
@@ -347,6 +419,29 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].end-cands[a].start > cands[b].end-cands[b].start })
 	var hits []hit
+	// 退、换货: the folded spelling speaks for both cues it folds. The hit
+	// is the part after the separator, in the phrase the figure shares
+	// with it (a 、 ends a phrase).
+	for _, short := range x.abbrev {
+		cue := x.lex.Abbreviations[short]
+		for from := 0; ; {
+			i := strings.Index(s[from:], short)
+			if i < 0 {
+				break
+			}
+			start, end := from+i, from+i+len(short)
+			from = end
+			if anyTaken(taken[start:end]) {
+				continue
+			}
+			for k := start; k < end; k++ {
+				taken[k] = true
+			}
+			tail := strings.LastIndexFunc(short, isSeparator)
+			_, size := utf8.DecodeRuneInString(short[tail:])
+			hits = append(hits, hit{start + tail + size, end, x.topic[cue]})
+		}
+	}
 	for _, c := range cands {
 		if !bounds[c.start] || !bounds[c.end] || anyTaken(taken[c.start:c.end]) {
 			continue
@@ -365,6 +460,9 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 	sort.Slice(hits, func(a, b int) bool { return hits[a].start < hits[b].start })
 	return hits
 }
+
+// isSeparator tells the separators an abbreviation folds across.
+func isSeparator(r rune) bool { return r == '、' || r == '/' || r == '／' }
 
 // refundTopics is the topic of money arriving in the buyer's account.
 var refundTopics = []string{"refund_time"}
@@ -484,6 +582,98 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 	return nil
 }
 
+// respectively pairs the names listed before 分别为 with the figures after
+// it, in order (电池、耳机、充电器的保修期分别为6个月、3个月、1年): figure
+// index -> part, "" for the whole unit. Nothing is paired unless the
+// counts agree; a collective name after 等 (等附件) is no name of its own.
+func (x *Extractor) respectively(s string, qs []duration.Quantity) map[int]string {
+	at, end := -1, -1
+	for _, w := range x.lex.Respectively {
+		if i := strings.Index(s, w); i >= 0 && (at < 0 || i < at) {
+			at, end = i, i+len(w)
+		}
+	}
+	if at < 0 {
+		return nil
+	}
+	from, first := 0, -1
+	for i, q := range qs {
+		if q.End <= at {
+			from = q.End
+		} else if first < 0 && q.Start >= end {
+			first = i
+		}
+	}
+	if first < 0 || strings.TrimLeft(s[end:qs[first].Start], " :") != "" {
+		return nil
+	}
+	figs := []int{first}
+	for i := first + 1; i < len(qs); i++ {
+		gap := strings.Trim(s[qs[i-1].End:qs[i].Start], " ")
+		if gap != "、" && gap != "," && gap != "和" && gap != "及" && gap != "与" && gap != "以及" {
+			break
+		}
+		figs = append(figs, i)
+	}
+	names := x.names(s[from:at])
+	if len(names) != len(figs) || len(figs) < 2 {
+		return nil
+	}
+	out := make(map[int]string, len(figs))
+	for k, i := range figs {
+		out[i] = names[k]
+	}
+	return out
+}
+
+// names lists the whole unit ("") and the parts named in s, in order,
+// longer names first, leaving out one right after 等 (等附件: the
+// collective word for the names before it).
+func (x *Extractor) names(s string) []string {
+	type found struct {
+		at, end int
+		name    string
+	}
+	var fs []found
+	add := func(words []string, whole bool) {
+		for _, w := range words {
+			for from := 0; ; {
+				i := strings.Index(s[from:], w)
+				if i < 0 {
+					break
+				}
+				name := w
+				if whole {
+					name = ""
+				}
+				fs = append(fs, found{from + i, from + i + len(w), name})
+				from += i + len(w)
+			}
+		}
+	}
+	add(x.lex.WholeUnit, true)
+	add(x.lex.Topics["parts_warranty"].Items, false)
+	sort.Slice(fs, func(a, b int) bool {
+		if fs[a].at != fs[b].at {
+			return fs[a].at < fs[b].at
+		}
+		return fs[a].end > fs[b].end
+	})
+	var out []string
+	end := 0
+	for _, f := range fs {
+		if f.at < end {
+			continue
+		}
+		end = f.end
+		if strings.HasSuffix(s[:f.at], "等") {
+			continue
+		}
+		out = append(out, f.name)
+	}
+	return out
+}
+
 // items names the parts a warranty phrase is about, in order, unless the
 // phrase is about the whole unit (整机, 主机). A longer name wins over one
 // inside it (主要零部件, not 零部件).
@@ -546,6 +736,42 @@ func phraseOf(ps [][2]int, off int) int {
 		}
 	}
 	return len(ps) - 1
+}
+
+// phraseText is the phrase holding offset off.
+func phraseText(s string, ps [][2]int, off int) string {
+	p := ps[phraseOf(ps, off)]
+	return s[p[0]:p[1]]
+}
+
+// dropDefinitions leaves out the figures of a definition (满168小时为7天,
+// 以签收时间后的168小时为7天): how a period stated elsewhere is counted,
+// no period of its own, and no figure standing between that period and
+// its cue.
+func dropDefinitions(s string, qs []duration.Quantity) []duration.Quantity {
+	drop := map[int]bool{}
+	for i, q := range qs {
+		if i+1 == len(qs) {
+			break
+		}
+		rest := s[q.End:]
+		for _, w := range []string{"为", "即为", "即", "计为", "算作", "视为"} {
+			if strings.HasPrefix(rest, w) && qs[i+1].Start == q.End+len(w) {
+				drop[i], drop[i+1] = true, true
+				break
+			}
+		}
+	}
+	if len(drop) == 0 {
+		return qs
+	}
+	out := make([]duration.Quantity, 0, len(qs))
+	for i, q := range qs {
+		if !drop[i] {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // hitIn reports a cue inside phrase p: such a phrase has its own subject.

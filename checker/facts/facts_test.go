@@ -46,6 +46,46 @@ func TestExtract(t *testing.T) {
 		{"若产品存在质量问题,我们承诺在收到退货申请后7个工作日内完成审核并办理退换货", "", "resolution_time <= 7 workday"},
 		{"支持7天无理由退换货", "", "return_window = 7 day"},
 		{"商品自售出之日起7日内可退换货", "", "return_window <= 7 day; exchange_window <= 7 day"},
+		// 退、换货 folds 退货、换货 across a separator
+		{"您签收商品之日起的7天之内申请退、换货", "", "return_window <= 7 day; exchange_window <= 7 day"},
+		{"收货后15天内可以办理退/换货", "", "return_window <= 15 day; exchange_window <= 15 day"},
+		{"七日内可申请退、换货服务", "", "return_window <= 7 day; exchange_window <= 7 day"},
+		// a new unit of the same model for the faulty one is an exchange
+		{"购买7天内出现性能故障，可免费更换同型号同规格的商品", "", "exchange_window <= 7 day"},
+		{"验收后七天内有质量问题的，我司更换新机", "", "exchange_window <= 7 day"},
+		{"十五日内可更换同款产品", "", "exchange_window <= 15 day"},
+		// items with their figures share the cue after the last one
+		{"整机12个月,主要附件6个月的保修服务", "", "warranty_period = 12 month; parts_warranty = 6 month 附件"},
+		{"主机1年，电池6个月保修", "", "warranty_period = 1 year; parts_warranty = 6 month 电池"},
+		{"整机三年、压缩机十年免费保修", "", "warranty_period = 3 year; parts_warranty = 10 year 压缩机"},
+		{"签收7天，15天内可换货", "", "exchange_window <= 15 day"},
+		// a definition of how a period is counted is no period
+		{"买家需在签收之日起7天内（满168小时为7天）提出退货申请", "", "return_window <= 7 day"},
+		{"签收后7天内（以签收时间后的168小时为7天）可以退货", "", "return_window <= 7 day"},
+		{"15日内（360小时即为15日）可以换货", "", "exchange_window <= 15 day"},
+		// 无理由 in the cue's phrase makes 退换货 the no-reason return only
+		{"本店承诺七天无理由退换货,买家自签收商品之日起7天内可申请", "", "return_window = 7 day; return_window <= 7 day"},
+		// a call back to the customer is a response, a plan is no fix
+		{"在线不能答复的,客服工程师会在4小时内联系客户告知解决方案。", "", "response_time <= 4 hour"},
+		{"我们将在24小时内与您联系", "", "response_time <= 24 hour"},
+		{"工程师2小时内联系用户", "", "response_time <= 2 hour"},
+		// names before 分别为 take the figures after it in order
+		{"包括电池、有线耳机、充电器、存储卡等附件的保修时间分别为6个月、3个月、1年、1年。", "", "parts_warranty = 6 month 电池; parts_warranty = 3 month 耳机; parts_warranty = 1 year 充电器; parts_warranty = 1 year 存储卡"},
+		{"主机、电池、充电器的保修期分别为一年、六个月和一年", "", "warranty_period = 1 year; parts_warranty = 6 month 电池; parts_warranty = 1 year 充电器"},
+		{"压缩机和电机的质保期依次为十年、五年", "", "parts_warranty = 10 year 压缩机; parts_warranty = 5 year 电机"},
+		// counts that disagree pair nothing
+		{"电池、充电器的保修期分别为6个月", "", "parts_warranty = 6 month 电池; parts_warranty = 6 month 充电器"},
+		// service after the warranty has ended is no warranty
+		{"保修期终止后,技术人员对该系统终身维护,但须适当收费。", "", ""},
+		{"质保期届满后，提供五年技术支持", "", ""},
+		{"保修期结束以后三年内提供备件", "", "spare_parts_period <= 3 year"},
+		// goods past a named warranty: the figure names the warranty
+		{"整机超过一年免费保修期后的产品均需收取检修费", "", "warranty_period = 1 year"},
+		{"超过一年免费保修期的产品需收费", "", "warranty_period = 1 year"},
+		{"超出两年质保期的设备，维修按成本价收费", "", "warranty_period = 2 year"},
+		{"购买超过15天的商品不予退货", "", ""},
+		// Taiwan's working day
+		{"退款約7～14個工作天入帳", "", "refund_time range 7-14 workday"},
 		{"提供至少一年的产品保修服务", "", "warranty_period >= 1 year"},
 		{"质保期不少于五年", "", "warranty_period >= 5 year"},
 		{"备件供应期为产品停产后5年", "", "spare_parts_period = 5 year"},

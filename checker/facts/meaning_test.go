@@ -215,7 +215,7 @@ func TestLeadLine(t *testing.T) {
 		// the line's own cue wins over the next line's
 		{"保修期一年", "出现故障可退货。", "warranty_period = 1 year"},
 		// a sentence is no lead
-		{"我们将在7日内与您联系。", "退货请寄回原地址。", ""},
+		{"我们将在7日内处理。", "退货请寄回原地址。", ""},
 		// the next line's figure owns its cue
 		{"签收之日起7日内", "30日内可换货", ""},
 		// a long line is no lead

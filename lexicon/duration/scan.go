@@ -50,8 +50,8 @@ var unitWords = []struct {
 	word string
 	unit Unit
 }{
-	{"个工作小时", WorkHour}, {"个工作日", WorkDay}, {"个自然日", Day}, {"个日历日", Day},
-	{"工作小时", WorkHour}, {"工作日", WorkDay}, {"自然日", Day}, {"日历日", Day},
+	{"个工作小时", WorkHour}, {"个工作日", WorkDay}, {"个工作天", WorkDay}, {"个自然日", Day}, {"个日历日", Day},
+	{"工作小时", WorkHour}, {"工作日", WorkDay}, {"工作天", WorkDay}, {"自然日", Day}, {"日历日", Day},
 	{"个小时", Hour}, {"个钟头", Hour}, {"个星期", Week}, {"个礼拜", Week}, {"个月", Month},
 	{"小时", Hour}, {"钟头", Hour}, {"分钟", Minute}, {"星期", Week}, {"周年", Year},
 	{"天", Day}, {"日", Day}, {"周", Week}, {"月", Month}, {"年", Year},
@@ -363,6 +363,10 @@ func notADuration(rs []rune, i, j int, q Quantity) bool {
 	if rs[i] == '一' && i > 0 && (strings.ContainsRune("下上次同每", rs[i-1]) || i > 1 && rs[i-2] == '最' && rs[i-1] == '后') {
 		return true
 	}
+	// 2018 年 8 月 14 日: a date written with spaces is still a date
+	if k := spacesBack(rs, i-1); k >= 0 && k < i-1 && (rs[k] == '月' || rs[k] == '年') {
+		return true
+	}
 	if i > 0 {
 		switch rs[i-1] {
 		case '第', '×', 'x', 'X', '*', '/', '月', '年':
@@ -376,8 +380,8 @@ func notADuration(rs []rune, i, j int, q Quantity) bool {
 	if q.Unit == Year && q.Value >= 1000 {
 		return true // 2024年
 	}
-	if q.Unit == Month && j < len(rs) && cnnum.IsNumeralRune(rs[j]) {
-		return true // 3月1日
+	if k := skipSpaces(rs, j); q.Unit == Month && k < len(rs) && cnnum.IsNumeralRune(rs[k]) {
+		return true // 3月1日, 8 月 14 日
 	}
 	if q.Unit == Month && dateAfter.at(rs, j) > 0 {
 		return true // 3月份
@@ -390,6 +394,15 @@ func notADuration(rs []rune, i, j int, q Quantity) bool {
 		return true
 	}
 	return false
+}
+
+// spacesBack steps back from rs[k] past spaces and returns the first
+// index that is no space (-1 at the start).
+func spacesBack(rs []rune, k int) int {
+	for k >= 0 && rs[k] == ' ' {
+		k--
+	}
+	return k
 }
 
 func isBlankStart(rs []rune, i int) bool {

@@ -25,8 +25,14 @@ func TestFind(t *testing.T) {
 		// a date's month and day are no range of days
 		{"从2009-11-18日起,签收后7日内可退货", []want{{OpAtMost, 7, 0, Day, false, "7日内"}}},
 		{"自2021/3/15日起执行", nil},
+		{"在 2018 年 8 月 14 日更新了退货政策", nil},
+		{"自 2024 年 3 月 1 日起，签收后 7 天内可退货", []want{{OpAtMost, 7, 0, Day, false, "7 天内"}}},
 		{"3-5个工作日内退款", []want{{OpRange, 3, 5, WorkDay, false, "3-5个工作日内"}}},
 		{"十五个工作日内退款", []want{{OpAtMost, 15, 0, WorkDay, false, "十五个工作日内"}}},
+		// Taiwan writes 工作天 for a working day
+		{"七个工作天内完成退款", []want{{OpAtMost, 7, 0, WorkDay, false, "七个工作天内"}}},
+		{"约7～14个工作天", []want{{OpRange, 7, 14, WorkDay, false, "7～14个工作天"}}},
+		{"三工作天内回覆", []want{{OpAtMost, 3, 0, WorkDay, false, "三工作天内"}}},
 		{"接到报修后2小时内响应,24小时内到达现场", []want{{OpAtMost, 2, 0, Hour, false, "2小时内"}, {OpAtMost, 24, 0, Hour, false, "24小时内"}}},
 		{"整机保修一年,主要部件保修三年", []want{{OpEqual, 1, 0, Year, false, "一年"}, {OpEqual, 3, 0, Year, false, "三年"}}},
 		{"质保期不少于五年", []want{{OpAtLeast, 5, 0, Year, false, "不少于五年"}}},

@@ -28,7 +28,10 @@ type Lexicon struct {
 	LawTitleEndings  []string            `yaml:"law_title_endings"`
 	Body             map[string][]string `yaml:"body"`
 	LawArticlePrefix string              `yaml:"law_article_prefix"`
-	B2B              []string            `yaml:"b2b"`
+	// Navigation marks a scraped page's breadcrumb or menu line, which
+	// stands before the page's own title (您的位置: 首页 > 常识 >).
+	Navigation []string `yaml:"navigation"`
+	B2B        []string `yaml:"b2b"`
 	// B2BWeak are weaker signs of business terms: two count as one.
 	B2BWeak []string `yaml:"b2b_weak"`
 	// Accessories follow a product word in the name of something else

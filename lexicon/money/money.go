@@ -183,8 +183,9 @@ func number(s string, i int) (float64, int) {
 				b.WriteByte(c)
 				j++
 				continue
-			case c == ',' && j > i && j+4 <= len(s) && allDigits(s[j+1:j+4]) && (j+4 == len(s) || s[j+4] < '0' || s[j+4] > '9'):
-				// 1,000,000: a comma before exactly three digits
+			case c == ',' && j > i && (digitGroup(s, j+1, 3) || digitGroup(s, j+1, 4)):
+				// 1,000,000: a comma before exactly three digits; some
+				// writers group by 万 instead (250,0000.00元)
 				j++
 				continue
 			}
@@ -205,12 +206,13 @@ func number(s string, i int) (float64, int) {
 	return v, i + len(string(rs[:n]))
 }
 
-func allDigits(s string) bool {
-	if len(s) != 3 {
+// digitGroup reports exactly n digits at byte i of s, no digit after.
+func digitGroup(s string, i, n int) bool {
+	if i+n > len(s) || i+n < len(s) && isDigit(s[i+n]) {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
+	for k := i; k < i+n; k++ {
+		if !isDigit(s[k]) {
 			return false
 		}
 	}

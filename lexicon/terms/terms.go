@@ -36,17 +36,23 @@ type Topic struct {
 
 // Lexicon is the parsed topics.yaml.
 type Lexicon struct {
-	Topics          map[string]Topic    `yaml:"topics"`
-	Shared          map[string][]string `yaml:"shared"`
-	Blockers        []string            `yaml:"blockers"`
-	ServiceTriggers []string            `yaml:"service_triggers"`
-	ServiceObjects  []string            `yaml:"service_objects"`
-	ServiceVerbs    []string            `yaml:"service_verbs"`
-	Negations       []string            `yaml:"negations"`
-	NoReason        []string            `yaml:"no_reason"`
-	Hedges          []string            `yaml:"hedges"`
-	Paid            []string            `yaml:"paid"`
-	WholeUnit       []string            `yaml:"whole_unit"`
+	Topics map[string]Topic    `yaml:"topics"`
+	Shared map[string][]string `yaml:"shared"`
+	// Abbreviations: a spelling across a separator -> the cue it stands for
+	// (退、换货 -> 退换货).
+	Abbreviations   map[string]string `yaml:"abbreviations"`
+	Blockers        []string          `yaml:"blockers"`
+	ServiceTriggers []string          `yaml:"service_triggers"`
+	ServiceObjects  []string          `yaml:"service_objects"`
+	ServiceVerbs    []string          `yaml:"service_verbs"`
+	Negations       []string          `yaml:"negations"`
+	NoReason        []string          `yaml:"no_reason"`
+	Hedges          []string          `yaml:"hedges"`
+	Paid            []string          `yaml:"paid"`
+	WholeUnit       []string          `yaml:"whole_unit"`
+	// Respectively pairs names before it with figures after it, in order
+	// (电池、充电器的保修期分别为6个月、1年).
+	Respectively []string `yaml:"respectively"`
 	// ListLead marks a lead-in before a list (以下商品…：); see LeadPredicate.
 	ListLead ListLead `yaml:"list_lead"`
 	// RepairWords make years in a service topic a warranty (1年内免费上门维修).
@@ -188,6 +194,11 @@ func parse(b []byte) (*Lexicon, error) {
 			}
 		}
 		l.cueTopics[cue] = topics
+	}
+	for short, cue := range l.Abbreviations {
+		if _, ok := l.cueTopics[cue]; !ok {
+			return nil, fmt.Errorf("abbreviation %s: %s is no cue", short, cue)
+		}
 	}
 	return &l, nil
 }

@@ -139,6 +139,10 @@ type tally struct {
 	docs, kindOK, b2bN, b2bOK, jurN, jurOK int
 	factTP, factFP, factFN                 int
 	findTP, findFP, findFN                 int
+	// findFound counts labelled problems found: a grouped finding (one rule,
+	// one cause, several places) finds every labelled place it lists, yet
+	// counts once for precision.
+	findFound int
 	// lawViolations counts violation or missing findings on law and
 	// article texts; consumerOnB2B consumer-law findings on terms between
 	// businesses; mainlandAbroad mainland-law findings on Hong Kong, Macau
@@ -332,7 +336,7 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 				continue // one rule, one cause: counted once
 			}
 			seen[key] = true
-			hit, dup := -1, false
+			hit, dup, also := -1, false, []int(nil)
 			at := func(lf LFind) bool {
 				if lf.at(f.Line, f.Evidence) {
 					return true
@@ -346,17 +350,24 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 			}
 			for i, lf := range l.Findings {
 				if lf.Rule == f.Rule && at(lf) {
-					if !matched[i] {
+					switch {
+					case matched[i]:
+						dup = true
+					case hit < 0:
 						hit = i
-						break
+					case len(f.Occurrences) > 0:
+						also = append(also, i)
 					}
-					dup = true
 				}
 			}
 			switch {
 			case hit >= 0:
 				matched[hit] = true
+				for _, i := range also {
+					matched[i] = true
+				}
 				t.findTP++
+				t.findFound += 1 + len(also)
 			case dup || acceptable(l.Acceptable, f.Rule, f.Line, f.Evidence):
 			default:
 				t.findFP++
@@ -379,7 +390,7 @@ func run(w io.Writer, bin, docs, labelDir, split string, verbose bool) error {
 		}
 		fmt.Fprintf(w, "%-6s %5d %6s %6s %6s %8s %8s %8s %8s %d\n", s, t.docs, ratio(t.kindOK, t.docs), ratio(t.b2bOK, t.b2bN), ratio(t.jurOK, t.jurN),
 			ratio(t.factTP, t.factTP+t.factFP), ratio(t.factTP, t.factTP+t.factFN),
-			ratio(t.findTP, t.findTP+t.findFP), ratio(t.findTP, t.findTP+t.findFN), t.lawViolations)
+			ratio(t.findTP, t.findTP+t.findFP), ratio(t.findFound, t.findFound+t.findFN), t.lawViolations)
 		fmt.Fprintf(w, "       facts %d right, %d not labelled, %d missed; findings %d right, %d false alarms, %d missed; consumer %d, abroad %d\n",
 			t.factTP, t.factFP, t.factFN, t.findTP, t.findFP, t.findFN, t.consumerOnB2B, t.mainlandAbroad)
 	}

@@ -73,11 +73,13 @@ func TestScore(t *testing.T) {
 	}
 	got := out.String()
 	for _, want := range []string{
-		// dev: kind right; facts 1 right, 1 not labelled, 1 missed;
+		// dev: kinds right; facts 1 right, 1 not labelled, 1 missed;
 		// findings: the duplicate refund finding counts once, the blank
-		// is a false alarm, two labelled findings missed.
-		"dev        1  1.000  1.000  1.000    0.500    0.500    0.500    0.333 0",
-		"facts 1 right, 1 not labelled, 1 missed; findings 1 right, 1 false alarms, 2 missed; consumer 0, abroad 0",
+		// is a false alarm, two labelled findings missed; in c one grouped
+		// blank finding counts once for precision and finds both
+		// labelled places for recall (2/3 precision, 3/5 recall).
+		"dev        2  1.000  1.000  1.000    0.500    0.500    0.667    0.600 0",
+		"facts 1 right, 1 not labelled, 1 missed; findings 2 right, 1 false alarms, 2 missed; consumer 0, abroad 0",
 		// held: a law text read as a policy, with a violation on it.
 		"held       1  0.000  1.000  1.000      -        -      0.000      -   1",
 		"b held  kind policy, labelled law",

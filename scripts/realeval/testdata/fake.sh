@@ -1,6 +1,6 @@
 #!/bin/sh
 # Stands in for shouhou: prints a fixed report naming the documents given.
-for a; do case "$a" in *a.txt) A="$a";; *b.txt) B="$a";; esac; done
+for a; do case "$a" in *a.txt) A="$a";; *b.txt) B="$a";; *c.txt) C="$a";; esac; done
 cat <<JSON
 {"documents":[
  {"path":"$A","kind":"policy","b2b":false,"error":null,
@@ -10,6 +10,9 @@ cat <<JSON
               {"rule":"CPL-REFUND-7D","status":"violation","evidence":"退款15个工作日内到账","line":1},
               {"rule":"CPL-BLANK","status":"unclear","evidence":"七日内可退货","line":1}]},
  {"path":"$B","kind":"policy","error":null,"facts":[],
-  "findings":[{"rule":"CPL-RET-7D","status":"violation","evidence":"消费者可以退货","line":1}]}
+  "findings":[{"rule":"CPL-RET-7D","status":"violation","evidence":"消费者可以退货","line":1}]},
+ {"path":"$C","kind":"policy","b2b":true,"error":null,"facts":[],
+  "findings":[{"rule":"CPL-BLANK","status":"unclear","evidence":"____","line":3,
+               "occurrences":[{"line":3,"evidence":"____"},{"line":6,"evidence":"____"}]}]}
 ]}
 JSON
