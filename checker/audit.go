@@ -220,7 +220,7 @@ var categoryCues = sync.OnceValue(func() *keywords.Set {
 // mayMatch reports whether rule r's patterns may match clause i.
 func (d *doc) mayMatch(r *rules.Rule, i int) bool {
 	k, ok := d.index[r]
-	return !ok || d.cand[i][k]
+	return !ok || d.candSets[d.cand[i]][k]
 }
 
 // located is a fact with the clause it came from: the check kinds' Fact.
@@ -231,10 +231,12 @@ type doc struct {
 	src     *reader.Source
 	clauses []clause.Clause
 	facts   []located
-	// cand[i][r] says rule r (index in the book) may match clause i: the
-	// rulebook's literal prefilter, run once per clause.
-	cand  [][]bool
-	index map[*rules.Rule]int
+	// candSets[cand[i]][r] says rule r (index in the book) may match
+	// clause i: the rulebook's literal prefilter, run once per clause;
+	// clauses with the same candidates share a vector.
+	cand     []int32
+	candSets [][]bool
+	index    map[*rules.Rule]int
 	// pre is the prefilter cand came from; joined holds its verdicts on
 	// clauses joined across a semicolon (whole.go's matchAt).
 	pre    *rules.Prefilter
@@ -294,6 +296,7 @@ func tooMany(n int, what string) error {
 // (--doc-timeout): the loops over clauses and rules look at it as they go.
 func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind string) (reports.Document, error) {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
+	src.Blocks = nil // read only by Split: a huge document's blocks go now
 	rowContext(d.clauses)
 	known := a.Known
 	if known == nil {
@@ -315,10 +318,12 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 	}
 	pre := a.book.PrefilterFor(preKind)
 	d.pre = pre
-	d.cand = make([][]bool, len(d.clauses))
+	d.cand = make([]int32, len(d.clauses))
+	sets := pre.Sets() // clauses with the same candidates share a vector
 	for i, c := range d.clauses {
-		d.cand[i] = pre.Candidates(c.Text.S, nil)
+		d.cand[i] = sets.Index(c.Text.S)
 	}
+	d.candSets = sets.Vectors
 	session := a.x.Session()
 	for i, c := range d.clauses {
 		if i%256 == 0 && ctx.Err() != nil {

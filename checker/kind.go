@@ -185,7 +185,8 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, stron
 	self := n[rules.Policy]
 	head := joinTitles(cls, headN)
 	first := firstTitle(cls)
-	policyTitle := firstIndex(head, vocab().titles[rules.Policy]) >= 0
+	helpPage := firstIndex(head, vocab().lex.HelpCentre) >= 0
+	policyTitle := helpPage || firstIndex(head, vocab().titles[rules.Policy]) >= 0
 	tIdx, bIdx := firstIndex(head, vocab().titles[rules.Tender]), firstIndex(head, vocab().titles[rules.Bid])
 	switch {
 	case lawArticles >= 3 && self == 0 && vocab().lex.LawArticle.MatchString(first):
@@ -200,9 +201,9 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, stron
 		return rules.Bid, true // a commitment letter to an institution (致：某市人民医院)
 	case isLawTitle(first):
 		return rules.Law, true
-	case whole && firstIndex(first, vocab().titles[rules.Article]) >= 0 && firstIndex(first, vocab().titles[rules.Policy]) < 0:
+	case whole && !helpPage && firstIndex(first, vocab().titles[rules.Article]) >= 0 && firstIndex(first, vocab().titles[rules.Policy]) < 0:
 		return rules.Article, true
-	case whole && firstIndex(first, vocab().titles[rules.Article]) >= 0 && isQuestion(first):
+	case whole && !helpPage && firstIndex(first, vocab().titles[rules.Article]) >= 0 && isQuestion(first):
 		return rules.Article, true // 7天无理由退换货从哪天开始算？ names a policy but asks about it
 	}
 	switch {

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -307,4 +308,43 @@ func (p *Prefilter) Candidates(s string, out []bool) []bool {
 		}
 	}
 	return out
+}
+
+// CandidateSets numbers the candidate vectors of a document's clauses,
+// one number and one vector for the clauses that have the same: most
+// clauses have one of a few, and a vector apiece (a byte per rule, and a
+// slice header) was a tenth of a huge document's memory. Not safe for
+// concurrent use: one per document.
+type CandidateSets struct {
+	p    *Prefilter
+	buf  []bool
+	key  []byte
+	seen map[string]int32
+	// Vectors are the distinct vectors, by number; read-only.
+	Vectors [][]bool
+}
+
+// Sets returns an empty CandidateSets of p.
+func (p *Prefilter) Sets() *CandidateSets {
+	return &CandidateSets{p: p, seen: map[string]int32{}}
+}
+
+// Index is the number of Candidates(s) in c.Vectors, added if new.
+func (c *CandidateSets) Index(s string) int32 {
+	c.buf = c.p.Candidates(s, c.buf)
+	c.key = c.key[:0]
+	for _, b := range c.buf {
+		k := byte('0')
+		if b {
+			k = '1'
+		}
+		c.key = append(c.key, k)
+	}
+	if i, ok := c.seen[string(c.key)]; ok {
+		return i
+	}
+	i := int32(len(c.Vectors))
+	c.Vectors = append(c.Vectors, slices.Clone(c.buf))
+	c.seen[string(c.key)] = i
+	return i
 }

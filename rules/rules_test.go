@@ -6,6 +6,7 @@ import (
 	_ "shouhou/checker/check" // the check kinds the rulebook names
 	"shouhou/lexicon/normalize"
 	"shouhou/rules"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -206,5 +207,33 @@ func TestPrefilterNeverHidesAMatch(t *testing.T) {
 	}
 	if matched == 0 || skipped == 0 {
 		t.Errorf("matched %d, skipped %d: the test shows nothing", matched, skipped)
+	}
+}
+
+// TestCandidateSets: the vector numbered gives what Candidates gives, and
+// equal sets get one number.
+func TestCandidateSets(t *testing.T) {
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pre := book.Prefilter()
+	sets := pre.Sets()
+	texts := []string{"收货后七日内可退货。", "本店商品概不退换。", "收货后七日内可退货。", "", "天气很好。", "质保期为一年。"}
+	var got []int32
+	for _, text := range texts {
+		got = append(got, sets.Index(normalize.String(text)))
+	}
+	for i, text := range texts {
+		want := pre.Candidates(normalize.String(text), nil)
+		if v := sets.Vectors[got[i]]; !slices.Equal(v, want) {
+			t.Errorf("%q: vector %v, Candidates %v", text, v, want)
+		}
+	}
+	if got[0] != got[2] {
+		t.Error("the same clause twice got two numbers")
+	}
+	if len(sets.Vectors) < 2 || len(sets.Vectors) >= len(texts) {
+		t.Errorf("%d vectors for %d clauses: want fewer, and more than one", len(sets.Vectors), len(texts))
 	}
 }

@@ -65,6 +65,15 @@ func Split(src *reader.Source) []Clause {
 			src.Warnings = append(src.Warnings, fmt.Sprintf("%d stretch(es) of more than %d characters without a sentence end split into shorter clauses, at commas where there are some (the first at %s)", long, MaxRunes, p.Location))
 		}
 	}()
+	// The blocks' texts share storage: one string and map per block was
+	// a good part of a huge document's memory.
+	size := 0
+	for _, b := range src.Blocks {
+		for _, s := range b.Segs {
+			size += s.End - s.Start + 1
+		}
+	}
+	nd := normalize.NewDoc(size)
 	var (
 		pieces  []normalize.Piece
 		section []string // shared by the clauses under the same headings; never written
@@ -75,7 +84,7 @@ func Split(src *reader.Source) []Clause {
 		for _, s := range b.Segs {
 			pieces = append(pieces, normalize.Piece{Start: s.Start, End: s.End, Break: s.Break})
 		}
-		t := normalize.Pieces(src.Text, pieces)
+		t := nd.Pieces(src.Text, pieces)
 		if t.S == "" {
 			continue
 		}

@@ -298,7 +298,7 @@ func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []durat
 		}
 	}
 	if best >= 0 {
-		return hits[best].topics, hits[best].start, false
+		return x.coordinated(s, hits, best), hits[best].start, false
 	}
 	// Following phrases lend their cue (7日内,主机出现性能故障,可选择退货),
 	// up to the first one with a figure of its own, which owns its cue.
@@ -330,6 +330,24 @@ func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []durat
 		return ctx[len(ctx)-1].topics, -1, true
 	}
 	return nil, -1, false
+}
+
+// coordinated adds to hit i's topics those of the cues joined to it by
+// 或/或者/和/及/与/、 (30天的退货或者换货政策: both windows are 30 days).
+func (x *Extractor) coordinated(s string, hits []hit, i int) []string {
+	topics := hits[i].topics
+	for j := i + 1; j < len(hits); j++ {
+		gap := strings.TrimSpace(s[hits[j-1].end:hits[j].start])
+		if !slices.Contains(x.lex.Coordinators, gap) {
+			break
+		}
+		for _, t := range hits[j].topics {
+			if !slices.Contains(topics, t) {
+				topics = append(slices.Clip(topics), t)
+			}
+		}
+	}
+	return topics
 }
 
 // listEntry reports a phrase that is an item's name and its figure only

@@ -79,6 +79,10 @@ func TestExtract(t *testing.T) {
 		{"保修期终止后,技术人员对该系统终身维护,但须适当收费。", "", ""},
 		{"质保期届满后，提供五年技术支持", "", ""},
 		{"保修期结束以后三年内提供备件", "", "spare_parts_period <= 3 year"},
+		// cues joined by 或者/和/、 share the figure
+		{"我们提供30天的退货或者换货政策。", "", "return_window = 30 day; exchange_window = 30 day"},
+		{"签收后7天内可退货或换货", "", "return_window <= 7 day; exchange_window <= 7 day"},
+		{"收货15日内支持退货和换货", "", "return_window <= 15 day; exchange_window <= 15 day"},
 		// goods past a named warranty: the figure names the warranty
 		{"整机超过一年免费保修期后的产品均需收取检修费", "", "warranty_period = 1 year"},
 		{"超过一年免费保修期的产品需收费", "", "warranty_period = 1 year"},

@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -9,7 +8,7 @@ import (
 )
 
 // metaCharset finds <meta charset=gbk> and <meta http-equiv … content="text/html; charset=gb2312">.
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_-]+)`)
+var metaCharset = lazyRe(`(?i)<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_-]+)`)
 
 // htmlEncoding returns the encoding a page declares, as a name Decode
 // knows, or "" when it declares none Decode needs to be told about. The
@@ -17,7 +16,7 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]*charset\s*=\s*["']?\s*([a-z0
 // saved as UTF-8 often keep an outdated gb2312 tag.
 func htmlEncoding(b []byte) string {
 	head := b[:min(len(b), 4096)]
-	m := metaCharset.FindSubmatch(head)
+	m := metaCharset().FindSubmatch(head)
 	if m == nil {
 		return ""
 	}

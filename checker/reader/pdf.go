@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/ledongthuc/pdf"
@@ -12,7 +11,7 @@ import (
 
 // pageNumberRe matches lines that are only page furniture: 3, - 3 -,
 // 第 3 页, 第3页 共12页, 3/12, Page 3 of 12.
-var pageNumberRe = regexp.MustCompile(`^(?i)(-?\s*\d{1,4}\s*-?|第\s*\d{1,4}\s*页(\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(\s*of\s*\d{1,4})?)$`)
+var pageNumberRe = lazyRe(`^(?i)(-?\s*\d{1,4}\s*-?|第\s*\d{1,4}\s*页(\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(\s*of\s*\d{1,4})?)$`)
 
 // parsePDF reads a PDF's text layer page by page, a printed line at a
 // time, and joins wrapped lines as for plain text. Places: "page N line M",
@@ -81,7 +80,7 @@ func parsePDF(src *Source, b []byte, limit int64, opt Options) error {
 				continue
 			}
 			line := rows[j].text()
-			if pageNumberRe.MatchString(line) {
+			if pageNumberRe().MatchString(line) {
 				continue
 			}
 			empty = false

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 
 	"github.com/ledongthuc/pdf"
@@ -25,9 +24,9 @@ import (
 const pdfMaxDepth = 64
 
 var (
-	startxrefRe = regexp.MustCompile(`startxref\s+(\d+)`)
-	prevRe      = regexp.MustCompile(`/Prev\s+(\d+)`)
-	xrefObjRe   = regexp.MustCompile(`^\s*\d+\s+\d+\s+obj`)
+	startxrefRe = lazyRe(`startxref\s+(\d+)`)
+	prevRe      = lazyRe(`/Prev\s+(\d+)`)
+	xrefObjRe   = lazyRe(`^\s*\d+\s+\d+\s+obj`)
 )
 
 // checkXrefChain follows the /Prev chain from the last startxref and
@@ -35,7 +34,7 @@ var (
 // cannot make sense of is left to the library, which reports it.
 func checkXrefChain(b []byte) error {
 	tail := b[max(0, len(b)-2048):]
-	all := startxrefRe.FindAllSubmatch(tail, -1)
+	all := startxrefRe().FindAllSubmatch(tail, -1)
 	if len(all) == 0 {
 		return nil
 	}
@@ -58,7 +57,7 @@ func checkXrefChain(b []byte) error {
 				return nil
 			}
 			dict = sec[t:]
-		case xrefObjRe.Match(sec[:min(len(sec), 64)]):
+		case xrefObjRe().Match(sec[:min(len(sec), 64)]):
 			dict = sec
 		default:
 			return nil
@@ -70,7 +69,7 @@ func checkXrefChain(b []byte) error {
 				end = i
 			}
 		}
-		m := prevRe.FindSubmatch(dict[:end])
+		m := prevRe().FindSubmatch(dict[:end])
 		if m == nil {
 			return nil
 		}
@@ -79,14 +78,14 @@ func checkXrefChain(b []byte) error {
 	return nil
 }
 
-var streamRe = regexp.MustCompile(`stream\r?\n`)
+var streamRe = lazyRe(`stream\r?\n`)
 
 // checkPDFStreams inflates every Flate stream of b, discarding the output,
 // and refuses a file whose streams together expand past limit: the
 // library would hold each of them in memory whole.
 func checkPDFStreams(b []byte, limit int64) error {
 	budget := limit
-	for _, loc := range streamRe.FindAllIndex(b, -1) {
+	for _, loc := range streamRe().FindAllIndex(b, -1) {
 		if loc[0] >= 3 && string(b[loc[0]-3:loc[0]]) == "end" {
 			continue
 		}

@@ -316,7 +316,7 @@ func TestNumberedGuardsThePatterns(t *testing.T) {
 		lines = append(lines, string(r)+"、 文字", string(r)+". 文字")
 	}
 	for _, l := range lines {
-		if (headingRe.MatchString(l) || listRe.MatchString(l)) && !mayBeNumbered(l) {
+		if (headingRe().MatchString(l) || listRe().MatchString(l)) && !mayBeNumbered(l) {
 			t.Errorf("mayBeNumbered(%q) = false but a pattern matches", l)
 		}
 	}

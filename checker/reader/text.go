@@ -1,7 +1,6 @@
 package reader
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -12,9 +11,9 @@ import (
 
 var (
 	// 一、 二、 第三章 第十条: section headings of Chinese documents.
-	headingRe = regexp.MustCompile(`^(第[一二三四五六七八九十百零〇0-9]+[章节部分篇]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])`)
+	headingRe = lazyRe(`^(第[一二三四五六七八九十百零〇0-9]+[章节部分篇]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[)）])`)
 	// 1. 1、 (1) （1） ① - • * a) 第三条: list items and numbered clauses.
-	listRe = regexp.MustCompile(`^(\d{1,3}[.、．)）](\D|$)|\d{1,3}\.\d{1,3}|[（(]\d{1,3}[)）]|[①-⑳]|[-•·*▪●◆■]\s|[a-zA-Z][.)、]\s|第[一二三四五六七八九十百零〇0-9]+条)`)
+	listRe = lazyRe(`^(\d{1,3}[.、．)）](\D|$)|\d{1,3}\.\d{1,3}|[（(]\d{1,3}[)）]|[①-⑳]|[-•·*▪●◆■]\s|[a-zA-Z][.)、]\s|第[一二三四五六七八九十百零〇0-9]+条)`)
 )
 
 // mayBeNumbered reports whether line starts with a character headingRe or
@@ -65,11 +64,11 @@ func parseText(src *Source) {
 		}
 		seg := Segment{Start: s, End: e, Break: true}
 		switch {
-		case mayBeNumbered(line) && headingRe.MatchString(line) && isShortTitle(line):
+		case mayBeNumbered(line) && headingRe().MatchString(line) && isShortTitle(line):
 			flush()
 			src.Blocks = append(src.Blocks, Block{Kind: Heading, Level: 2, Segs: []Segment{seg}})
 			prevLine = ""
-		case mayBeNumbered(line) && listRe.MatchString(line):
+		case mayBeNumbered(line) && listRe().MatchString(line):
 			flush()
 			cur = &Block{Kind: ListItem, Segs: []Segment{seg}}
 			prevLine = line
@@ -90,9 +89,9 @@ func parseText(src *Source) {
 // by its words: 一、退换货政策 is a heading, 1. or （2） starts a list item.
 func classify(line string) (BlockKind, int) {
 	switch {
-	case mayBeNumbered(line) && headingRe.MatchString(line) && isShortTitle(line):
+	case mayBeNumbered(line) && headingRe().MatchString(line) && isShortTitle(line):
 		return Heading, 2
-	case mayBeNumbered(line) && listRe.MatchString(line):
+	case mayBeNumbered(line) && listRe().MatchString(line):
 		return ListItem, 0
 	}
 	return Paragraph, 0

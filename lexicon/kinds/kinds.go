@@ -31,6 +31,9 @@ type Lexicon struct {
 	// Navigation marks a scraped page's breadcrumb or menu line, which
 	// stands before the page's own title (您的位置: 首页 > 常识 >).
 	Navigation []string `yaml:"navigation"`
+	// HelpCentre marks a shop's help pages, whose question titles are the
+	// shop's own answers.
+	HelpCentre []string `yaml:"help_centre"`
 	B2B        []string `yaml:"b2b"`
 	// B2BWeak are weaker signs of business terms: two count as one.
 	B2BWeak []string `yaml:"b2b_weak"`

@@ -36,6 +36,7 @@ func TestWordsAreSimplified(t *testing.T) {
 	all = append(all, l.B2B...)
 	all = append(all, l.B2BWeak...)
 	all = append(all, l.Navigation...)
+	all = append(all, l.HelpCentre...)
 	all = append(all, l.Consumer...)
 	all = append(all, l.Voice.Other...)
 	all = append(all, l.Voice.Self...)

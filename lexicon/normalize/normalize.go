@@ -29,8 +29,10 @@ type Text struct {
 	// m maps S back to the original, sparsely (stretches.go); S is
 	// m.s[off:off+len(S)]. end is what Orig gives at len(S): the end of
 	// the last piece, or for a slice the place its end maps to.
+	// int32 as the map's own offsets: every clause holds a Text, and a
+	// huge document has a million clauses.
 	m   *stretches
-	off int
+	off int32
 	end int32
 }
 
@@ -44,7 +46,7 @@ func (t Text) Orig(i int) int {
 	if i >= len(t.S) || t.m == nil {
 		return int(t.end)
 	}
-	return t.m.orig(t.off + i)
+	return t.m.orig(int(t.off) + i)
 }
 
 // Pieces normalizes the pieces of one block of orig.
@@ -53,15 +55,40 @@ func (t Text) Orig(i int) int {
 // T→S conversion runs on the characters in place; Chinese three-byte
 // UTF-8 is decoded inline. (This function was a fifth of an audit.)
 func Pieces(orig string, pieces []Piece) Text {
-	total := len(pieces)
+	rs, offs, total, end := runesOf(orig, pieces)
+	var b strings.Builder
+	b.Grow(total)
+	m := &stretches{}
+	lastSpace := true // also trims leading space
+	for i, r := range rs {
+		if isSpace(r) {
+			if lastSpace {
+				continue
+			}
+			r = ' '
+		}
+		lastSpace = r == ' '
+		m.add(b.Len(), offs[i])
+		b.WriteRune(r)
+	}
+	s := b.String()
+	if strings.HasSuffix(s, " ") {
+		s = s[:len(s)-1]
+		m.cut(len(s))
+	}
+	m.s = s
+	return Text{S: s, m: m, end: int32(end)}
+}
+
+func runesOf(orig string, pieces []Piece) (rs []rune, offs []int32, total, end int) {
+	total = len(pieces)
 	for _, p := range pieces {
 		total += p.End - p.Start
 	}
 	// At most one character per byte; Chinese text has one per three.
 	guess := total/2 + 8
-	rs := make([]rune, 0, guess)
-	offs := make([]int32, 0, guess)
-	end := 0
+	rs = make([]rune, 0, guess)
+	offs = make([]int32, 0, guess)
 	for pi, p := range pieces {
 		if pi > 0 && pieces[pi-1].Break && len(rs) > 0 {
 			// Join wrapped lines: nothing between two CJK characters, a
@@ -100,10 +127,33 @@ func Pieces(orig string, pieces []Piece) Text {
 	}
 	rs, offs = dropPinyin(rs, offs)
 	t2s.Runes(rs)
+	return rs, offs, total, end
+}
 
-	var b strings.Builder
-	b.Grow(total)
-	m := &stretches{}
+// Doc normalizes the blocks of one document into shared storage: their
+// texts are cut from a few large strings, each with one map back to the
+// original, instead of a string, a map and its header per block (a 50 MiB
+// document has a million blocks). Its Pieces gives the same Text as
+// Pieces, but for the Text's shared storage. Not safe for concurrent use.
+type Doc struct {
+	b    strings.Builder
+	m    *stretches
+	left int // Hint less what has been written
+}
+
+// NewDoc returns a Doc for blocks whose pieces total about hint bytes.
+func NewDoc(hint int) *Doc { return &Doc{left: hint} }
+
+// docChunk bounds the strings a Doc cuts its texts from.
+const docChunk = 1 << 20
+
+// Pieces normalizes the pieces of one block of orig, as Pieces does.
+func (d *Doc) Pieces(orig string, pieces []Piece) Text {
+	rs, offs, _, end := runesOf(orig, pieces)
+	// Spaces collapsed and trimmed in place, then the size known before
+	// writing: a chunk is never outgrown, so the strings cut from it stay
+	// in one array.
+	n, size := 0, 0
 	lastSpace := true // also trims leading space
 	for i, r := range rs {
 		if isSpace(r) {
@@ -113,16 +163,35 @@ func Pieces(orig string, pieces []Piece) Text {
 			r = ' '
 		}
 		lastSpace = r == ' '
-		m.add(b.Len(), offs[i])
-		b.WriteRune(r)
+		rs[n], offs[n] = r, offs[i]
+		n++
 	}
-	s := b.String()
-	if strings.HasSuffix(s, " ") {
-		s = s[:len(s)-1]
-		m.cut(len(s))
+	if n > 0 && rs[n-1] == ' ' {
+		n--
 	}
-	m.s = s
-	return Text{S: s, m: m, end: int32(end)}
+	for _, r := range rs[:n] {
+		l := utf8.RuneLen(r)
+		if l < 0 {
+			l = len(string(utf8.RuneError))
+		}
+		size += l
+	}
+	if size == 0 {
+		return Text{end: int32(end)}
+	}
+	if d.m == nil || d.b.Cap()-d.b.Len() < size {
+		d.b = strings.Builder{}
+		d.b.Grow(max(size, min(docChunk, d.left)))
+		d.m = &stretches{}
+	}
+	start := d.b.Len()
+	for i, r := range rs[:n] {
+		d.m.add(d.b.Len(), offs[i])
+		d.b.WriteRune(r)
+	}
+	d.left -= size
+	d.m.s = d.b.String()
+	return Text{S: d.m.s[start:], m: d.m, off: int32(start), end: int32(end)}
 }
 
 // isSpace is unicode.IsSpace without its table lookup for every Chinese
@@ -222,5 +291,5 @@ func hasToneMark(rs []rune) bool {
 // Slice returns the part of t between byte offsets i and j of t.S. It
 // shares t's map, which is never written after Pieces returns.
 func (t Text) Slice(i, j int) Text {
-	return Text{S: t.S[i:j], m: t.m, off: t.off + i, end: int32(t.Orig(j))}
+	return Text{S: t.S[i:j], m: t.m, off: t.off + int32(i), end: int32(t.Orig(j))}
 }

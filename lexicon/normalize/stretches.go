@@ -10,28 +10,29 @@ import "sort"
 // or a line joined: a few bytes of map per clause instead of four per byte
 // of text.
 type stretches struct {
-	s     string  // the whole normalized text
-	start []int32 // where each stretch begins in s, ascending
-	from  []int32 // the original offset of its first character
+	s string // the whole normalized text
+	// at holds each stretch's start in s (ascending) and the original
+	// offset of its first character: one slice, not two, as most blocks
+	// hold a stretch or two and a huge document has a million blocks.
+	at [][2]int32
 }
 
 // add records that the character written at pos of s came from original
 // offset o.
 func (m *stretches) add(pos int, o int32) {
-	if k := len(m.start) - 1; k >= 0 && m.from[k]+(int32(pos)-m.start[k]) == o {
+	if k := len(m.at) - 1; k >= 0 && m.at[k][1]+(int32(pos)-m.at[k][0]) == o {
 		return // continues the stretch
 	}
-	m.start = append(m.start, int32(pos))
-	m.from = append(m.from, o)
+	m.at = append(m.at, [2]int32{int32(pos), o})
 }
 
 // cut drops the stretches that begin at or past n (a trimmed end).
 func (m *stretches) cut(n int) {
-	k := len(m.start)
-	for k > 0 && int(m.start[k-1]) >= n {
+	k := len(m.at)
+	for k > 0 && int(m.at[k-1][0]) >= n {
 		k--
 	}
-	m.start, m.from = m.start[:k], m.from[:k]
+	m.at = m.at[:k]
 }
 
 // orig maps byte p of s (p < len(s)) to the original offset of its
@@ -40,9 +41,9 @@ func (m *stretches) orig(p int) int {
 	for p > 0 && m.s[p]&0xC0 == 0x80 {
 		p-- // back to the start of the character
 	}
-	k := sort.Search(len(m.start), func(k int) bool { return int(m.start[k]) > p }) - 1
+	k := sort.Search(len(m.at), func(k int) bool { return int(m.at[k][0]) > p }) - 1
 	if k < 0 {
 		return 0
 	}
-	return int(m.from[k]) + p - int(m.start[k])
+	return int(m.at[k][1]) + p - int(m.at[k][0])
 }

@@ -40,3 +40,38 @@ func TestStretches(t *testing.T) {
 		}
 	}
 }
+
+// TestDocPieces: the blocks of a document normalized into shared storage
+// read as each normalized alone, byte for byte and slice for slice, with
+// chunks small enough to roll over and blocks that normalize to nothing.
+func TestDocPieces(t *testing.T) {
+	orig := "第一條　退貨：（七）日內\n可退，  Warranty ３年\n保修(bǎo xiū)一年。 \n   \n二、換貨\n執(zhí)行 十五日內可換貨。"
+	var blocks [][]Piece
+	start := 0
+	for i := 0; i <= len(orig); i++ {
+		if i == len(orig) || orig[i] == '\n' {
+			blocks = append(blocks, []Piece{{start, i, true}})
+			start = i + 1
+		}
+	}
+	blocks = append(blocks, []Piece{{0, 37, true}, {38, 69, true}, {70, 101, false}}, []Piece{{0, 0, false}})
+	for _, hint := range []int{0, 5, 40, 1 << 20} {
+		d := NewDoc(hint)
+		for bi, pieces := range blocks {
+			want := Pieces(orig, pieces)
+			got := d.Pieces(orig, pieces)
+			if got.S != want.S {
+				t.Fatalf("hint %d, block %d: %q, alone %q", hint, bi, got.S, want.S)
+			}
+			for i := 0; i <= len(got.S); i++ {
+				for j := i; j <= len(got.S); j++ {
+					for k := 0; k <= j-i+1; k++ {
+						if g, w := got.Slice(i, j).Orig(k), want.Slice(i, j).Orig(k); g != w {
+							t.Fatalf("hint %d, block %d: Slice(%d, %d).Orig(%d) = %d, alone %d", hint, bi, i, j, k, g, w)
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -53,6 +53,8 @@ type Lexicon struct {
 	// Respectively pairs names before it with figures after it, in order
 	// (电池、充电器的保修期分别为6个月、1年).
 	Respectively []string `yaml:"respectively"`
+	// Coordinators join two cues that share one figure (退货或者换货).
+	Coordinators []string `yaml:"coordinators"`
 	// ListLead marks a lead-in before a list (以下商品…：); see LeadPredicate.
 	ListLead ListLead `yaml:"list_lead"`
 	// RepairWords make years in a service topic a warranty (1年内免费上门维修).

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync"
 
 	"shouhou/reports"
 )
@@ -13,17 +14,20 @@ import (
 //go:embed html/*
 var htmlFiles embed.FS
 
-var htmlTemplates = template.Must(template.New("").Funcs(template.FuncMap{
-	"sevzh": func(s string) string {
-		return map[string]string{"error": "错误", "warning": "警告", "info": "提示"}[s]
-	},
-	"join":   strings.Join,
-	"place":  place,
-	"status": func(s string) string { return statusZh[s] },
-	"mark":   func(s string) string { return marks[s] },
-	"req":    RequirementText,
-	"stated": StatedText,
-}).ParseFS(htmlFiles, "html/*"))
+// htmlTemplates are parsed on first use, not in every command's start-up.
+var htmlTemplates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"sevzh": func(s string) string {
+			return map[string]string{"error": "错误", "warning": "警告", "info": "提示"}[s]
+		},
+		"join":   strings.Join,
+		"place":  place,
+		"status": func(s string) string { return statusZh[s] },
+		"mark":   func(s string) string { return marks[s] },
+		"req":    RequirementText,
+		"stated": StatedText,
+	}).ParseFS(htmlFiles, "html/*"))
+})
 
 // htmlAsset is the page's style and script, inlined: the report is one
 // file that needs no network.
@@ -103,7 +107,7 @@ func WriteHTML(w io.Writer, r *reports.Report) error {
 		p.Rules = append(p.Rules, id)
 	}
 	sort.Strings(p.Rules)
-	return htmlTemplates.ExecuteTemplate(w, "audit.html", p)
+	return htmlTemplates().ExecuteTemplate(w, "audit.html", p)
 }
 
 // segments cuts text at every edge of a finding's evidence.
@@ -208,5 +212,5 @@ func writeCompareHTML(w io.Writer, r *reports.CompareReport) error {
 		c.Verdicts = append(c.Verdicts, v)
 	}
 	p := htmlPage{Title: "shouhou 投标对比", Style: template.CSS(htmlAsset("report.css")), Script: template.JS(htmlAsset("report.js")), Compare: c}
-	return htmlTemplates.ExecuteTemplate(w, "compare.html", p)
+	return htmlTemplates().ExecuteTemplate(w, "compare.html", p)
 }

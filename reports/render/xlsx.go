@@ -29,24 +29,23 @@ var severityFill = map[string]string{"error": "FFC7CE", "warning": "FFEB9C", "in
 // read; the rulebook version), 问题清单 (one row per finding) and 事实
 // (every figure found). Headers are frozen and filterable, severities
 // filled, long text wrapped, and file names link to the files.
+//
+// The sheets are written as streams (xlsx_stream.go): excelize keeps a
+// few hundred bytes per cell of a sheet it holds, which for 10,000
+// documents was most of the run's memory.
 func WriteXLSX(w io.Writer, r *reports.Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &book{f: f}
-	x.overview(r)
-	x.findings(r)
-	x.facts(r)
-	// A4 landscape, one page wide, the header row on every page.
-	// The extent is what GetCols and GetRows would count, known without
-	// their re-reading of the whole sheet (xlsx_links.go).
-	for _, sheet := range []string{SheetOverview, SheetFindings, SheetFacts} {
-		e := x.extent[sheet]
-		x.printSetup(sheet, 1, 1, max(e[0], 1), max(e[1], 1))
-	}
+	x.check(f.SetSheetName("Sheet1", SheetOverview))
+	// Before the streams: SetActiveSheet reads every sheet back in.
+	f.SetActiveSheet(0)
+	x.stream(x.overview(r))
+	x.stream(x.findings(r))
+	x.stream(x.facts(r))
 	if x.err != nil {
 		return x.err
 	}
-	f.SetActiveSheet(0)
 	x.spliceLinks() // xlsx_links.go
 	return f.Write(w)
 }
@@ -71,15 +70,11 @@ func (x *book) style(s *excelize.Style) int {
 	return id
 }
 
-// table writes a header and rows to sheet and gives it frozen header,
-// autofilter and column widths; wrap lists the columns (from 1) whose
-// text wraps.
-func (x *book) table(sheet string, header []string, widths []float64, rows [][]any, wrap ...int) {
-	x.tableAt(sheet, 1, header, widths, rows, wrap...)
-}
-
-// tableAt is table with its header in row top: the rows above it (a
-// title) stay out of the filter, and the panes freeze below the header.
+// tableAt writes a header (in row top) and rows to sheet and gives it
+// frozen header, autofilter and column widths; wrap lists the columns
+// (from 1) whose text wraps. The rows above the header (a title) stay out
+// of the filter, and the panes freeze below the header. (The audit
+// workbook streams its sheets instead: xlsx_stream.go.)
 func (x *book) tableAt(sheet string, top int, header []string, widths []float64, rows [][]any, wrap ...int) {
 	head := x.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
 		Alignment: &excelize.Alignment{Vertical: "center"}})
@@ -92,7 +87,7 @@ func (x *book) tableAt(sheet string, top int, header []string, widths []float64,
 	if limit := maxDataRows - top + 1; len(rows) > limit {
 		// Excel's row limit: the rest is in the other formats.
 		more := len(rows) - limit + 1
-		rows = append(rows[:limit-1:limit-1], []any{fmt.Sprintf("… %d more rows past Excel's row limit: see the JSON or CSV report", more)})
+		rows = append(rows[:limit-1:limit-1], []any{moreRows(more)})
 	}
 	for i, row := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, top+1+i)
@@ -123,21 +118,31 @@ func (x *book) tableAt(sheet string, top int, header []string, widths []float64,
 // and some Excel versions do not grow a row for wrapped text on opening.
 func (x *book) heights(sheet string, first int, widths []float64, rows [][]any, wrap []int) {
 	for i, row := range rows {
-		lines := 1
-		for _, c := range wrap {
-			if c-1 >= len(row) || c-1 >= len(widths) {
-				continue
-			}
-			text, ok := row[c-1].(string)
-			if !ok {
-				continue
-			}
-			lines = max(lines, textLines(text, widths[c-1]))
-		}
-		if lines > 1 {
+		if lines := rowLines(row, widths, wrap); lines > 1 {
 			x.check(x.f.SetRowHeight(sheet, first+i, float64(min(lines, 12))*15))
 		}
 	}
+}
+
+// rowLines is how many lines the tallest wrapped cell of row takes.
+func rowLines(row []any, widths []float64, wrap []int) int {
+	lines := 1
+	for _, c := range wrap {
+		if c-1 >= len(row) || c-1 >= len(widths) {
+			continue
+		}
+		text, ok := row[c-1].(string)
+		if !ok {
+			continue
+		}
+		lines = max(lines, textLines(text, widths[c-1]))
+	}
+	return lines
+}
+
+// moreRows is the last row of a sheet cut at Excel's row limit.
+func moreRows(n int) string {
+	return fmt.Sprintf("… %d more rows past Excel's row limit: see the JSON or CSV report", n)
 }
 
 // textLines estimates the lines text takes in a column width wide (in
@@ -158,32 +163,6 @@ func textLines(text string, width float64) int {
 	return n
 }
 
-// link makes column col of data rows a hyperlink to each row's file. A
-// worksheet holds at most excelize.TotalSheetHyperlinks links: past that
-// the sheet keeps its file names as plain text rather than failing the
-// whole workbook.
-func (x *book) link(sheet string, col int, paths []string) {
-	paths = paths[:min(len(paths), maxDataRows-1)]
-	n := 0
-	for _, p := range paths {
-		if p != "" && p != "<stdin>" {
-			n++
-		}
-	}
-	if n > linkLimit {
-		return
-	}
-	style := x.style(&excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: &excelize.Alignment{Vertical: "top"}})
-	for i, p := range paths {
-		if p == "" || p == "<stdin>" {
-			continue
-		}
-		cell, _ := excelize.CoordinatesToCellName(col, i+2)
-		x.addLink(sheet, cell, fileURL(p))
-		x.check(x.f.SetCellStyle(sheet, cell, cell, style))
-	}
-}
-
 // linkLimit is excelize.TotalSheetHyperlinks; a variable so that a test
 // can cross it without writing 65,000 rows.
 var linkLimit = excelize.TotalSheetHyperlinks
@@ -191,24 +170,7 @@ var linkLimit = excelize.TotalSheetHyperlinks
 // maxDataRows is how many rows below its header a worksheet can hold.
 const maxDataRows = excelize.TotalRows - 1
 
-// fill colours the severity cells of column col.
-func (x *book) fill(sheet string, col int, severities []string) {
-	severities = severities[:min(len(severities), maxDataRows-1)]
-	styles := map[string]int{}
-	for _, sev := range []string{"error", "warning", "info"} { // in order: style ids must not vary between runs
-		color := severityFill[sev]
-		styles[sev] = x.style(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}, Alignment: &excelize.Alignment{Vertical: "top"}})
-	}
-	for i, s := range severities {
-		if id, ok := styles[s]; ok {
-			cell, _ := excelize.CoordinatesToCellName(col, i+2)
-			x.check(x.f.SetCellStyle(sheet, cell, cell, id))
-		}
-	}
-}
-
-func (x *book) overview(r *reports.Report) {
-	x.check(x.f.SetSheetName("Sheet1", SheetOverview))
+func (x *book) overview(r *reports.Report) *sheetTable {
 	var rows [][]any
 	var paths, worst []string
 	for _, d := range r.Documents {
@@ -244,22 +206,16 @@ func (x *book) overview(r *reports.Report) {
 	s := r.Summary
 	rows = append(rows, []any{fmt.Sprintf("合计 total: %d 个文件 documents", s.Documents), "", "", "",
 		s.Findings.Error, s.Findings.Warning, s.Findings.Info, "", "", "", "", fmt.Sprintf("%d 个无法读取 unreadable", s.Failed)})
-	x.table(SheetOverview, []string{"文件 file", "类型 kind", "格式 format", "编码 encoding", "错误 error", "警告 warning", "提示 info",
+	return &sheetTable{sheet: SheetOverview, header: []string{"文件 file", "类型 kind", "格式 format", "编码 encoding", "错误 error", "警告 warning", "提示 info",
 		"违规 violation", "缺失 missing", "不明 unclear", "事实 facts", "无法读取 unreadable"},
-		[]float64{44, 9, 9, 11, 9, 10, 8, 11, 10, 10, 8, 50}, rows, 1, 12)
-	x.link(SheetOverview, 1, paths)
-	x.fill(SheetOverview, 1, worst)
-	// Who made the workbook, below the table.
-	n := len(rows) + 3
-	x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n), fmt.Sprintf("%s %s", r.Tool.Name, r.Tool.Version)))
-	x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n+1), "规则库 rulebook: "+r.Rulebook))
-	x.check(x.f.SetCellValue(SheetOverview, fmt.Sprintf("A%d", n+2), fmt.Sprintf("已忽略 suppressed (shouhou-ignore): %d；基线中已有 already in the baseline: %d", s.Suppressed, s.Baselined)))
-	x.grow(SheetOverview, 1, n+2)
+		widths: []float64{44, 9, 9, 11, 9, 10, 8, 11, 10, 10, 8, 50}, rows: rows, wrap: []int{1, 12},
+		linkCol: 1, paths: paths, fillCol: 1, severities: worst,
+		// Who made the workbook, below the table.
+		footer: []string{fmt.Sprintf("%s %s", r.Tool.Name, r.Tool.Version), "规则库 rulebook: " + r.Rulebook,
+			fmt.Sprintf("已忽略 suppressed (shouhou-ignore): %d；基线中已有 already in the baseline: %d", s.Suppressed, s.Baselined)}}
 }
 
-func (x *book) findings(r *reports.Report) {
-	_, err := x.f.NewSheet(SheetFindings)
-	x.check(err)
+func (x *book) findings(r *reports.Report) *sheetTable {
 	var rows [][]any
 	var paths, sev []string
 	for _, d := range r.Documents {
@@ -280,16 +236,13 @@ func (x *book) findings(r *reports.Report) {
 	}
 	// Chinese words where a person reads; the machine ids in their own
 	// columns at the end, for filters and scripts.
-	x.table(SheetFindings, []string{"文件 file", "位置 location", "规则 rule", "严重程度", "状态",
+	return &sheetTable{sheet: SheetFindings, header: []string{"文件 file", "位置 location", "规则 rule", "严重程度", "状态",
 		"说明 message", "证据 evidence", "依据 basis", "建议 fix", "章节 section", "主题", "severity", "status", "topic"},
-		[]float64{36, 18, 20, 9, 9, 40, 50, 36, 40, 24, 12, 9, 10, 18}, rows, 6, 7, 8, 9, 10)
-	x.link(SheetFindings, 1, paths)
-	x.fill(SheetFindings, 4, sev)
+		widths: []float64{36, 18, 20, 9, 9, 40, 50, 36, 40, 24, 12, 9, 10, 18}, rows: rows, wrap: []int{6, 7, 8, 9, 10},
+		linkCol: 1, paths: paths, fillCol: 4, severities: sev}
 }
 
-func (x *book) facts(r *reports.Report) {
-	_, err := x.f.NewSheet(SheetFacts)
-	x.check(err)
+func (x *book) facts(r *reports.Report) *sheetTable {
 	var rows [][]any
 	var paths []string
 	for _, d := range r.Documents {
@@ -305,9 +258,9 @@ func (x *book) facts(r *reports.Report) {
 			paths = append(paths, d.Path)
 		}
 	}
-	x.table(SheetFacts, []string{"文件 file", "位置 location", "主题", "比较 op", "数值 value", "上限 max", "单位 unit", "部件 item", "原文 text", "章节 section", "topic"},
-		[]float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18}, rows, 9, 10)
-	x.link(SheetFacts, 1, paths)
+	return &sheetTable{sheet: SheetFacts, header: []string{"文件 file", "位置 location", "主题", "比较 op", "数值 value", "上限 max", "单位 unit", "部件 item", "原文 text", "章节 section", "topic"},
+		widths: []float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18}, rows: rows, wrap: []int{9, 10},
+		linkCol: 1, paths: paths}
 }
 
 // fileURL links a report row to its document: an absolute file: URL, so

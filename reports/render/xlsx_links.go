@@ -8,7 +8,6 @@ import (
 	"io"
 	"io/fs"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -17,48 +16,47 @@ import (
 //
 // excelize's SetCellHyperLink scans every hyperlink and every relationship
 // of the sheet on each call, so a report of 10,000 files spent most of its
-// time there (quadratic). Here excelize writes only the first link of each
-// sheet, which makes the sheet's relationships part, its namespace and the
-// first <hyperlink> exactly as before; the others are kept in a list and
-// spliced into the sheet's <hyperlinks> and its relationships part as the
-// workbook is zipped. The bytes are those excelize would have written: the
-// same elements, in the same order, with the same rIds.
+// time there (quadratic), and its stream writer would write the links with
+// a namespace prefix of its own. Here the links are kept in a list and
+// written as the workbook is zipped: a <hyperlinks> element spliced into
+// the sheet's part where the schema puts it (after the cells, before the
+// page margins), and the sheet's relationships part, which excelize does
+// not write for these sheets (they have no other relationship). The parts
+// are those excelize writes for SetCellHyperLink: the same elements, in the
+// same order, with the same rIds.
 
-// sheetLinks are the links of one sheet past the first, in order.
+// sheetLinks are the links of one sheet, in order.
 type sheetLinks struct {
 	sheet string
 	cells []string
 	urls  []string
 }
 
-// addLink links cell of sheet to url: the first of a sheet through
-// excelize, the rest deferred to the zip writer.
+// addLink links cell of sheet to url.
 func (x *book) addLink(sheet, cell, url string) {
 	if x.links == nil {
 		x.links = map[string]*sheetLinks{}
 	}
 	l, ok := x.links[sheet]
 	if !ok {
-		x.links[sheet] = &sheetLinks{sheet: sheet}
-		x.check(x.f.SetCellHyperLink(sheet, cell, url, "External"))
-		return
+		l = &sheetLinks{sheet: sheet}
+		x.links[sheet] = l
 	}
 	l.cells = append(l.cells, cell)
 	l.urls = append(l.urls, url)
 }
 
 // linkZip is the zip writer excelize writes the workbook through: it
-// passes every part on except the sheets with deferred links and their
-// relationships parts, which it holds until complete and then splices.
+// passes every part on, splicing the links into the parts of the sheets
+// that have them, and adds those sheets' relationships parts.
 type linkZip struct {
 	zw      *zip.Writer
 	sheets  map[string]*sheetLinks // by the sheet's part name
 	rels    map[string]*sheetLinks // by its relationships part name
-	pending string
-	buf     bytes.Buffer
+	pending *linkSplicer           // the sheet part being written
 }
 
-// spliceLinks makes x.f zip its sheets with the deferred links.
+// spliceLinks makes x.f zip its sheets with their links.
 func (x *book) spliceLinks() {
 	z := &linkZip{sheets: map[string]*sheetLinks{}, rels: map[string]*sheetLinks{}}
 	for _, s := range x.f.WorkBook.Sheets.Sheet {
@@ -84,12 +82,18 @@ func (z *linkZip) Create(name string) (io.Writer, error) {
 	if err := z.flush(); err != nil {
 		return nil, err
 	}
-	if z.sheets[name] != nil || z.rels[name] != nil {
-		z.pending = name
-		z.buf.Reset()
-		return &z.buf, nil
+	if z.rels[name] != nil {
+		return nil, fmt.Errorf("xlsx: %s: unexpected relationships from excelize", name)
 	}
-	return z.zw.Create(name)
+	w, err := z.zw.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if l := z.sheets[name]; l != nil {
+		z.pending = &linkSplicer{name: name, w: w, links: l}
+		return z.pending, nil
+	}
+	return w, nil
 }
 
 func (z *linkZip) AddFS(fsys fs.FS) error {
@@ -109,53 +113,134 @@ func (z *linkZip) Close() error {
 // relHyperlink is the relationship type of a hyperlink.
 const relHyperlink = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
-// flush writes the part held back, with its links spliced in after the
-// first one excelize wrote (rId1, the sheet's only relationship).
+// flush ends the sheet part being written, with its links, and writes its
+// relationships part.
 func (z *linkZip) flush() error {
-	name := z.pending
-	if name == "" {
+	s := z.pending
+	if s == nil {
 		return nil
 	}
-	z.pending = ""
-	part := z.buf.Bytes()
-	var add bytes.Buffer
-	var end string
-	if l := z.sheets[name]; l != nil {
-		end = "</hyperlinks>"
-		if bytes.Count(part, []byte("<hyperlink ")) != 1 || !bytes.Contains(part, []byte(`r:id="rId1"`)) {
-			return fmt.Errorf("xlsx: %s: unexpected hyperlinks from excelize", name)
-		}
-		for i, cell := range l.cells {
-			fmt.Fprintf(&add, `<hyperlink ref="%s" r:id="rId%d"></hyperlink>`, cell, i+2)
-		}
-	} else {
-		l := z.rels[name]
-		end = "</Relationships>"
-		if bytes.Count(part, []byte("<Relationship ")) != 1 || !bytes.Contains(part, []byte(`Id="rId1"`)) {
-			return fmt.Errorf("xlsx: %s: unexpected relationships from excelize", name)
-		}
-		for i, u := range l.urls {
-			fmt.Fprintf(&add, `<Relationship Id="rId%d" Target="`, i+2)
-			if err := xml.EscapeText(&add, []byte(u)); err != nil {
-				return err
-			}
-			add.WriteString(`" Type="` + relHyperlink + `" TargetMode="External"></Relationship>`)
-		}
+	z.pending = nil
+	if err := s.end(); err != nil {
+		return err
 	}
-	at := bytes.LastIndex(part, []byte(end))
-	if at < 0 {
-		return fmt.Errorf("xlsx: %s: no %s", name, strings.Trim(end, "</>"))
-	}
+	name := "xl/worksheets/_rels/" + s.name[len("xl/worksheets/"):] + ".rels"
 	w, err := z.zw.Create(name)
 	if err != nil {
 		return err
 	}
-	for _, b := range [][]byte{part[:at], add.Bytes(), part[at:]} {
-		if _, err := w.Write(b); err != nil {
+	var b bytes.Buffer
+	b.WriteString(xml.Header[:len(xml.Header)-1] + "\n")
+	b.WriteString(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`)
+	for i, u := range s.links.urls {
+		fmt.Fprintf(&b, `<Relationship Id="rId%d" Target="`, i+1)
+		if err := xml.EscapeText(&b, []byte(u)); err != nil {
+			return err
+		}
+		b.WriteString(`" Type="` + relHyperlink + `" TargetMode="External"></Relationship>`)
+		if b.Len() > 1<<16 {
+			if _, err := w.Write(b.Bytes()); err != nil {
+				return err
+			}
+			b.Reset()
+		}
+	}
+	b.WriteString(`</Relationships>`)
+	_, err = w.Write(b.Bytes())
+	return err
+}
+
+// linkSplicer passes a sheet part through until its cells end
+// (</sheetData>), holds the little that follows, and on end writes it with
+// the <hyperlinks> element before <printOptions> or <pageMargins>, where
+// the schema's order puts it. Nothing of the cells is copied: a part held
+// in memory comes in one Write.
+type linkSplicer struct {
+	name  string
+	w     io.Writer
+	links *sheetLinks
+	carry []byte // the last bytes passed, which may begin </sheetData>
+	after bool   // </sheetData> seen
+	tail  []byte // everything since
+}
+
+var endSheetData = []byte("</sheetData>")
+
+func (s *linkSplicer) Write(p []byte) (int, error) {
+	n := len(p)
+	if s.after {
+		s.tail = append(s.tail, p...)
+		return n, nil
+	}
+	// The end of the cells across the carried bytes and p.
+	if len(s.carry) > 0 {
+		j := append(s.carry[:len(s.carry):len(s.carry)], p[:min(len(p), len(endSheetData)-1)]...)
+		if i := bytes.Index(j, endSheetData); i >= 0 {
+			end := i + len(endSheetData) - len(s.carry) // in p
+			if err := s.pass(s.carry, p[:end]); err != nil {
+				return 0, err
+			}
+			s.after, s.carry, s.tail = true, nil, append(s.tail, p[end:]...)
+			return n, nil
+		}
+	}
+	if i := bytes.Index(p, endSheetData); i >= 0 {
+		end := i + len(endSheetData)
+		if err := s.pass(s.carry, p[:end]); err != nil {
+			return 0, err
+		}
+		s.after, s.carry, s.tail = true, nil, append(s.tail, p[end:]...)
+		return n, nil
+	}
+	keep := len(endSheetData) - 1
+	if len(p) >= keep {
+		if err := s.pass(s.carry, p[:len(p)-keep]); err != nil {
+			return 0, err
+		}
+		s.carry = append(s.carry[:0], p[len(p)-keep:]...)
+		return n, nil
+	}
+	s.carry = append(s.carry, p...)
+	if over := len(s.carry) - keep; over > 0 {
+		if err := s.pass(s.carry[:over]); err != nil {
+			return 0, err
+		}
+		s.carry = append(s.carry[:0], s.carry[over:]...)
+	}
+	return n, nil
+}
+
+// pass writes bs on.
+func (s *linkSplicer) pass(bs ...[]byte) error {
+	for _, b := range bs {
+		if _, err := s.w.Write(b); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+func (s *linkSplicer) end() error {
+	if !s.after || bytes.Contains(s.tail, []byte("<hyperlinks")) {
+		return fmt.Errorf("xlsx: %s: unexpected sheet part from excelize", s.name)
+	}
+	at := bytes.Index(s.tail, []byte("<printOptions"))
+	if at < 0 {
+		at = bytes.Index(s.tail, []byte("<pageMargins"))
+	}
+	if at < 0 {
+		return fmt.Errorf("xlsx: %s: no page margins", s.name)
+	}
+	var b bytes.Buffer
+	b.Write(s.tail[:at])
+	b.WriteString("<hyperlinks>")
+	for i, cell := range s.links.cells {
+		fmt.Fprintf(&b, `<hyperlink ref="%s" r:id="rId%d"></hyperlink>`, cell, i+1)
+	}
+	b.WriteString("</hyperlinks>")
+	b.Write(s.tail[at:])
+	_, err := s.w.Write(b.Bytes())
+	return err
 }
 
 // grow records that sheet has cells up to column cols and row rows.
