@@ -6,19 +6,18 @@ package checker
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
+	"shouhou/checker/check"
 	"shouhou/checker/clause"
 	"shouhou/checker/facts"
 	"shouhou/checker/reader"
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
-	"shouhou/lexicon/money"
 	"shouhou/reports"
 	"shouhou/rules"
 )
@@ -189,23 +188,6 @@ func catalogue(s string) bool {
 	return strings.Count(s, "、")+strings.Count(s, "/") >= 4
 }
 
-// goodsTopics are terms only a seller of goods owes: a cleaning or repair
-// service is not asked for a return window.
-var goodsTopics = map[string]bool{"return_window": true, "exchange_window": true, "warranty_period": true, "parts_warranty": true}
-
-// asksOfGoods reports a require rule satisfied only by goods terms.
-func asksOfGoods(r *rules.Rule) bool {
-	if len(r.Topics) == 0 {
-		return false
-	}
-	for _, t := range r.Topics {
-		if !goodsTopics[t] {
-			return false
-		}
-	}
-	return true
-}
-
 // sellsGoods reports clauses that speak of goods sold.
 func sellsGoods(cls []clause.Clause) bool {
 	for _, c := range cls {
@@ -241,11 +223,8 @@ func (d *doc) mayMatch(r *rules.Rule, i int) bool {
 	return !ok || d.candSets[d.cand[i]][k]
 }
 
-// located is a fact with the clause it came from.
-type located struct {
-	facts.Fact
-	clause int
-}
+// located is a fact with the clause it came from: the check kinds' Fact.
+type located = check.Fact
 
 // doc is the working state of one audit.
 type doc struct {
@@ -283,7 +262,7 @@ func (d *doc) judges(r *rules.Rule, ci int) bool {
 	if !r.Applies(d.u.clauseKind[ci]) {
 		return false
 	}
-	return r.Check == rules.Placeholder || !d.u.other[ci]
+	return r.Check == check.Placeholder || !d.u.other[ci]
 }
 
 // MaxEntries bounds the facts, the findings and the table cells (each
@@ -355,7 +334,7 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 			next = d.clauses[i+1].Text.S
 		}
 		for _, f := range session.ExtractLead(c, next) {
-			d.facts = append(d.facts, located{f, i})
+			d.facts = append(d.facts, located{Fact: f, Clause: i})
 		}
 		if len(d.facts) > MaxEntries {
 			return reports.Document{}, tooMany(MaxEntries, "figures found")
@@ -400,7 +379,8 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 	if d.u.B2B {
 		audience = rules.B2B
 	}
-	here := &docContext{topics: topics, policy: policy, commitment: commitment, category: cat, productWords: a.productWords}
+	here := &checkDoc{doc: d, ctx: check.Context{Topics: topics, Commitment: commitment, SellsGoods: func() bool { return sellsGoods(policy) },
+		Category: cat, ProductWords: a.productWords, Jurisdiction: d.u.Jurisdiction, JurisdictionEvidence: d.u.JurisdictionEvidence}}
 	for _, r := range a.book.Rules {
 		if ctx.Err() != nil {
 			return reports.Document{}, ctx.Err()
@@ -408,7 +388,7 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 		if !slices.ContainsFunc(kindsHere, r.Applies) || !r.Fits(audience, d.u.Jurisdiction) || cat != nil && !cat.Applies(r.ID) {
 			continue
 		}
-		out.Findings = append(out.Findings, checks[r.Check](d, r, here)...)
+		out.Findings = append(out.Findings, check.Get(r.Check).Run(here, r)...)
 	}
 	if len(out.Findings) > MaxEntries {
 		return reports.Document{}, tooMany(MaxEntries, "findings")
@@ -440,217 +420,11 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 	return out, nil
 }
 
-func (d *doc) threshold(r *rules.Rule) []reports.Finding {
-	var out []reports.Finding
-	for _, f := range d.facts {
-		if f.Topic != r.Topic || f.Blank {
-			continue
-		}
-		var stated, limit duration.Amount
-		var ok bool
-		if r.Min != nil {
-			stated, limit = f.Amount(), r.Min.Amount()
-			ok = duration.AtLeast(stated, limit) || d.grantsElsewhere(f, limit)
-		} else {
-			stated, limit = f.Upper(), r.Max.Amount()
-			ok = duration.AtMost(stated, limit)
-		}
-		if ok {
-			continue
-		}
-		msg := expand(r.Message, map[string]string{"stated": stated.String(), "limit": limit.String(), "topic": rules.TopicNames[r.Topic]})
-		out = append(out, d.finding(r, reports.Violation, msg, f.clause, f.NumStart))
-	}
-	return out
-}
-
-// grantsElsewhere reports a shorter exchange window the document outdoes:
-// another firm exchange figure of the same part and scope reaches the
-// limit (7天免费更换 beside 十五日内可换货 grants exchange for fifteen
-// days): the topic's promise is what the whole document grants. Return
-// windows are left alone: a short window for defects beside a 7-day
-// no-reason return is a problem of its own.
-func (d *doc) grantsElsewhere(f located, limit duration.Amount) bool {
-	if f.Topic != "exchange_window" {
-		return false // a 48-hour window to report a defect stands beside a 7-day no-reason return
-	}
-	for _, g := range d.facts {
-		if g.Topic != f.Topic || g.Blank || g.Unit == "" || g.Item != f.Item || g.Scope != f.Scope {
-			continue
-		}
-		if duration.AtLeast(g.Amount(), limit) {
-			return true
-		}
-	}
-	return false
-}
-
-// profile judges warranties by the document's product category: each part
-// the category names must be covered at least as long as its rules say.
-func (d *doc) profile(r *rules.Rule, cat *rules.Category) []reports.Finding {
-	var out []reports.Finding
-	for _, f := range d.facts {
-		if f.Topic != r.Topic || f.Blank || f.Unit == "" {
-			continue
-		}
-		item := f.Item
-		if f.Topic == "warranty_period" {
-			s := d.clauses[f.clause].Text.S
-			item = cat.WholePart(s[phraseStart(s, f.Start):f.Start])
-		}
-		limit, ok := cat.Parts[item]
-		if !ok || duration.AtLeast(f.Amount(), limit.Amount()) {
-			continue
-		}
-		label := limit.Label
-		if label == "" {
-			label = item + "三包有效期"
-		}
-		msg := expand(r.Message, map[string]string{"item": label, "stated": f.Amount().String(), "limit": limit.Amount().String(), "category": cat.Name})
-		fd := d.finding(r, reports.Violation, msg, f.clause, f.NumStart)
-		fd.Basis = append(fd.Basis, cat.Basis.String())
-		if cat.Basis.Level == "U" && fd.Severity == string(rules.Error) {
-			fd.Severity = string(rules.Warning)
-			fd.Message += rules.UnverifiedNote
-		}
-		out = append(out, fd)
-	}
-	return out
-}
-
-// ratio judges a money fact as a share of another topic's sum: a
-// percentage as it stands, a sum against the largest base the document
-// states (a deposit of 5万元 against a budget of 100万元). With no base
-// stated a sum cannot be judged. The largest base is the kindest reading
-// when a tender states several (lots, or a budget and a ceiling price),
-// and a contract never exceeds its budget, so a bond over 10% of the
-// budget is over 10% of the contract too.
-func (d *doc) ratio(r *rules.Rule) []reports.Finding {
-	var base *located
-	for i, f := range d.facts {
-		if f.Topic == r.Of && f.Unit == money.Yuan && !f.Blank && f.Value > 0 && (base == nil || f.Value > base.Value) {
-			base = &d.facts[i]
-		}
-	}
-	var out []reports.Finding
-	for _, f := range d.facts {
-		if f.Topic != r.Topic || f.Blank {
-			continue
-		}
-		value := f.Upper().Value
-		share, stated := value, money.String(value, f.Unit)
-		var related []reports.Place
-		switch f.Unit {
-		case money.Percent:
-		case money.Yuan:
-			if base == nil {
-				continue
-			}
-			share = value / base.Value * 100
-			bp := d.place(base.clause, base.NumStart)
-			stated = fmt.Sprintf("%s（为%s %s 的 %s，%s）", stated, rules.TopicNames[r.Of], money.String(base.Value, money.Yuan),
-				money.String(math.Round(share*100)/100, money.Percent), bp.Location)
-			related = append(related, bp)
-		default:
-			continue
-		}
-		if share <= r.Max.Value+1e-9 {
-			continue
-		}
-		msg := expand(r.Message, map[string]string{
-			"stated": stated, "limit": money.String(r.Max.Value, money.Percent), "topic": rules.TopicNames[r.Topic],
-		})
-		fd := d.finding(r, reports.Violation, msg, f.clause, f.NumStart)
-		fd.Related = related
-		out = append(out, fd)
-	}
-	return out
-}
-
 // place is clause ci's spot at byte off of its normalized text, with the
 // clause as evidence.
 func (d *doc) place(ci, off int) reports.Place {
 	p := d.src.Locate(d.clauses[ci].Text.Orig(off))
 	return reports.Place{Line: p.Line, Column: p.Column, Location: p.Location, Evidence: d.originalText(ci, off)}
-}
-
-// phraseStart is where the phrase holding byte off of s begins: after the
-// last comma or semicolon before it.
-func phraseStart(s string, off int) int {
-	return strings.LastIndexAny(s[:off], ",;") + 1
-}
-
-func (d *doc) forbid(r *rules.Rule) []reports.Finding {
-	status := reports.Violation
-	if r.Status == reports.Unclear {
-		status = reports.Unclear
-	}
-	return d.matches(r, status, rules.TopicNames[r.Topic], nil)
-}
-
-// placeholder reports blank figures (XX小时内响应, 在 小时内) by the topic
-// they belong to, then pattern matches (____, （  ）) in other clauses; one
-// finding per clause.
-func (d *doc) placeholder(r *rules.Rule) []reports.Finding {
-	var out []reports.Finding
-	done := map[int]bool{}
-	for _, f := range d.facts {
-		if !f.Blank || done[f.clause] {
-			continue
-		}
-		done[f.clause] = true
-		s := d.clauses[f.clause].Text.S
-		msg := expand(r.Message, map[string]string{"topic": rules.TopicNames[f.Topic], "match": s[f.Start:f.End]})
-		out = append(out, d.finding(r, reports.Unclear, msg, f.clause, f.NumStart))
-	}
-	return append(out, d.matches(r, reports.Unclear, "条款", done)...)
-}
-
-// matches reports each clause (but those in skip) where r's patterns match.
-func (d *doc) matches(r *rules.Rule, status, topic string, skip map[int]bool) []reports.Finding {
-	var out []reports.Finding
-	for i := range d.clauses {
-		if skip[i] {
-			continue
-		}
-		loc, text := d.matchAt(r, i)
-		if loc == nil {
-			continue
-		}
-		msg := expand(r.Message, map[string]string{"match": text[loc[0]:loc[1]], "topic": topic})
-		out = append(out, d.finding(r, status, msg, i, loc[0]))
-	}
-	return out
-}
-
-func (d *doc) require(r *rules.Rule, topics map[string]bool) []reports.Finding {
-	for _, t := range r.Topics {
-		if topics[t] {
-			return nil
-		}
-	}
-	for i, c := range d.clauses {
-		if len(r.Patterns) > 0 && d.mayMatch(r, i) && r.Match(c.Text.S) != nil {
-			return nil
-		}
-	}
-	msg := expand(r.Message, map[string]string{"topic": rules.TopicNames[r.Topic]})
-	if r.Unverified() {
-		msg += rules.UnverifiedNote
-	}
-	return []reports.Finding{{
-		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: reports.Missing, Message: msg,
-		Basis: r.BasisStrings(), Title: r.Title, Fix: r.Fix,
-	}}
-}
-
-// notice says once how the document was judged: which jurisdiction it is
-// under and the words that told.
-func (d *doc) notice(r *rules.Rule) reports.Finding {
-	names := map[string]string{rules.HK: "香港", rules.Macau: "澳门", rules.TW: "台湾"}
-	msg := expand(r.Message, map[string]string{"jurisdiction": names[d.u.Jurisdiction], "evidence": strings.Join(d.u.JurisdictionEvidence, "、")})
-	return reports.Finding{Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: reports.Notice, Message: msg,
-		Basis: r.BasisStrings(), Title: r.Title, Fix: r.Fix}
 }
 
 // policyClauses are the clauses of the document's policy sections (all of
@@ -693,11 +467,11 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 }
 
 func (d *doc) reportFact(f located) reports.Fact {
-	c := d.clauses[f.clause]
+	c := d.clauses[f.Clause]
 	p := d.src.Locate(c.Text.Orig(f.NumStart))
 	rf := reports.Fact{
 		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
-		Text: d.originalText(f.clause, f.NumStart), Line: p.Line, Column: p.Column, Blank: f.Blank,
+		Text: d.originalText(f.Clause, f.NumStart), Line: p.Line, Column: p.Column, Blank: f.Blank,
 		Section: strings.Join(c.Section, " › "), Location: p.Location, Condition: f.Condition,
 		Scope: reportScope(f.Scope),
 	}
@@ -785,11 +559,4 @@ func collapseSpace(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimSpace(b.String())
-}
-
-func expand(tmpl string, vars map[string]string) string {
-	for k, v := range vars {
-		tmpl = strings.ReplaceAll(tmpl, "{"+k+"}", v)
-	}
-	return tmpl
 }

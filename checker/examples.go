@@ -49,10 +49,10 @@ func RunExamples(book *rules.Book) (failures []ExampleFailure, ran, generated in
 			}
 			for _, ex := range examples {
 				texts := []string{ex}
-				if r.Check == rules.Forbid || r.Check == rules.Placeholder {
+				if s, ok := r.Params.(rules.Synonymous); ok {
 					var syn [][]string
 					if bad {
-						syn = r.Synonyms
+						syn = s.SynonymGroups()
 					}
 					vs := Variants(ex, syn)
 					generated += len(vs)

@@ -37,7 +37,7 @@ func readLadders(fs []located) []located {
 	}
 	alsoReturn := func(f located) bool {
 		for _, g := range fs {
-			if g.Topic == "return_window" && g.clause == f.clause && g.NumStart == f.NumStart {
+			if g.Topic == "return_window" && g.Clause == f.Clause && g.NumStart == f.NumStart {
 				return true
 			}
 		}
@@ -109,13 +109,13 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 	s := d.clauses[i].Text.S
 	if d.mayMatch(r, i) {
 		if loc := r.Match(s); loc != nil {
-			if r.ListItems && d.leadsItems(i) && loc[0] >= lastPhrase(s) {
+			if readsListItems(r) && d.leadsItems(i) && loc[0] >= lastPhrase(s) {
 				return nil, "" // 以下情况不支持退换货： says nothing until its items are read
 			}
 			return loc, s
 		}
 	}
-	if r.ListItems {
+	if readsListItems(r) {
 		if loc, text := d.matchUnderLead(r, i); loc != nil {
 			return loc, text
 		}

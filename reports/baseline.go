@@ -1,7 +1,6 @@
 package reports
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -45,24 +44,23 @@ func LoadBaseline(path string) (*Baseline, error) {
 	if err := json.Unmarshal(b, &r); err == nil && r.Schema != "" {
 		docs = r.Documents
 	} else {
-		sc := bufio.NewScanner(bytes.NewReader(b))
-		sc.Buffer(make([]byte, 1<<20), 256<<20)
-		for sc.Scan() {
+		err := ReadJSONL(bytes.NewReader(b), "baseline "+path, func(_ int, text []byte) error {
 			var line struct {
 				Document *baselineDoc `json:"document"`
 				Report   *struct {
 					Schema string `json:"schema"`
 				} `json:"report"`
 			}
-			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
-				return nil, fmt.Errorf("baseline %s is not a shouhou JSON or JSONL report: %v", path, err)
+			if err := json.Unmarshal(text, &line); err != nil {
+				return fmt.Errorf("baseline %s is not a shouhou JSON or JSONL report: %v", path, err)
 			}
 			if line.Document != nil {
 				docs = append(docs, *line.Document)
 			}
-		}
-		if err := sc.Err(); err != nil {
-			return nil, fmt.Errorf("cannot read baseline %s: %v", path, err)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 		if docs == nil && !bytes.Contains(b, []byte(`"report"`)) {
 			return nil, errors.New("baseline " + path + " is not a shouhou JSON or JSONL report (write one with --format json)")

@@ -1,7 +1,9 @@
 package reports
 
 import (
+	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 )
 
@@ -55,4 +57,26 @@ func WriteJSONL(w io.Writer, r *Report) error {
 		}
 	}
 	return j.Summary(r.Summary)
+}
+
+// MaxJSONLLine bounds one line of a JSON Lines report read back (by
+// shouhou merge and --baseline): a document's line carries all its facts
+// and findings.
+const MaxJSONLLine = 1 << 30
+
+// ReadJSONL calls each with every line of the JSON Lines in r, numbered
+// from 1, and returns the first error each returns as it is. A line over
+// MaxJSONLLine, or a failed read, is "cannot read <what>: <reason>".
+func ReadJSONL(r io.Reader, what string, each func(line int, b []byte) error) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), MaxJSONLLine)
+	for n := 1; sc.Scan(); n++ {
+		if err := each(n, sc.Bytes()); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("cannot read %s: %v", what, err)
+	}
+	return nil
 }

@@ -247,7 +247,7 @@ func newPrefilter(rs []*Rule, include func(*Rule) bool) *Prefilter {
 		if !include(r) {
 			continue // never a candidate
 		}
-		for _, src := range r.patterns.sources() {
+		for _, src := range r.patternSources() {
 			parsed, err := syntax.Parse(src, syntax.Perl)
 			var sets [][]string
 			if err == nil {

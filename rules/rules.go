@@ -17,7 +17,6 @@ import (
 	"sync"
 
 	"shouhou/lexicon/duration"
-	"shouhou/lexicon/money"
 	"shouhou/lexicon/normalize"
 )
 
@@ -45,18 +44,6 @@ func (s Severity) Rank() int {
 	}
 	return 0
 }
-
-// Check kinds.
-const (
-	Threshold   = "threshold"   // a duration fact must reach min or stay within max
-	Forbid      = "forbid"      // a clause must not match patterns
-	Placeholder = "placeholder" // template blanks: blank figures, pattern matches
-	Require     = "require"     // the document must state a topic
-	Profile     = "profile"     // a part's warranty must reach its product category's figure
-	Ratio       = "ratio"       // a money fact must stay within a share of another (deposit <= 2% of budget)
-	Consistent  = "consistent"  // a topic stated twice must be stated alike
-	Notice      = "notice"      // says once how a document was judged (mainland law not applied to a Hong Kong shop)
-)
 
 // Kinds of document.
 const (
@@ -128,41 +115,19 @@ type Rule struct {
 	// Mainland law is not applied to Hong Kong, Macau or Taiwan shops.
 	Jurisdictions []string `yaml:"jurisdictions"`
 	Topic         string   `yaml:"topic"`
-	Check         string   `yaml:"check"`
-
-	// threshold
-	Min *Limit `yaml:"min"`
-	Max *Limit `yaml:"max"`
-
-	// forbid, placeholder, require: regular expressions over normalized
-	// (simplified, half-width) clause text.
-	Patterns []string `yaml:"patterns"`
-	With     []string `yaml:"with"`    // at least one must also match the clause
-	Without  []string `yaml:"without"` // none may match the clause
-	// Synonyms are groups of words the rule's wording treats alike (不予,
-	// 恕不, 概不): shouhou rules test writes every bad example with each
-	// word of a group it uses swapped for each other, and each must still
-	// be caught.
-	Synonyms [][]string `yaml:"synonyms"`
-	// ListItems makes a forbid rule read each item of a list under a
-	// lead-in (以下商品不支持七天无理由退货：/ 1. 特价商品) as if the item
-	// stood in the lead's place. Only for rules whose law is about which
-	// goods or cases may be excluded: each item is then one such case.
-	ListItems bool `yaml:"list_items"`
-	// Status of a forbid rule's findings: violation (the default), or
-	// unclear for wording that leaves a topic without a reading (视情况而定).
-	Status string `yaml:"status"`
-	// require: topics whose facts satisfy the rule
-	Topics []string `yaml:"topics"`
-	// ratio: the money topic the share is taken of (budget)
-	Of string `yaml:"of"`
+	// Check is the rule's check kind (a name registered with RegisterKind:
+	// threshold, forbid, require …).
+	Check string `yaml:"check"`
 
 	Message  string   `yaml:"message"`
 	Basis    []Basis  `yaml:"basis"`
 	Fix      string   `yaml:"fix"`
 	Examples Examples `yaml:"examples"`
 
-	patterns, with, without *lazyRes // compiled on first use
+	// Params are the check kind's own parameters, read from the rule's
+	// mapping by its Kind: a pointer to the struct Kind.Params returned.
+	Params any       `yaml:"-"`
+	pat    *Patterns // Params' patterns, if the kind has any
 }
 
 // Applies reports whether the rule runs on documents of kind k.
@@ -187,30 +152,30 @@ func (r *Rule) Fits(audience, jurisdiction string) bool {
 	return slices.Contains(r.Jurisdictions, jurisdiction)
 }
 
-// Match returns the byte range of the first pattern match in s that the
-// with/without conditions allow, or nil.
+// Match returns the byte range of the first match in s of the rule's
+// patterns that the with/without conditions allow, or nil. A rule whose
+// kind takes no patterns matches nothing.
 func (r *Rule) Match(s string) []int {
-	// Patterns first: they are what the prefilter vouches for, and most
-	// clauses fail them.
-	var loc []int
-	for _, re := range r.patterns.get() {
-		if loc = re.FindStringIndex(s); loc != nil {
-			break
-		}
-	}
-	if loc == nil || len(r.With) > 0 && !anyMatch(r.with.get(), s) || anyMatch(r.without.get(), s) {
+	if r.pat == nil {
 		return nil
 	}
-	return loc
+	return r.pat.Match(s)
 }
 
-func anyMatch(res []*regexp.Regexp, s string) bool {
-	for _, re := range res {
-		if re.MatchString(s) {
-			return true
-		}
+// patternSources returns the rule's normalized expressions, uncompiled.
+func (r *Rule) patternSources() []string {
+	if r.pat == nil {
+		return nil
 	}
-	return false
+	return r.pat.patterns.sources()
+}
+
+// PatternSources returns the rule's patterns as written, or nil.
+func (r *Rule) PatternSources() []string {
+	if r.pat == nil {
+		return nil
+	}
+	return r.pat.Patterns
 }
 
 // Unverified reports a rule resting on a figure the project's legal
@@ -321,138 +286,79 @@ func (book *Book) sort() {
 
 var idRe = regexp.MustCompile(`^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$`)
 
-// compile validates a rule and compiles its patterns.
-func (r *Rule) compile() error {
-	var problems []string
-	bad := func(f string, a ...any) { problems = append(problems, fmt.Sprintf(f, a...)) }
+// validate checks a rule and its kind's parameters and compiles its
+// patterns, returning each problem with the field it is about. given are
+// the keys the rule's mapping has.
+func (r *Rule) validate(given []string) []Problem {
+	var problems []Problem
+	bad := func(field, f string, a ...any) {
+		problems = append(problems, Problem{Field: field, Msg: fmt.Sprintf(f, a...)})
+	}
 	if !idRe.MatchString(r.ID) {
-		bad("id %q must look like CPL-EXCH-15D (capitals, digits, dashes)", r.ID)
+		bad("id", "id %q must look like CPL-EXCH-15D (capitals, digits, dashes)", r.ID)
 	}
 	if r.Title == "" {
-		bad("title is empty")
+		bad("title", "title is empty")
 	}
 	if r.Severity.Rank() == 0 {
-		bad("severity %q must be error, warning or info", r.Severity)
+		bad("severity", "severity %q must be error, warning or info", r.Severity)
 	}
 	if len(r.AppliesTo) == 0 {
-		bad("applies_to is empty")
+		bad("applies_to", "applies_to is empty")
 	}
 	for _, k := range r.AppliesTo {
 		if !slices.Contains(Kinds, k) {
-			bad("applies_to %q must be one of %s", k, strings.Join(Kinds, ", "))
+			bad("applies_to", "applies_to %q must be one of %s", k, strings.Join(Kinds, ", "))
 		}
 	}
 	for _, a := range r.Audience {
 		if a != Consumer && a != B2B {
-			bad("audience %q must be consumer or b2b", a)
+			bad("audience", "audience %q must be consumer or b2b", a)
 		}
 	}
 	for _, j := range r.Jurisdictions {
 		if !slices.Contains(Jurisdictions, j) {
-			bad("jurisdictions %q must be one of %s", j, strings.Join(Jurisdictions, ", "))
+			bad("jurisdictions", "jurisdictions %q must be one of %s", j, strings.Join(Jurisdictions, ", "))
 		}
 	}
 	if _, ok := TopicNames[r.Topic]; !ok {
-		bad("topic %q is not a topic of docs/contract.md", r.Topic)
+		bad("topic", "topic %q is not a topic of docs/contract.md", r.Topic)
 	}
 	if len(r.Basis) == 0 {
-		bad("basis is empty: every rule cites its law")
+		bad("basis", "basis is empty: every rule cites its law")
 	}
 	for _, b := range r.Basis {
 		if b.Law == "" || !strings.Contains("PMSU", b.Level) || b.Level == "" {
-			bad("basis needs law and level (P, M, S or U): %+v", b)
+			bad("basis", "basis needs law and level (P, M, S or U): %+v", b)
 		}
 		if b.Level == "U" && r.Severity == Error {
-			bad("a rule on an unverified figure is at most a warning")
+			bad("severity", "a rule on an unverified figure is at most a warning")
 		}
 	}
-	if r.ListItems && r.Check != Forbid {
-		bad("list_items: only forbid rules read list items")
-	}
-	if len(r.Synonyms) > 0 && r.Check != Forbid && r.Check != Placeholder {
-		bad("synonyms: only forbid and placeholder rules take synonyms")
+	kind, known := kinds[r.Check]
+	if known {
+		for _, k := range given {
+			if !commonKeys[k] && !kindKeys[r.Check][k] {
+				bad(k, "%s: only %s rules take %s", k, strings.Join(kindsOwning(k), " and "), k)
+			}
+		}
 	}
 	if r.Message == "" {
-		bad("message is empty")
+		bad("message", "message is empty")
 	}
 	if len(r.Examples.Bad) == 0 {
-		bad("examples.bad is empty: a rule carries its own tests")
+		bad("examples", "examples.bad is empty: a rule carries its own tests")
 	}
-	switch r.Check {
-	case Threshold:
-		if moneyTopics[r.Topic] {
-			bad("threshold judges durations; money topic %q needs check: ratio", r.Topic)
-		}
-		if (r.Min == nil) == (r.Max == nil) {
-			bad("threshold needs exactly one of min and max")
-		}
-		for _, l := range []*Limit{r.Min, r.Max} {
-			if l != nil && (!l.Unit.Valid() || l.Unit == duration.Lifetime || l.Value <= 0) {
-				bad("limit %v %q is not a positive duration", l.Value, l.Unit)
-			}
-		}
-	case Profile:
-		if r.Topic != "parts_warranty" && r.Topic != "warranty_period" {
-			bad("profile rules judge parts_warranty or warranty_period, not %q", r.Topic)
-		}
-	case Ratio:
-		if r.Max == nil || r.Min != nil || r.Max.Unit != money.Percent || r.Max.Value <= 0 {
-			bad("ratio needs max: {value: N, unit: percent}")
-		}
-		if !moneyTopics[r.Topic] || !moneyTopics[r.Of] || r.Of == r.Topic {
-			bad("ratio judges one money topic (%s) against another given by of:, not %q of %q", strings.Join(sortedKeys(moneyTopics), ", "), r.Topic, r.Of)
-		}
-	case Consistent:
-		if len(r.Topics) == 0 {
-			bad("consistent needs topics")
-		}
-		for _, t := range r.Topics {
-			if _, ok := TopicNames[t]; !ok || moneyTopics[t] {
-				bad("topics: %q is not a duration topic of docs/contract.md", t)
-			}
-		}
-	case Forbid, Placeholder:
-		if len(r.Patterns) == 0 && r.Check == Forbid {
-			bad("forbid needs patterns")
-		}
-		for _, g := range r.Synonyms {
-			if len(g) < 2 || slices.Contains(g, "") {
-				bad("synonyms: each group needs two or more words, got %q", g)
-			}
-		}
-		if r.Status != "" && (r.Check != Forbid || r.Status != "violation" && r.Status != "unclear") {
-			bad("status %q: only forbid rules take a status, violation or unclear", r.Status)
-		}
-	case Require:
-		if len(r.Topics) == 0 && len(r.Patterns) == 0 {
-			bad("require needs topics or patterns")
-		}
-		for _, t := range r.Topics {
-			if _, ok := TopicNames[t]; !ok {
-				bad("topics: %q is not a topic of docs/contract.md", t)
-			}
-		}
-	case Notice:
-		if r.Severity != Info {
-			bad("a notice is information: severity info")
-		}
-	default:
-		bad("check %q must be one of threshold, forbid, placeholder, require, profile, ratio, consistent, notice", r.Check)
+	if !known {
+		bad("check", "check %q must be one of %s", r.Check, strings.Join(kindNames, ", "))
+		return problems
 	}
-	var err error
-	if r.patterns, err = parseAll(r.Patterns); err != nil {
-		bad("patterns: %v", err)
+	kind.Validate(r, bad)
+	if ps, ok := r.Params.(patternSet); ok {
+		r.pat = ps.PatternSet()
+		r.pat.compile(bad)
 	}
-	if r.with, err = parseAll(r.With); err != nil {
-		bad("with: %v", err)
-	}
-	if r.without, err = parseAll(r.Without); err != nil {
-		bad("without: %v", err)
-	}
-	if len(problems) > 0 {
-		return errors.New(strings.Join(problems, "; "))
-	}
-	return nil
+	return problems
 }
 
 func normalizePattern(p string) string {

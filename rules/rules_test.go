@@ -1,14 +1,18 @@
-package rules
+package rules_test
 
 import (
 	"os"
 	"path/filepath"
+	_ "shouhou/checker/check" // the check kinds the rulebook names
+	"shouhou/lexicon/normalize"
+	"shouhou/rules"
+	"slices"
 	"strings"
 	"testing"
 )
 
 func TestBuiltinLoads(t *testing.T) {
-	book, err := Builtin()
+	book, err := rules.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,8 +44,7 @@ func TestValidation(t *testing.T) {
 		{"rules:\n  - {id: X-1, title: t, severity: error, applies_to: [policy], topic: nowhere, check: forbid, patterns: [a], message: m, basis: [{law: L, level: P}], examples: {bad: [a]}}\n", "not a topic of docs/contract.md"},
 	}
 	for _, c := range cases {
-		b := &Book{byID: map[string]*Rule{}}
-		err := b.add("user.yaml", []byte(c.yaml))
+		err := rules.AddTo("user.yaml", []byte(c.yaml))
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: error %v, want it to mention %q", c.yaml, err, c.want)
 		}
@@ -49,13 +52,35 @@ func TestValidation(t *testing.T) {
 }
 
 func TestPatternsAreNormalized(t *testing.T) {
-	r := &Rule{ID: "X-1", Title: "t", Severity: Error, AppliesTo: []string{Policy}, Topic: "invoice", Check: Forbid,
-		Patterns: []string{"不開發票，"}, Message: "m", Basis: []Basis{{Law: "L", Level: "P"}}, Examples: Examples{Bad: []string{"x"}}}
-	if err := r.compile(); err != nil {
+	rs, err := rules.Parse("user.yaml", []byte("rules:\n  - {id: X-1, title: t, severity: error, applies_to: [policy], topic: invoice, check: forbid, patterns: [不開發票，], message: m, basis: [{law: L, level: P}], examples: {bad: [x]}}\n"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Match("本店不开发票,谢谢") == nil {
+	if rs[0].Match("本店不开发票,谢谢") == nil {
 		t.Error("normalized pattern does not match normalized text")
+	}
+}
+
+// TestProblemsAtTheirField: a problem is reported at the line and column
+// of the field it is about, a kind's parameters included; a key of
+// another kind is an error at that key.
+func TestProblemsAtTheirField(t *testing.T) {
+	head := "rules:\n  - id: USR-A\n    title: t\n    severity: error\n    applies_to: [tender]\n    message: x\n    basis: [{law: L, level: P}]\n    examples: {bad: [abc]}\n"
+	cases := []struct{ tail, want string }{
+		{"    topic: warranty_period\n    check: threshold\n    min: {value: 0, unit: year}\n", ":11:5: rule USR-A: limit 0 \"year\" is not a positive duration"},
+		{"    topic: bid_deposit\n    check: ratio\n    max: {value: 2, unit: percent}\n    of: warranty_period\n", ":12:5: rule USR-A: ratio judges one money topic"},
+		{"    topic: bid_deposit\n    check: ratio\n    max: {value: 2, unit: day}\n    of: budget\n", ":11:5: rule USR-A: ratio needs max"},
+		{"    topic: invoice\n    check: forbid\n    patterns: [abc]\n    of: budget\n", ":12:5: rule USR-A: of: only ratio rules take of"},
+		{"    topic: invoice\n    check: forbid\n    patterns: [abc]\n    topics: [invoice]\n", ":12:5: rule USR-A: topics: only require and consistent rules take topics"},
+		{"    topic: invoice\n    check: forbid\n", ":2:5: rule USR-A: forbid needs patterns"},
+		{"    topic: invoice\n    check: forbid\n    patterns: [abc]\n    status: maybe\n", ":12:5: rule USR-A: status \"maybe\""},
+		{"    topic: invoice\n    check: forbidden\n", ":10:5: rule USR-A: check \"forbidden\" must be one of threshold, forbid, placeholder, require, profile, ratio, consistent, notice"},
+	}
+	for _, c := range cases {
+		err := rules.AddTo("user.yaml", []byte(head+c.tail))
+		if err == nil || !strings.Contains(err.Error(), "user.yaml"+c.want) {
+			t.Errorf("%s: error %v, want %q", c.tail, err, c.want)
+		}
 	}
 }
 
@@ -79,7 +104,7 @@ func TestLoadFileErrorsHavePlaces(t *testing.T) {
 		if err := os.WriteFile(p, []byte(c.yaml), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := LoadFile(p)
+		_, err := rules.LoadFile(p)
 		if err == nil {
 			t.Errorf("case %d: no error", i)
 			continue
@@ -91,7 +116,7 @@ func TestLoadFileErrorsHavePlaces(t *testing.T) {
 		}
 		// A built-in rulebook goes through the same loader: the same
 		// error, at the same line and column, named by its embedded path.
-		builtinErr := (&Book{byID: map[string]*Rule{}}).add("builtin/bad.yaml", []byte(c.yaml))
+		builtinErr := rules.AddTo("builtin/bad.yaml", []byte(c.yaml))
 		if builtinErr == nil {
 			t.Errorf("case %d: the built-in loader took it", i)
 		} else if got, want := builtinErr.Error(), strings.ReplaceAll(err.Error(), p, "builtin/bad.yaml"); got != want {
@@ -101,7 +126,7 @@ func TestLoadFileErrorsHavePlaces(t *testing.T) {
 }
 
 func TestUserRulesAddAndOverride(t *testing.T) {
-	book, err := Builtin()
+	book, err := rules.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +136,7 @@ func TestUserRulesAddAndOverride(t *testing.T) {
 	if err := os.WriteFile(p, []byte(y), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	extra, err := LoadFile(p)
+	extra, err := rules.LoadFile(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,11 +147,11 @@ func TestUserRulesAddAndOverride(t *testing.T) {
 }
 
 func TestCategoriesLoad(t *testing.T) {
-	cats, err := Categories()
+	cats, err := rules.Categories()
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := CategoryIDs(cats)
+	ids := rules.CategoryIDs(cats)
 	for _, want := range []string{"mobile_phone", "computer", "tv_audio", "appliance", "general"} {
 		found := false
 		for _, id := range ids {
@@ -140,5 +165,75 @@ func TestCategoriesLoad(t *testing.T) {
 		if c.ID == "mobile_phone" && (c.Parts["充电器"].Value != 1 || c.Parts["充电器"].Unit != "year" || c.Parts["电池"].Value != 6) {
 			t.Errorf("phone figures: %+v", c.Parts)
 		}
+	}
+}
+
+// The prefilter never hides a match: over every rule's examples and every
+// line of the test documents, a rule that matches is a candidate.
+func TestPrefilterNeverHidesAMatch(t *testing.T) {
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, r := range book.Rules {
+		texts = append(texts, r.Examples.Bad...)
+		texts = append(texts, r.Examples.Good...)
+	}
+	files, _ := filepath.Glob("../testdata/policies/*")
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	pre := book.Prefilter()
+	matched, skipped := 0, 0
+	for _, text := range texts {
+		s := normalize.String(text)
+		cand := pre.Candidates(s, nil)
+		for i, r := range book.Rules {
+			if len(rules.PatternSourcesOf(r)) == 0 {
+				continue
+			}
+			if !cand[i] {
+				skipped++
+			}
+			if r.Match(s) != nil {
+				matched++
+				if !cand[i] {
+					t.Errorf("%s matches %q but the prefilter left it out", r.ID, s)
+				}
+			}
+		}
+	}
+	if matched == 0 || skipped == 0 {
+		t.Errorf("matched %d, skipped %d: the test shows nothing", matched, skipped)
+	}
+}
+
+// TestCandidateSets: the vector numbered gives what Candidates gives, and
+// equal sets get one number.
+func TestCandidateSets(t *testing.T) {
+	book, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pre := book.Prefilter()
+	sets := pre.Sets()
+	texts := []string{"收货后七日内可退货。", "本店商品概不退换。", "收货后七日内可退货。", "", "天气很好。", "质保期为一年。"}
+	var got []int32
+	for _, text := range texts {
+		got = append(got, sets.Index(normalize.String(text)))
+	}
+	for i, text := range texts {
+		want := pre.Candidates(normalize.String(text), nil)
+		if v := sets.Vectors[got[i]]; !slices.Equal(v, want) {
+			t.Errorf("%q: vector %v, Candidates %v", text, v, want)
+		}
+	}
+	if got[0] != got[2] {
+		t.Error("the same clause twice got two numbers")
+	}
+	if len(sets.Vectors) < 2 || len(sets.Vectors) >= len(texts) {
+		t.Errorf("%d vectors for %d clauses: want fewer, and more than one", len(sets.Vectors), len(texts))
 	}
 }

@@ -1,13 +1,18 @@
-package rules
+package rules_test
 
-import "testing"
+import (
+	"testing"
+
+	_ "shouhou/checker/check" // the check kinds the rulebook names
+	"shouhou/rules"
+)
 
 // TestTopicRegistry: every topic is registered once with both names, and
 // every topic the built-in rulebook uses (as topic:, of: or require:) is
 // registered.
 func TestTopicRegistry(t *testing.T) {
 	seen := map[string]bool{}
-	for _, tp := range Topics {
+	for _, tp := range rules.Topics {
 		if seen[tp.ID] {
 			t.Errorf("topic %s registered twice", tp.ID)
 		}
@@ -21,16 +26,16 @@ func TestTopicRegistry(t *testing.T) {
 			t.Errorf("topic %s: unit family %q", tp.ID, tp.Unit)
 		}
 	}
-	book, err := Builtin()
+	book, err := rules.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range book.Rules {
-		if _, ok := LookupTopic(r.Topic); !ok {
+		if _, ok := rules.LookupTopic(r.Topic); !ok {
 			t.Errorf("rule %s: topic %q not registered", r.ID, r.Topic)
 		}
 	}
-	if !moneyTopics["budget"] || moneyTopics["warranty_period"] {
-		t.Errorf("money topics %v", moneyTopics)
+	if !rules.IsMoneyTopic("budget") || rules.IsMoneyTopic("warranty_period") {
+		t.Errorf("money topics %v", rules.MoneyTopicList())
 	}
 }

@@ -3,9 +3,7 @@ package rules
 import (
 	"errors"
 	"fmt"
-	"reflect"
 	"sort"
-	"strings"
 
 	"go.yaml.in/yaml/v4"
 
@@ -55,7 +53,10 @@ func parse(path string, b []byte) ([]*Rule, error) {
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return nil, at(root, "no rules: list")
 	}
-	known := ruleKeys()
+	if len(kinds) == 0 {
+		return nil, fmt.Errorf("%s: no check kinds are registered: a program that reads rulebooks links shouhou/checker/check", path)
+	}
+	known := allKeys()
 	var (
 		out  []*Rule
 		errs []error
@@ -67,30 +68,49 @@ func parse(path string, b []byte) ([]*Rule, error) {
 			continue
 		}
 		keys := map[string]*yaml.Node{}
+		var given []string
 		bad := false
+		// The keys every rule has are read into Rule, the rest into the
+		// kind's parameters.
+		common := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: item.Line, Column: item.Column}
+		own := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: item.Line, Column: item.Column}
 		for i := 0; i+1 < len(item.Content); i += 2 {
 			k := item.Content[i]
 			keys[k.Value] = k
+			given = append(given, k.Value)
 			if !known[k.Value] {
 				errs = append(errs, at(k, "unknown field %q%s", k.Value, suggest(k.Value, known)))
 				bad = true
 			}
+			to := own
+			if commonKeys[k.Value] {
+				to = common
+			}
+			to.Content = append(to.Content, k, item.Content[i+1])
 		}
 		if bad {
 			continue
 		}
 		r := &Rule{}
-		if err := item.Load(r, yaml.WithKnownFields()); err != nil {
+		if err := common.Load(r, yaml.WithKnownFields()); err != nil {
 			errs = append(errs, at(item, "%v", err))
 			continue
 		}
-		if err := r.compile(); err != nil {
-			for _, problem := range strings.Split(err.Error(), "; ") {
+		if k, ok := kinds[r.Check]; ok {
+			// Keys of other kinds are left out here; validate names them.
+			r.Params = k.Params()
+			if err := own.Load(r.Params); err != nil {
+				errs = append(errs, at(item, "%v", err))
+				continue
+			}
+		}
+		if problems := r.validate(given); len(problems) > 0 {
+			for _, p := range problems {
 				n := item
-				if k, ok := keys[fieldOf(problem)]; ok {
+				if k, ok := keys[p.Field]; ok {
 					n = k
 				}
-				errs = append(errs, at(n, "rule %s: %s", r.ID, problem))
+				errs = append(errs, at(n, "rule %s: %s", r.ID, p.Msg))
 			}
 			continue
 		}
@@ -102,38 +122,6 @@ func parse(path string, b []byte) ([]*Rule, error) {
 		out = append(out, r)
 	}
 	return out, errors.Join(errs...)
-}
-
-// ruleKeys are the YAML keys a rule may have.
-func ruleKeys() map[string]bool {
-	keys := map[string]bool{}
-	t := reflect.TypeOf(Rule{})
-	for i := 0; i < t.NumField(); i++ {
-		if tag := strings.Split(t.Field(i).Tag.Get("yaml"), ",")[0]; tag != "" && tag != "-" {
-			keys[tag] = true
-		}
-	}
-	return keys
-}
-
-// fieldOf names the field a compile problem is about: its first word, or
-// the field a check's parameter lives in.
-func fieldOf(problem string) string {
-	word := strings.FieldsFunc(problem, func(r rune) bool { return r == ' ' || r == ':' || r == '.' })
-	if len(word) == 0 {
-		return ""
-	}
-	switch word[0] {
-	case "threshold", "limit":
-		return "check"
-	case "forbid":
-		return "patterns"
-	case "require":
-		return "topics"
-	case "a":
-		return "severity" // "a rule on an unverified figure is at most a warning"
-	}
-	return word[0]
 }
 
 // suggest offers the known key nearest to a misspelt one.
@@ -216,7 +204,7 @@ func (b *Book) Configure(disable []string, severity map[string]string) (*Book, e
 			if sv.Rank() == 0 {
 				return nil, fmt.Errorf("rules.severity: %s: %q must be error, warning or info", r.ID, s)
 			}
-			if sv == Error && r.unverified() {
+			if sv == Error && r.Unverified() {
 				return nil, fmt.Errorf("rules.severity: %s rests on an unverified figure and stays at most a warning", r.ID)
 			}
 			c := *r
@@ -238,15 +226,6 @@ func (b *Book) Configure(disable []string, severity map[string]string) (*Book, e
 		nb.Version += "+config"
 	}
 	return nb, nil
-}
-
-func (r *Rule) unverified() bool {
-	for _, b := range r.Basis {
-		if b.Level == "U" {
-			return true
-		}
-	}
-	return false
 }
 
 // Nearest offers the known name nearest to a misspelt one, as

@@ -4,7 +4,6 @@
 package merge
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -224,28 +223,26 @@ func readPart(path string, pi int) ([]entry, string, reports.Summary, *reports.S
 	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
 		return nil, "", summary, nil, fmt.Errorf("part %s is not a regular file (%v): write parts to files with shouhou audit -f jsonl -o", path, st.Mode().Type())
 	}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<30)
 	var (
 		out      []entry
 		rulebook string
 		head     bool
 		done     bool
 	)
-	for line := 1; sc.Scan(); line++ {
+	err = reports.ReadJSONL(f, "part "+path, func(line int, b []byte) error {
 		var p part
-		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			return nil, "", summary, nil, fmt.Errorf("%s:%d: not a shouhou JSON Lines report (%v); write parts with shouhou audit -f jsonl", path, line, err)
+		if err := json.Unmarshal(b, &p); err != nil {
+			return fmt.Errorf("%s:%d: not a shouhou JSON Lines report (%v); write parts with shouhou audit -f jsonl", path, line, err)
 		}
 		switch {
 		case p.Report != nil:
 			if p.Report.Schema != reports.AuditSchema {
-				return nil, "", summary, nil, fmt.Errorf("%s:%d: schema %q, want %q", path, line, p.Report.Schema, reports.AuditSchema)
+				return fmt.Errorf("%s:%d: schema %q, want %q", path, line, p.Report.Schema, reports.AuditSchema)
 			}
 			head, rulebook, shard = true, p.Report.Rulebook, p.Report.Shard
 		case p.Document != nil:
 			if p.Index == nil {
-				return nil, "", summary, nil, fmt.Errorf("%s:%d: a document line without its index (made by an older shouhou?)", path, line)
+				return fmt.Errorf("%s:%d: a document line without its index (made by an older shouhou?)", path, line)
 			}
 			if p.Document.Facts == nil {
 				p.Document.Facts = []reports.Fact{}
@@ -257,9 +254,10 @@ func readPart(path string, pi int) ([]entry, string, reports.Summary, *reports.S
 		case p.Summary != nil:
 			summary, done = *p.Summary, true
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, "", summary, nil, fmt.Errorf("cannot read part %s: %v", path, err)
+		return nil
+	})
+	if err != nil {
+		return nil, "", summary, nil, err
 	}
 	if !head {
 		return nil, "", summary, nil, fmt.Errorf("%s is not a shouhou JSON Lines report (no header line); write parts with shouhou audit -f jsonl", path)

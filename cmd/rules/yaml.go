@@ -2,17 +2,19 @@ package rules
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
 
-	"shouhou/lexicon/duration"
 	rb "shouhou/rules"
 )
 
-// ruleYAML is a rule as a rulebook file holds it: the fields of rb.Rule
-// with their YAML keys, empty ones left out. TestShowRoundTrip checks the
-// two list the same keys.
+// ruleYAML is a rule as a rulebook file holds it: the keys every rule
+// has, empty ones left out. The keys of the rule's check kind are its
+// parameter struct's (checker/check), whose yaml tags say how each is
+// written; toYAML puts them after check:. TestShowCoversEveryKey checks
+// that ruleYAML has every key of rb.Rule.
 type ruleYAML struct {
 	ID        string      `yaml:"id"`
 	Title     string      `yaml:"title"`
@@ -22,25 +24,10 @@ type ruleYAML struct {
 	Juris     []string    `yaml:"jurisdictions,omitempty,flow"`
 	Topic     string      `yaml:"topic,omitempty"`
 	Check     string      `yaml:"check"`
-	Min       *limitYAML  `yaml:"min,omitempty,flow"`
-	Max       *limitYAML  `yaml:"max,omitempty,flow"`
-	Patterns  []string    `yaml:"patterns,omitempty"`
-	With      []string    `yaml:"with,omitempty"`
-	Without   []string    `yaml:"without,omitempty"`
-	Synonyms  [][]string  `yaml:"synonyms,omitempty,flow"`
-	ListItems bool        `yaml:"list_items,omitempty"`
-	Status    string      `yaml:"status,omitempty"`
-	Topics    []string    `yaml:"topics,omitempty,flow"`
-	Of        string      `yaml:"of,omitempty"`
 	Message   string      `yaml:"message"`
 	Basis     []basisYAML `yaml:"basis,omitempty"`
 	Fix       string      `yaml:"fix,omitempty"`
 	Examples  *examples   `yaml:"examples,omitempty"`
-}
-
-type limitYAML struct {
-	Value float64       `yaml:"value"`
-	Unit  duration.Unit `yaml:"unit"`
 }
 
 type basisYAML struct {
@@ -54,34 +41,61 @@ type examples struct {
 	Good []string `yaml:"good,omitempty"`
 }
 
-func toYAML(r *rb.Rule) ruleYAML {
+func toYAML(r *rb.Rule) (*yaml.Node, error) {
 	out := ruleYAML{ID: r.ID, Title: r.Title, Severity: string(r.Severity), AppliesTo: r.AppliesTo, Audience: r.Audience, Juris: r.Jurisdictions, Topic: r.Topic, Check: r.Check,
-		Patterns: r.Patterns, With: r.With, Without: r.Without, Synonyms: r.Synonyms, ListItems: r.ListItems, Status: r.Status, Topics: r.Topics, Of: r.Of,
 		Message: r.Message, Fix: r.Fix}
-	if r.Min != nil {
-		out.Min = &limitYAML{r.Min.Value, r.Min.Unit}
-	}
-	if r.Max != nil {
-		out.Max = &limitYAML{r.Max.Value, r.Max.Unit}
-	}
 	for _, b := range r.Basis {
 		out.Basis = append(out.Basis, basisYAML{b.Law, b.Article, b.Level})
 	}
 	if len(r.Examples.Bad)+len(r.Examples.Good) > 0 {
 		out.Examples = &examples{r.Examples.Bad, r.Examples.Good}
 	}
-	return out
+	rule, err := node(out)
+	if err != nil {
+		return nil, err
+	}
+	params, err := node(r.Params)
+	if err != nil || params.Kind != yaml.MappingNode {
+		return rule, err
+	}
+	for i := 0; i+1 < len(rule.Content); i += 2 {
+		if rule.Content[i].Value == "check" {
+			rule.Content = slices.Insert(rule.Content, i+2, params.Content...)
+			break
+		}
+	}
+	return rule, nil
+}
+
+// node is v as a YAML node, styled as yaml.Marshal writes it.
+func node(v any) (*yaml.Node, error) {
+	b, err := yaml.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	var doc yaml.Node
+	if err := yaml.Load(b, &doc); err != nil {
+		return nil, err
+	}
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		return doc.Content[0], nil
+	}
+	return &doc, nil
 }
 
 // showYAML writes rules as a rulebook file: saved as it is, it loads with
 // --rules and each rule replaces the built-in one of its id.
 func showYAML(w io.Writer, rules []*rb.Rule) error {
 	var doc struct {
-		Rules []ruleYAML `yaml:"rules"`
+		Rules []*yaml.Node `yaml:"rules"`
 	}
 	var ids []string
 	for _, r := range rules {
-		doc.Rules = append(doc.Rules, toYAML(r))
+		n, err := toYAML(r)
+		if err != nil {
+			return err
+		}
+		doc.Rules = append(doc.Rules, n)
 		ids = append(ids, r.ID)
 	}
 	b, err := yaml.Marshal(doc)

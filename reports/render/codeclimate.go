@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"io"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // ccIssue is one issue of GitLab's Code Quality report (a subset of the
@@ -40,7 +40,7 @@ var ccSeverity = map[string]string{"error": "critical", "warning": "major", "inf
 // needs a line: findings about the whole document, and places that are
 // not lines of a text file (paragraph 3, Sheet1!C4), point at line 1 and
 // say their place in the description.
-func WriteCodeClimate(w io.Writer, r *Report) error {
+func WriteCodeClimate(w io.Writer, r *reports.Report) error {
 	issues := []ccIssue{}
 	seen := map[string]int{}
 	add := func(path, rule, severity, desc, key string, line int) {

@@ -9,24 +9,24 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // Marks of the matrix, and their fills in the workbook.
 var (
-	marks      = map[string]string{Met: "✓", Unmet: "✗", NotStated: "–", UnclearR: "?", Contradicts: "≠"}
-	markColors = map[string]string{Met: "32", Unmet: "31", NotStated: "90", UnclearR: "33", Contradicts: "35"}
-	markFills  = map[string]string{Met: "C6EFCE", Unmet: "FFC7CE", NotStated: "EDEDED", UnclearR: "FFEB9C", Contradicts: "F4B084"}
-	statusZh   = map[string]string{Met: "满足", Unmet: "不满足", NotStated: "未说明", UnclearR: "不明确", Contradicts: "与声明矛盾"}
+	marks      = map[string]string{reports.Met: "✓", reports.Unmet: "✗", reports.NotStated: "–", reports.UnclearR: "?", reports.Contradicts: "≠"}
+	markColors = map[string]string{reports.Met: "32", reports.Unmet: "31", reports.NotStated: "90", reports.UnclearR: "33", reports.Contradicts: "35"}
+	markFills  = map[string]string{reports.Met: "C6EFCE", reports.Unmet: "FFC7CE", reports.NotStated: "EDEDED", reports.UnclearR: "FFEB9C", reports.Contradicts: "F4B084"}
+	statusZh   = map[string]string{reports.Met: "满足", reports.Unmet: "不满足", reports.NotStated: "未说明", reports.UnclearR: "不明确", reports.Contradicts: "与声明矛盾"}
 	// StatusOrder is the order counts are shown in.
-	statusOrder = []string{Met, Unmet, Contradicts, UnclearR, NotStated}
+	statusOrder = []string{reports.Met, reports.Unmet, reports.Contradicts, reports.UnclearR, reports.NotStated}
 
-	verdictZh    = map[string]string{VerdictPass: "满足", VerdictClarify: "需澄清", VerdictFail: "不满足", VerdictInvalid: "可能无效"}
-	verdictFills = map[string]string{VerdictPass: "C6EFCE", VerdictClarify: "FFEB9C", VerdictFail: "FFC7CE", VerdictInvalid: "FF7C80"}
-	verdictColor = map[string]string{VerdictPass: "32", VerdictClarify: "33", VerdictFail: "31", VerdictInvalid: "1;31"}
+	verdictZh    = map[string]string{reports.VerdictPass: "满足", reports.VerdictClarify: "需澄清", reports.VerdictFail: "不满足", reports.VerdictInvalid: "可能无效"}
+	verdictFills = map[string]string{reports.VerdictPass: "C6EFCE", reports.VerdictClarify: "FFEB9C", reports.VerdictFail: "FFC7CE", reports.VerdictInvalid: "FF7C80"}
+	verdictColor = map[string]string{reports.VerdictPass: "32", reports.VerdictClarify: "33", reports.VerdictFail: "31", reports.VerdictInvalid: "1;31"}
 
 	severityZh = map[string]string{"error": "错误", "warning": "警告", "info": "提示"}
-	findingZh  = map[string]string{Violation: "违规", Missing: "缺失", Unclear: "不明确", Notice: "说明"}
+	findingZh  = map[string]string{reports.Violation: "违规", reports.Missing: "缺失", reports.Unclear: "不明确", reports.Notice: "说明"}
 )
 
 // VerdictText is a bid's verdict in Chinese: 满足, 需澄清, 不满足, 可能无效.
@@ -50,7 +50,7 @@ func CountsText(c map[string]int) string {
 }
 
 // ClaimText is a bidder's deviation claim in its own words.
-func ClaimText(c *Claim) string {
+func ClaimText(c *reports.Claim) string {
 	if c == nil {
 		return ""
 	}
@@ -59,7 +59,7 @@ func ClaimText(c *Claim) string {
 
 // OpenText names the requirements behind a bid's verdict: 不满足 R1 R5；
 // 需澄清 R2.
-func OpenText(b BidReport) string {
+func OpenText(b reports.BidReport) string {
 	var parts []string
 	if len(b.NotMet) > 0 {
 		parts = append(parts, "不满足 not met: "+strings.Join(b.NotMet, " "))
@@ -82,14 +82,14 @@ func shortName(name string) string {
 }
 
 // bidderLabel is the column head of bid i: its name, else 投标N.
-func bidderLabel(i int, b BidReport) string {
+func bidderLabel(i int, b reports.BidReport) string {
 	if b.Name != "" {
 		return b.Name
 	}
 	return fmt.Sprintf("投标%d", i+1)
 }
 
-func writeCompareTable(w io.Writer, r *CompareReport, opt Options) error {
+func writeCompareTable(w io.Writer, r *reports.CompareReport, opt Options) error {
 	if p := r.Tender.Project; p != nil {
 		if _, err := fmt.Fprintln(w, strings.TrimSpace(p.Name+"  "+labelled("项目编号 ", p.Number))); err != nil {
 			return err
@@ -113,7 +113,7 @@ func writeCompareTable(w io.Writer, r *CompareReport, opt Options) error {
 				cell = paint(opt, markColors[res.Status], marks[res.Status]) + " " + StatedFor(q, res.Stated)
 				// The claim where it tells something: a declared 负偏离, or
 				// the 无偏离 a figure contradicts (the workbook has them all).
-				if c := res.Claim; c != nil && res.Status != Met && (c.Deviation == ClaimNegative || res.Status == Contradicts) && !strings.Contains(cell, claimZh[c.Deviation]) {
+				if c := res.Claim; c != nil && res.Status != reports.Met && (c.Deviation == reports.ClaimNegative || res.Status == reports.Contradicts) && !strings.Contains(cell, claimZh[c.Deviation]) {
 					cell += "（" + claimZh[c.Deviation] + "）"
 				}
 			}
@@ -174,7 +174,7 @@ func labelled(label, v string) string {
 // writeCompareCSV writes one row per bid and requirement, and one per
 // finding of the tender's own (kind tender_finding). The columns up to
 // note are those of the first version; the rest were added after them.
-func writeCompareCSV(w io.Writer, r *CompareReport) error {
+func writeCompareCSV(w io.Writer, r *reports.CompareReport) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // Rule ids of compare's SARIF results: a bid's unmet requirement, and a
@@ -16,7 +16,7 @@ const (
 	RuleContradicts = "CMP-CONTRADICTS"
 )
 
-var compareRules = []RuleInfo{
+var compareRules = []reports.RuleInfo{
 	{ID: RuleUnmet, Title: "投标不满足招标要求 / a bid does not meet a tender requirement", Severity: "warning", Topic: "compare",
 		Basis: []string{"招标文件的要求 / the tender's own requirement"}, Fix: "请投标人澄清，或按招标文件评审。"},
 	{ID: RuleContradicts, Title: "投标人声明无偏离，写明的数字却不满足要求 / a bid claims no deviation but states a worse figure", Severity: "warning", Topic: "compare",
@@ -26,18 +26,18 @@ var compareRules = []RuleInfo{
 // writeCompareSARIF writes the tender's own findings (--audit-tender) and
 // every unmet or contradicted requirement of every bid as SARIF results:
 // errors where the requirement is substantive, warnings otherwise.
-func writeCompareSARIF(w io.Writer, r *CompareReport) error {
-	rep := &Report{Schema: AuditSchema, Tool: r.Tool, Rules: compareRules}
-	rep.Documents = append(rep.Documents, Document{Path: r.Tender.Path, Kind: "tender", Format: formatOf(r.Tender.Path), Findings: r.Tender.Findings})
+func writeCompareSARIF(w io.Writer, r *reports.CompareReport) error {
+	rep := &reports.Report{Schema: reports.AuditSchema, Tool: r.Tool, Rules: compareRules}
+	rep.Documents = append(rep.Documents, reports.Document{Path: r.Tender.Path, Kind: "tender", Format: formatOf(r.Tender.Path), Findings: r.Tender.Findings})
 	for i, b := range r.Bids {
-		d := Document{Path: b.Path, Kind: "bid", Format: formatOf(b.Path), Error: b.Error}
+		d := reports.Document{Path: b.Path, Kind: "bid", Format: formatOf(b.Path), Error: b.Error}
 		for qi, res := range b.Results {
-			if res.Status != Unmet && res.Status != Contradicts || qi >= len(r.Tender.Requirements) {
+			if res.Status != reports.Unmet && res.Status != reports.Contradicts || qi >= len(r.Tender.Requirements) {
 				continue
 			}
 			q := r.Tender.Requirements[qi]
-			f := Finding{Rule: RuleUnmet, Topic: q.Topic, Severity: "warning", Status: Violation}
-			if res.Status == Contradicts {
+			f := reports.Finding{Rule: RuleUnmet, Topic: q.Topic, Severity: "warning", Status: reports.Violation}
+			if res.Status == reports.Contradicts {
 				f.Rule = RuleContradicts
 			}
 			if q.Substantive {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // Sheet names and layout of the compare workbook.
@@ -28,7 +28,7 @@ const (
 // location and the bidder's own deviation claim, and 招标文件问题 (the
 // tender's own findings, --audit-tender). Every sheet prints on A4
 // landscape, fitted to the page width, header rows repeated.
-func writeCompareXLSX(w io.Writer, r *CompareReport) error {
+func writeCompareXLSX(w io.Writer, r *reports.CompareReport) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &book{f: f}
@@ -47,7 +47,7 @@ func writeCompareXLSX(w io.Writer, r *CompareReport) error {
 }
 
 // projectTitle is the workbook's title: the project and what it is.
-func projectTitle(r *CompareReport) string {
+func projectTitle(r *reports.CompareReport) string {
 	name := "售后服务条款"
 	if p := r.Tender.Project; p != nil && p.Name != "" {
 		name = p.Name + " 售后服务条款"
@@ -55,7 +55,7 @@ func projectTitle(r *CompareReport) string {
 	return name + "评审表"
 }
 
-func projectLine(r *CompareReport) string {
+func projectLine(r *reports.CompareReport) string {
 	var parts []string
 	if p := r.Tender.Project; p != nil && p.Number != "" {
 		parts = append(parts, "项目编号："+p.Number)
@@ -122,7 +122,7 @@ func cellName(col, row int) string {
 }
 
 // matrix writes 对比.
-func (x *book) matrix(r *CompareReport) {
+func (x *book) matrix(r *reports.CompareReport) {
 	const sheet = SheetMatrix
 	const first = 5 // the first bidder's column
 	cols := first - 1 + len(r.Bids)
@@ -147,7 +147,7 @@ func (x *book) matrix(r *CompareReport) {
 		if st, ok := verdictFill[b.Verdict]; ok {
 			x.check(x.f.SetCellStyle(sheet, cellName(c, 4), cellName(c, 4), st))
 		} else {
-			x.check(x.f.SetCellStyle(sheet, cellName(c, 4), cellName(c, 4), verdictFill[VerdictFail]))
+			x.check(x.f.SetCellStyle(sheet, cellName(c, 4), cellName(c, 4), verdictFill[reports.VerdictFail]))
 		}
 		x.check(x.f.SetCellValue(sheet, cellName(c, 5), CountsText(b.Counts)))
 		x.check(x.f.SetCellStyle(sheet, cellName(c, 5), cellName(c, 5), plain))
@@ -227,7 +227,7 @@ func (x *book) matrix(r *CompareReport) {
 
 // star is the substantive column's mark: ★ for every substantive
 // requirement, whatever sign or words the tender used (kept in JSON and csv).
-func star(q Requirement) string {
+func star(q reports.Requirement) string {
 	if q.Substantive {
 		return "★"
 	}
@@ -256,7 +256,7 @@ func (x *book) signatures(sheet string, n int) int {
 
 // sheetNames gives each bid a sheet name: its number and bidder, within
 // Excel's 31 characters and without the characters it forbids.
-func sheetNames(bids []BidReport) []string {
+func sheetNames(bids []reports.BidReport) []string {
 	out := make([]string, len(bids))
 	for i, b := range bids {
 		name := strings.Map(func(r rune) rune {
@@ -276,7 +276,7 @@ func sheetNames(bids []BidReport) []string {
 }
 
 // bidSheet writes one bid's answers with their evidence.
-func (x *book) bidSheet(r *CompareReport, bi int, sheet string) {
+func (x *book) bidSheet(r *reports.CompareReport, bi int, sheet string) {
 	b := r.Bids[bi]
 	_, err := x.f.NewSheet(sheet)
 	x.check(err)
@@ -324,7 +324,7 @@ func (x *book) bidSheet(r *CompareReport, bi int, sheet string) {
 }
 
 // tenderAudit writes the tender's own findings (--audit-tender).
-func (x *book) tenderAudit(r *CompareReport) {
+func (x *book) tenderAudit(r *reports.CompareReport) {
 	const sheet = SheetTenderAudit
 	_, err := x.f.NewSheet(sheet)
 	x.check(err)

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // WriteCSV writes one row per finding, and one per unreadable document
@@ -14,7 +14,7 @@ import (
 // opens the Chinese text correctly when the file is double-clicked.
 // Findings listed under --show-suppressed follow their document's, with
 // the last column, suppressed, saying why they do not count.
-func WriteCSV(w io.Writer, r *Report) error {
+func WriteCSV(w io.Writer, r *reports.Report) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -41,7 +41,7 @@ func WriteCSV(w io.Writer, r *Report) error {
 }
 
 // suppressedZh says it in Chinese, for the cells a person reads.
-func suppressedZh(f Finding) string {
+func suppressedZh(f reports.Finding) string {
 	if f.Baselined {
 		return "基线已有"
 	}
@@ -50,7 +50,7 @@ func suppressedZh(f Finding) string {
 
 // suppressedStatus says why a listed finding does not count: "suppressed:
 // reason" for a shouhou-ignore line, "baselined" for --baseline.
-func suppressedStatus(f Finding) string {
+func suppressedStatus(f reports.Finding) string {
 	if f.Baselined {
 		return "baselined"
 	}

@@ -12,16 +12,16 @@ import (
 	"io"
 	"strings"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // Format is one output format: what it writes and how it behaves.
 type Format struct {
 	// Audit, Compare and Requirements write the three kinds of report;
 	// nil where the format does not write that kind.
-	Audit        func(io.Writer, *Report, Options) error
-	Compare      func(io.Writer, *CompareReport, Options) error
-	Requirements func(io.Writer, *RequirementsReport) error
+	Audit        func(io.Writer, *reports.Report, Options) error
+	Compare      func(io.Writer, *reports.CompareReport, Options) error
+	Requirements func(io.Writer, *reports.RequirementsReport) error
 	// Binary formats are refused on a terminal without -o.
 	Binary bool
 	// Terminal formats are meant for a person at a terminal: -q prints
@@ -37,8 +37,8 @@ var formats = map[string]Format{
 	"stylish":     {Audit: WriteStylish, Terminal: true},
 	"line":        {Audit: plain(WriteLine), Terminal: true},
 	"table":       {Audit: WriteTable, Compare: writeCompareTable, Requirements: writeRequirementsTable, Terminal: true},
-	"json":        {Audit: plain(WriteJSON), Compare: plain(indentedJSON[*CompareReport]), Requirements: indentedJSON[*RequirementsReport]},
-	"jsonl":       {Audit: plain(WriteJSONL)},
+	"json":        {Audit: plain(reports.WriteJSON), Compare: plain(indentedJSON[*reports.CompareReport]), Requirements: indentedJSON[*reports.RequirementsReport]},
+	"jsonl":       {Audit: plain(reports.WriteJSONL)},
 	"xlsx":        {Audit: plain(WriteXLSX), Compare: plain(writeCompareXLSX), Requirements: writeRequirementsXLSX, Binary: true},
 	"sarif":       {Audit: plain(WriteSARIF), Compare: plain(writeCompareSARIF)},
 	"junit":       {Audit: plain(WriteJUnit)},
@@ -97,7 +97,7 @@ type Options struct {
 }
 
 // Write renders r in format.
-func Write(w io.Writer, format string, r *Report, opt Options) error {
+func Write(w io.Writer, format string, r *reports.Report, opt Options) error {
 	if f := formats[format]; f.Audit != nil {
 		return f.Audit(w, r, opt)
 	}
@@ -105,7 +105,7 @@ func Write(w io.Writer, format string, r *Report, opt Options) error {
 }
 
 // WriteCompare renders a compare report in format.
-func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) error {
+func WriteCompare(w io.Writer, format string, r *reports.CompareReport, opt Options) error {
 	if f := formats[format]; f.Compare != nil {
 		return f.Compare(w, r, opt)
 	}
@@ -113,7 +113,7 @@ func WriteCompare(w io.Writer, format string, r *CompareReport, opt Options) err
 }
 
 // WriteRequirements renders a tender's requirements list.
-func WriteRequirements(w io.Writer, format string, r *RequirementsReport) error {
+func WriteRequirements(w io.Writer, format string, r *reports.RequirementsReport) error {
 	if f := formats[format]; f.Requirements != nil {
 		return f.Requirements(w, r)
 	}

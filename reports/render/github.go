@@ -5,13 +5,13 @@ import (
 	"io"
 	"strings"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // WriteGitHub writes GitHub Actions workflow commands, one annotation per
 // finding (::error, ::warning, ::notice) and per unreadable document, so
 // that a workflow step shows them on the pull request's files.
-func WriteGitHub(w io.Writer, r *Report) error {
+func WriteGitHub(w io.Writer, r *reports.Report) error {
 	for _, d := range r.Documents {
 		if d.Error != nil {
 			if _, err := fmt.Fprintf(w, "::error file=%s,title=%s::%s\n", ghProperty(d.Path), ghProperty("shouhou: unreadable"), ghData(*d.Error)); err != nil {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 //go:embed html/*
@@ -43,7 +43,7 @@ type htmlPage struct {
 	Title  string
 	Style  template.CSS
 	Script template.JS
-	Report *Report
+	Report *reports.Report
 	Docs   []htmlDoc
 	Rules  []string
 	Sevs   []string
@@ -53,12 +53,12 @@ type htmlPage struct {
 
 type htmlDoc struct {
 	ID  string
-	Doc Document
+	Doc reports.Document
 	// Segments is the text cut at the findings' edges; nil when the text
 	// is not available (a report merged from JSONL parts).
 	Segments []htmlSegment
 	Findings []htmlFinding
-	Counts   SeverityCounts
+	Counts   reports.SeverityCounts
 }
 
 type htmlSegment struct {
@@ -69,14 +69,14 @@ type htmlSegment struct {
 
 type htmlFinding struct {
 	ID string // "" when the finding has no place in the text
-	Finding
+	reports.Finding
 }
 
 // WriteHTML writes the audit report as one self-contained page: per
 // document its text with each finding's evidence highlighted by severity,
 // a side list of the findings (a click scrolls to the highlight and
 // flashes it; filters by severity and rule), and the summary.
-func WriteHTML(w io.Writer, r *Report) error {
+func WriteHTML(w io.Writer, r *reports.Report) error {
 	p := htmlPage{Title: "shouhou 售后合规审计", Style: template.CSS(htmlAsset("report.css")), Script: template.JS(htmlAsset("report.js")), Report: r,
 		Sevs: []string{"error", "warning", "info"}}
 	rules := map[string]bool{}
@@ -161,7 +161,7 @@ func itoa(n int) string {
 }
 
 type htmlCompare struct {
-	Report   *CompareReport
+	Report   *reports.CompareReport
 	Verdicts []htmlVerdict
 	Rows     []htmlRow
 }
@@ -169,7 +169,7 @@ type htmlCompare struct {
 type htmlVerdict struct{ Class, Text string }
 
 type htmlRow struct {
-	Req   Requirement
+	Req   reports.Requirement
 	Cells []htmlCell
 }
 
@@ -179,7 +179,7 @@ type htmlCell struct {
 
 // writeCompareHTML writes the compare matrix as a coloured grid, a row a
 // requirement and a column a bid, with the verdict row under it.
-func writeCompareHTML(w io.Writer, r *CompareReport) error {
+func writeCompareHTML(w io.Writer, r *reports.CompareReport) error {
 	c := &htmlCompare{Report: r}
 	for qi, q := range r.Tender.Requirements {
 		row := htmlRow{Req: q}
@@ -200,14 +200,14 @@ func writeCompareHTML(w io.Writer, r *CompareReport) error {
 		c.Rows = append(c.Rows, row)
 	}
 	for _, b := range r.Bids {
-		v := htmlVerdict{Class: Met, Text: "满足全部要求"}
+		v := htmlVerdict{Class: reports.Met, Text: "满足全部要求"}
 		switch {
 		case b.Error != nil:
 			v = htmlVerdict{Class: "failed", Text: "无法读取"}
-		case b.Counts[Unmet] > 0:
-			v = htmlVerdict{Class: Unmet, Text: itoa(b.Counts[Unmet]) + " 项不满足"}
-		case b.Counts[NotStated]+b.Counts[UnclearR] > 0:
-			v = htmlVerdict{Class: UnclearR, Text: itoa(b.Counts[NotStated]+b.Counts[UnclearR]) + " 项待核实"}
+		case b.Counts[reports.Unmet] > 0:
+			v = htmlVerdict{Class: reports.Unmet, Text: itoa(b.Counts[reports.Unmet]) + " 项不满足"}
+		case b.Counts[reports.NotStated]+b.Counts[reports.UnclearR] > 0:
+			v = htmlVerdict{Class: reports.UnclearR, Text: itoa(b.Counts[reports.NotStated]+b.Counts[reports.UnclearR]) + " 项待核实"}
 		}
 		c.Verdicts = append(c.Verdicts, v)
 	}

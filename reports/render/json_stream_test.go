@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"testing"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // TestWriteJSONStreamed checks the document-at-a-time JSON against
@@ -14,10 +14,10 @@ func TestWriteJSONStreamed(t *testing.T) {
 	one := fixture()
 	one.Documents = one.Documents[:1]
 	empty := fixture()
-	empty.Documents = []Document{}
+	empty.Documents = []reports.Document{}
 	none := fixture()
 	none.Documents = nil
-	for name, r := range map[string]*Report{"fixture": fixture(), "one": one, "empty": empty, "nil": none} {
+	for name, r := range map[string]*reports.Report{"fixture": fixture(), "one": one, "empty": empty, "nil": none} {
 		var want bytes.Buffer
 		enc := json.NewEncoder(&want)
 		enc.SetIndent("", "  ")
@@ -26,7 +26,7 @@ func TestWriteJSONStreamed(t *testing.T) {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
-		if err := WriteJSON(&got, r); err != nil {
+		if err := reports.WriteJSON(&got, r); err != nil {
 			t.Fatal(err)
 		}
 		if got.String() != want.String() {

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // JUnit XML, as Jenkins, GitLab and Azure read it: a test suite per
@@ -45,7 +45,7 @@ type junitProblem struct {
 }
 
 // WriteJUnit writes the report as JUnit XML.
-func WriteJUnit(w io.Writer, r *Report) error {
+func WriteJUnit(w io.Writer, r *reports.Report) error {
 	all := junitSuites{Name: "shouhou"}
 	for _, d := range r.Documents {
 		s := junitSuite{Name: cleanText(d.Path)}
@@ -54,7 +54,7 @@ func WriteJUnit(w io.Writer, r *Report) error {
 				Error: &junitProblem{Message: cleanText(*d.Error), Type: "unreadable", Text: cleanText(*d.Error)}})
 			s.Errors++
 		} else {
-			byRule := map[string][]Finding{}
+			byRule := map[string][]reports.Finding{}
 			for _, f := range d.Findings {
 				byRule[f.Rule] = append(byRule[f.Rule], f)
 			}
@@ -92,7 +92,7 @@ func WriteJUnit(w io.Writer, r *Report) error {
 	return err
 }
 
-func (s *junitSuite) addCase(c junitCase, fs []Finding) {
+func (s *junitSuite) addCase(c junitCase, fs []reports.Finding) {
 	var fail, note []string
 	severity := ""
 	for _, f := range fs {
@@ -118,8 +118,8 @@ func (s *junitSuite) addCase(c junitCase, fs []Finding) {
 
 // rulesFor lists the rules that ran on a document of d's kind, or, when
 // the report carries no rule list, the rules of its findings.
-func rulesFor(r *Report, d Document) []RuleInfo {
-	var out []RuleInfo
+func rulesFor(r *reports.Report, d reports.Document) []reports.RuleInfo {
+	var out []reports.RuleInfo
 	for _, ri := range r.Rules {
 		for _, k := range ri.Kinds {
 			if k == d.Kind {
@@ -129,20 +129,4 @@ func rulesFor(r *Report, d Document) []RuleInfo {
 		}
 	}
 	return out
-}
-
-// cleanText drops the characters XML 1.0 cannot hold (control characters
-// from PDF and Word text such as \f, \v, \x01), which encoding/xml would
-// otherwise write into a file no parser accepts, and which garble a log
-// or a Markdown table too.
-func cleanText(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			return r
-		case r < 0x20, r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
-			return -1
-		}
-		return r
-	}, s)
 }

@@ -5,13 +5,13 @@ import (
 	"io"
 	"strings"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // WriteMarkdown writes a summary fit for a pull-request comment: the
 // counts, a table of unreadable documents, and the findings grouped by
 // document in collapsible sections.
-func WriteMarkdown(w io.Writer, r *Report) error {
+func WriteMarkdown(w io.Writer, r *reports.Report) error {
 	b := &strings.Builder{}
 	s := r.Summary
 	icon := "✅"
@@ -30,7 +30,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	if s.Baselined > 0 {
 		fmt.Fprintf(b, "另有 %d 个问题已在基线中，未列出。/ %d findings already in the baseline are not listed.\n\n", s.Baselined, s.Baselined)
 	}
-	var failed []Document
+	var failed []reports.Document
 	for _, d := range r.Documents {
 		if d.Error != nil {
 			failed = append(failed, d)

@@ -4,13 +4,13 @@ import (
 	"strconv"
 	"strings"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // AlsoAt names the other places of a finding stated more than once, for
 // the views a person reads: "另见 also: line 13, line 20", at most five,
 // then how many more. "" when the finding has no other place.
-func AlsoAt(f Finding) string {
+func AlsoAt(f reports.Finding) string {
 	if len(f.Occurrences) < 2 {
 		return ""
 	}

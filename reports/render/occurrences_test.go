@@ -3,19 +3,19 @@ package render
 import (
 	"testing"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 func TestAlsoAt(t *testing.T) {
-	at := func(line int, loc string) Place { return Place{Line: line, Column: 1, Location: loc} }
+	at := func(line int, loc string) reports.Place { return reports.Place{Line: line, Column: 1, Location: loc} }
 	cases := []struct {
-		f    Finding
+		f    reports.Finding
 		want string
 	}{
-		{Finding{Line: 7, Column: 1}, ""},
-		{Finding{Line: 7, Column: 1, Occurrences: []Place{at(7, "line 7 col 1"), at(13, "line 13 col 1")}}, "另见 also: line 13 col 1"},
-		{Finding{Line: 2, Column: 1, Occurrences: []Place{at(2, ""), at(4, ""), at(9, "")}}, "另见 also: line 4, line 9"},
-		{Finding{Line: 1, Column: 1, Occurrences: []Place{at(1, ""), at(2, ""), at(3, ""), at(4, ""), at(5, ""), at(6, ""), at(7, ""), at(8, "")}},
+		{reports.Finding{Line: 7, Column: 1}, ""},
+		{reports.Finding{Line: 7, Column: 1, Occurrences: []reports.Place{at(7, "line 7 col 1"), at(13, "line 13 col 1")}}, "另见 also: line 13 col 1"},
+		{reports.Finding{Line: 2, Column: 1, Occurrences: []reports.Place{at(2, ""), at(4, ""), at(9, "")}}, "另见 also: line 4, line 9"},
+		{reports.Finding{Line: 1, Column: 1, Occurrences: []reports.Place{at(1, ""), at(2, ""), at(3, ""), at(4, ""), at(5, ""), at(6, ""), at(7, ""), at(8, "")}},
 			"另见 also: line 2, line 3, line 4, line 5, line 6, +2"},
 	}
 	for _, c := range cases {

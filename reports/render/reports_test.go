@@ -15,7 +15,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/xuri/excelize/v2"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden/reports")
@@ -26,10 +26,10 @@ func ptr[T any](v T) *T { return &v }
 // document with an error, a warning and an info finding (one with
 // characters XML cannot hold), a docx with a place in words, a missing
 // finding, and an unreadable file.
-func fixture() *Report {
-	r := &Report{
-		Schema: AuditSchema, Tool: Tool{Name: "shouhou", Version: "0.1.0"}, Rulebook: "builtin-test",
-		Rules: []RuleInfo{
+func fixture() *reports.Report {
+	r := &reports.Report{
+		Schema: reports.AuditSchema, Tool: reports.Tool{Name: "shouhou", Version: "0.1.0"}, Rulebook: "builtin-test",
+		Rules: []reports.RuleInfo{
 			{ID: "CPL-EXCH-15D", Title: "换货期限不得短于 15 日", Severity: "error", Topic: "exchange_window", Kinds: []string{"policy"},
 				Basis: []string{"部分商品修理更换退货责任规定 第十条"}, Fix: "写明十五日内可换货。", Bad: []string{"十日内可换货"}, Good: []string{"十五日内可换货"}},
 			{ID: "CPL-BLANK", Title: "模板空白未填写", Severity: "warning", Topic: "placeholder", Kinds: []string{"policy", "tender"},
@@ -38,25 +38,25 @@ func fixture() *Report {
 				Basis: []string{"消费者权益保护法实施条例 第四十四条"}},
 			{ID: "CPL-NOTE", Title: "提示", Severity: "info", Topic: "invoice", Kinds: []string{"policy"}, Basis: []string{"x"}},
 		},
-		Documents: []Document{
+		Documents: []reports.Document{
 			{Path: "policies/a.txt", Kind: "policy", Encoding: "gb18030", Format: "text",
-				Facts: []Fact{{Topic: "exchange_window", Op: "<=", Value: ptr(10.0), Unit: "day", Text: "十日内可换货", Line: 3, Column: 5, Location: "line 3 col 5"}},
-				Findings: []Finding{
-					{Rule: "CPL-EXCH-15D", Topic: "exchange_window", Severity: "error", Status: Violation, Message: "换货期限 10日 短于法定 15日",
+				Facts: []reports.Fact{{Topic: "exchange_window", Op: "<=", Value: ptr(10.0), Unit: "day", Text: "十日内可换货", Line: 3, Column: 5, Location: "line 3 col 5"}},
+				Findings: []reports.Finding{
+					{Rule: "CPL-EXCH-15D", Topic: "exchange_window", Severity: "error", Status: reports.Violation, Message: "换货期限 10日 短于法定 15日",
 						Line: 3, Column: 5, Location: "line 3 col 5", Evidence: "收货后十日内可换货，", Basis: []string{"部分商品修理更换退货责任规定 第十条"}, Title: "换货期限不得短于 15 日", Fix: "写明十五日内可换货。",
-						Related: []Place{{Line: 1, Column: 1, Location: "line 1 col 1", Evidence: "换货政策"}}},
-					{Rule: "CPL-BLANK", Topic: "placeholder", Severity: "warning", Status: Unclear, Message: "模板空白未填写: ____",
+						Related: []reports.Place{{Line: 1, Column: 1, Location: "line 1 col 1", Evidence: "换货政策"}}},
+					{Rule: "CPL-BLANK", Topic: "placeholder", Severity: "warning", Status: reports.Unclear, Message: "模板空白未填写: ____",
 						Line: 7, Column: 9, Location: "line 7 col 9", Evidence: "响应时间：____小时\x01\f|<b>", Basis: []string{"消费者权益保护法 第二十六条"}},
-					{Rule: "CPL-NOTE", Topic: "invoice", Severity: "info", Status: Violation, Message: "提示一条", Line: 8, Column: 1, Location: "line 8 col 1", Evidence: "发票", Basis: []string{"x"}},
+					{Rule: "CPL-NOTE", Topic: "invoice", Severity: "info", Status: reports.Violation, Message: "提示一条", Line: 8, Column: 1, Location: "line 8 col 1", Evidence: "发票", Basis: []string{"x"}},
 				}},
 			{Path: "bids/b.docx", Kind: "policy", Encoding: "utf-8", Format: "docx",
-				Facts: []Fact{{Topic: "warranty_period", Op: ">=", Value: ptr(3.0), Unit: "year", Text: "质保不少于三年", Line: 8, Column: 4, Location: "table 1 row 2 col 3"}},
-				Findings: []Finding{
-					{Rule: "CPL-REQ-COMPLAINT", Topic: "complaint_channel", Severity: "warning", Status: Missing, Message: "未写明投诉渠道", Basis: []string{"消费者权益保护法实施条例 第四十四条"}},
-					{Rule: "CPL-EXCH-15D", Topic: "exchange_window", Severity: "error", Status: Violation, Message: "换货期限 7日 短于法定 15日",
+				Facts: []reports.Fact{{Topic: "warranty_period", Op: ">=", Value: ptr(3.0), Unit: "year", Text: "质保不少于三年", Line: 8, Column: 4, Location: "table 1 row 2 col 3"}},
+				Findings: []reports.Finding{
+					{Rule: "CPL-REQ-COMPLAINT", Topic: "complaint_channel", Severity: "warning", Status: reports.Missing, Message: "未写明投诉渠道", Basis: []string{"消费者权益保护法实施条例 第四十四条"}},
+					{Rule: "CPL-EXCH-15D", Topic: "exchange_window", Severity: "error", Status: reports.Violation, Message: "换货期限 7日 短于法定 15日",
 						Line: 12, Column: 3, Location: "table 2 row 4 col 2", Evidence: "7日内换货", Basis: []string{"部分商品修理更换退货责任规定 第十条"}},
 				}},
-			{Path: "bids/c.pdf", Facts: []Fact{}, Findings: []Finding{}, Error: ptr("no text layer (a scanned PDF?): run OCR on it first")},
+			{Path: "bids/c.pdf", Facts: []reports.Fact{}, Findings: []reports.Finding{}, Error: ptr("no text layer (a scanned PDF?): run OCR on it first")},
 		},
 	}
 	for _, d := range r.Documents {
@@ -65,7 +65,7 @@ func fixture() *Report {
 	return r
 }
 
-func render(t *testing.T, format string, r *Report) []byte {
+func render(t *testing.T, format string, r *reports.Report) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Write(&buf, format, r, Options{}); err != nil {
@@ -379,7 +379,7 @@ func TestBaseline(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []string{path, jsonl} {
-		base, err := LoadBaseline(p)
+		base, err := reports.LoadBaseline(p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -392,13 +392,13 @@ func TestBaseline(t *testing.T) {
 			d.Findings[i].Line += 2
 		}
 		d.Findings[1].Evidence = "响应时间:  ____ 小时\x01\f|<b>"
-		d.Findings = append(d.Findings, Finding{Rule: "CPL-EXCH-15D", Severity: "error", Evidence: "五日内可换货", Line: 20})
+		d.Findings = append(d.Findings, reports.Finding{Rule: "CPL-EXCH-15D", Severity: "error", Evidence: "五日内可换货", Line: 20})
 		if n := base.Filter(&d); n != 3 || len(d.Findings) != 1 || d.Findings[0].Evidence != "五日内可换货" {
 			t.Errorf("%s: filtered %d, left %+v", filepath.Base(p), n, d.Findings)
 		}
 		// The same finding twice is only excused once.
 		again := now.Documents[0]
-		again.Findings = []Finding{now.Documents[0].Findings[0], now.Documents[0].Findings[0]}
+		again.Findings = []reports.Finding{now.Documents[0].Findings[0], now.Documents[0].Findings[0]}
 		if n := base.Filter(&again); n != 0 || len(again.Findings) != 2 {
 			t.Errorf("a known finding is excused once: filtered %d", n)
 		}
@@ -407,10 +407,10 @@ func TestBaseline(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("not json"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := LoadBaseline(bad); err == nil || !strings.Contains(err.Error(), "is not a shouhou JSON or JSONL report") {
+	if _, err := reports.LoadBaseline(bad); err == nil || !strings.Contains(err.Error(), "is not a shouhou JSON or JSONL report") {
 		t.Errorf("bad baseline: %v", err)
 	}
-	if _, err := LoadBaseline(filepath.Join(dir, "missing.json")); err == nil || !strings.Contains(err.Error(), "cannot read baseline") {
+	if _, err := reports.LoadBaseline(filepath.Join(dir, "missing.json")); err == nil || !strings.Contains(err.Error(), "cannot read baseline") {
 		t.Errorf("missing baseline: %v", err)
 	}
 }
@@ -461,10 +461,10 @@ func TestTerminalSafe(t *testing.T) {
 func TestXLSXPastHyperlinkLimit(t *testing.T) {
 	defer func(n int) { linkLimit = n }(linkLimit)
 	linkLimit = 5
-	r := &Report{Schema: AuditSchema}
+	r := &reports.Report{Schema: reports.AuditSchema}
 	msg := "empty file"
 	for i := range linkLimit + 1 {
-		r.Documents = append(r.Documents, Document{Path: fmt.Sprintf("d/%d.txt", i), Error: &msg})
+		r.Documents = append(r.Documents, reports.Document{Path: fmt.Sprintf("d/%d.txt", i), Error: &msg})
 	}
 	var buf bytes.Buffer
 	if err := WriteXLSX(&buf, r); err != nil {

@@ -11,7 +11,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/xuri/excelize/v2"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // requirementColumns are the csv header and the machine ids of the
@@ -23,7 +23,7 @@ var requirementColumns = []string{"id", "substantive", "topic", "op", "value", "
 var requirementLabels = []string{"编号 id", "实质性 substantive", "主题 topic", "比较 op", "数值 value", "上限 max", "单位 unit", "项目 item",
 	"地区 region", "故障等级 severity", "要求 requirement", "招标文件原文 text", "位置 location", "行 line"}
 
-func requirementRow(q Requirement) []string {
+func requirementRow(q reports.Requirement) []string {
 	num := func(p *float64) string {
 		if p == nil {
 			return ""
@@ -41,7 +41,7 @@ func requirementRow(q Requirement) []string {
 	return []string{q.ID, q.Mark, q.Topic, q.Op, num(q.Value), num(q.Max), q.Unit, q.Item, region, severity, RequirementText(q), cleanText(q.Text), place(q.Location, q.Line, q.Column), line}
 }
 
-func writeRequirementsTable(w io.Writer, r *RequirementsReport) error {
+func writeRequirementsTable(w io.Writer, r *reports.RequirementsReport) error {
 	if p := r.Project; p != nil {
 		if _, err := fmt.Fprintln(w, strings.TrimSpace(p.Name+"  "+labelled("项目编号 ", p.Number))); err != nil {
 			return err
@@ -67,7 +67,7 @@ func writeRequirementsTable(w io.Writer, r *RequirementsReport) error {
 	return err
 }
 
-func writeRequirementsCSV(w io.Writer, r *RequirementsReport) error {
+func writeRequirementsCSV(w io.Writer, r *reports.RequirementsReport) error {
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func writeRequirementsCSV(w io.Writer, r *RequirementsReport) error {
 	return cw.Error()
 }
 
-func writeRequirementsXLSX(w io.Writer, r *RequirementsReport) error {
+func writeRequirementsXLSX(w io.Writer, r *reports.RequirementsReport) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &book{f: f}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // WriteSARIF writes SARIF 2.1.0 as GitHub code scanning reads it: every
@@ -20,7 +20,7 @@ import (
 // Word, Excel and PDF places have no line in the file's own terms, so
 // their results carry the file and the place in words (a logical
 // location); text, Markdown and HTML results carry line and column.
-func WriteSARIF(w io.Writer, r *Report) error {
+func WriteSARIF(w io.Writer, r *reports.Report) error {
 	out, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return err
@@ -57,7 +57,7 @@ func WriteSARIF(w io.Writer, r *Report) error {
 }
 
 // sarifResults makes the results of one readable document, in order.
-func sarifResults(d Document, index map[string]int, emit func(*sarif.Result)) {
+func sarifResults(d reports.Document, index map[string]int, emit func(*sarif.Result)) {
 	uri := artifactURI(d.Path)
 	// Suppressed findings (listed with --show-suppressed) are results
 	// with a suppression: inSource for a shouhou-ignore line, external
@@ -91,7 +91,7 @@ func sarifResults(d Document, index map[string]int, emit func(*sarif.Result)) {
 		}
 		// The same finding in the same words is the same alert after
 		// edits that move it (as --baseline matches).
-		res.WithPartialFingerPrints(map[string]any{"shouhou/v1": Fingerprint(d.Path, f)})
+		res.WithPartialFingerPrints(map[string]any{"shouhou/v1": reports.Fingerprint(d.Path, f)})
 		if k >= len(d.Findings) {
 			sup := sarif.NewSuppression("inSource").WithJustifcation(f.Suppressed)
 			if f.Baselined {
@@ -113,11 +113,6 @@ func artifactURI(p string) string {
 	return filepath.ToSlash(p)
 }
 
-// lineFormat reports whether a format's lines are lines of the file.
-func lineFormat(format string) bool {
-	return format == "" || format == "text" || format == "markdown" || format == "html"
-}
-
 func sarifLevel(severity string) string {
 	switch severity {
 	case "error":
@@ -128,7 +123,7 @@ func sarifLevel(severity string) string {
 	return "note"
 }
 
-func sarifMessage(f Finding) string {
+func sarifMessage(f reports.Finding) string {
 	msg := f.Message
 	if f.Location != "" {
 		msg += "（" + f.Location + "）"
@@ -154,7 +149,7 @@ func ruleName(id string) string {
 
 // ruleHelp is a rule's help: title, basis, fix and its examples, as
 // plain text or as Markdown.
-func ruleHelp(ri RuleInfo, markdown bool) string {
+func ruleHelp(ri reports.RuleInfo, markdown bool) string {
 	title, item, gap := "%s\n", "%s %s\n", ""
 	if markdown {
 		title, item, gap = "**%s**\n\n", "- %s %s\n", "\n"

@@ -1,7 +1,7 @@
 package render
 
 import (
-	. "shouhou/reports"
+	"shouhou/reports"
 
 	"bufio"
 	"bytes"
@@ -20,7 +20,7 @@ var sarifStream = true
 // frame is encoded without results, and the results are made and encoded
 // a document at a time where it says null, so neither the result objects
 // nor the whole text are held.
-func writeSARIFStreamed(w io.Writer, out *sarif.Report, run *sarif.Run, docs []Document, index map[string]int) error {
+func writeSARIFStreamed(w io.Writer, out *sarif.Report, run *sarif.Run, docs []reports.Document, index map[string]int) error {
 	// AddResult sets the rule index as go-sarif does; a scratch run on the
 	// same driver does it for each result.
 	scratch := sarif.NewRun(run.Tool)

@@ -1,7 +1,7 @@
 package render
 
 import (
-	. "shouhou/reports"
+	"shouhou/reports"
 
 	"bytes"
 	"testing"
@@ -15,7 +15,7 @@ func TestWriteSARIFStreamed(t *testing.T) {
 	failed.Documents[0].Error = &msg
 	none := fixture()
 	none.Documents = nil
-	for name, r := range map[string]*Report{"fixture": fixture(), "failed first": failed, "nil": none} {
+	for name, r := range map[string]*reports.Report{"fixture": fixture(), "failed first": failed, "nil": none} {
 		var got, want bytes.Buffer
 		if err := WriteSARIF(&got, r); err != nil {
 			t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // WriteStylish is the default terminal view, after ESLint's and Vale's:
@@ -17,7 +17,7 @@ import (
 // message), the message wrapped to opt.Width (0: no wrapping) under its
 // own column; with opt.Explain the basis (依据) and fix (建议) under each.
 // Documents without findings are not listed; the summary line ends it.
-func WriteStylish(w io.Writer, r *Report, opt Options) error {
+func WriteStylish(w io.Writer, r *reports.Report, opt Options) error {
 	b := &strings.Builder{}
 	for _, d := range r.Documents {
 		if d.Error == nil && len(d.Findings) == 0 {
@@ -73,7 +73,7 @@ func WriteStylish(w io.Writer, r *Report, opt Options) error {
 
 // shortPlace is a finding's place for the terminal: line:col for text
 // lines, the location's words otherwise, 全文 for the whole document.
-func shortPlace(f Finding) string {
+func shortPlace(f reports.Finding) string {
 	switch {
 	case f.Line == 0:
 		return "全文"
@@ -159,7 +159,7 @@ func breakable(a, b rune) bool {
 // path:line:col: severity rule message (path: severity rule message for
 // a finding about the whole document), and path: failed reason for an
 // unreadable document.
-func WriteLine(w io.Writer, r *Report) error {
+func WriteLine(w io.Writer, r *reports.Report) error {
 	b := &strings.Builder{}
 	for _, d := range r.Documents {
 		if d.Error != nil {

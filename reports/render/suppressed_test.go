@@ -9,23 +9,23 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // withSuppressed is the fixture with one finding suppressed by a
 // shouhou-ignore line and one left out by the baseline, as the audit
 // lists them under --show-suppressed.
-func withSuppressed() *Report {
+func withSuppressed() *reports.Report {
 	r := fixture()
 	d := &r.Documents[0]
 	in := d.Findings[2]
 	in.Suppressed = "法务已确认"
 	base := d.Findings[1]
 	d.Findings = d.Findings[:1]
-	d.Suppressed = []Finding{in}
-	b := BaselineOf([]Document{{Path: d.Path, Findings: []Finding{base}}})
+	d.Suppressed = []reports.Finding{in}
+	b := reports.BaselineOf([]reports.Document{{Path: d.Path, Findings: []reports.Finding{base}}})
 	d.Findings = append(d.Findings, base)
-	r.Summary = Summary{}
+	r.Summary = reports.Summary{}
 	r.Summary.Baselined += b.Filter(d)
 	for _, d := range r.Documents {
 		r.Summary.Add(d)

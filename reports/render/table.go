@@ -9,7 +9,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // evidenceWidth bounds the evidence column; the full text is in --format json.
@@ -18,7 +18,7 @@ const evidenceWidth = 40
 // WriteTable writes the findings as a terminal table (file, location,
 // severity, rule, message, evidence), unreadable documents as their own
 // rows, and a one-line summary. opt.Color colours the severities.
-func WriteTable(w io.Writer, r *Report, opt Options) error {
+func WriteTable(w io.Writer, r *reports.Report, opt Options) error {
 	rows := [][]string{}
 	for _, d := range r.Documents {
 		if d.Error != nil {
@@ -57,7 +57,7 @@ func WriteTable(w io.Writer, r *Report, opt Options) error {
 }
 
 // SummaryLine is a one-line account of a batch, in Chinese and English.
-func SummaryLine(s Summary) string {
+func SummaryLine(s reports.Summary) string {
 	n := s.Findings.Error + s.Findings.Warning + s.Findings.Info
 	line := fmt.Sprintf("%d 个文件，%d 个问题（错误 %d，警告 %d，提示 %d）", s.Documents, n, s.Findings.Error, s.Findings.Warning, s.Findings.Info)
 	if s.Failed > 0 {

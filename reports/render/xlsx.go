@@ -10,7 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	. "shouhou/reports"
+	"shouhou/reports"
 )
 
 // Sheet names of the workbook.
@@ -33,7 +33,7 @@ var severityFill = map[string]string{"error": "FFC7CE", "warning": "FFEB9C", "in
 // The sheets are written as streams (xlsx_stream.go): excelize keeps a
 // few hundred bytes per cell of a sheet it holds, which for 10,000
 // documents was most of the run's memory.
-func WriteXLSX(w io.Writer, r *Report) error {
+func WriteXLSX(w io.Writer, r *reports.Report) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &book{f: f}
@@ -170,11 +170,11 @@ var linkLimit = excelize.TotalSheetHyperlinks
 // maxDataRows is how many rows below its header a worksheet can hold.
 const maxDataRows = excelize.TotalRows - 1
 
-func (x *book) overview(r *Report) *sheetTable {
+func (x *book) overview(r *reports.Report) *sheetTable {
 	var rows [][]any
 	var paths, worst []string
 	for _, d := range r.Documents {
-		var sev SeverityCounts
+		var sev reports.SeverityCounts
 		status := map[string]int{}
 		for _, f := range d.Findings {
 			switch f.Severity {
@@ -192,7 +192,7 @@ func (x *book) overview(r *Report) *sheetTable {
 			reason = *d.Error
 		}
 		rows = append(rows, []any{d.Path, d.Kind, d.Format, d.Encoding, sev.Error, sev.Warning, sev.Info,
-			status[Violation], status[Missing], status[Unclear], len(d.Facts), reason})
+			status[reports.Violation], status[reports.Missing], status[reports.Unclear], len(d.Facts), reason})
 		paths = append(paths, d.Path)
 		switch {
 		case d.Error != nil || sev.Error > 0:
@@ -215,7 +215,7 @@ func (x *book) overview(r *Report) *sheetTable {
 			fmt.Sprintf("已忽略 suppressed (shouhou-ignore): %d；基线中已有 already in the baseline: %d", s.Suppressed, s.Baselined)}}
 }
 
-func (x *book) findings(r *Report) *sheetTable {
+func (x *book) findings(r *reports.Report) *sheetTable {
 	var rows [][]any
 	var paths, sev []string
 	for _, d := range r.Documents {
@@ -242,7 +242,7 @@ func (x *book) findings(r *Report) *sheetTable {
 		linkCol: 1, paths: paths, fillCol: 4, severities: sev}
 }
 
-func (x *book) facts(r *Report) *sheetTable {
+func (x *book) facts(r *reports.Report) *sheetTable {
 	var rows [][]any
 	var paths []string
 	for _, d := range r.Documents {

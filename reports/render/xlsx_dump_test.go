@@ -1,7 +1,7 @@
 package render
 
 import (
-	. "shouhou/reports"
+	"shouhou/reports"
 
 	"bytes"
 	"fmt"
@@ -26,16 +26,16 @@ func TestXLSXDump(t *testing.T) {
 		d.Path = fmt.Sprintf("docs/文件 %02d & 'x'.txt", i)
 		many.Documents = append(many.Documents, d)
 	}
-	many.Summary = Summary{}
+	many.Summary = reports.Summary{}
 	for _, d := range many.Documents {
 		many.Summary.Add(d)
 	}
 	empty := fixture()
 	empty.Documents = nil
-	empty.Summary = Summary{}
+	empty.Summary = reports.Summary{}
 	for _, c := range []struct {
 		name string
-		r    *Report
+		r    *reports.Report
 	}{{"fixture", fixture()}, {"many", many}, {"empty", empty}} {
 		t.Run(c.name, func(t *testing.T) {
 			var wb bytes.Buffer

@@ -23,6 +23,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	_ "shouhou/checker/check" // the check kinds the rulebook names
 	"shouhou/lexicon/terms"
 	"shouhou/rules"
 )
@@ -189,7 +190,7 @@ func printKeywords() {
 		fail("%v", err)
 	}
 	for _, r := range book.Rules {
-		for _, p := range r.Patterns {
+		for _, p := range r.PatternSources() {
 			add(p)
 		}
 	}

@@ -1,4 +1,4 @@
-package checker
+package check
 
 import (
 	"fmt"
@@ -14,7 +14,32 @@ import (
 	"shouhou/rules"
 )
 
-// consistent reports a topic the document states twice with different
+// Consistent: a topic stated twice must be stated alike.
+const Consistent = "consistent"
+
+// ConsistentParams are the duration topics the rule compares.
+type ConsistentParams struct {
+	Topics []string `yaml:"topics,omitempty,flow"`
+}
+
+type consistent struct{}
+
+func (consistent) Name() string { return Consistent }
+func (consistent) Params() any  { return &ConsistentParams{} }
+
+func (consistent) Validate(r *rules.Rule, bad rules.Bad) {
+	p := params[ConsistentParams](r)
+	if len(p.Topics) == 0 {
+		bad("topics", "consistent needs topics")
+	}
+	for _, t := range p.Topics {
+		if _, ok := rules.TopicNames[t]; !ok || rules.IsMoneyTopic(t) {
+			bad("topics", "topics: %q is not a duration topic of docs/contract.md", t)
+		}
+	}
+}
+
+// Run reports a topic the document states twice with different
 // figures: 退货期限7天 in one clause, 退货期限15天 in another. Such a
 // document cannot be read one way; the finding is unclear and points at
 // every clause that disagrees.
@@ -36,13 +61,15 @@ import (
 //     (北京2小时 and 其他地区48小时 are two promises);
 //   - the same promise: a free-repair period (免费维修期一年) is not the
 //     quality guarantee (质保期三年).
-func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding {
+func (consistent) Run(d Doc, r *rules.Rule) []reports.Finding {
+	topics := params[ConsistentParams](r).Topics
+	clauses, productWords := d.Clauses(), d.Context().ProductWords
 	// A statement's key holds everything two statements must share to
 	// speak of the same thing but the heading; under one key there are few
 	// distinct (figure, heading) pairs, so the check stays linear in a
 	// document of thousands of figures.
 	type stmt struct {
-		located
+		Fact
 		heading string
 		product bool // the heading names a product
 	}
@@ -50,11 +77,11 @@ func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding
 	// stated; only those with two figures need their subjects read.
 	figures := map[string]duration.Amount{}
 	mixed := map[string]bool{}
-	usable := func(f located) bool {
-		return slices.Contains(r.Topics, f.Topic) && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime &&
+	usable := func(f Fact) bool {
+		return slices.Contains(topics, f.Topic) && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime &&
 			f.Op != duration.OpAtLeast && f.Op != duration.OpRange
 	}
-	for _, f := range d.facts {
+	for _, f := range d.Facts() {
 		if !usable(f) {
 			continue
 		}
@@ -68,11 +95,11 @@ func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding
 	groups := map[string][]stmt{}
 	var order []string
 	productHeading := map[string]bool{}
-	for _, f := range d.facts {
+	for _, f := range d.Facts() {
 		if !usable(f) || !mixed[f.Topic+"|"+f.Item] {
 			continue
 		}
-		c := d.clauses[f.clause]
+		c := clauses[f.Clause]
 		s := c.Text.S
 		ps, pe := phraseStart(s, f.Start), phraseEnd(s, f.End)
 		key := strings.Join([]string{f.Topic, f.Item, qualifiers(s), promise(s[ps:pe]), subject(s[ps:f.Start] + " " + s[f.End:pe]), c.Context, f.Scope.Key()}, "|")
@@ -82,7 +109,7 @@ func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding
 		h := lastHeading(c.Section)
 		named, ok := productHeading[h]
 		if !ok {
-			named = firstIndex(h, productWords) >= 0
+			named = containsAny(h, productWords)
 			productHeading[h] = named
 		}
 		groups[key] = append(groups[key], stmt{f, h, named})
@@ -99,22 +126,22 @@ func (d *doc) consistent(r *rules.Rule, productWords []string) []reports.Finding
 				known = known || same && a.heading == b.heading
 				// a different figure under the same heading, or under
 				// headings that name no product
-				if same || a.clause == b.clause || a.heading != b.heading && (a.product || b.product) {
+				if same || a.Clause == b.Clause || a.heading != b.heading && (a.product || b.product) {
 					continue
 				}
-				p := d.place(a.clause, a.NumStart)
+				p := d.Place(a.Clause, a.NumStart)
 				others = append(others, p)
 				said = append(said, fmt.Sprintf("%s 写 %s", p.Location, a.Amount()))
 			}
 			if len(others) > 0 {
-				here := d.place(b.clause, b.NumStart)
+				here := d.Place(b.Clause, b.NumStart)
 				topic := rules.TopicNames[b.Topic]
 				if b.Item != "" {
 					topic = b.Item + rules.TopicNames["warranty_period"]
 				}
 				msg := expand(r.Message, map[string]string{"topic": topic,
 					"stated": fmt.Sprintf("%s 写 %s", here.Location, b.Amount()), "others": strings.Join(said, "，")})
-				fd := d.finding(r, reports.Unclear, msg, b.clause, b.NumStart)
+				fd := d.Finding(r, reports.Unclear, msg, b.Clause, b.NumStart)
 				fd.Topic, fd.Related = b.Topic, others
 				out = append(out, fd)
 				break // one finding per subject: the first clause that disagrees with an earlier one

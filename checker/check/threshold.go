@@ -1,0 +1,83 @@
+package check
+
+import (
+	"shouhou/lexicon/duration"
+	"shouhou/reports"
+	"shouhou/rules"
+)
+
+// Threshold: a duration fact must reach min or stay within max.
+const Threshold = "threshold"
+
+// ThresholdParams are a threshold rule's limit: exactly one of them.
+type ThresholdParams struct {
+	Min *rules.Limit `yaml:"min,omitempty,flow"`
+	Max *rules.Limit `yaml:"max,omitempty,flow"`
+}
+
+type threshold struct{}
+
+func (threshold) Name() string { return Threshold }
+func (threshold) Params() any  { return &ThresholdParams{} }
+
+func (threshold) Validate(r *rules.Rule, bad rules.Bad) {
+	p := params[ThresholdParams](r)
+	if rules.IsMoneyTopic(r.Topic) {
+		bad("check", "threshold judges durations; money topic %q needs check: ratio", r.Topic)
+	}
+	if (p.Min == nil) == (p.Max == nil) {
+		bad("check", "threshold needs exactly one of min and max")
+	}
+	for i, l := range []*rules.Limit{p.Min, p.Max} {
+		field := [2]string{"min", "max"}[i]
+		if l != nil && (!l.Unit.Valid() || l.Unit == duration.Lifetime || l.Value <= 0) {
+			bad(field, "limit %v %q is not a positive duration", l.Value, l.Unit)
+		}
+	}
+}
+
+func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
+	p := params[ThresholdParams](r)
+	var out []reports.Finding
+	for _, f := range d.Facts() {
+		if f.Topic != r.Topic || f.Blank {
+			continue
+		}
+		var stated, limit duration.Amount
+		var ok bool
+		if p.Min != nil {
+			stated, limit = f.Amount(), p.Min.Amount()
+			ok = duration.AtLeast(stated, limit) || grantsElsewhere(d.Facts(), f, limit)
+		} else {
+			stated, limit = f.Upper(), p.Max.Amount()
+			ok = duration.AtMost(stated, limit)
+		}
+		if ok {
+			continue
+		}
+		msg := expand(r.Message, map[string]string{"stated": stated.String(), "limit": limit.String(), "topic": rules.TopicNames[r.Topic]})
+		out = append(out, d.Finding(r, reports.Violation, msg, f.Clause, f.NumStart))
+	}
+	return out
+}
+
+// grantsElsewhere reports a shorter exchange window the document outdoes:
+// another firm exchange figure of the same part and scope reaches the
+// limit (7天免费更换 beside 十五日内可换货 grants exchange for fifteen
+// days): the topic's promise is what the whole document grants. Return
+// windows are left alone: a short window for defects beside a 7-day
+// no-reason return is a problem of its own.
+func grantsElsewhere(fs []Fact, f Fact, limit duration.Amount) bool {
+	if f.Topic != "exchange_window" {
+		return false // a 48-hour window to report a defect stands beside a 7-day no-reason return
+	}
+	for _, g := range fs {
+		if g.Topic != f.Topic || g.Blank || g.Unit == "" || g.Item != f.Item || g.Scope != f.Scope {
+			continue
+		}
+		if duration.AtLeast(g.Amount(), limit) {
+			return true
+		}
+	}
+	return false
+}
