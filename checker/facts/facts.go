@@ -57,25 +57,10 @@ type Extractor struct {
 	abbrev []string
 }
 
-// longestFirst lists a map's keys, longest first, then in byte order.
-func longestFirst(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(a, b int) bool {
-		if len(keys[a]) != len(keys[b]) {
-			return len(keys[a]) > len(keys[b])
-		}
-		return keys[a] < keys[b]
-	})
-	return keys
-}
-
 // New builds an extractor over the embedded lexicon.
 func New() *Extractor {
 	lex := terms.Load()
-	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), hedge: keywords.New(lex.Hedges), scope: newScoper(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics(), abbrev: longestFirst(lex.Abbreviations)}
+	return &Extractor{lex: lex, lists: newLists(lex), money: newMoneyCues(lex), hedge: keywords.New(lex.Hedges), scope: newScoper(lex), cues: keywords.New(lex.Cues()), topic: lex.CueTopics(), abbrev: lex.AbbreviationSpellings()}
 }
 
 // Extract returns the facts of one clause. Clauses without a figure return
@@ -130,7 +115,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		cov, spans := coverage(s)
 		listed, qs = append(listed, cov...), outside(qs, spans)
 	}
-	qs = dropDefinitions(s, qs)
+	qs = x.dropDefinitions(s, qs)
 	if len(qs) == 0 {
 		return listed
 	}
@@ -438,10 +423,11 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].end-cands[a].start > cands[b].end-cands[b].start })
 	var hits []hit
 	// 退、换货: the folded spelling speaks for both cues it folds. The hit
-	// is the part after the separator, in the phrase the figure shares
-	// with it (a 、 ends a phrase).
+	// is the part it shares with the end of its cue (换货, after the
+	// separator): the phrase the figure shares with it (a 、 ends a phrase).
 	for _, short := range x.abbrev {
 		cue := x.lex.Abbreviations[short]
+		tail := len(short) - commonSuffix(short, cue)
 		for from := 0; ; {
 			i := strings.Index(s[from:], short)
 			if i < 0 {
@@ -455,9 +441,7 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 			for k := start; k < end; k++ {
 				taken[k] = true
 			}
-			tail := strings.LastIndexFunc(short, isSeparator)
-			_, size := utf8.DecodeRuneInString(short[tail:])
-			hits = append(hits, hit{start + tail + size, end, x.topic[cue]})
+			hits = append(hits, hit{start + tail, end, x.topic[cue]})
 		}
 	}
 	for _, c := range cands {
@@ -479,8 +463,20 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 	return hits
 }
 
-// isSeparator tells the separators an abbreviation folds across.
-func isSeparator(r rune) bool { return r == '、' || r == '/' || r == '／' }
+// commonSuffix is the length in bytes of the longest common ending of a
+// and b, in whole characters.
+func commonSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) {
+		ra, sa := utf8.DecodeLastRuneInString(a[:len(a)-n])
+		rb, _ := utf8.DecodeLastRuneInString(b[:len(b)-n])
+		if ra != rb {
+			break
+		}
+		n += sa
+	}
+	return n
+}
 
 // refundTopics is the topic of money arriving in the buyer's account.
 var refundTopics = []string{"refund_time"}
@@ -648,46 +644,16 @@ func (x *Extractor) respectively(s string, qs []duration.Quantity) map[int]strin
 // longer names first, leaving out one right after 等 (等附件: the
 // collective word for the names before it).
 func (x *Extractor) names(s string) []string {
-	type found struct {
-		at, end int
-		name    string
-	}
-	var fs []found
-	add := func(words []string, whole bool) {
-		for _, w := range words {
-			for from := 0; ; {
-				i := strings.Index(s[from:], w)
-				if i < 0 {
-					break
-				}
-				name := w
-				if whole {
-					name = ""
-				}
-				fs = append(fs, found{from + i, from + i + len(w), name})
-				from += i + len(w)
-			}
-		}
-	}
-	add(x.lex.WholeUnit, true)
-	add(x.lex.Topics["parts_warranty"].Items, false)
-	sort.Slice(fs, func(a, b int) bool {
-		if fs[a].at != fs[b].at {
-			return fs[a].at < fs[b].at
-		}
-		return fs[a].end > fs[b].end
-	})
 	var out []string
-	end := 0
-	for _, f := range fs {
-		if f.at < end {
+	for _, w := range wordsIn(s, x.lex.WholeUnit, x.lex.Topics["parts_warranty"].Items) {
+		if strings.HasSuffix(s[:w[0]], "等") {
 			continue
 		}
-		end = f.end
-		if strings.HasSuffix(s[:f.at], "等") {
-			continue
+		name := s[w[0]:w[1]]
+		if slices.Contains(x.lex.WholeUnit, name) {
+			name = ""
 		}
-		out = append(out, f.name)
+		out = append(out, name)
 	}
 	return out
 }
@@ -699,38 +665,45 @@ func (x *Extractor) items(phrase string) []string {
 	if containsAny(phrase, x.lex.WholeUnit) {
 		return nil
 	}
-	type found struct{ at, end int }
-	var fs []found
-	for _, it := range x.lex.Topics["parts_warranty"].Items {
-		for from := 0; ; {
-			i := strings.Index(phrase[from:], it)
-			if i < 0 {
-				break
-			}
-			fs = append(fs, found{from + i, from + i + len(it)})
-			from += i + len(it)
-		}
-	}
-	if len(fs) == 0 {
-		return nil
-	}
-	sort.Slice(fs, func(a, b int) bool {
-		if fs[a].at != fs[b].at {
-			return fs[a].at < fs[b].at
-		}
-		return fs[a].end > fs[b].end
-	})
 	var out []string
-	end := 0
-	for _, f := range fs {
-		if f.at < end {
-			continue
-		}
-		it := phrase[f.at:f.end]
-		if !slices.Contains(out, it) {
+	for _, w := range wordsIn(phrase, x.lex.Topics["parts_warranty"].Items) {
+		if it := phrase[w[0]:w[1]]; !slices.Contains(out, it) {
 			out = append(out, it)
 		}
-		end = f.end
+	}
+	return out
+}
+
+// wordsIn finds the words of the lists in s, in order and not
+// overlapping: where two start together or one lies inside another, the
+// earlier and longer wins.
+func wordsIn(s string, lists ...[]string) [][2]int {
+	var fs [][2]int
+	for _, words := range lists {
+		for _, w := range words {
+			for from := 0; ; {
+				i := strings.Index(s[from:], w)
+				if i < 0 {
+					break
+				}
+				fs = append(fs, [2]int{from + i, from + i + len(w)})
+				from += i + len(w)
+			}
+		}
+	}
+	sort.Slice(fs, func(a, b int) bool {
+		if fs[a][0] != fs[b][0] {
+			return fs[a][0] < fs[b][0]
+		}
+		return fs[a][1] > fs[b][1]
+	})
+	out := fs[:0]
+	end := 0
+	for _, f := range fs {
+		if f[0] >= end {
+			out = append(out, f)
+			end = f[1]
+		}
 	}
 	return out
 }
@@ -766,14 +739,14 @@ func phraseText(s string, ps [][2]int, off int) string {
 // 以签收时间后的168小时为7天): how a period stated elsewhere is counted,
 // no period of its own, and no figure standing between that period and
 // its cue.
-func dropDefinitions(s string, qs []duration.Quantity) []duration.Quantity {
+func (x *Extractor) dropDefinitions(s string, qs []duration.Quantity) []duration.Quantity {
 	drop := map[int]bool{}
 	for i, q := range qs {
 		if i+1 == len(qs) {
 			break
 		}
 		rest := s[q.End:]
-		for _, w := range []string{"为", "即为", "即", "计为", "算作", "视为"} {
+		for _, w := range x.lex.Definitions {
 			if strings.HasPrefix(rest, w) && qs[i+1].Start == q.End+len(w) {
 				drop[i], drop[i+1] = true, true
 				break

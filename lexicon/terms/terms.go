@@ -55,6 +55,8 @@ type Lexicon struct {
 	Respectively []string `yaml:"respectively"`
 	// Coordinators join two cues that share one figure (退货或者换货).
 	Coordinators []string `yaml:"coordinators"`
+	// Definitions join a count to the period it defines (168小时为7天).
+	Definitions []string `yaml:"definitions"`
 	// ListLead marks a lead-in before a list (以下商品…：); see LeadPredicate.
 	ListLead ListLead `yaml:"list_lead"`
 	// RepairWords make years in a service topic a warranty (1年内免费上门维修).
@@ -209,10 +211,17 @@ func parse(b []byte) (*Lexicon, error) {
 func (l *Lexicon) CueTopics() map[string][]string { return l.cueTopics }
 
 // Cues lists every cue word, longest first (so longer cues are tried first).
-func (l *Lexicon) Cues() []string {
-	out := make([]string, 0, len(l.cueTopics))
-	for c := range l.cueTopics {
-		out = append(out, c)
+func (l *Lexicon) Cues() []string { return longestFirst(l.cueTopics) }
+
+// AbbreviationSpellings lists the folded spellings (退、换货), longest
+// first, so a longer one is taken before one inside it.
+func (l *Lexicon) AbbreviationSpellings() []string { return longestFirst(l.Abbreviations) }
+
+// longestFirst lists a map's keys, longest first, then in byte order.
+func longestFirst[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if len(out[i]) != len(out[j]) {
