@@ -49,39 +49,11 @@ func (t Text) Orig(i int) int {
 	return t.m.orig(int(t.off) + i)
 }
 
-// Pieces normalizes the pieces of one block of orig.
-//
-// The characters and their offsets are kept in two parallel slices so the
-// T→S conversion runs on the characters in place; Chinese three-byte
-// UTF-8 is decoded inline. (This function was a fifth of an audit.)
-func Pieces(orig string, pieces []Piece) Text {
-	rs, offs, total, end := runesOf(orig, pieces)
-	var b strings.Builder
-	b.Grow(total)
-	m := &stretches{}
-	lastSpace := true // also trims leading space
-	for i, r := range rs {
-		if isSpace(r) {
-			if lastSpace {
-				continue
-			}
-			r = ' '
-		}
-		lastSpace = r == ' '
-		m.add(b.Len(), offs[i])
-		b.WriteRune(r)
-	}
-	s := b.String()
-	if strings.HasSuffix(s, " ") {
-		s = s[:len(s)-1]
-		m.cut(len(s))
-	}
-	m.s = s
-	return Text{S: s, m: m, end: int32(end)}
-}
+// Pieces normalizes the pieces of one block of orig, on its own storage.
+func Pieces(orig string, pieces []Piece) Text { return NewDoc(0).Pieces(orig, pieces) }
 
-func runesOf(orig string, pieces []Piece) (rs []rune, offs []int32, total, end int) {
-	total = len(pieces)
+func runesOf(orig string, pieces []Piece) (rs []rune, offs []int32, end int) {
+	total := len(pieces)
 	for _, p := range pieces {
 		total += p.End - p.Start
 	}
@@ -127,14 +99,14 @@ func runesOf(orig string, pieces []Piece) (rs []rune, offs []int32, total, end i
 	}
 	rs, offs = dropPinyin(rs, offs)
 	t2s.Runes(rs)
-	return rs, offs, total, end
+	return rs, offs, end
 }
 
 // Doc normalizes the blocks of one document into shared storage: their
 // texts are cut from a few large strings, each with one map back to the
 // original, instead of a string, a map and its header per block (a 50 MiB
-// document has a million blocks). Its Pieces gives the same Text as
-// Pieces, but for the Text's shared storage. Not safe for concurrent use.
+// document has a million blocks). A Text cut from shared storage reads
+// as one normalized alone. Not safe for concurrent use.
 type Doc struct {
 	b    strings.Builder
 	m    *stretches
@@ -147,9 +119,13 @@ func NewDoc(hint int) *Doc { return &Doc{left: hint} }
 // docChunk bounds the strings a Doc cuts its texts from.
 const docChunk = 1 << 20
 
-// Pieces normalizes the pieces of one block of orig, as Pieces does.
+// Pieces normalizes the pieces of one block of orig into d's storage.
+//
+// The characters and their offsets are kept in two parallel slices so the
+// T→S conversion runs on the characters in place; Chinese three-byte
+// UTF-8 is decoded inline. (This function was a fifth of an audit.)
 func (d *Doc) Pieces(orig string, pieces []Piece) Text {
-	rs, offs, _, end := runesOf(orig, pieces)
+	rs, offs, end := runesOf(orig, pieces)
 	// Spaces collapsed and trimmed in place, then the size known before
 	// writing: a chunk is never outgrown, so the strings cut from it stay
 	// in one array.

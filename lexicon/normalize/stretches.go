@@ -26,15 +26,6 @@ func (m *stretches) add(pos int, o int32) {
 	m.at = append(m.at, [2]int32{int32(pos), o})
 }
 
-// cut drops the stretches that begin at or past n (a trimmed end).
-func (m *stretches) cut(n int) {
-	k := len(m.at)
-	for k > 0 && int(m.at[k-1][0]) >= n {
-		k--
-	}
-	m.at = m.at[:k]
-}
-
 // orig maps byte p of s (p < len(s)) to the original offset of its
 // character.
 func (m *stretches) orig(p int) int {
