@@ -68,6 +68,7 @@ func TestProblemsAtTheirField(t *testing.T) {
 	head := "rules:\n  - id: USR-A\n    title: t\n    severity: error\n    applies_to: [tender]\n    message: x\n    basis: [{law: L, level: P}]\n    examples: {bad: [abc]}\n"
 	cases := []struct{ tail, want string }{
 		{"    topic: warranty_period\n    check: threshold\n    min: {value: 0, unit: year}\n", ":11:5: rule USR-A: limit 0 \"year\" is not a positive duration"},
+		{"    topic: warranty_period\n    check: threshold\n    max: {value: 1, unit: year}\n    whole_document: true\n", ":12:5: rule USR-A: whole_document needs min"},
 		{"    topic: bid_deposit\n    check: ratio\n    max: {value: 2, unit: percent}\n    of: warranty_period\n", ":12:5: rule USR-A: ratio judges one money topic"},
 		{"    topic: bid_deposit\n    check: ratio\n    max: {value: 2, unit: day}\n    of: budget\n", ":11:5: rule USR-A: ratio needs max"},
 		{"    topic: invoice\n    check: forbid\n    patterns: [abc]\n    of: budget\n", ":12:5: rule USR-A: of: only ratio rules take of"},

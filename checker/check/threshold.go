@@ -10,9 +10,13 @@ import (
 const Threshold = "threshold"
 
 // ThresholdParams are a threshold rule's limit: exactly one of them.
+// WholeDocument (with min) judges what the document grants as a whole: a
+// shorter figure is no finding when a firm one of the same part and
+// scope reaches the limit.
 type ThresholdParams struct {
-	Min *rules.Limit `yaml:"min,omitempty,flow"`
-	Max *rules.Limit `yaml:"max,omitempty,flow"`
+	Min           *rules.Limit `yaml:"min,omitempty,flow"`
+	Max           *rules.Limit `yaml:"max,omitempty,flow"`
+	WholeDocument bool         `yaml:"whole_document,omitempty"`
 }
 
 type threshold struct{}
@@ -27,6 +31,9 @@ func (threshold) Validate(r *rules.Rule, bad rules.Bad) {
 	}
 	if (p.Min == nil) == (p.Max == nil) {
 		bad("check", "threshold needs exactly one of min and max")
+	}
+	if p.WholeDocument && p.Min == nil {
+		bad("whole_document", "whole_document needs min: only a longer figure elsewhere can outdo a short one")
 	}
 	for i, l := range []*rules.Limit{p.Min, p.Max} {
 		field := [2]string{"min", "max"}[i]
@@ -47,7 +54,7 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		var ok bool
 		if p.Min != nil {
 			stated, limit = f.Amount(), p.Min.Amount()
-			ok = duration.AtLeast(stated, limit) || grantsElsewhere(d.Facts(), f, limit)
+			ok = duration.AtLeast(stated, limit) || p.WholeDocument && grantsElsewhere(d.Facts(), f, limit)
 		} else {
 			stated, limit = f.Upper(), p.Max.Amount()
 			ok = duration.AtMost(stated, limit)
@@ -61,16 +68,10 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 	return out
 }
 
-// grantsElsewhere reports a shorter exchange window the document outdoes:
-// another firm exchange figure of the same part and scope reaches the
-// limit (7天免费更换 beside 十五日内可换货 grants exchange for fifteen
-// days): the topic's promise is what the whole document grants. Return
-// windows are left alone: a short window for defects beside a 7-day
-// no-reason return is a problem of its own.
+// grantsElsewhere reports a short figure the document outdoes: another
+// firm figure of the same topic, part and scope reaches the limit
+// (7天免费更换 beside 十五日内可换货 grants exchange for fifteen days).
 func grantsElsewhere(fs []Fact, f Fact, limit duration.Amount) bool {
-	if f.Topic != "exchange_window" {
-		return false // a 48-hour window to report a defect stands beside a 7-day no-reason return
-	}
 	for _, g := range fs {
 		if g.Topic != f.Topic || g.Blank || g.Unit == "" || g.Item != f.Item || g.Scope != f.Scope {
 			continue
