@@ -1,6 +1,8 @@
 package check
 
 import (
+	"slices"
+
 	"shouhou/lexicon/duration"
 	"shouhou/reports"
 	"shouhou/rules"
@@ -17,6 +19,10 @@ type ThresholdParams struct {
 	Min           *rules.Limit `yaml:"min,omitempty,flow"`
 	Max           *rules.Limit `yaml:"max,omitempty,flow"`
 	WholeDocument bool         `yaml:"whole_document,omitempty"`
+	// Except names conditions that make a figure another right's (无理由:
+	// the no-reason exchange beside the 三包 exchange for faults): such
+	// figures are not judged by this rule.
+	Except []string `yaml:"except,omitempty,flow"`
 }
 
 type threshold struct{}
@@ -47,7 +53,7 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 	p := params[ThresholdParams](r)
 	var out []reports.Finding
 	for _, f := range d.Facts() {
-		if f.Topic != r.Topic || f.Blank {
+		if f.Topic != r.Topic || f.Blank || slices.Contains(p.Except, f.Condition) && f.Condition != "" {
 			continue
 		}
 		var stated, limit duration.Amount

@@ -192,9 +192,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			if window && ageCondition(q, s[q.End:]) {
 				continue // 购买15日以上的商品: the age of the goods, no period
 			}
-			if tp == "exchange_window" && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason)) {
-				continue // 无理由退换货 is the no-reason return right only
-			}
+			noReason := tp == "exchange_window" && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason))
 			if tp == "repair_time" && q.Unit == duration.Year {
 				tp = "warranty_period" // 免费维修期限6年: a warranty, no repair takes years
 			}
@@ -205,6 +203,12 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 				tp = "warranty_period" // 1年内免费上门维修: a warranty served on site
 			}
 			f := Fact{Topic: tp, Quantity: q}
+			if noReason {
+				// 7天无理由退换货 grants a no-reason exchange: an exchange
+				// term, under the no-reason right's condition, not the
+				// 三包 exchange for faults
+				f.Condition = x.lex.NoReason[0]
+			}
 			if tp == "warranty_period" {
 				if containsAny(phrase, x.lex.Paid) && !named {
 					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty

@@ -44,7 +44,9 @@ func TestExtract(t *testing.T) {
 		{"收到退回商品后7日内退款", "", "refund_time <= 7 day"},
 		{"退款将在15个工作日内原路退回", "", "refund_time <= 15 workday"},
 		{"若产品存在质量问题,我们承诺在收到退货申请后7个工作日内完成审核并办理退换货", "", "resolution_time <= 7 workday"},
-		{"支持7天无理由退换货", "", "return_window = 7 day"},
+		// the no-reason exchange is an exchange term under its condition
+		// (the threshold rule for fault exchanges does not judge it)
+		{"支持7天无理由退换货", "", "return_window = 7 day; exchange_window = 7 day"},
 		{"商品自售出之日起7日内可退换货", "", "return_window <= 7 day; exchange_window <= 7 day"},
 		// 退、换货 folds 退货、换货 across a separator
 		{"您签收商品之日起的7天之内申请退、换货", "", "return_window <= 7 day; exchange_window <= 7 day"},
@@ -64,7 +66,7 @@ func TestExtract(t *testing.T) {
 		{"签收后7天内（以签收时间后的168小时为7天）可以退货", "", "return_window <= 7 day"},
 		{"15日内（360小时即为15日）可以换货", "", "exchange_window <= 15 day"},
 		// 无理由 in the cue's phrase makes 退换货 the no-reason return only
-		{"本店承诺七天无理由退换货,买家自签收商品之日起7天内可申请", "", "return_window = 7 day; return_window <= 7 day"},
+		{"本店承诺七天无理由退换货,买家自签收商品之日起7天内可申请", "", "return_window = 7 day; exchange_window = 7 day; return_window <= 7 day; exchange_window <= 7 day"},
 		// a call back to the customer is a response, a plan is no fix
 		{"在线不能答复的,客服工程师会在4小时内联系客户告知解决方案。", "", "response_time <= 4 hour"},
 		{"我们将在24小时内与您联系", "", "response_time <= 24 hour"},
