@@ -46,7 +46,8 @@ against consumer-protection law and the 三包 regulations.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.FlagErrorf("%v", err)
 	})
-	root.AddCommand(audit.NewCmd(ios, nil), compare.NewCmd(ios), extract.NewCmd(ios), merge.NewCmd(ios), rules.NewCmd(ios), version.NewCmd(ios))
+	f := cmdutil.NewFactory(ios)
+	root.AddCommand(audit.NewCmd(f, nil), compare.NewCmd(f), extract.NewCmd(f), merge.NewCmd(f), rules.NewCmd(f), version.NewCmd(f))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
