@@ -174,7 +174,9 @@ func run(o *Options) error {
 		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", render.TerminalSafe(o.Tender))
 	}
 	report.Bids = make([]reports.BidReport, len(bids))
-	check := func(i int) reports.BidReport { return checkBid(a, report.Tender.Requirements, bids[i], o.factory.ReadFile, ropt) }
+	check := func(i int) reports.BidReport {
+		return checkBid(a, report.Tender.Requirements, bids[i], o.factory.ReadFile, ropt)
+	}
 	for i, b := range checker.Batch(len(bids), o.Jobs, check, func(i int, err error) reports.BidReport { return failedBid(bids[i].Path, err) }) {
 		report.Bids[i] = b
 	}
