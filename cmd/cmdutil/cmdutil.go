@@ -5,6 +5,7 @@ package cmdutil
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -51,6 +52,23 @@ func ExitCode(err error) int {
 		return ee.Code
 	}
 	return ExitUsage
+}
+
+// Exit says on errOut why a command ended with err, as "shouhou: ...",
+// and returns its exit code (ExitCode). Cobra's own errors get a hint to
+// read --help.
+func Exit(errOut io.Writer, err error) int {
+	var ee *ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		if ee.Err != nil {
+			fmt.Fprintln(errOut, "shouhou:", ee.Err)
+		}
+	default:
+		fmt.Fprintf(errOut, "shouhou: %v (see --help)\n", err)
+	}
+	return ExitCode(err)
 }
 
 // FlagErrorf is a usage error: exit code 2 and a hint to read --help.
