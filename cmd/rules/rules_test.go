@@ -62,7 +62,7 @@ func TestListShowTest(t *testing.T) {
 		stderr       string
 		stdoutAbsent string
 	}{
-		{"list", []string{"list"}, 0, []string{"CPL-EXCH-15D", "TND-BRAND", strconv.Itoa(n) + " rules (" + book.Version + ")"}, "", ""},
+		{"list", []string{"list"}, 0, []string{"CPL-EXCH-15D", "CPL-PARTS-CATEGORY", "TND-BRAND", "TND-SCALE", "TND-LOCAL", strconv.Itoa(n) + " rules (" + book.Version + ")"}, "", ""},
 		{"list with a user rule", []string{"list", "--rules", good}, 0, []string{"USR-FEE", strconv.Itoa(n+1) + " rules"}, "", ""},
 		{"list takes no argument", []string{"list", "x"}, 2, nil, "unknown command", ""},
 		{"show", []string{"show", "tnd-scale"}, 0, []string{"id: TND-SCALE", "article: 第十七条\n          level: S", "- 投标人注册资本不低于5000万元。"}, "", "CPL-EXCH-15D"},
