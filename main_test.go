@@ -255,7 +255,7 @@ func TestRootUsageErrors(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{[]string{"auditt"}, 2, "unknown command \"auditt\" for \"shouhou\" (see --help)"},
+		{[]string{"auditt"}, 2, "unknown command \"auditt\" for \"shouhou\"\n\nDid you mean this?\n\taudit\n (see --help)"},
 		{[]string{"audit", "--frobnicate", "x"}, 2, "unknown flag: --frobnicate (see --help)"},
 		{[]string{"version", "x"}, 2, "unknown command \"x\" for \"shouhou version\" (see --help)"},
 		{[]string{"version"}, 0, ""},
