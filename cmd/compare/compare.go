@@ -201,17 +201,11 @@ func run(o *Options) error {
 			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", render.TerminalSafe(f), render.TerminalSafe(file))
 		}
 	}
-	for _, t := range targets {
-		out, err := outputs.Open(o.IO.Out, t)
-		if err != nil {
-			return cmdutil.UsageError(err)
-		}
-		write := func(w io.Writer) error {
-			return render.WriteCompare(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
-		}
-		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
-			return cmdutil.UsageError(err)
-		}
+	err = outputs.WriteAll(o.IO.Out, o.IO.ErrOut, targets, o.Quiet, func(out *outputs.File, w io.Writer) error {
+		return render.WriteCompare(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+	})
+	if err != nil {
+		return err
 	}
 	return cmdutil.ExitFor(reports.Summary{Failed: failed}, fails)
 }

@@ -96,15 +96,11 @@ func run(o *Options) error {
 	if report.Requirements == nil {
 		report.Requirements = []reports.Requirement{}
 	}
-	for _, t := range targets {
-		out, err := outputs.Open(o.IO.Out, t)
-		if err != nil {
-			return cmdutil.UsageError(err)
-		}
-		write := func(w io.Writer) error { return render.WriteRequirements(w, out.Format, report) }
-		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
-			return cmdutil.UsageError(err)
-		}
+	err = outputs.WriteAll(o.IO.Out, o.IO.ErrOut, targets, o.Quiet, func(out *outputs.File, w io.Writer) error {
+		return render.WriteRequirements(w, out.Format, report)
+	})
+	if err != nil {
+		return err
 	}
 	if len(report.Requirements) == 0 {
 		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: no after-sales requirement found in the tender\n", o.Tender)

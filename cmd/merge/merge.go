@@ -155,17 +155,11 @@ func run(o *Options) error {
 	}
 	report.Summary.Baselined = baselined
 	report.Summary.Suppressed = suppressed // the parts counted them; their lists may be left out
-	for _, t := range targets {
-		out, err := outputs.Open(o.IO.Out, t)
-		if err != nil {
-			return cmdutil.UsageError(err)
-		}
-		write := func(w io.Writer) error {
-			return render.Write(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
-		}
-		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
-			return cmdutil.UsageError(err)
-		}
+	err = outputs.WriteAll(o.IO.Out, o.IO.ErrOut, targets, o.Quiet, func(out *outputs.File, w io.Writer) error {
+		return render.Write(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+	})
+	if err != nil {
+		return err
 	}
 	return cmdutil.ExitFor(report.Summary, fails)
 }

@@ -118,3 +118,27 @@ func TestFinish(t *testing.T) {
 		t.Errorf("stdout report: %v %q", err, out.String())
 	}
 }
+
+// TestWriteAll: each report is written in turn with its own format; one
+// that cannot be written ends the run with exit 2 naming it.
+func TestWriteAll(t *testing.T) {
+	dir := t.TempDir()
+	good, bad := filepath.Join(dir, "a.csv"), filepath.Join(dir, "none", "b.json")
+	var stdout, stderr bytes.Buffer
+	var seen []string
+	write := func(f *File, w io.Writer) error {
+		seen = append(seen, f.Format+" "+strings.TrimPrefix(f.Name(), dir))
+		_, err := io.WriteString(w, f.Format)
+		return err
+	}
+	err := WriteAll(&stdout, &stderr, []Target{{Format: "table"}, {Format: "csv", Path: good}, {Format: "json", Path: bad}, {Format: "sarif", Path: good + ".sarif"}}, false, write)
+	if cmdutil.ExitCode(err) != cmdutil.ExitUsage || !strings.Contains(err.Error(), bad) {
+		t.Errorf("err %v, want exit 2 naming %s", err, bad)
+	}
+	if want := []string{"table to standard output", "csv /a.csv"}; !reflect.DeepEqual(seen, want) {
+		t.Errorf("written %v, want %v", seen, want)
+	}
+	if b, _ := os.ReadFile(good); stdout.String() != "table" || string(b) != "csv" || stderr.String() != "shouhou: csv report written to "+good+"\n" {
+		t.Errorf("stdout %q, %s holds %q, stderr %q", stdout.String(), good, b, stderr.String())
+	}
+}
