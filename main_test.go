@@ -49,6 +49,24 @@ func TestGoldenJSON(t *testing.T) {
 	}
 }
 
+// Golden compare reports for the text pair and for the docx tender (商务要求
+// in a table) against the xlsx 偏离表. Regenerate with go test -update .
+func TestCompareGolden(t *testing.T) {
+	cases := map[string][]string{
+		"compare_hospital.json":  {"--tender", "testdata/compare/tender_hospital.txt", "testdata/compare"},
+		"compare_docx_xlsx.json": {"--tender", "testdata/formats/tender.docx", "testdata/formats/deviation.xlsx", "testdata/compare/bid_c_deviation.xlsx"},
+	}
+	for name, args := range cases {
+		t.Run(name, func(t *testing.T) {
+			out, stderr, code := run(t, "", append([]string{"compare", "-f", "json"}, args...)...)
+			if code == 2 {
+				t.Fatalf("exit 2: %s", stderr)
+			}
+			checkGolden(t, filepath.Join("testdata", "golden", name), out)
+		})
+	}
+}
+
 // checkGolden compares got with the golden file, or rewrites it under
 // -update.
 func checkGolden(t *testing.T, golden, got string) {

@@ -340,3 +340,5 @@ func TestProcurementSARIF(t *testing.T) {
 		}
 	}
 }
+
+func jsonNum(v float64) string { b, _ := json.Marshal(v); return string(b) }

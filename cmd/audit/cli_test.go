@@ -675,3 +675,17 @@ func TestUserRulebook(t *testing.T) {
 		}
 	}
 }
+
+// TestHedgedTimeIsVague: a time left to 视具体情况 is flagged, and a
+// figure under a condition (原则上) carries it in the JSON.
+func TestHedgedTimeIsVague(t *testing.T) {
+	bid := filepath.Join(t.TempDir(), "bid_hedged.txt")
+	text := "售后服务承诺\n1. 整机免费质保六年。\n2. 原则上接到报修后30分钟内响应。\n3. 4小时内到达现场（节假日除外）。\n4. 维修时间视具体情况而定。\n"
+	if err := os.WriteFile(bid, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := execute(t, "", "-f", "json", "--fail-on", "none", bid)
+	if !strings.Contains(out, `"rule": "CPL-VAGUE"`) || !strings.Contains(out, `"status": "unclear"`) || !strings.Contains(out, `"condition": "原则上"`) {
+		t.Errorf("audit of the hedged bid: no CPL-VAGUE finding or no condition on the fact:\n%s", out)
+	}
+}
