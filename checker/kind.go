@@ -199,6 +199,10 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, stron
 		return rules.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
 	case firstIndex(joinHead(cls, headN), vocab().lex.Letters.CommitmentTitles) >= 0 && addressee(joinHead(cls, headN)) == "institution":
 		return rules.Bid, true // a commitment letter to an institution (致：某市人民医院)
+	case firstIndex(head, []string{"承诺书", "承诺函"}) >= 0 && (n[rules.Bid] >= 1 || t[gB2B] >= 4) && b2bScore(t) > 2*t[gConsumer]:
+		// a commitment letter about a bid (投标邀请) or to a party of a
+		// contract (甲方): a bid's. A maker's standing 售后服务承诺书 is its policy.
+		return rules.Bid, true
 	case isLawTitle(first):
 		return rules.Law, true
 	case whole && !helpPage && firstIndex(first, vocab().titles[rules.Article]) >= 0 && firstIndex(first, vocab().titles[rules.Policy]) < 0:
@@ -214,6 +218,9 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, stron
 		return rules.Tender, true
 	case n[rules.Bid] >= 3 && n[rules.Bid] > n[rules.Tender]:
 		return rules.Bid, true
+	case n[rules.Bid] >= 2 && n[rules.Tender] == 0 && t[gConsumer] == 0 && b2bScore(t) >= 6:
+		// someone speaking of its bid (投标产品, 我公司将) to a business, to no consumer
+		return rules.Bid, false
 	case n[rules.Tender] >= 1 && n[rules.Bid] == 0 && self == 0 && len(cls) <= 12:
 		// a short tender excerpt: 投标人 and a demand, nobody speaking
 		return rules.Tender, false
@@ -425,12 +432,15 @@ func detectB2B(kind string, t [nGroups + 1]int, evidence [nGroups][]string) (boo
 	case rules.Law, rules.Article:
 		return false, nil
 	}
-	// a clear word counts two, a weak one (经销商, 工程师) one
-	if score := 2*t[gB2B] + t[gB2BWeak]; score >= 4 && score > 2*t[gConsumer] {
+	if score := b2bScore(t); score >= 4 && score > 2*t[gConsumer] {
 		return true, distinct(append(slices.Clone(evidence[gB2B]), evidence[gB2BWeak]...), 5)
 	}
 	return false, nil
 }
+
+// b2bScore weighs the words of business terms: a clear word (甲方, 维保)
+// counts two, a weak one (经销商, 工程师) one.
+func b2bScore(t [nGroups + 1]int) int { return 2*t[gB2B] + t[gB2BWeak] }
 
 // detectJurisdiction places a text outside the mainland when its words
 // do: a strong word (港币, 新台币, 消费者保护法) alone, or two place words

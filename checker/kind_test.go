@@ -22,6 +22,17 @@ func TestDetectKind(t *testing.T) {
 		// a shop's help centre answers how-to questions: still its policy
 		{"如何申请退款 - 帮助中心 - 某某商城\n\n1.如订单使用优惠券支付，订单取消后优惠券不予返还。", "policy"},
 		{"怎样退换货？- 购物帮助\n\n签收后7天内可申请退货。", "policy"},
+		// a commitment letter of a supplier to a contract party or about a
+		// bid is a bid; a maker's standing commitment is its policy
+		{"售后服务承诺书\n乙方向甲方承诺：甲方报修后，乙方2小时内响应。乙方按甲方要求上门。项目验收后甲方付款。", "bid"},
+		{"设备售后服务承诺书\n按贵公司投标邀请的要求，我公司承诺质保三年。", "bid"},
+		{"某某电器售后服务承诺书\n本公司产品自购买之日起七天包退，一年保修。消费者凭发票享受服务。", "policy"},
+		// someone speaking of its own bid to a business, no title at all
+		{"我们对此次投标的设备提供三年质保。接到用户通知后工程师2小时内响应，对投标产品进行安装调试和验收，设备故障由工程师上门排除，并负责技术培训。", "bid"},
+		// an award notice is the procurement's, not the winner's bid
+		{"五、中标(成交)信息 供应商名称：某公司 中标(成交)金额：100万元\n七、评审委员会成员名单 张三\n八、代理服务费 本项目不收取\n九、公告期限 三个工作日", "tender"},
+		// a maker's user guide page holds its 三包 terms
+		{"使用指南\n电动车三包内容\n整车三包期一年，电池三包期一年。", "policy"},
 	}
 	for _, c := range cases {
 		src, err := reader.Parse("x.txt", []byte(c.text), "text", reader.Options{})

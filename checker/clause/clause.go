@@ -147,13 +147,34 @@ func Split(src *reader.Source) []Clause {
 		if strings.HasSuffix(t.S, ":") && utf8.RuneCountInString(t.S) <= 40 {
 			lead = t.S
 		}
-		for _, sentence := range sentences(t.S) {
+		for i, sentence := range sentences(t.S) {
+			if i == 1 && ctx == "" {
+				// A paragraph that opens with whom or where it speaks of
+				// (对于签订维保合约的客户：…。…。) says so for all its sentences.
+				ctx = leadIn(t.S)
+			}
 			for _, part := range parts(t, sentence[0], sentence[1]) {
 				out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Context: ctx})
 			}
 		}
 	}
 	return out
+}
+
+// leadIn returns the words before the colon that opens a paragraph (对于
+// 签订维保合约的客户:…) when they are a short lead-in, not a sentence or a
+// figure's own label (保修期:1年); "" else.
+func leadIn(paragraph string) string {
+	i := strings.IndexByte(paragraph, ':')
+	if i <= 0 {
+		return ""
+	}
+	head := paragraph[:i]
+	n := utf8.RuneCountInString(head)
+	if n < 4 || n > 40 || strings.ContainsAny(head, ",。;0123456789") {
+		return ""
+	}
+	return head
 }
 
 type heading struct {

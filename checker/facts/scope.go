@@ -75,6 +75,7 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 	for k := range best {
 		best[k].at = -1
 	}
+	var places []found // region words in order, to name a list whole (北京、天津)
 	fp := phraseOf(phrases, off)
 	sc.words.Each(s[:off], func(start, end, w int) bool {
 		k := sc.kind[w]
@@ -87,7 +88,13 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 			// a region qualifies a figure in its own phrase or the one
 			// before (对于北京地区的用户，2小时内上门), not an address or
 			// a list of branches (服务网点遍布北京、上海，…)
-			if pi < fp-1 {
+			// (a list of places reaches the phrase before the figure
+			// through 、: 山西、山东、河南范围内，8小时内到达)
+			last := pi
+			for last < fp-1 && strings.HasPrefix(s[phrases[last][1]:], "、") {
+				last++
+			}
+			if last < fp-1 {
 				return true
 			}
 			from := pi
@@ -98,11 +105,21 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 				return true
 			}
 		}
+		if k == 0 {
+			places = append(places, found{start, sc.words.Word(w)})
+		}
 		if start > best[k].at {
 			best[k] = found{start, sc.words.Word(w)}
 		}
 		return true
 	})
+	for j := len(places) - 1; j > 0 && places[j].at <= best[0].at; j-- {
+		prev := places[j-1]
+		if places[j].at != best[0].at || prev.at+len(prev.word)+len("、") != best[0].at || !strings.HasPrefix(s[prev.at+len(prev.word):], "、") {
+			continue
+		}
+		best[0] = found{prev.at, prev.word + "、" + best[0].word}
+	}
 	for k := range best {
 		if best[k].at >= 0 {
 			out[k] = best[k].word
