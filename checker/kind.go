@@ -199,7 +199,7 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, stron
 		return rules.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
 	case firstIndex(joinHead(cls, headN), vocab().lex.Letters.CommitmentTitles) >= 0 && addressee(joinHead(cls, headN)) == "institution":
 		return rules.Bid, true // a commitment letter to an institution (致：某市人民医院)
-	case firstIndex(head, []string{"承诺书", "承诺函"}) >= 0 && (n[rules.Bid] >= 1 || t[gB2B] >= 4) && b2bScore(t) > 2*t[gConsumer]:
+	case firstIndex(head, vocab().lex.Letters.CommitmentTitles) >= 0 && (n[rules.Bid] >= 1 || t[gB2B] >= 4) && b2bScore(t) > 2*t[gConsumer]:
 		// a commitment letter about a bid (投标邀请) or to a party of a
 		// contract (甲方): a bid's. A maker's standing 售后服务承诺书 is its policy.
 		return rules.Bid, true
