@@ -120,3 +120,18 @@ func TestHedgedTimeIsVague(t *testing.T) {
 		t.Errorf("audit of the hedged bid: no CPL-VAGUE finding or no condition on the fact:\n%s", out)
 	}
 }
+
+// TestScopeInJSON: the audit's JSON carries a fact's scope: the region
+// of each of two promises, the share of a partial one.
+func TestScopeInJSON(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "commitment.txt")
+	if err := os.WriteFile(doc, []byte("投标文件\n接到报修后，北京2小时内到达现场，其他地区48小时内到达现场。\n90%的故障在8小时内排除。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := execute(t, "", "-f", "json", "--fail-on", "none", doc)
+	for _, want := range []string{`"scope": {`, `"region": "北京"`, `"region": "其他地区"`, `"share": 90`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("audit JSON lacks %s", want)
+		}
+	}
+}
