@@ -195,11 +195,11 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, stron
 		return rules.Tender, true
 	case bIdx >= 0:
 		return rules.Bid, true
-	case strings.Contains(joinHead(cls, headN), "致") && firstIndex(joinHead(cls, headN), []string{"采购人", "招标人", "采购中心", "招标代理"}) >= 0:
+	case strings.Contains(joinHead(cls, headN), "致") && firstIndex(joinHead(cls, headN), vocab().lex.Letters.Buyers) >= 0:
 		return rules.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
-	case firstIndex(joinHead(cls, headN), []string{"承诺书", "承诺函"}) >= 0 && addressee(joinHead(cls, headN)) == "institution":
+	case firstIndex(joinHead(cls, headN), vocab().lex.Letters.CommitmentTitles) >= 0 && addressee(joinHead(cls, headN)) == "institution":
 		return rules.Bid, true // a commitment letter to an institution (致：某市人民医院)
-	case firstIndex(head, []string{"承诺书", "承诺函"}) >= 0 && (n[rules.Bid] >= 1 || t[gB2B] >= 4) && b2bScore(t) > 2*t[gConsumer]:
+	case firstIndex(head, vocab().lex.Letters.CommitmentTitles) >= 0 && (n[rules.Bid] >= 1 || t[gB2B] >= 4) && b2bScore(t) > 2*t[gConsumer]:
 		// a commitment letter about a bid (投标邀请) or to a party of a
 		// contract (甲方): a bid's. A maker's standing 售后服务承诺书 is its policy.
 		return rules.Bid, true
@@ -300,9 +300,9 @@ func addressee(head string) string {
 		return ""
 	}
 	switch {
-	case firstIndex(to, []string{"顾客", "消费者", "用户", "客户", "会员", "买家", "朋友", "业主"}) >= 0:
+	case firstIndex(to, vocab().lex.Letters.Consumers) >= 0:
 		return "consumer"
-	case firstIndex(to, []string{"学院", "大学", "学校", "中学", "小学", "幼儿园", "医院", "局", "中心", "公司", "集团", "银行", "委员会", "政府", "院", "处", "厅", "所", "采购人", "招标人", "单位", "部"}) >= 0:
+	case firstIndex(to, vocab().lex.Letters.Institutions) >= 0:
 		return "institution"
 	}
 	return ""

@@ -3,8 +3,6 @@
 package cmd
 
 import (
-	"errors"
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -46,7 +44,8 @@ against consumer-protection law and the 三包 regulations.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return cmdutil.FlagErrorf("%v", err)
 	})
-	root.AddCommand(audit.NewCmd(ios, nil), compare.NewCmd(ios), extract.NewCmd(ios), merge.NewCmd(ios), rules.NewCmd(ios), version.NewCmd(ios))
+	f := cmdutil.NewFactory(ios)
+	root.AddCommand(audit.NewCmd(f, nil), compare.NewCmd(f), extract.NewCmd(f), merge.NewCmd(f), rules.NewCmd(f), version.NewCmd(f))
 	root.CompletionOptions.HiddenDefaultCmd = false
 	return root
 }
@@ -55,20 +54,7 @@ against consumer-protection law and the 三包 regulations.`,
 func Run(ios *iostreams.IOStreams, args []string) int {
 	root := NewRootCmd(ios)
 	root.SetArgs(args)
-	err := root.Execute()
-	if err == nil {
-		return cmdutil.ExitOK
-	}
-	var ee *cmdutil.ExitError
-	if errors.As(err, &ee) {
-		if ee.Err != nil {
-			fmt.Fprintln(ios.ErrOut, "shouhou:", ee.Err)
-		}
-		return ee.Code
-	}
-	// cobra's own errors (unknown command, wrong argument count) are usage errors.
-	fmt.Fprintf(ios.ErrOut, "shouhou: %v (see --help)\n", err)
-	return cmdutil.ExitUsage
+	return cmdutil.Exit(ios.ErrOut, root.Execute())
 }
 
 // Execute runs the program with the process's arguments and streams.

@@ -3,8 +3,10 @@ package check
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
+	"shouhou/lexicon/periods"
 	"shouhou/rules"
 )
 
@@ -43,6 +45,36 @@ func TestEveryCheckKindRuns(t *testing.T) {
 	for _, n := range Names() {
 		if !used[n] {
 			t.Errorf("no built-in rule uses check kind %s: its run is never tried", n)
+		}
+	}
+}
+
+// TestPeriodWordsAreData: the consistent check reads its words from
+// lexicon/periods: each common word leaves no subject, each free-repair
+// word makes a free-repair promise, each qualifier names its right.
+func TestPeriodWordsAreData(t *testing.T) {
+	l := periods.Must()
+	for _, w := range l.CommonWords {
+		if s := subject(w); s != "" {
+			t.Errorf("subject(%q) = %q, want nothing", w, s)
+		}
+	}
+	if subject("大家电保修三年") == "" {
+		t.Error("a product word was taken out as a common word")
+	}
+	for _, w := range l.FreeRepair {
+		if p := promise("整机" + w + "一年"); p != "free-repair" {
+			t.Errorf("promise(%q) = %q", w, p)
+		}
+	}
+	if promise("整机质保一年") != "" {
+		t.Error("the quality guarantee is no free-repair promise")
+	}
+	for want, words := range map[string][]string{"no-reason": l.Qualifiers.NoReason, "non-quality": l.Qualifiers.NonQuality, "quality": l.Qualifiers.Quality} {
+		for _, w := range words {
+			if q := qualifiers("七日内" + w + "可退货"); !strings.Contains(q, want) || want == "quality" && strings.Contains(q, "non-quality") {
+				t.Errorf("qualifiers(%q) = %q, want %s", w, q, want)
+			}
 		}
 	}
 }

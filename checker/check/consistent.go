@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"shouhou/lexicon/duration"
+	"shouhou/lexicon/periods"
 	"shouhou/lexicon/terms"
 	"shouhou/reports"
 	"shouhou/rules"
@@ -163,28 +164,26 @@ func lastHeading(s []string) string {
 
 // qualifiers names the kind of right a clause speaks of.
 func qualifiers(s string) string {
+	words := periods.Must().Qualifiers
 	var q []string
-	if strings.Contains(s, "无理由") {
+	if containsAny(s, words.NoReason) {
 		q = append(q, "no-reason")
 	}
 	switch {
-	case strings.Contains(s, "非质量"):
+	case containsAny(s, words.NonQuality):
 		q = append(q, "non-quality")
-	case strings.Contains(s, "质量问题") || strings.Contains(s, "性能故障") || strings.Contains(s, "质量原因"):
+	case containsAny(s, words.Quality):
 		q = append(q, "quality")
 	}
 	return strings.Join(q, ",")
 }
 
-// freeRepair words name a promise of free repair, which a document may
-// grant for a shorter time than its quality guarantee (质保期五年，免费
-// 维修期一年): two promises, not one stated twice.
-var freeRepair = []string{"免费保修", "免费维修", "免费修理", "免费质保", "免费上门维修"}
-
 // promise tells a free-repair period from the quality guarantee in a
-// warranty phrase.
+// warranty phrase: a document may grant free repair for a shorter time
+// than its quality guarantee (质保期五年，免费维修期一年), two promises,
+// not one stated twice. The words are lexicon/periods' free_repair.
 func promise(phrase string) string {
-	for _, w := range freeRepair {
+	for _, w := range periods.Must().FreeRepair {
 		if strings.Contains(phrase, w) {
 			return "free-repair"
 		}
@@ -205,17 +204,6 @@ func phraseEnd(s string, off int) int {
 	return len(s)
 }
 
-// commonWords are the words any statement of a period uses, whatever it
-// is about; subject removes them with the lexicon's cues and its words for
-// the events a seller reacts to (接到, 报修 …).
-var commonWords = []string{
-	"自", "从", "起", "之日", "日起", "签收", "收到", "收货", "购买", "售出", "交付", "开具", "发票", "次日",
-	"计算", "开始", "内", "以内", "之内", "可以", "可", "申请", "享受", "提供", "免费", "为", "是", "期限", "有效期",
-	"期", "本产品", "产品", "商品", "本店", "本公司", "我公司", "我司", "的", "均", "一律", "全部", "所有", "实行",
-	"承诺", "给予", "予以", "在", "于", "三包", "期间", "办理", "消费者", "顾客", "用户", "买家", "客户", "您",
-	"出现", "发生", "时", "后", "起算", "按", "执行", "服务", "负责", "支持", "整机", "主机", "整车", "天", "日",
-}
-
 var (
 	subjectOnce     sync.Once
 	subjectReplacer *strings.Replacer
@@ -226,7 +214,7 @@ var (
 func subject(phrase string) string {
 	subjectOnce.Do(func() {
 		lex := terms.Load()
-		words := slices.Concat(lex.Cues(), lex.ServiceTriggers, lex.ServiceObjects, lex.ServiceVerbs, lex.WholeUnit, commonWords)
+		words := slices.Concat(lex.Cues(), lex.ServiceTriggers, lex.ServiceObjects, lex.ServiceVerbs, lex.WholeUnit, periods.Must().CommonWords)
 		sort.SliceStable(words, func(i, j int) bool { return len(words[i]) > len(words[j]) })
 		pairs := make([]string, 0, 2*len(words))
 		for _, w := range words {

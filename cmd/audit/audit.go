@@ -76,11 +76,13 @@ type Options struct {
 	CPUProfile, MemProfile string // hidden: pprof output for performance work
 	// DocTimeout bounds the time one document may take; 0 means none.
 	DocTimeout time.Duration
+
+	factory *cmdutil.Factory
 }
 
 // NewCmd returns the audit command. runF replaces the run step in tests.
-func NewCmd(ios *iostreams.IOStreams, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: ios}
+func NewCmd(factory *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: factory.IOStreams, factory: factory}
 	cmd := &cobra.Command{
 		Use:   "audit [PATH|-]...",
 		Short: "审计售后文件 / Audit after-sales documents",
@@ -191,10 +193,10 @@ func (o *Options) validate() (int64, error) {
 // applyConfig fills in from .shouhou.yaml what no flag said, and returns
 // the rule settings it holds.
 func (o *Options) applyConfig() (*config.Config, error) {
-	cfg, err := config.For(o.Config)
+	cfg, err := o.factory.Config(o.Config)
 	if err != nil || cfg == nil {
 		if err != nil {
-			return nil, &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+			return nil, cmdutil.UsageError(err)
 		}
 		return nil, nil
 	}
@@ -227,11 +229,11 @@ func run(o *Options) error {
 	}
 	stop, err := startProfiles(o.CPUProfile, o.MemProfile)
 	if err != nil {
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+		return cmdutil.UsageError(err)
 	}
 	defer stop()
 	warmUp() // warm.go
-	book, err := cmdutil.LoadBook(o.Rules)
+	book, err := o.factory.Rulebook(o.Rules)
 	if err != nil {
 		return err
 	}
@@ -241,13 +243,13 @@ func run(o *Options) error {
 			return err
 		}
 		if book, err = book.Configure(cfg.Rules.Disable, cfg.Rules.Severity); err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s: %v", cfg.Path, err)}
+			return cmdutil.UsageError(fmt.Errorf("%s: %v", cfg.Path, err))
 		}
 	}
 	var base *reports.Baseline
 	if o.Baseline != "" {
 		if base, err = reports.LoadBaseline(o.Baseline); err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+			return cmdutil.UsageError(err)
 		}
 	}
 	auditor := checker.New(book)
@@ -255,7 +257,7 @@ func run(o *Options) error {
 	if o.Category != "" {
 		cats, err := rules.Categories()
 		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+			return cmdutil.UsageError(err)
 		}
 		if ids := rules.CategoryIDs(cats); !slices.Contains(ids, o.Category) {
 			return cmdutil.FlagErrorf("unknown --category %q (known: %s)", o.Category, strings.Join(ids, ", "))
@@ -276,7 +278,7 @@ func run(o *Options) error {
 	}
 	inputs := reader.Expand(o.Paths, reader.ExpandOptions{Exclude: o.Exclude, Follow: o.Follow})
 	if len(inputs) == 0 && !o.AllowEmpty {
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("no document to audit in %s (no .txt .md .docx .xlsx .html .pdf file; --exclude and hidden files left out); give --allow-empty if that is expected", strings.Join(o.Paths, " "))}
+		return cmdutil.UsageError(fmt.Errorf("no document to audit in %s (no .txt .md .docx .xlsx .html .pdf file; --exclude and hidden files left out); give --allow-empty if that is expected", strings.Join(o.Paths, " ")))
 	}
 	specs, err := o.annotateOutputs(len(inputs))
 	if err != nil {
@@ -312,7 +314,7 @@ func run(o *Options) error {
 	outs := make([]*outputs.File, len(targets))
 	for i, t := range targets {
 		if outs[i], err = outputs.Open(o.IO.Out, t); err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+			return cmdutil.UsageError(err)
 		}
 		defer outs[i].Abort()
 	}
@@ -328,7 +330,7 @@ func run(o *Options) error {
 		}
 		js, err := reports.NewJSONL(out.W, report)
 		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("cannot write report: %v", err)}
+			return cmdutil.UsageError(fmt.Errorf("cannot write report: %v", err))
 		}
 		streams = append(streams, js)
 	}
@@ -409,10 +411,10 @@ func run(o *Options) error {
 		for _, err := range failed[:len(failed)-1] {
 			fmt.Fprintf(o.IO.ErrOut, "shouhou: %v\n", err)
 		}
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: failed[len(failed)-1]}
+		return cmdutil.UsageError(failed[len(failed)-1])
 	}
 	if annotateFailed {
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage}
+		return cmdutil.UsageError(nil)
 	}
 	return cmdutil.ExitFor(report.Summary, fails)
 }
@@ -503,7 +505,7 @@ func auditDoc(ctx context.Context, a *checker.Auditor, in reader.Input, ropt rea
 	if in.Path == "-" {
 		src, err = reader.ReadStdin(o.IO.In, ropt)
 	} else {
-		src, err = reader.ReadFile(in.Path, ropt)
+		src, err = o.factory.ReadFile(in.Path, ropt)
 	}
 	if err != nil {
 		return reports.Document{}, err

@@ -32,8 +32,8 @@ func checkRuleIDs(cfg *config.Config, book *rules.Book) error {
 	}
 	for _, e := range entries {
 		if !ids[e.id] {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s:%d: %s: no rule %s%s (shouhou rules list names them all)",
-				cfg.Path, cfg.Lines[e.key+"."+e.id], e.key, e.id, rules.Nearest(e.id, ids))}
+			return cmdutil.UsageError(fmt.Errorf("%s:%d: %s: no rule %s%s (shouhou rules list names them all)",
+				cfg.Path, cfg.Lines[e.key+"."+e.id], e.key, e.id, rules.Nearest(e.id, ids)))
 		}
 	}
 	return nil

@@ -3,7 +3,9 @@
 package cmdutil
 
 import (
+	"errors"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -31,9 +33,47 @@ func (e *ExitError) Error() string {
 	return e.Err.Error()
 }
 
+// UsageError ends a command with exit code 2 and err's message: a usage
+// error, or a file that could not be read or written. A nil err is exit 2
+// with nothing more said.
+func UsageError(err error) error {
+	return &ExitError{Code: ExitUsage, Err: err}
+}
+
+// ExitCode is the exit code err ends a command with: an ExitError's code,
+// 0 for nil, and 2 for any other error (cobra's own: an unknown command or
+// flag, a wrong number of arguments).
+func ExitCode(err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ee *ExitError
+	if errors.As(err, &ee) {
+		return ee.Code
+	}
+	return ExitUsage
+}
+
+// Exit says on errOut why a command ended with err, as "shouhou: ...",
+// and returns its exit code (ExitCode). Cobra's own errors get a hint to
+// read --help.
+func Exit(errOut io.Writer, err error) int {
+	var ee *ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
+		if ee.Err != nil {
+			fmt.Fprintln(errOut, "shouhou:", ee.Err)
+		}
+	default:
+		fmt.Fprintf(errOut, "shouhou: %v (see --help)\n", err)
+	}
+	return ExitCode(err)
+}
+
 // FlagErrorf is a usage error: exit code 2 and a hint to read --help.
 func FlagErrorf(format string, a ...any) error {
-	return &ExitError{Code: ExitUsage, Err: fmt.Errorf(format+" (see --help)", a...)}
+	return UsageError(fmt.Errorf(format+" (see --help)", a...))
 }
 
 // Failing reports whether d has findings at or above failOn (error,
@@ -68,7 +108,7 @@ func RuleInfos(book *rules.Book) []reports.RuleInfo {
 func ExitFor(s reports.Summary, fails bool) error {
 	switch {
 	case s.Failed > 0:
-		return &ExitError{Code: ExitUsage}
+		return UsageError(nil)
 	case fails:
 		return &ExitError{Code: ExitFindings}
 	}
@@ -92,12 +132,12 @@ func NeedArgs(msg string) cobra.PositionalArgs {
 func LoadBook(files []string) (*rules.Book, error) {
 	book, err := rules.Builtin()
 	if err != nil {
-		return nil, &ExitError{Code: ExitUsage, Err: fmt.Errorf("built-in rulebook: %v", err)}
+		return nil, UsageError(fmt.Errorf("built-in rulebook: %v", err))
 	}
 	for _, f := range files {
 		extra, err := rules.LoadFile(f)
 		if err != nil {
-			return nil, &ExitError{Code: ExitUsage, Err: err}
+			return nil, UsageError(err)
 		}
 		book = book.With(extra)
 	}

@@ -42,11 +42,13 @@ type Options struct {
 	Jobs         int
 	// Encoding and MaxSize are audit's --encoding and --max-size.
 	Encoding, MaxSize string
+
+	factory *cmdutil.Factory
 }
 
 // NewCmd returns the compare command.
-func NewCmd(ios *iostreams.IOStreams) *cobra.Command {
-	opts := &Options{IO: ios}
+func NewCmd(factory *cmdutil.Factory) *cobra.Command {
+	opts := &Options{IO: factory.IOStreams, factory: factory}
 	cmd := &cobra.Command{
 		Use:   "compare --tender TENDER [--requirements FILE] BID...",
 		Short: "对照招标要求检查投标文件 / Check bids against a tender",
@@ -138,15 +140,15 @@ func run(o *Options) error {
 	if err != nil {
 		return err
 	}
-	book, err := cmdutil.LoadBook(o.Rules)
+	book, err := o.factory.Rulebook(o.Rules)
 	if err != nil {
 		return err
 	}
 	a := checker.New(book)
 
-	src, err := reader.ReadFile(o.Tender, ropt)
+	src, err := o.factory.ReadFile(o.Tender, ropt)
 	if err != nil {
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s: %v", o.Tender, err)}
+		return cmdutil.UsageError(fmt.Errorf("%s: %v", o.Tender, err))
 	}
 	tender := a.Audit(src, rules.Tender)
 	report := &reports.CompareReport{
@@ -157,7 +159,7 @@ func run(o *Options) error {
 	if o.Requirements != "" {
 		reqs, err := cmpx.ReadRequirements(o.Requirements)
 		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s: %v", o.Requirements, err)}
+			return cmdutil.UsageError(fmt.Errorf("%s: %v", o.Requirements, err))
 		}
 		report.Tender.Requirements, report.Tender.RequirementsFile = reqs, o.Requirements
 	}
@@ -172,7 +174,9 @@ func run(o *Options) error {
 		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: warning: no after-sales requirement found in the tender\n", render.TerminalSafe(o.Tender))
 	}
 	report.Bids = make([]reports.BidReport, len(bids))
-	check := func(i int) reports.BidReport { return checkBid(a, report.Tender.Requirements, bids[i], ropt) }
+	check := func(i int) reports.BidReport {
+		return checkBid(a, report.Tender.Requirements, bids[i], o.factory.ReadFile, ropt)
+	}
 	for i, b := range checker.Batch(len(bids), o.Jobs, check, func(i int, err error) reports.BidReport { return failedBid(bids[i].Path, err) }) {
 		report.Bids[i] = b
 	}
@@ -197,23 +201,17 @@ func run(o *Options) error {
 			fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: --name %s: no bid %s among the bids\n", render.TerminalSafe(f), render.TerminalSafe(file))
 		}
 	}
-	for _, t := range targets {
-		out, err := outputs.Open(o.IO.Out, t)
-		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
-		}
-		write := func(w io.Writer) error {
-			return render.WriteCompare(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
-		}
-		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
-		}
+	err = outputs.WriteAll(o.IO.Out, o.IO.ErrOut, targets, o.Quiet, func(out *outputs.File, w io.Writer) error {
+		return render.WriteCompare(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+	})
+	if err != nil {
+		return err
 	}
 	return cmdutil.ExitFor(reports.Summary{Failed: failed}, fails)
 }
 
 // checkBid reads and judges one bid; an unreadable one carries its reason.
-func checkBid(a *checker.Auditor, reqs []reports.Requirement, in reader.Input, ropt reader.Options) reports.BidReport {
+func checkBid(a *checker.Auditor, reqs []reports.Requirement, in reader.Input, readBid func(string, reader.Options) (*reader.Source, error), ropt reader.Options) reports.BidReport {
 	b := reports.BidReport{Path: in.Path, Results: []reports.Result{}}
 	err := in.Err
 	var bsrc *reader.Source
@@ -244,9 +242,6 @@ func failedBid(path string, err error) reports.BidReport {
 	b.Counts = cmpx.Counts(b.Results)
 	return b
 }
-
-// readBid reads a bid; tests replace it to make one bid fail.
-var readBid = reader.ReadFile
 
 // parseNames reads --name FILE=NAME flags.
 func parseNames(flags []string) (map[string]string, error) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"shouhou/checker/reader"
+	"shouhou/cmd/cmdutil"
 	"shouhou/cmd/iostreams"
 	"shouhou/reports"
 )
@@ -23,8 +24,15 @@ var (
 // report, standard error and the run's error.
 func compareJSON(t *testing.T, args ...string) (*reports.CompareReport, string, error) {
 	t.Helper()
-	ios, _, out, errOut := iostreams.Test()
-	cmd := NewCmd(ios)
+	ios, _, _, _ := iostreams.Test()
+	return compareWith(t, cmdutil.NewFactory(ios), args...)
+}
+
+// compareWith is compareJSON over the factory f (its streams buffers).
+func compareWith(t *testing.T, f *cmdutil.Factory, args ...string) (*reports.CompareReport, string, error) {
+	t.Helper()
+	out, errOut := f.IOStreams.Out.(*bytes.Buffer), f.IOStreams.ErrOut.(*bytes.Buffer)
+	cmd := NewCmd(f)
 	cmd.SetArgs(append([]string{"--tender", tender, "-f", "json"}, args...))
 	cmd.SilenceUsage, cmd.SilenceErrors = true, true
 	var usage bytes.Buffer
@@ -62,15 +70,15 @@ func TestJobsKeepOrder(t *testing.T) {
 // the other bids are judged and the run ends normally (exit 2 for the
 // unreadable bid).
 func TestPanicInOneBid(t *testing.T) {
-	defer func(f func(string, reader.Options) (*reader.Source, error)) { readBid = f }(readBid)
-	real := readBid
-	readBid = func(path string, o reader.Options) (*reader.Source, error) {
+	ios, _, _, _ := iostreams.Test()
+	f := cmdutil.NewFactory(ios)
+	f.ReadFile = func(path string, o reader.Options) (*reader.Source, error) {
 		if path == bidB {
 			panic("reader bug")
 		}
-		return real(path, o)
+		return reader.ReadFile(path, o)
 	}
-	r, stderr, err := compareJSON(t, "-j", "2", bidA, bidB, bidC)
+	r, stderr, err := compareWith(t, f, "-j", "2", bidA, bidB, bidC)
 	if err == nil {
 		t.Errorf("no error exit for an unreadable bid")
 	}

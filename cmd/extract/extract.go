@@ -30,11 +30,13 @@ type Options struct {
 	FormatSet bool
 	Outputs   []string
 	Quiet     bool
+
+	factory *cmdutil.Factory
 }
 
 // NewCmd returns the extract command.
-func NewCmd(ios *iostreams.IOStreams) *cobra.Command {
-	opts := &Options{IO: ios}
+func NewCmd(factory *cmdutil.Factory) *cobra.Command {
+	opts := &Options{IO: factory.IOStreams, factory: factory}
 	cmd := &cobra.Command{
 		Use:   "extract TENDER",
 		Short: "列出招标文件的售后要求 / List a tender's after-sales requirements",
@@ -80,13 +82,13 @@ func run(o *Options) error {
 	if err := outputs.CheckNotInputs(targets, []string{o.Tender}); err != nil {
 		return err
 	}
-	book, err := cmdutil.LoadBook(nil)
+	book, err := o.factory.Rulebook(nil)
 	if err != nil {
 		return err
 	}
-	src, err := reader.ReadFile(o.Tender, reader.Options{})
+	src, err := o.factory.ReadFile(o.Tender, reader.Options{})
 	if err != nil {
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s: %v", o.Tender, err)}
+		return cmdutil.UsageError(fmt.Errorf("%s: %v", o.Tender, err))
 	}
 	tender := checker.New(book).Audit(src, rules.Tender)
 	report := &reports.RequirementsReport{Schema: reports.RequirementsSchema, Tool: reports.Tool{Name: "shouhou", Version: cmdutil.Version},
@@ -94,15 +96,11 @@ func run(o *Options) error {
 	if report.Requirements == nil {
 		report.Requirements = []reports.Requirement{}
 	}
-	for _, t := range targets {
-		out, err := outputs.Open(o.IO.Out, t)
-		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
-		}
-		write := func(w io.Writer) error { return render.WriteRequirements(w, out.Format, report) }
-		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
-		}
+	err = outputs.WriteAll(o.IO.Out, o.IO.ErrOut, targets, o.Quiet, func(out *outputs.File, w io.Writer) error {
+		return render.WriteRequirements(w, out.Format, report)
+	})
+	if err != nil {
+		return err
 	}
 	if len(report.Requirements) == 0 {
 		fmt.Fprintf(o.IO.ErrOut, "shouhou: %s: no after-sales requirement found in the tender\n", o.Tender)

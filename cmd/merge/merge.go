@@ -33,11 +33,13 @@ type Options struct {
 	// AllowPartial merges an incomplete set of shards (with a warning)
 	// instead of refusing it.
 	AllowPartial bool
+
+	factory *cmdutil.Factory
 }
 
 // NewCmd returns the merge command.
-func NewCmd(ios *iostreams.IOStreams) *cobra.Command {
-	opts := &Options{IO: ios}
+func NewCmd(factory *cmdutil.Factory) *cobra.Command {
+	opts := &Options{IO: factory.IOStreams, factory: factory}
 	cmd := &cobra.Command{
 		Use:   "merge PART.jsonl...",
 		Short: "合并分片审计结果 / Combine the parts of a sharded audit",
@@ -96,9 +98,9 @@ func run(o *Options) error {
 	if err := outputs.CheckNotInputs(targets, o.Parts); err != nil {
 		return err
 	}
-	book, err := rules.Builtin()
+	book, err := o.factory.Rulebook(nil)
 	if err != nil {
-		return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+		return cmdutil.UsageError(err)
 	}
 	var (
 		entries    []entry
@@ -110,13 +112,13 @@ func run(o *Options) error {
 	for pi, path := range o.Parts {
 		es, rb, summary, shard, err := readPart(path, pi)
 		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
+			return cmdutil.UsageError(err)
 		}
 		shards = append(shards, shard)
 		if rulebook == "" {
 			rulebook = rb
 		} else if rb != rulebook {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%s was made with rulebook %s, an earlier part with %s: audit all shards with the same shouhou", path, rb, rulebook)}
+			return cmdutil.UsageError(fmt.Errorf("%s was made with rulebook %s, an earlier part with %s: audit all shards with the same shouhou", path, rb, rulebook))
 		}
 		entries = append(entries, es...)
 		baselined += summary.Baselined
@@ -127,14 +129,14 @@ func run(o *Options) error {
 	sort.SliceStable(entries, func(a, b int) bool { return entries[a].index < entries[b].index })
 	for k := 1; k < len(entries); k++ {
 		if entries[k].index == entries[k-1].index {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("document %s is in two parts (%s and %s): each shard must be given once",
-				entries[k].doc.Path, o.Parts[entries[k-1].part], o.Parts[entries[k].part])}
+			return cmdutil.UsageError(fmt.Errorf("document %s is in two parts (%s and %s): each shard must be given once",
+				entries[k].doc.Path, o.Parts[entries[k-1].part], o.Parts[entries[k].part]))
 		}
 	}
 
 	if err := checkShards(o.Parts, shards); err != nil {
 		if !o.AllowPartial {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: fmt.Errorf("%v; merge what there is with --allow-partial", err)}
+			return cmdutil.UsageError(fmt.Errorf("%v; merge what there is with --allow-partial", err))
 		}
 		fmt.Fprintf(o.IO.ErrOut, "shouhou: warning: %v; the report covers only the parts given\n", err)
 	}
@@ -153,17 +155,11 @@ func run(o *Options) error {
 	}
 	report.Summary.Baselined = baselined
 	report.Summary.Suppressed = suppressed // the parts counted them; their lists may be left out
-	for _, t := range targets {
-		out, err := outputs.Open(o.IO.Out, t)
-		if err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
-		}
-		write := func(w io.Writer) error {
-			return render.Write(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
-		}
-		if err := out.Finish(write, o.IO.ErrOut, o.Quiet); err != nil {
-			return &cmdutil.ExitError{Code: cmdutil.ExitUsage, Err: err}
-		}
+	err = outputs.WriteAll(o.IO.Out, o.IO.ErrOut, targets, o.Quiet, func(out *outputs.File, w io.Writer) error {
+		return render.Write(w, out.Format, report, render.Options{Color: out.IsStdout() && o.IO.ColorEnabled()})
+	})
+	if err != nil {
+		return err
 	}
 	return cmdutil.ExitFor(report.Summary, fails)
 }

@@ -243,3 +243,20 @@ func (f *File) Finish(write func(w io.Writer) error, errOut io.Writer, quiet boo
 	}
 	return nil
 }
+
+// WriteAll writes the report to each target in turn, through a file that
+// is put in place whole (Open, Finish): write is given the report's File,
+// for its format and whether it is standard output, and the writer. The
+// first report that cannot be written ends it, a usage error (exit 2).
+func WriteAll(stdout, errOut io.Writer, targets []Target, quiet bool, write func(f *File, w io.Writer) error) error {
+	for _, t := range targets {
+		out, err := Open(stdout, t)
+		if err != nil {
+			return cmdutil.UsageError(err)
+		}
+		if err := out.Finish(func(w io.Writer) error { return write(out, w) }, errOut, quiet); err != nil {
+			return cmdutil.UsageError(err)
+		}
+	}
+	return nil
+}

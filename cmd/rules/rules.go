@@ -13,12 +13,12 @@ import (
 
 	"shouhou/checker"
 	"shouhou/cmd/cmdutil"
-	"shouhou/cmd/iostreams"
 	rb "shouhou/rules"
 )
 
 // NewCmd returns the rules command and its list, show and test verbs.
-func NewCmd(ios *iostreams.IOStreams) *cobra.Command {
+func NewCmd(factory *cmdutil.Factory) *cobra.Command {
+	ios := factory.IOStreams
 	var files []string
 	cmd := &cobra.Command{
 		Use:   "rules <list|show|test>",
@@ -37,7 +37,7 @@ existing ids replaced); mistakes are reported as file:line:column.`,
 		Short: "列出规则 / List the rules",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			book, err := cmdutil.LoadBook(files)
+			book, err := factory.Rulebook(files)
 			if err != nil {
 				return err
 			}
@@ -49,7 +49,7 @@ existing ids replaced); mistakes are reported as file:line:column.`,
 		Short: "以规则库 YAML 显示规则，可直接另存为用户规则 / Show rules as rulebook YAML, ready to save as your own",
 		Args:  cmdutil.NeedArgs("give a rule id, e.g. shouhou rules show CPL-EXCH-15D"),
 		RunE: func(_ *cobra.Command, args []string) error {
-			book, err := cmdutil.LoadBook(files)
+			book, err := factory.Rulebook(files)
 			if err != nil {
 				return err
 			}
@@ -71,7 +71,7 @@ existing ids replaced); mistakes are reported as file:line:column.`,
 Run every rule's good and bad examples (built-in rules and those in FILE);
 exit 1 when one fails. This is how to test your own rules.`,
 		RunE: func(_ *cobra.Command, args []string) error {
-			book, err := cmdutil.LoadBook(append(files, args...))
+			book, err := factory.Rulebook(append(files, args...))
 			if err != nil {
 				return err
 			}

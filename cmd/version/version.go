@@ -8,11 +8,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"shouhou/cmd/cmdutil"
-	"shouhou/cmd/iostreams"
 )
 
 // NewCmd returns the version command.
-func NewCmd(ios *iostreams.IOStreams) *cobra.Command {
+func NewCmd(factory *cmdutil.Factory) *cobra.Command {
+	ios := factory.IOStreams
 	return &cobra.Command{
 		Use:   "version",
 		Short: "显示版本 / Print the version",

@@ -50,6 +50,14 @@ type Lexicon struct {
 		TW       Region   `yaml:"tw"`
 		Mainland []string `yaml:"mainland"`
 	} `yaml:"jurisdictions"`
+	// Letters are the words of a letter's head (致：…): whom it is
+	// addressed to, and the titles of a commitment letter.
+	Letters struct {
+		Buyers           []string `yaml:"buyers"`
+		CommitmentTitles []string `yaml:"commitment_titles"`
+		Consumers        []string `yaml:"consumers"`
+		Institutions     []string `yaml:"institutions"`
+	} `yaml:"letters"`
 	Voice struct {
 		Other []string `yaml:"other"`
 		Self  []string `yaml:"self"`

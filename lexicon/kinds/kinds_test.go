@@ -17,6 +17,9 @@ func TestLoad(t *testing.T) {
 			t.Errorf("kind %s has no title or body words", k)
 		}
 	}
+	if len(l.Letters.Buyers) == 0 || len(l.Letters.CommitmentTitles) == 0 || len(l.Letters.Consumers) == 0 || len(l.Letters.Institutions) == 0 {
+		t.Errorf("letters: a list is empty: %+v", l.Letters)
+	}
 	if !l.LawArticle.MatchString("第二十四条 经营者提供的商品") || l.LawArticle.MatchString("根据第二十四条") {
 		t.Error("law_article_prefix must match an article's opening only")
 	}
@@ -40,6 +43,10 @@ func TestWordsAreSimplified(t *testing.T) {
 	all = append(all, l.Consumer...)
 	all = append(all, l.Voice.Other...)
 	all = append(all, l.Voice.Self...)
+	all = append(all, l.Letters.Buyers...)
+	all = append(all, l.Letters.CommitmentTitles...)
+	all = append(all, l.Letters.Consumers...)
+	all = append(all, l.Letters.Institutions...)
 	for _, r := range []Region{l.Jurisdictions.HK, l.Jurisdictions.Macau, l.Jurisdictions.TW} {
 		all = append(all, r.Strong...)
 		all = append(all, r.Words...)
