@@ -353,6 +353,7 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 		out.Sections = append(out.Sections, reports.Section{Kind: s.Kind, Title: s.Title, Line: first.Line, EndLine: last.Line})
 	}
 	topics := map[string]bool{}
+	out.Facts = make([]reports.Fact, 0, len(d.facts))
 	for _, f := range d.facts {
 		out.Facts = append(out.Facts, d.reportFact(f))
 		topics[f.Topic] = true

@@ -477,7 +477,7 @@ func traditional(s string) bool {
 			continue
 		}
 		han++
-		if t2s.String(string(r)) != string(r) {
+		if t2s.Converts(r) {
 			trad++
 		}
 		if han >= 2000 {

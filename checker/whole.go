@@ -35,14 +35,16 @@ func readLadders(fs []located) []located {
 			longest[k] = f.Amount()
 		}
 	}
-	alsoReturn := func(f located) bool {
-		for _, g := range fs {
-			if g.Topic == "return_window" && g.Clause == f.Clause && g.NumStart == f.NumStart {
-				return true
-			}
+	// The return windows by place: looking each one up in the whole list
+	// made a document's audit grow with the square of its figures.
+	type at struct{ clause, num int }
+	returns := map[at]bool{}
+	for _, g := range fs {
+		if g.Topic == "return_window" {
+			returns[at{g.Clause, g.NumStart}] = true
 		}
-		return false
 	}
+	alsoReturn := func(f located) bool { return returns[at{f.Clause, f.NumStart}] }
 	out := fs[:0]
 	for _, f := range fs {
 		if f.Topic == "exchange_window" && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime {

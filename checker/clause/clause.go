@@ -41,7 +41,7 @@ const MaxRunes = 1000
 // MaxRunes are split, with a warning added to src.Warnings.
 func Split(src *reader.Source) []Clause {
 	var (
-		out      []Clause
+		out      collector
 		headings []heading
 		cells    = map[[3]int]string{} // table,row,col -> text
 		lead     string                // a "label:" leading key-value lines
@@ -109,7 +109,7 @@ func Split(src *reader.Source) []Clause {
 			headings = append(headings, heading{b.Level, t.S})
 			stale = true
 			for _, part := range parts(t, 0, len(t.S)) {
-				out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Level: b.Level})
+				out.add(Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Level: b.Level})
 			}
 			continue
 		case reader.TableCell:
@@ -131,7 +131,7 @@ func Split(src *reader.Source) []Clause {
 				ctx = append(ctx, cells[[3]int{b.Table, b.Row, 1}])
 			}
 			for _, part := range parts(t, 0, len(t.S)) {
-				out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Context: strings.Join(ctx, " "),
+				out.add(Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Context: strings.Join(ctx, " "),
 					Table: b.Table, Row: b.Row, Col: b.Col, Header: header})
 			}
 			continue
@@ -154,11 +154,46 @@ func Split(src *reader.Source) []Clause {
 				ctx = leadIn(t.S)
 			}
 			for _, part := range parts(t, sentence[0], sentence[1]) {
-				out = append(out, Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Context: ctx})
+				out.add(Clause{Text: t.Slice(part[0], part[1]), Kind: b.Kind, Section: section, Context: ctx})
 			}
 		}
 	}
-	return out
+	return out.all()
+}
+
+// collector gathers a document's clauses in chunks of at most chunkLen
+// and copies them once into a slice of the exact length: appending to one
+// slice copied a huge document's clauses again at every growth, and the
+// allocations of the doubling slices (each zeroed, the last one a quarter
+// too big) were a growing share of its audit.
+type collector struct {
+	cur  []Clause
+	full [][]Clause
+	n    int
+}
+
+const chunkLen = 1 << 14
+
+func (c *collector) add(cl Clause) {
+	if len(c.cur) == chunkLen {
+		c.full = append(c.full, c.cur)
+		c.cur = make([]Clause, 0, chunkLen)
+	}
+	c.cur = append(c.cur, cl)
+	c.n++
+}
+
+// all returns the clauses in order; a document of one chunk keeps its slice.
+func (c *collector) all() []Clause {
+	if len(c.full) == 0 {
+		return c.cur
+	}
+	out := make([]Clause, 0, c.n)
+	for i, ch := range c.full {
+		out = append(out, ch...)
+		c.full[i] = nil // the chunk may go while the rest is copied
+	}
+	return append(out, c.cur...)
 }
 
 // leadIn returns the words before the colon that opens a paragraph (对于

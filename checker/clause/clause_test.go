@@ -118,3 +118,27 @@ func FuzzBounded(f *testing.F) {
 		}
 	})
 }
+
+// TestSplitChunks: a document of more clauses than a chunk holds keeps
+// every clause, in order, across the chunk boundaries.
+func TestSplitChunks(t *testing.T) {
+	for _, n := range []int{1, chunkLen - 1, chunkLen, chunkLen + 1, 2*chunkLen + 5} {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "第%d条。", i)
+		}
+		src, err := reader.Parse("p.txt", []byte(b.String()), "text", reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cls := Split(src)
+		if len(cls) != n {
+			t.Fatalf("%d sentences: %d clauses", n, len(cls))
+		}
+		for i, c := range cls {
+			if want := fmt.Sprintf("第%d条。", i); c.Text.S != want {
+				t.Fatalf("%d sentences: clause %d is %q, want %q", n, i, c.Text.S, want)
+			}
+		}
+	}
+}

@@ -111,7 +111,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 	listed := append(x.lists.find(c), x.money.find(c)...)
 	s := c.Text.S
 	qs := duration.Find(s)
-	if len(qs) > 0 || strings.ContainsAny(s, "×*xX:") {
+	if len(qs) > 0 || mayCover(s) {
 		cov, spans := coverage(s)
 		listed, qs = append(listed, cov...), outside(qs, spans)
 	}
@@ -515,6 +515,24 @@ func isPhraseEnd(s string, i int, r rune) bool {
 		return !(i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]))
 	case ';', ':', '。', '、', '!', '?', '(', ')', '“', '”', '"', ' ', '《', '》', '【', '】':
 		return true
+	}
+	return false
+}
+
+// mayCover is strings.ContainsAny(s, "×*xX:") without decoding: × is the
+// bytes C3 97, and C3 never continues another character. ContainsAny
+// decodes every character of s against a set with a non-ASCII member, and
+// this runs on every clause without a period in it.
+func mayCover(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':', '*', 'x', 'X':
+			return true
+		case 0xC3:
+			if i+1 < len(s) && s[i+1] == 0x97 {
+				return true
+			}
+		}
 	}
 	return false
 }

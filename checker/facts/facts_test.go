@@ -272,3 +272,13 @@ func TestProcurementTopics(t *testing.T) {
 		}
 	}
 }
+
+// TestMayCover: the byte scan answers as strings.ContainsAny does, on
+// valid and broken UTF-8 alike.
+func TestMayCover(t *testing.T) {
+	for _, s := range []string{"", "7×24小时", "7x24", "7X24", "5*8", "服务时间:9点", "七日内可退货", "\xc3", "\xc3\x97", "\xe3\xc3\x97", "\xc3\x96", "×", "Ã—", "全国联保"} {
+		if got, want := mayCover(s), strings.ContainsAny(s, "×*xX:"); got != want {
+			t.Errorf("mayCover(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -52,15 +52,19 @@ func (t Text) Orig(i int) int {
 // Pieces normalizes the pieces of one block of orig, on its own storage.
 func Pieces(orig string, pieces []Piece) Text { return NewDoc(0).Pieces(orig, pieces) }
 
-func runesOf(orig string, pieces []Piece) (rs []rune, offs []int32, end int) {
+// runesOf decodes the pieces into characters and their offsets, appending
+// to rs and offs (scratch space the caller may pass again).
+func runesOf(orig string, pieces []Piece, rs []rune, offs []int32) ([]rune, []int32, int) {
 	total := len(pieces)
 	for _, p := range pieces {
 		total += p.End - p.Start
 	}
 	// At most one character per byte; Chinese text has one per three.
-	guess := total/2 + 8
-	rs = make([]rune, 0, guess)
-	offs = make([]int32, 0, guess)
+	if guess := total/2 + 8; cap(rs) < guess {
+		rs = make([]rune, 0, guess)
+		offs = make([]int32, 0, guess)
+	}
+	end := 0
 	for pi, p := range pieces {
 		if pi > 0 && pieces[pi-1].Break && len(rs) > 0 {
 			// Join wrapped lines: nothing between two CJK characters, a
@@ -111,6 +115,11 @@ type Doc struct {
 	b    strings.Builder
 	m    *stretches
 	left int // Hint less what has been written
+	// rs and offs are the characters of the block being normalized, kept
+	// for the next block: one pair of slices per block was a seventh of
+	// what an audit allocates.
+	rs   []rune
+	offs []int32
 }
 
 // NewDoc returns a Doc for blocks whose pieces total about hint bytes.
@@ -125,7 +134,8 @@ const docChunk = 1 << 20
 // T→S conversion runs on the characters in place; Chinese three-byte
 // UTF-8 is decoded inline. (This function was a fifth of an audit.)
 func (d *Doc) Pieces(orig string, pieces []Piece) Text {
-	rs, offs, end := runesOf(orig, pieces)
+	rs, offs, end := runesOf(orig, pieces, d.rs[:0], d.offs[:0])
+	defer func() { d.rs, d.offs = rs[:0], offs[:0] }()
 	// Spaces collapsed and trimmed in place, then the size known before
 	// writing: a chunk is never outgrown, so the strings cut from it stay
 	// in one array.

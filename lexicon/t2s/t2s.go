@@ -147,3 +147,10 @@ func String(s string) string {
 	Runes(rs)
 	return string(rs)
 }
+
+// Converts reports whether String changes r written alone: whether r is a
+// Traditional character with a Simplified form. It allocates nothing.
+func Converts(r rune) bool {
+	s, ok := load().chars[r]
+	return ok && s != r
+}

@@ -72,3 +72,24 @@ func TestTraditional(t *testing.T) {
 		}
 	}
 }
+
+// TestConverts: Converts agrees with String on every character of the
+// Basic Multilingual Plane and on the Han planes beyond it.
+func TestConverts(t *testing.T) {
+	n := 0
+	for r := rune(0); r < 0x32000; r++ {
+		if r >= 0xD800 && r < 0xE000 || r >= 0x10000 && r < 0x20000 {
+			continue
+		}
+		want := String(string(r)) != string(r)
+		if got := Converts(r); got != want {
+			t.Fatalf("Converts(%q) = %v, String says %v", r, got, want)
+		}
+		if want {
+			n++
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d characters convert: tables not loaded?", n)
+	}
+}
