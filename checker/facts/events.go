@@ -51,10 +51,33 @@ func (x *Extractor) eventOf(s string, p [2]int, q duration.Quantity, hits []hit)
 	return best
 }
 
+// interval reports a figure that says how often something is done
+// (三个月更换一次): no period is granted.
+func (x *Extractor) interval(q duration.Quantity, after string) bool {
+	return q.Op == duration.OpEqual && hasPrefixAny(strings.TrimLeft(after, " "), x.lex.Events.Interval...)
+}
+
+// carriageCondition reports a figure in a condition (…15天内出现质量问题的,)
+// whose consequence, the next phrase, says who pays the carriage: the figure
+// bounds that rule, it grants no window.
+func (x *Extractor) carriageCondition(s string, phrases [][2]int, pi int, q duration.Quantity) bool {
+	p := phrases[pi]
+	if pi+1 >= len(phrases) {
+		return false
+	}
+	phrase := strings.TrimRight(s[p[0]:p[1]], " ,")
+	// a condition (…出现质量问题的) or the bare figure (3个月内,)
+	if !strings.HasSuffix(phrase, "的") && strings.TrimSpace(s[p[0]:q.Start]) != "" {
+		return false
+	}
+	n := phrases[pi+1]
+	return containsAny(s[n[0]:n[1]], x.lex.Events.Carriage)
+}
+
 // extension reports a figure that postpones a deadline (遇节假日顺延2日):
 // the days added, not the period.
 func extension(before string) bool {
-	return hasSuffixAny(strings.TrimRight(before, " "), "顺延", "顺延至", "顺延到", "往后顺延", "相应顺延", "延后")
+	return hasSuffixAny(strings.TrimRight(before, " "), "顺延", "顺延至", "顺延到", "往后顺延", "相应顺延", "延后", "后推", "往后推", "推后")
 }
 
 // afterWarranty reports a figure placed after the warranty has ended

@@ -157,7 +157,8 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			topics, cueAt, fromCtx = nextHits[0].topics, -1, false
 		}
 		named := namesPeriod(s, q, hits)
-		if len(topics) == 0 || conditional(s[:q.Start]) && !named || offset(s[q.End:]) || extension(s[:q.Start]) {
+		if len(topics) == 0 || conditional(s[:q.Start]) && !named || offset(s[q.End:]) || extension(s[:q.Start]) ||
+			x.interval(q, s[q.End:]) || x.carriageCondition(s, phrases, pi, q) {
 			continue
 		}
 		regionStart := p[0]
@@ -584,15 +585,27 @@ func (x *Extractor) negated(s string) bool {
 // in the table context that gave the topic. None means the whole product.
 func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, context string, fromCtx bool) []string {
 	phrase := s[phrases[pi][0]:phrases[pi][1]]
+	if open := strings.LastIndexByte(phrase, '('); open >= 0 && !strings.Contains(phrase[open:], ")") {
+		phrase = phrase[:open] // 保修三年(风扇,…: the bracket opens a list of its own
+	}
 	items := x.items(phrase)
 	if len(items) > 0 {
 		// a list: 电池、充电器 — phrases of bare items joined by 、
 		var listed []string
 		for k := pi - 1; k >= 0; k-- {
+			earlier := s[phrases[k][0]:phrases[k][1]]
+			if strings.HasPrefix(s[phrases[k][1]:], ",") {
+				// a bracketed list after a comma: 整机保修三年(CPU,显卡保修一年)
+				if open := strings.LastIndexByte(earlier, '('); open >= 0 && !strings.Contains(earlier[open:], ")") {
+					if name := strings.TrimSpace(earlier[open+1:]); slices.Equal(x.items(name), []string{name}) {
+						listed = append([]string{name}, listed...)
+					}
+				}
+				break
+			}
 			if !strings.HasPrefix(s[phrases[k][1]:], "、") {
 				break
 			}
-			earlier := s[phrases[k][0]:phrases[k][1]]
 			its := x.items(earlier)
 			if len(its) == 0 || hitIn(hits, phrases[k]) || len(earlier) > 30 {
 				break

@@ -38,6 +38,22 @@ func TestExtract(t *testing.T) {
 		{"整机保修一年", "", "warranty_period = 1 year"},
 		{"整机保修一年,主要部件保修三年", "", "warranty_period = 1 year; parts_warranty = 3 year 主要部件"},
 		{"电池保修6个月", "", "parts_warranty = 6 month 电池"},
+		// an interval (how often), no period granted (pattern 1)
+		{"滤网建议两个月清洗一次", "", ""},
+		{"为保证效果,请六个月更换一次滤芯;整机保修一年", "", "warranty_period = 1 year"},
+		{"净水器保修三年,滤芯每3个月更换一次", "", "warranty_period = 3 year"},
+		{"一年内可免费换新一次", "", "exchange_window <= 1 year"},
+		// a figure that bounds who pays carriage grants no window
+		{"保修期内,收货后10天内出现故障的,来回运费由本店承担", "", ""},
+		{"整机保修一年,签收后20日内发现质量问题的,往返运费由我司支付", "", "warranty_period = 1 year"},
+		{"产品保修期内送修,6个月内,寄回运费由厂家承担", "", ""},
+		// a shift of the start date is no period
+		{"无发票的,以出厂日期后推2个月作为保修起始日", "", ""},
+		{"没有购机凭证时,按生产日期往后推90天起算保修期", "", ""},
+		// parts in brackets after the whole unit (pattern 3)
+		{"主机保修两年(CPU,内存保修一年)", "", "warranty_period = 2 year; parts_warranty = 1 year CPU; parts_warranty = 1 year 内存"},
+		{"笔记本整机保修一年(电池,电源适配器保修半年)", "", "warranty_period = 1 year; parts_warranty = 0.5 year 电池; parts_warranty = 0.5 year 电源适配器"},
+		{"台式机保修三年(风扇,光驱保修六个月)", "", "warranty_period = 3 year; parts_warranty = 6 month 风扇; parts_warranty = 6 month 光驱"},
 		{"接到报修后2小时内响应", "", "response_time <= 2 hour"},
 		{"接到报修后2小时内响应,24小时内到达现场,48小时内修复", "", "response_time <= 2 hour; onsite_time <= 24 hour; resolution_time <= 48 hour"},
 		{"我们承诺接到维修请求后,48小时内响应", "", "response_time <= 48 hour"},

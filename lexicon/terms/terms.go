@@ -91,6 +91,8 @@ type Events struct {
 	AfterRepair   []string `yaml:"after_repair"`
 	Keep          []string `yaml:"keep"`
 	Expiry        []string `yaml:"expiry"`
+	Interval      []string `yaml:"interval"`
+	Carriage      []string `yaml:"carriage"`
 }
 
 // ListLead holds the words of a lead-in before a list (topics.yaml).
