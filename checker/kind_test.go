@@ -31,6 +31,10 @@ func TestDetectKind(t *testing.T) {
 		{"我们对此次投标的设备提供三年质保。接到用户通知后工程师2小时内响应，对投标产品进行安装调试和验收，设备故障由工程师上门排除，并负责技术培训。", "bid"},
 		// an award notice is the procurement's, not the winner's bid
 		{"五、中标(成交)信息 供应商名称：某公司 中标(成交)金额：100万元\n七、评审委员会成员名单 张三\n八、代理服务费 本项目不收取\n九、公告期限 三个工作日", "tender"},
+		// notices of a procurement, whoever they name, are the buyer's
+		{"某学院教学设备采购成交公告\n成交供应商：某公司。我公司承诺如下事项已在响应文件中写明。项目名称：教学设备。本项目已完成。", "tender"},
+		{"公开询价公告\n一、询价内容：水泵两台。\n二、资格要求：供应商须具备相关资质。", "tender"},
+		{"办公家具比选公告\n参加比选的供应商应于截止时间前递交报价。", "tender"},
 		// a maker's user guide page holds its 三包 terms
 		{"使用指南\n电动车三包内容\n整车三包期一年，电池三包期一年。", "policy"},
 	}
