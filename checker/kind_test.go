@@ -48,3 +48,28 @@ func TestDetectKind(t *testing.T) {
 		}
 	}
 }
+
+// A statute's chapter about returns or warranties, under a heading a
+// shop could use (退货规定, 售后规定), is still the statute: its numbered
+// articles say so, and no section of it is judged as a policy.
+func TestStatuteChaptersStayLaw(t *testing.T) {
+	chapters := []string{"第二章 退货规定", "第二章 保修规定", "第二章 关于售后"}
+	for _, ch := range chapters {
+		text := "# 某类商品退货管理办法\n\n## 第一章 总则\n\n第一条 为规范网络交易中的退货，制定本办法。\n\n第二条 本办法适用于网络交易经营者。\n\n" +
+			"## " + ch + "\n\n第三条 消费者有权自收到商品之日起七日内退货。\n\n第四条 经营者应当自收到退回商品之日起七日内退款。\n\n第五条 本店承诺的期限长于本办法的，从其承诺。\n\n" +
+			"## 第三章 附则\n\n第六条 本办法自公布之日起施行。\n\n第七条 违反本办法的，依法予以处罚。"
+		src, err := reader.Parse("law.md", []byte(text), "markdown", reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := understand(src, clause.Split(src), "", "", "")
+		if u.Kind != "law" {
+			t.Errorf("%s: kind %s, want law", ch, u.Kind)
+		}
+		for _, s := range u.Sections {
+			if s.Kind != "law" {
+				t.Errorf("%s: section %q is %s, want law", ch, s.Title, s.Kind)
+			}
+		}
+	}
+}
