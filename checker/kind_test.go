@@ -73,3 +73,25 @@ func TestStatuteChaptersStayLaw(t *testing.T) {
 		}
 	}
 }
+
+// Whose law: Hong Kong and Taiwan wording places a shop outside the
+// mainland even with no place name, while a mainland page shown in
+// Traditional script stays mainland.
+func TestJurisdiction(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"退貨須知\n貨品如有損壞，請於收貨後3個工作天內通知門市，本公司保留最終決定權。", "hk"},
+		{"退換貨說明\n請於到貨7日內來信客服信箱，退款將於10個工作天內匯入帳戶。", "tw"},
+		{"售後服務\n如有問題請於收貨後5個工作天內以電郵聯絡我們，可至門市辦理換貨。", "hk"},
+		{"售後服務政策\n本公司產品整機保修一年，請撥打全國服務熱線400-000-0000，或向12315投訴。", "mainland"},
+		{"退货须知\n签收后7日内可申请退货，退款在3个工作日内原路退回。", "mainland"},
+	}
+	for _, c := range cases {
+		src, err := reader.Parse("x.txt", []byte(c.text), "text", reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u := understand(src, clause.Split(src), "", "", ""); u.Jurisdiction != c.want {
+			t.Errorf("%q: jurisdiction %s (%v), want %s", c.text, u.Jurisdiction, u.JurisdictionEvidence, c.want)
+		}
+	}
+}
