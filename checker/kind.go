@@ -399,7 +399,7 @@ func (u *Understanding) sections(cls []clause.Clause, counts []tally) {
 			k, strong := kindOf(cls[p.First:p.Last+1], counts[p.First:p.Last+1], p.First == 0)
 			// a chapter of a statute that speaks of returns is still the
 			// statute: its numbered articles say so
-			if strong && !(u.Kind == rules.Law && sum(counts[p.First:p.Last+1])[gLawArticle] > 0) {
+			if strong && !(u.Kind == rules.Law && sum(counts[p.First : p.Last+1])[gLawArticle] > 0) {
 				p.Kind = k
 			}
 		}

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"shouhou/checker/clause"
+	"shouhou/checker/reader"
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
 	"shouhou/lexicon/segment"
@@ -76,6 +77,10 @@ func (x *Extractor) Extract(c clause.Clause) []Fact {
 type Session struct {
 	x   *Extractor
 	ctx map[string][]hit
+	// A table flattened to one cell per line (零部件名称 / 保修期限 / … then
+	// 电机 / 36个月 / …): column is the last header-like line that is a
+	// period cue alone, prev the clause before this one.
+	column, prev string
 }
 
 // Session starts a session.
@@ -93,7 +98,56 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 	if !isLead(c.Text.S) || duration.Find(next) != nil {
 		next = ""
 	}
-	return s.x.extract(c, s.ctx, next)
+	text, prev := c.Text.S, s.prev
+	s.prev = text
+	row := false
+	switch {
+	case c.Context == "" && s.column != "" && s.x.bareFigure(text) && s.x.partName(prev):
+		// a flattened row: the part on the line before, the period's
+		// meaning in the column header above
+		c.Context, row = prev+" "+s.column, true
+	case isLead(text) && utf8.RuneCountInString(text) <= 8 && s.x.cueAlone(text):
+		s.column = text
+	case c.Kind == reader.Heading || utf8.RuneCountInString(text) > 60:
+		s.column = "" // a heading or a running sentence: the table has ended
+	}
+	fs := s.x.extract(c, s.ctx, next)
+	if row {
+		for i := range fs {
+			if fs[i].Topic == "parts_warranty" {
+				fs[i].Item, fs[i].Scope.Part = prev, prev // the row's whole name: 电机霍尔元件, not 电机
+			}
+		}
+	}
+	return fs
+}
+
+// bareFigure reports a clause that is one period and nothing else (36个月,
+// 1年内): a table cell flattened onto its own line.
+func (x *Extractor) bareFigure(s string) bool {
+	qs := duration.Find(s)
+	if len(qs) != 1 {
+		return false
+	}
+	rest := strings.TrimSpace(s[:qs[0].Start] + s[qs[0].End:])
+	return rest == "" || rest == "内" || rest == "以内"
+}
+
+// partName reports a short line naming a part (电机, 锂电池, 电机霍尔元件)
+// and nothing else.
+func (x *Extractor) partName(s string) bool {
+	return utf8.RuneCountInString(s) <= 10 && duration.Find(s) == nil && len(x.items(s)) == 1 && isLead(s)
+}
+
+// cueAlone reports a header line that is a warranty cue and little else
+// (保修期限, 质保期, 包修期).
+func (x *Extractor) cueAlone(s string) bool {
+	for _, h := range x.cueHits(s, nil) {
+		if slices.Contains(h.topics, "warranty_period") && h.end-h.start >= len(strings.TrimSpace(s))-6 {
+			return true
+		}
+	}
+	return false
 }
 
 // isLead reports a short line without a sentence end: a heading or a

@@ -6,13 +6,19 @@ import (
 	"testing"
 
 	"shouhou/checker/clause"
+	"shouhou/checker/reader"
 	"shouhou/lexicon/normalize"
 )
 
 func extract(x *Extractor, s string, ctx string) string {
 	c := clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}}), Context: ctx}
+	return describe(x.Extract(c))
+}
+
+// describe writes facts as "topic op value unit [item]", joined by "; ".
+func describe(fs []Fact) string {
 	var parts []string
-	for _, f := range x.Extract(c) {
+	for _, f := range fs {
 		v := fmt.Sprint(f.Value)
 		if f.Blank {
 			v = "?"
@@ -295,6 +301,46 @@ func TestMayCover(t *testing.T) {
 	for _, s := range []string{"", "7×24小时", "7x24", "7X24", "5*8", "服务时间:9点", "七日内可退货", "\xc3", "\xc3\x97", "\xe3\xc3\x97", "\xc3\x96", "×", "Ã—", "全国联保"} {
 		if got, want := mayCover(s), strings.ContainsAny(s, "×*xX:"); got != want {
 			t.Errorf("mayCover(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A table flattened to one cell per line (a scraped page): the part on
+// the line before a bare period, the period's meaning in the column header
+// above; the row's whole name is the item (pattern 5).
+func TestFlattenedTableRows(t *testing.T) {
+	cases := []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"部件名称", "保修期限", "备注", "压缩机", "5年", "非人为损坏", "遥控器", "6个月", "不含电池"},
+			"parts_warranty = 5 year 压缩机; parts_warranty = 6 month 遥控器"},
+		{[]string{"配件", "质保期", "电机轴承", "12个月", "锂电池", "24个月"},
+			"parts_warranty = 12 month 电机轴承; parts_warranty = 24 month 锂电池"},
+		{[]string{"名称", "包修期", "显示屏", "1年内", "主板", "2年内"},
+			"parts_warranty <= 1 year 显示屏; parts_warranty <= 2 year 主板"},
+		// no column header naming a warranty: a bare figure says nothing
+		{[]string{"部件名称", "备注", "压缩机", "5年"}, ""},
+		// a heading ends the table
+		{[]string{"部件名称", "保修期限", "## 配送", "压缩机", "5年"}, ""},
+	}
+	x := New()
+	for _, c := range cases {
+		s := x.Session()
+		var got []string
+		for _, l := range c.lines {
+			kind := reader.Paragraph
+			if strings.HasPrefix(l, "## ") {
+				l, kind = strings.TrimPrefix(l, "## "), reader.Heading
+			}
+			n := normalize.String(l)
+			cl := clause.Clause{Text: normalize.Pieces(n, []normalize.Piece{{Start: 0, End: len(n)}}), Kind: kind}
+			if f := describe(s.ExtractLead(cl, "")); f != "" {
+				got = append(got, f)
+			}
+		}
+		if g := strings.Join(got, "; "); g != c.want {
+			t.Errorf("%v\n got: %s\nwant: %s", c.lines, g, c.want)
 		}
 	}
 }
