@@ -137,6 +137,12 @@ func (p *Patterns) compile(bad Bad) {
 	}
 }
 
+// prepare normalizes expressions that were checked when the rulebook was
+// prepared (go generate); they compile on first use.
+func (p *Patterns) prepare() {
+	p.patterns, p.with, p.without = normalizeAll(p.Patterns), normalizeAll(p.With), normalizeAll(p.Without)
+}
+
 // Match returns the byte range of the first pattern match in s that the
 // with/without conditions allow, or nil.
 func (p *Patterns) Match(s string) []int {
