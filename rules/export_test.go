@@ -11,4 +11,4 @@ func PatternSourcesOf(r *Rule) []string { return r.patternSources() }
 func Parse(name string, b []byte) ([]*Rule, error) { return parse(name, b) }
 
 // SwapPrepared makes p the prepared rulebook and returns the one before.
-func SwapPrepared(p *Prepared) *Prepared { old := prepared; prepared = p; return old }
+func SwapPrepared(p *Prepared) *Prepared { old := preparedBook; preparedBook = p; return old }

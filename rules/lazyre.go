@@ -30,14 +30,19 @@ func parseAll(ps []string) (*lazyRes, error) {
 	return l, nil
 }
 
-// normalizeAll normalizes ps without checking them: for expressions that
-// parseAll accepted when the rulebook was prepared.
+// normalizeAll normalizes ps without checking them.
 func normalizeAll(ps []string) *lazyRes {
 	l := &lazyRes{src: make([]string, 0, len(ps))}
 	for _, p := range ps {
 		l.src = append(l.src, normalizePattern(p))
 	}
 	return l
+}
+
+// prepared holds expressions normalized and checked when the rulebook
+// was prepared.
+func prepared(src []string) *lazyRes {
+	return &lazyRes{src: append(make([]string, 0, len(src)), src...)}
 }
 
 // never matches anything: the stand-in for a pattern that parsed but did

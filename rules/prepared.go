@@ -14,28 +14,35 @@ type Prepared struct {
 	// Builtin uses the prepared rules only while the embedded files still
 	// hash to it.
 	Version string
-	// Rules are the validated rules in id order, their patterns not yet
-	// normalized.
+	// Rules are the validated rules in id order.
 	Rules []*Rule
+	// Normalized are, rule by rule, the normalized Patterns, With and
+	// Without of a rule's patterns; nil where they are the patterns as
+	// written, or the rule has none.
+	Normalized []*[3][]string
 
 	once sync.Once
 }
 
-var prepared *Prepared
+var preparedBook *Prepared
 
 // UsePrepared makes p the prepared form of the built-in rulebook. The
 // generated checker/check/builtin_gen.go calls it at init.
-func UsePrepared(p *Prepared) { prepared = p }
+func UsePrepared(p *Prepared) { preparedBook = p }
 
 // book returns a Book over p's rules. The rules are copies, so a caller
 // may change one without changing the next book; their parameters and
 // patterns are shared, read only.
 func (p *Prepared) book() *Book {
 	p.once.Do(func() {
-		for _, r := range p.Rules {
+		for i, r := range p.Rules {
 			if ps, ok := r.Params.(patternSet); ok {
+				var n *[3][]string
+				if i < len(p.Normalized) {
+					n = p.Normalized[i]
+				}
 				r.pat = ps.PatternSet()
-				r.pat.prepare()
+				r.pat.prepare(n)
 			}
 		}
 	})

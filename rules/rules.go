@@ -249,7 +249,7 @@ func Builtin() (*Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	if p := prepared; p != nil && p.Version == version {
+	if p := preparedBook; p != nil && p.Version == version {
 		return p.book(), nil
 	}
 	return parseBuiltin(files, version)

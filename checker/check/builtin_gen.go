@@ -2625,4 +2625,81 @@ var builtinBook = rules.Prepared{
 			},
 		},
 	},
+	Normalized: []*[3][]string{
+		&[3][]string{{
+			"_{2,}|_{2,}",
+			"[Xx×*]{2,}(小时|天|日|个|年|月|元|%|分钟)",
+			"\\(\\s+\\)|【\\s*】",
+			"\\p{Han}\\[\\s*\\]|\\[\\s*\\]\\s*\\p{Han}",
+			"□{2,}|□\\s*(小时|天|日|个|年|月|元|%|分钟)",
+			"[\\[【](公司|单位|供应商|投标人|项目)?(名称|全称|日期|姓名|地址|电话|金额|联系人)[\\]】]",
+			"(每_|之_|第_|共_|约_|为_|计_|收取_|支付_|提供_)\\p{Han}|_(个|年|月|日|天|小时|分钟|元|%|次|台|套)|(:_|: _|:_)( |$)",
+			"(400|800)[-\\s]?(\\*{3,}|[Xx]{3,})",
+		},
+			{},
+			{
+				"(盖章|签字|签名|签章|公章|法定代表人|授权代表|委托代理人|投标人名称|供应商名称|单位名称|日期)\\)?[::]?\\s*(_{2,}|_{2,})(\\s*年\\s*_*\\s*月\\s*_*\\s*日)?\\s*$",
+				"__\\(['\"]|@(extends|section|yield)\\(",
+			},
+		}, // CPL-BLANK
+		nil, // CPL-BURDEN-PROOF
+		nil, // CPL-CAR-OUTDATED
+		nil, // CPL-CAR-SERVICE
+		nil, // CPL-COMPLAINT-BAR
+		nil, // CPL-CONFLICT
+		nil, // CPL-DAMAGES-CAP
+		nil, // CPL-EXCH-15D
+		nil, // CPL-FORUM
+		nil, // CPL-FRAUD-X3
+		nil, // CPL-INTERP-RIGHT
+		nil, // CPL-INVOICE
+		nil, // CPL-LIABILITY-WAIVER
+		nil, // CPL-NORET-BLANKET
+		nil, // CPL-NORET-NOREASON
+		nil, // CPL-NORET-UNSEALED
+		nil, // CPL-ORDER-VOID
+		nil, // CPL-PARTS-CATEGORY
+		nil, // CPL-PREPAID
+		nil, // CPL-PRIVACY
+		nil, // CPL-REFUND-7D
+		nil, // CPL-REFUND-DEDUCT
+		nil, // CPL-REFUND-METHOD
+		nil, // CPL-REPAIR-30D
+		nil, // CPL-REPAIR-COUNT
+		nil, // CPL-REQ-COMPLAINT
+		nil, // CPL-REQ-EXCHANGE
+		nil, // CPL-REQ-RETURN
+		nil, // CPL-REQ-WARRANTY
+		nil, // CPL-RET-7D
+		nil, // CPL-RET-START
+		nil, // CPL-SELLER-DUTY
+		nil, // CPL-SHIP-QUALITY
+		nil, // CPL-SPARE-5Y
+		nil, // CPL-UNILATERAL
+		nil, // CPL-VAGUE
+		nil, // CPL-WARR-1Y
+		nil, // CPL-WARR-CATEGORY
+		nil, // CPL-WARR-RESET
+		nil, // CPL-WARR-START
+		nil, // NOTE-JURISDICTION
+		&[3][]string{{
+			"(须|必须|应|需|应当|要求)[^,;。]{0,6}(提供|出具|具有|具备|取得)[^,;。]{0,10}(生产厂家|制造商|生产商|厂家|厂商|原厂)[^,;。]{0,12}(授权书|授权函|授权|承诺函|证明)",
+			"(生产厂家|制造商|生产商|厂家|厂商|原厂)[^,;。]{0,6}(授权书|授权函)[^;。]{0,10}(否则|无效|否决|不予通过|资格)",
+			"^[((]?[0-9一二三四五六七八九十]{1,2}[)).、:]?\\s*提供[^,;。]{0,8}(生产厂家|制造商|生产商|厂家|厂商|原厂)[^,;。]{0,4}(授权书|授权函)",
+			"(须|必须|应|应当|需)(是|为)[^,;。]{0,12}(授权经销商|授权代理商|授权代理|授权分销商|授权服务商|授权合作伙伴)",
+		},
+			{},
+			{
+				"进口",
+				"得分|加分|分值|\\d+(\\.\\d+)?分",
+				"中标后|成交后|签订合同后|合同签订后|供货时|验收时",
+			},
+		}, // TND-AUTH
+		nil, // TND-BOND-10PCT
+		nil, // TND-BRAND
+		nil, // TND-CASH
+		nil, // TND-DEPOSIT-2PCT
+		nil, // TND-LOCAL
+		nil, // TND-SCALE
+	},
 }
