@@ -59,6 +59,9 @@ func Run(ios *iostreams.IOStreams, args []string) int {
 
 // Execute runs the program with the process's arguments and streams.
 func Execute() int {
-	_ = tuneGC() // gctune.go
-	return Run(iostreams.System(), os.Args[1:])
+	args := os.Args[1:]
+	if len(args) != 1 || args[0] != "version" { // version only prints
+		_ = tuneGC() // gctune.go
+	}
+	return Run(iostreams.System(), args)
 }

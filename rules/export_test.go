@@ -9,3 +9,6 @@ func PatternSourcesOf(r *Rule) []string { return r.patternSources() }
 
 // Parse is the rulebook loader.
 func Parse(name string, b []byte) ([]*Rule, error) { return parse(name, b) }
+
+// SwapPrepared makes p the prepared rulebook and returns the one before.
+func SwapPrepared(p *Prepared) *Prepared { old := preparedBook; preparedBook = p; return old }

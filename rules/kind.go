@@ -137,6 +137,22 @@ func (p *Patterns) compile(bad Bad) {
 	}
 }
 
+// Normalized returns the normalized Patterns, With and Without, as they
+// are matched (for the prepared rulebook).
+func (p *Patterns) Normalized() [3][]string {
+	return [3][]string{p.patterns.sources(), p.with.sources(), p.without.sources()}
+}
+
+// prepare sets expressions that were checked and normalized when the
+// rulebook was prepared (go generate): n are their normalized forms, or
+// nil when each is its own. They compile on first use.
+func (p *Patterns) prepare(n *[3][]string) {
+	if n == nil {
+		n = &[3][]string{p.Patterns, p.With, p.Without}
+	}
+	p.patterns, p.with, p.without = prepared(n[0]), prepared(n[1]), prepared(n[2])
+}
+
 // Match returns the byte range of the first pattern match in s that the
 // with/without conditions allow, or nil.
 func (p *Patterns) Match(s string) []int {

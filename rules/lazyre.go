@@ -21,15 +21,28 @@ type lazyRes struct {
 // author may write 「，」 or traditional characters) and checks them. Its errors are regexp.Compile's:
 // both come from regexp/syntax's parser with the same flags.
 func parseAll(ps []string) (*lazyRes, error) {
-	l := &lazyRes{src: make([]string, 0, len(ps))}
-	for _, p := range ps {
-		n := normalizePattern(p)
+	l := normalizeAll(ps)
+	for i, n := range l.src {
 		if _, err := syntax.Parse(n, syntax.Perl); err != nil {
-			return nil, fmt.Errorf("%q: %v", p, err)
+			return nil, fmt.Errorf("%q: %v", ps[i], err)
 		}
-		l.src = append(l.src, n)
 	}
 	return l, nil
+}
+
+// normalizeAll normalizes ps without checking them.
+func normalizeAll(ps []string) *lazyRes {
+	l := &lazyRes{src: make([]string, 0, len(ps))}
+	for _, p := range ps {
+		l.src = append(l.src, normalizePattern(p))
+	}
+	return l
+}
+
+// prepared holds expressions normalized and checked when the rulebook
+// was prepared.
+func prepared(src []string) *lazyRes {
+	return &lazyRes{src: append(make([]string, 0, len(src)), src...)}
 }
 
 // never matches anything: the stand-in for a pattern that parsed but did

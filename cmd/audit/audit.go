@@ -372,6 +372,7 @@ func run(o *Options) error {
 			}
 		}
 		if keep {
+			d.Detach() // not its whole text for a heading
 			report.Documents = append(report.Documents, d)
 		}
 		bar.Done()

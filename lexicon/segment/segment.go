@@ -37,6 +37,10 @@ func Load() {
 			loadFull(s)
 		} else {
 			s.Dict = gse.NewDict()
+			// Room for every word: growing the token list by appends
+			// was the largest single cost of the build (copying and
+			// faulting in fresh pages).
+			s.Dict.Tokens = make([]gse.Token, 0, len(dictFreqs))
 			s.Init()
 			words := dictWords
 			for i := range dictFreqs {

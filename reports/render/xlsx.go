@@ -208,7 +208,7 @@ func (x *book) overview(r *reports.Report) *sheetTable {
 		s.Findings.Error, s.Findings.Warning, s.Findings.Info, "", "", "", "", fmt.Sprintf("%d 个无法读取 unreadable", s.Failed)})
 	return &sheetTable{sheet: SheetOverview, header: []string{"文件 file", "类型 kind", "格式 format", "编码 encoding", "错误 error", "警告 warning", "提示 info",
 		"违规 violation", "缺失 missing", "不明 unclear", "事实 facts", "无法读取 unreadable"},
-		widths: []float64{44, 9, 9, 11, 9, 10, 8, 11, 10, 10, 8, 50}, rows: rows, wrap: []int{1, 12},
+		widths: []float64{44, 9, 9, 11, 9, 10, 8, 11, 10, 10, 8, 50}, n: len(rows), row: func(i int) []any { return rows[i] }, wrap: []int{1, 12},
 		linkCol: 1, paths: paths, fillCol: 1, severities: worst,
 		// Who made the workbook, below the table.
 		footer: []string{fmt.Sprintf("%s %s", r.Tool.Name, r.Tool.Version), "规则库 rulebook: " + r.Rulebook,
@@ -216,50 +216,66 @@ func (x *book) overview(r *reports.Report) *sheetTable {
 }
 
 func (x *book) findings(r *reports.Report) *sheetTable {
-	var rows [][]any
+	// Which finding each row is: (document, index) with the suppressed
+	// ones (listed with --show-suppressed) after the document's findings.
+	var at [][2]int32
 	var paths, sev []string
-	for _, d := range r.Documents {
-		for _, f := range d.Findings {
-			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], findingZh[f.Status],
-				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, f.Status, f.Topic})
+	for di, d := range r.Documents {
+		for j, f := range d.Findings {
+			at = append(at, [2]int32{int32(di), int32(j)})
 			paths = append(paths, d.Path)
 			sev = append(sev, f.Severity)
 		}
-		// Listed with --show-suppressed: the status says why they do
-		// not count.
-		for _, f := range d.Suppressed {
-			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], suppressedZh(f),
-				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, suppressedStatus(f), f.Topic})
+		for j := range d.Suppressed {
+			at = append(at, [2]int32{int32(di), int32(len(d.Findings) + j)})
 			paths = append(paths, d.Path)
 			sev = append(sev, "")
 		}
+	}
+	row := func(i int) []any {
+		d := &r.Documents[at[i][0]]
+		j := int(at[i][1])
+		if j < len(d.Findings) {
+			f := &d.Findings[j]
+			return []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], findingZh[f.Status],
+				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, f.Status, f.Topic}
+		}
+		// The status says why a suppressed finding does not count.
+		f := &d.Suppressed[j-len(d.Findings)]
+		return []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], suppressedZh(*f),
+			f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, suppressedStatus(*f), f.Topic}
 	}
 	// Chinese words where a person reads; the machine ids in their own
 	// columns at the end, for filters and scripts.
 	return &sheetTable{sheet: SheetFindings, header: []string{"文件 file", "位置 location", "规则 rule", "严重程度", "状态",
 		"说明 message", "证据 evidence", "依据 basis", "建议 fix", "章节 section", "主题", "severity", "status", "topic"},
-		widths: []float64{36, 18, 20, 9, 9, 40, 50, 36, 40, 24, 12, 9, 10, 18}, rows: rows, wrap: []int{6, 7, 8, 9, 10},
+		widths: []float64{36, 18, 20, 9, 9, 40, 50, 36, 40, 24, 12, 9, 10, 18}, n: len(at), row: row, wrap: []int{6, 7, 8, 9, 10},
 		linkCol: 1, paths: paths, fillCol: 4, severities: sev}
 }
 
 func (x *book) facts(r *reports.Report) *sheetTable {
-	var rows [][]any
+	var at [][2]int32 // (document, fact) of each row
 	var paths []string
-	for _, d := range r.Documents {
-		for _, f := range d.Facts {
-			var value, maxValue any = "", ""
-			if f.Value != nil {
-				value = *f.Value
-			}
-			if f.Max != nil {
-				maxValue = *f.Max
-			}
-			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), TopicName(f.Topic), f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section, f.Topic})
+	for di, d := range r.Documents {
+		for j := range d.Facts {
+			at = append(at, [2]int32{int32(di), int32(j)})
 			paths = append(paths, d.Path)
 		}
 	}
+	row := func(i int) []any {
+		d := &r.Documents[at[i][0]]
+		f := &d.Facts[at[i][1]]
+		var value, maxValue any = "", ""
+		if f.Value != nil {
+			value = *f.Value
+		}
+		if f.Max != nil {
+			maxValue = *f.Max
+		}
+		return []any{d.Path, place(f.Location, f.Line, f.Column), TopicName(f.Topic), f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section, f.Topic}
+	}
 	return &sheetTable{sheet: SheetFacts, header: []string{"文件 file", "位置 location", "主题", "比较 op", "数值 value", "上限 max", "单位 unit", "部件 item", "原文 text", "章节 section", "topic"},
-		widths: []float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18}, rows: rows, wrap: []int{9, 10},
+		widths: []float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18}, n: len(at), row: row, wrap: []int{9, 10},
 		linkCol: 1, paths: paths}
 }
 

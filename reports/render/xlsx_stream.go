@@ -22,8 +22,11 @@ type sheetTable struct {
 	sheet  string
 	header []string
 	widths []float64
-	rows   [][]any
-	wrap   []int // columns (from 1) whose text wraps
+	// n data rows, row(i) the i-th (from 0): made as the row is written,
+	// so a sheet of many rows is never held whole before the stream.
+	n    int
+	row  func(i int) []any
+	wrap []int // columns (from 1) whose text wraps
 	// linkCol (from 1, 0 for none) links each data row to paths[i];
 	// fillCol colours each data row's cell by severities[i].
 	linkCol    int
@@ -48,11 +51,17 @@ func (x *book) stream(t *sheetTable) {
 		Alignment: &excelize.Alignment{Vertical: "center"}})
 	wrapped := x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	top0 := x.style(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}})
-	rows := t.rows
-	if limit := maxDataRows; len(rows) > limit {
+	n, rowAt := t.n, t.row
+	if limit := maxDataRows; n > limit {
 		// Excel's row limit: the rest is in the other formats.
-		more := len(rows) - limit + 1
-		rows = append(rows[:limit-1:limit-1], []any{moreRows(more)})
+		more := n - limit + 1
+		n = limit
+		rowAt = func(i int) []any {
+			if i == limit-1 {
+				return []any{moreRows(more)}
+			}
+			return t.row(i)
+		}
 	}
 	colStyle := make([]int, len(t.widths))
 	for c := range t.widths {
@@ -89,9 +98,9 @@ func (x *book) stream(t *sheetTable) {
 	}
 
 	// The sheet's settings, before its first row.
-	last := 1 + len(rows)
+	last := 1 + n
 	if len(t.footer) > 0 {
-		last = len(t.rows) + 2 + len(t.footer)
+		last = t.n + 2 + len(t.footer)
 	}
 	x.grow(sheet, len(t.header), last)
 	for c := len(t.widths) - 1; c >= 0; c-- { // the stream writer lists them in the reverse order of these calls
@@ -99,7 +108,7 @@ func (x *book) stream(t *sheetTable) {
 		x.check(f.SetColWidth(sheet, col, col, t.widths[c]))
 	}
 	x.check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, Split: false, XSplit: 0, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}))
-	end, _ := excelize.CoordinatesToCellName(len(t.header), max(1+len(rows), 2))
+	end, _ := excelize.CoordinatesToCellName(len(t.header), max(1+n, 2))
 	x.check(f.AutoFilter(sheet, "A1:"+end, nil))
 	e := x.extent[sheet]
 	x.printSetup(sheet, 1, 1, max(e[0], 1), max(e[1], 1))
@@ -117,7 +126,8 @@ func (x *book) stream(t *sheetTable) {
 		cells = append(cells, excelize.Cell{StyleID: head, Value: h})
 	}
 	x.check(sw.SetRow("A1", cells))
-	for i, row := range rows {
+	for i := range n {
+		row := rowAt(i)
 		r := i + 2
 		cells = cells[:0]
 		for c := range max(len(row), len(colStyle)) {
@@ -151,7 +161,7 @@ func (x *book) stream(t *sheetTable) {
 		}
 	}
 	for i, line := range t.footer {
-		cell, _ := excelize.CoordinatesToCellName(1, len(t.rows)+3+i)
+		cell, _ := excelize.CoordinatesToCellName(1, t.n+3+i)
 		x.check(sw.SetRow(cell, []any{line}))
 	}
 	x.check(sw.Flush())

@@ -1,0 +1,47 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+	"unsafe"
+)
+
+// TestDetach: after Detach, the strings cut from a document's text hold
+// copies (not the text's array), with the same values; equal strings
+// share one copy; an evidence slice the document shares is not changed.
+func TestDetach(t *testing.T) {
+	text := strings.Repeat("售后服务政策", 1000) + "第一章 退换货" + "保修期内"
+	heading := text[len(text)-len("第一章 退换货保修期内") : len(text)-len("保修期内")]
+	item := text[len(text)-len("保修期内"):]
+	shared := []string{heading}
+	d := Document{
+		Facts:       []Fact{{Section: heading, Item: item, Scope: &Scope{Part: item}, Cell: &Cell{Header: heading}}, {Section: heading}},
+		Findings:    []Finding{{Section: heading}},
+		Sections:    []Section{{Title: heading}},
+		B2BEvidence: shared,
+		Cells:       []CellText{{Text: item}},
+	}
+	d.Detach()
+	inText := func(s string) bool {
+		p, lo := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= lo && p < lo+uintptr(len(text))
+	}
+	for name, s := range map[string]string{
+		"fact section": d.Facts[0].Section, "fact item": d.Facts[0].Item, "scope part": d.Facts[0].Scope.Part,
+		"cell header": d.Facts[0].Cell.Header, "second fact section": d.Facts[1].Section, "finding section": d.Findings[0].Section,
+		"section title": d.Sections[0].Title, "b2b evidence": d.B2BEvidence[0], "cell text": d.Cells[0].Text,
+	} {
+		if inText(s) {
+			t.Errorf("%s still points into the document's text", name)
+		}
+		if s != heading && s != item {
+			t.Errorf("%s changed to %q", name, s)
+		}
+	}
+	if unsafe.StringData(d.Facts[0].Section) != unsafe.StringData(d.Findings[0].Section) {
+		t.Error("equal strings were copied twice")
+	}
+	if !inText(shared[0]) {
+		t.Error("the shared evidence slice was changed")
+	}
+}
