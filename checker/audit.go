@@ -478,6 +478,11 @@ func (d *doc) reportFact(f located) reports.Fact {
 	if c.Table > 0 {
 		rf.Cell = &reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header}
 	}
+	if f.Money != nil {
+		v := f.Money.Float()
+		rf.Unit, rf.Value = string(f.Money.Unit), &v
+		return rf
+	}
 	if !f.Blank && f.Unit != duration.Lifetime && f.Unit != "" { // list facts have an item, no figure
 		v := f.Value
 		rf.Value = &v
