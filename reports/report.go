@@ -84,9 +84,6 @@ type Document struct {
 	OCR      bool      `json:"ocr,omitempty"`
 	OCRPages []OCRPage `json:"ocr_pages,omitempty"`
 
-	// Cells holds the text of every table cell, for compare's deviation
-	// tables (not in JSON).
-	Cells []CellText `json:"-"`
 	// Text is the document's extracted text, kept only when a renderer
 	// shows findings on it (html, annotated .docx). Not in JSON.
 	Text string `json:"-"`
@@ -105,14 +102,6 @@ type Section struct {
 type OCRPage struct {
 	Page       int     `json:"page"`
 	Confidence float64 `json:"confidence"`
-}
-
-// CellText is a table cell's normalized text and place.
-type CellText struct {
-	Cell
-	Text     string
-	Line     int
-	Location string
 }
 
 // Fact is one figure the document states. Line and Column point at the
@@ -140,9 +129,6 @@ type Fact struct {
 	// Scope holds the qualifiers that limit the figure to some cases
 	// (CONTRACT.md "Added in v1"); nil for a firm promise for every case.
 	Scope *Scope `json:"scope,omitempty"`
-
-	// Cell places a fact found in a table cell, for compare (not in JSON).
-	Cell *Cell `json:"-"`
 }
 
 // Scope is what limits a fact to some cases: a region, a customer tier,
@@ -154,13 +140,6 @@ type Scope struct {
 	Share     float64 `json:"share,omitempty"`
 	Condition string  `json:"condition,omitempty"`
 	Part      string  `json:"part,omitempty"`
-}
-
-// Cell is a table cell: its table, row and column (1-based, row 1 the
-// header row) and its column's header text.
-type Cell struct {
-	Table, Row, Col int
-	Header          string
 }
 
 // Finding is one rule result. A missing finding concerns the whole
