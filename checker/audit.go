@@ -461,7 +461,7 @@ func (d *doc) policyClauses() []clause.Clause {
 // finding builds a finding located at byte off of clause ci's normalized
 // text. A clause the rule may not judge gives a finding without a status,
 // which Audit drops.
-func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Finding {
+func (d *doc) finding(r *rules.Rule, status reports.Status, msg string, ci, off int) reports.Finding {
 	if !d.judges(r, ci) {
 		return reports.Finding{}
 	}
@@ -471,7 +471,7 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 		msg += rules.UnverifiedNote
 	}
 	return reports.Finding{
-		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: status, Message: msg,
+		Rule: r.ID, Topic: r.Topic, Severity: r.Severity, Status: status, Message: msg,
 		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci, off), Basis: r.BasisStrings(),
 		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "), Location: p.Location,
 		Suppressed: d.ignoredFor(ci, r.ID),

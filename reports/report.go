@@ -147,8 +147,8 @@ type Scope struct {
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Topic    string   `json:"topic"`
-	Severity string   `json:"severity"`
-	Status   string   `json:"status"`
+	Severity Severity `json:"severity"`
+	Status   Status   `json:"status"`
 	Message  string   `json:"message"`
 	Line     int      `json:"line"`
 	Column   int      `json:"column"`
@@ -187,15 +187,42 @@ type Place struct {
 	Evidence string `json:"evidence"`
 }
 
+// Status is a finding's status, as CONTRACT.md names it.
+type Status string
+
 // Finding statuses.
 const (
-	Violation = "violation"
-	Missing   = "missing"
-	Unclear   = "unclear"
+	Violation Status = "violation"
+	Missing   Status = "missing"
+	Unclear   Status = "unclear"
 	// Notice says how a document was judged (an info finding): mainland
 	// rules not run on a Hong Kong shop's terms.
-	Notice = "notice"
+	Notice Status = "notice"
 )
+
+// Severity is a finding's severity, as CONTRACT.md names it: error,
+// warning, info (rules.Severity is this type).
+type Severity string
+
+// Finding severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Rank orders severities: error 3, warning 2, info 1, anything else 0.
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
 
 // Summary counts the batch.
 type Summary struct {

@@ -165,7 +165,7 @@ func run(o *Options) error {
 	if o.AuditTender {
 		report.Tender.Findings = tender.Report.Findings
 		for _, f := range tender.Report.Findings {
-			tenderFails = tenderFails || f.Severity == string(rules.Error)
+			tenderFails = tenderFails || f.Severity == rules.Error
 		}
 	}
 	if len(report.Tender.Requirements) == 0 {

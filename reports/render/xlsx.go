@@ -175,7 +175,7 @@ func (x *book) overview(r *reports.Report) *sheetTable {
 	var paths, worst []string
 	for _, d := range r.Documents {
 		var sev reports.SeverityCounts
-		status := map[string]int{}
+		status := map[reports.Status]int{}
 		for _, f := range d.Findings {
 			switch f.Severity {
 			case "error":
@@ -221,15 +221,15 @@ func (x *book) findings(r *reports.Report) *sheetTable {
 	for _, d := range r.Documents {
 		for _, f := range d.Findings {
 			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], findingZh[f.Status],
-				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, f.Status, f.Topic})
+				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), string(f.Severity), string(f.Status), f.Topic})
 			paths = append(paths, d.Path)
-			sev = append(sev, f.Severity)
+			sev = append(sev, string(f.Severity))
 		}
 		// Listed with --show-suppressed: the status says why they do
 		// not count.
 		for _, f := range d.Suppressed {
 			rows = append(rows, []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], suppressedZh(f),
-				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, suppressedStatus(f), f.Topic})
+				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), string(f.Severity), suppressedStatus(f), f.Topic})
 			paths = append(paths, d.Path)
 			sev = append(sev, "")
 		}
