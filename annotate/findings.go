@@ -6,13 +6,13 @@ import (
 	"shouhou/reports"
 )
 
-var severityNames = map[string]string{"error": "错误", "warning": "警告", "info": "提示"}
+var severityNames = map[reports.Severity]string{"error": "错误", "warning": "警告", "info": "提示"}
 
 // Comment is a finding's comment: title, message, 依据, 建议, rule id.
 func Comment(f reports.Finding) []string {
 	head := "【" + severityNames[f.Severity] + "】"
 	if head == "【】" {
-		head = "【" + f.Severity + "】"
+		head = "【" + string(f.Severity) + "】"
 	}
 	title := f.Title
 	if title == "" {

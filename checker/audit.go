@@ -16,7 +16,6 @@ import (
 	"shouhou/checker/clause"
 	"shouhou/checker/facts"
 	"shouhou/checker/reader"
-	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
 	"shouhou/reports"
 	"shouhou/rules"
@@ -295,6 +294,12 @@ func tooMany(n int, what string) error {
 // AuditContext is Audit abandoned with ctx's error once ctx is done
 // (--doc-timeout): the loops over clauses and rules look at it as they go.
 func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind string) (reports.Document, error) {
+	return a.audit(ctx, src, kind, nil)
+}
+
+// audit is AuditContext that also fills keep, when given, with the facts
+// and table cells (Read).
+func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind string, keep *Reading) (reports.Document, error) {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
 	src.Blocks = nil // read only by Split: a huge document's blocks go now
 	rowContext(d.clauses)
@@ -355,17 +360,25 @@ func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind str
 	topics := map[string]bool{}
 	out.Facts = make([]reports.Fact, 0, len(d.facts))
 	for _, f := range d.facts {
-		out.Facts = append(out.Facts, d.reportFact(f))
+		pf := d.placed(f)
+		out.Facts = append(out.Facts, reportFact(pf))
+		if keep != nil {
+			keep.Facts = append(keep.Facts, pf)
+		}
 		topics[f.Topic] = true
 	}
+	cells := 0
 	for _, c := range d.clauses {
-		if len(out.Cells) >= MaxEntries {
+		if cells >= MaxEntries {
 			return reports.Document{}, tooMany(MaxEntries, "table cells")
 		}
 		if c.Table > 0 {
-			p := src.Locate(c.Text.Orig(0))
-			out.Cells = append(out.Cells, reports.CellText{Cell: reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header},
-				Text: c.Text.S, Line: p.Line, Location: p.Location})
+			cells++
+			if keep != nil {
+				p := src.Locate(c.Text.Orig(0))
+				keep.Cells = append(keep.Cells, CellText{Cell: Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header},
+					Text: c.Text.S, Line: p.Line, Location: p.Location})
+			}
 		}
 	}
 	policy := d.policyClauses()
@@ -449,7 +462,7 @@ func (d *doc) policyClauses() []clause.Clause {
 // finding builds a finding located at byte off of clause ci's normalized
 // text. A clause the rule may not judge gives a finding without a status,
 // which Audit drops.
-func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Finding {
+func (d *doc) finding(r *rules.Rule, status reports.Status, msg string, ci, off int) reports.Finding {
 	if !d.judges(r, ci) {
 		return reports.Finding{}
 	}
@@ -459,7 +472,7 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 		msg += rules.UnverifiedNote
 	}
 	return reports.Finding{
-		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: status, Message: msg,
+		Rule: r.ID, Topic: r.Topic, Severity: r.Severity, Status: status, Message: msg,
 		Line: p.Line, Column: p.Column, Evidence: d.originalText(ci, off), Basis: r.BasisStrings(),
 		Title: r.Title, Fix: r.Fix, Section: strings.Join(c.Section, " › "), Location: p.Location,
 		Suppressed: d.ignoredFor(ci, r.ID),
@@ -467,26 +480,25 @@ func (d *doc) finding(r *rules.Rule, status, msg string, ci, off int) reports.Fi
 	}
 }
 
-func (d *doc) reportFact(f located) reports.Fact {
+// placed is fact f with its place in the file.
+func (d *doc) placed(f located) Fact {
 	c := d.clauses[f.Clause]
 	p := d.src.Locate(c.Text.Orig(f.NumStart))
-	rf := reports.Fact{
-		Topic: f.Topic, Op: string(f.Op), Unit: string(f.Unit), Item: f.Item,
-		Text: d.originalText(f.Clause, f.NumStart), Line: p.Line, Column: p.Column, Blank: f.Blank,
-		Section: strings.Join(c.Section, " › "), Location: p.Location, Condition: f.Condition,
-		Scope: reportScope(f.Scope),
-	}
+	pf := Fact{Fact: f.Fact, Text: d.originalText(f.Clause, f.NumStart), Line: p.Line, Column: p.Column,
+		Location: p.Location, Section: strings.Join(c.Section, " › ")}
 	if c.Table > 0 {
-		rf.Cell = &reports.Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header}
+		pf.Cell = &Cell{Table: c.Table, Row: c.Row, Col: c.Col, Header: c.Header}
 	}
-	if !f.Blank && f.Unit != duration.Lifetime && f.Unit != "" { // list facts have an item, no figure
-		v := f.Value
-		rf.Value = &v
-		if f.Op == duration.OpRange {
-			m := f.Max
-			rf.Max = &m
-		}
+	return pf
+}
+
+// reportFact is fact f as the JSON report writes it.
+func reportFact(f Fact) reports.Fact {
+	rf := reports.Fact{
+		Topic: f.Topic, Op: string(f.Op), Item: f.Item, Text: f.Text, Line: f.Line, Column: f.Column, Blank: f.Blank,
+		Section: f.Section, Location: f.Location, Condition: f.Condition, Scope: reportScope(f.Scope),
 	}
+	rf.Value, rf.Max, rf.Unit = f.Figure()
 	return rf
 }
 

@@ -20,7 +20,7 @@ func (c *checkDoc) Facts() []check.Fact { return c.facts }
 
 func (c *checkDoc) Context() *check.Context { return &c.ctx }
 
-func (c *checkDoc) Finding(r *rules.Rule, status, msg string, ci, off int) reports.Finding {
+func (c *checkDoc) Finding(r *rules.Rule, status reports.Status, msg string, ci, off int) reports.Finding {
 	return c.finding(r, status, msg, ci, off)
 }
 

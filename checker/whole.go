@@ -71,7 +71,11 @@ func reportScope(s facts.Scope) *reports.Scope {
 // become the first of them, with every location in Occurrences. fs is in
 // document order.
 func groupFindings(fs []reports.Finding) []reports.Finding {
-	type key struct{ rule, status, msg string }
+	type key struct {
+		rule   string
+		status reports.Status
+		msg    string
+	}
 	first := map[key]int{}
 	out := fs[:0]
 	for _, f := range fs {

@@ -39,11 +39,6 @@ func (d *Document) Detach() {
 			own(&s.Part)
 			f.Scope = &s
 		}
-		if f.Cell != nil {
-			c := *f.Cell
-			own(&c.Header)
-			f.Cell = &c
-		}
 	}
 	for _, fs := range [][]Finding{d.Findings, d.Suppressed} {
 		for i := range fs {
@@ -61,9 +56,5 @@ func (d *Document) Detach() {
 		for i := range *l {
 			own(&(*l)[i])
 		}
-	}
-	for i := range d.Cells {
-		own(&d.Cells[i].Header)
-		own(&d.Cells[i].Text)
 	}
 }

@@ -15,11 +15,10 @@ func TestDetach(t *testing.T) {
 	item := text[len(text)-len("保修期内"):]
 	shared := []string{heading}
 	d := Document{
-		Facts:       []Fact{{Section: heading, Item: item, Scope: &Scope{Part: item}, Cell: &Cell{Header: heading}}, {Section: heading}},
+		Facts:       []Fact{{Section: heading, Item: item, Scope: &Scope{Part: item}}, {Section: heading}},
 		Findings:    []Finding{{Section: heading}},
 		Sections:    []Section{{Title: heading}},
 		B2BEvidence: shared,
-		Cells:       []CellText{{Text: item}},
 	}
 	d.Detach()
 	inText := func(s string) bool {
@@ -28,8 +27,8 @@ func TestDetach(t *testing.T) {
 	}
 	for name, s := range map[string]string{
 		"fact section": d.Facts[0].Section, "fact item": d.Facts[0].Item, "scope part": d.Facts[0].Scope.Part,
-		"cell header": d.Facts[0].Cell.Header, "second fact section": d.Facts[1].Section, "finding section": d.Findings[0].Section,
-		"section title": d.Sections[0].Title, "b2b evidence": d.B2BEvidence[0], "cell text": d.Cells[0].Text,
+		"second fact section": d.Facts[1].Section, "finding section": d.Findings[0].Section,
+		"section title": d.Sections[0].Title, "b2b evidence": d.B2BEvidence[0],
 	} {
 		if inText(s) {
 			t.Errorf("%s still points into the document's text", name)

@@ -84,9 +84,6 @@ type Document struct {
 	OCR      bool      `json:"ocr,omitempty"`
 	OCRPages []OCRPage `json:"ocr_pages,omitempty"`
 
-	// Cells holds the text of every table cell, for compare's deviation
-	// tables (not in JSON).
-	Cells []CellText `json:"-"`
 	// Text is the document's extracted text, kept only when a renderer
 	// shows findings on it (html, annotated .docx). Not in JSON.
 	Text string `json:"-"`
@@ -105,14 +102,6 @@ type Section struct {
 type OCRPage struct {
 	Page       int     `json:"page"`
 	Confidence float64 `json:"confidence"`
-}
-
-// CellText is a table cell's normalized text and place.
-type CellText struct {
-	Cell
-	Text     string
-	Line     int
-	Location string
 }
 
 // Fact is one figure the document states. Line and Column point at the
@@ -140,9 +129,6 @@ type Fact struct {
 	// Scope holds the qualifiers that limit the figure to some cases
 	// (CONTRACT.md "Added in v1"); nil for a firm promise for every case.
 	Scope *Scope `json:"scope,omitempty"`
-
-	// Cell places a fact found in a table cell, for compare (not in JSON).
-	Cell *Cell `json:"-"`
 }
 
 // Scope is what limits a fact to some cases: a region, a customer tier,
@@ -156,20 +142,13 @@ type Scope struct {
 	Part      string  `json:"part,omitempty"`
 }
 
-// Cell is a table cell: its table, row and column (1-based, row 1 the
-// header row) and its column's header text.
-type Cell struct {
-	Table, Row, Col int
-	Header          string
-}
-
 // Finding is one rule result. A missing finding concerns the whole
 // document and has line 0, column 0.
 type Finding struct {
 	Rule     string   `json:"rule"`
 	Topic    string   `json:"topic"`
-	Severity string   `json:"severity"`
-	Status   string   `json:"status"`
+	Severity Severity `json:"severity"`
+	Status   Status   `json:"status"`
 	Message  string   `json:"message"`
 	Line     int      `json:"line"`
 	Column   int      `json:"column"`
@@ -208,15 +187,42 @@ type Place struct {
 	Evidence string `json:"evidence"`
 }
 
+// Status is a finding's status, as CONTRACT.md names it.
+type Status string
+
 // Finding statuses.
 const (
-	Violation = "violation"
-	Missing   = "missing"
-	Unclear   = "unclear"
+	Violation Status = "violation"
+	Missing   Status = "missing"
+	Unclear   Status = "unclear"
 	// Notice says how a document was judged (an info finding): mainland
 	// rules not run on a Hong Kong shop's terms.
-	Notice = "notice"
+	Notice Status = "notice"
 )
+
+// Severity is a finding's severity, as CONTRACT.md names it: error,
+// warning, info (rules.Severity is this type).
+type Severity string
+
+// Finding severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Rank orders severities: error 3, warning 2, info 1, anything else 0.
+func (s Severity) Rank() int {
+	switch s {
+	case Error:
+		return 3
+	case Warning:
+		return 2
+	case Info:
+		return 1
+	}
+	return 0
+}
 
 // Summary counts the batch.
 type Summary struct {

@@ -18,32 +18,21 @@ import (
 
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/normalize"
+	"shouhou/reports"
 )
 
 //go:embed builtin/*.yaml
 var builtin embed.FS
 
-// Severity of a finding.
-type Severity string
+// Severity of a finding: the contract's type, so a rule's severity is
+// its findings' without conversion.
+type Severity = reports.Severity
 
 const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-	Info    Severity = "info"
+	Error   = reports.Error
+	Warning = reports.Warning
+	Info    = reports.Info
 )
-
-// Rank orders severities: error 3, warning 2, info 1, anything else 0.
-func (s Severity) Rank() int {
-	switch s {
-	case Error:
-		return 3
-	case Warning:
-		return 2
-	case Info:
-		return 1
-	}
-	return 0
-}
 
 // Kinds of document.
 const (

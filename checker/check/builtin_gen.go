@@ -2396,7 +2396,7 @@ var builtinBook = rules.Prepared{
 				},
 			},
 			Params: &RatioParams{
-				Max: &rules.Limit{
+				Max: &Share{
 					Value: 10,
 					Unit:  "percent",
 				},
@@ -2532,7 +2532,7 @@ var builtinBook = rules.Prepared{
 				},
 			},
 			Params: &RatioParams{
-				Max: &rules.Limit{
+				Max: &Share{
 					Value: 2,
 					Unit:  "percent",
 				},

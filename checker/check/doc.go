@@ -20,7 +20,7 @@ type Doc interface {
 	// Finding builds r's finding at byte off of clause ci's normalized
 	// text. A clause r may not judge gives a finding without a status,
 	// which the audit drops.
-	Finding(r *rules.Rule, status, msg string, ci, off int) reports.Finding
+	Finding(r *rules.Rule, status reports.Status, msg string, ci, off int) reports.Finding
 	// Place is clause ci's spot at byte off of its normalized text, with
 	// the clause as evidence.
 	Place(ci, off int) reports.Place

@@ -25,7 +25,7 @@ type ForbidParams struct {
 	ListItems bool `yaml:"list_items,omitempty"`
 	// Status of the findings: violation (the default), or unclear for
 	// wording that leaves a topic without a reading (视情况而定).
-	Status string `yaml:"status,omitempty"`
+	Status reports.Status `yaml:"status,omitempty"`
 }
 
 // SynonymGroups makes forbid examples be tried reworded.
@@ -71,7 +71,7 @@ func (forbid) Run(d Doc, r *rules.Rule) []reports.Finding {
 }
 
 // matches reports each clause (but those in skip) where r's patterns match.
-func matches(d Doc, r *rules.Rule, status, topic string, skip map[int]bool) []reports.Finding {
+func matches(d Doc, r *rules.Rule, status reports.Status, topic string, skip map[int]bool) []reports.Finding {
 	var out []reports.Finding
 	for i := range d.Clauses() {
 		if skip[i] {

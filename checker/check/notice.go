@@ -34,6 +34,6 @@ func (notice) Run(d Doc, r *rules.Rule) []reports.Finding {
 	}
 	names := map[string]string{rules.HK: "香港", rules.Macau: "澳门", rules.TW: "台湾"}
 	msg := expand(r.Message, map[string]string{"jurisdiction": names[c.Jurisdiction], "evidence": strings.Join(c.JurisdictionEvidence, "、")})
-	return []reports.Finding{{Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: reports.Notice, Message: msg,
+	return []reports.Finding{{Rule: r.ID, Topic: r.Topic, Severity: r.Severity, Status: reports.Notice, Message: msg,
 		Basis: r.BasisStrings(), Title: r.Title, Fix: r.Fix}}
 }

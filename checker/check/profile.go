@@ -54,8 +54,8 @@ func (profile) Run(d Doc, r *rules.Rule) []reports.Finding {
 		msg := expand(r.Message, map[string]string{"item": label, "stated": f.Amount().String(), "limit": limit.Amount().String(), "category": cat.Name})
 		fd := d.Finding(r, reports.Violation, msg, f.Clause, f.NumStart)
 		fd.Basis = append(fd.Basis, cat.Basis.String())
-		if cat.Basis.Level == "U" && fd.Severity == string(rules.Error) {
-			fd.Severity = string(rules.Warning)
+		if cat.Basis.Level == "U" && fd.Severity == rules.Error {
+			fd.Severity = rules.Warning
 			fd.Message += rules.UnverifiedNote
 		}
 		out = append(out, fd)

@@ -17,8 +17,14 @@ const Ratio = "ratio"
 // RatioParams are the share (max, in percent) and the money topic it is
 // taken of (of: budget).
 type RatioParams struct {
-	Max *rules.Limit `yaml:"max,omitempty,flow"`
-	Of  string       `yaml:"of,omitempty"`
+	Max *Share `yaml:"max,omitempty,flow"`
+	Of  string `yaml:"of,omitempty"`
+}
+
+// Share is a ratio rule's limit: {value: 2, unit: percent}.
+type Share struct {
+	Value float64    `yaml:"value"`
+	Unit  money.Unit `yaml:"unit"`
 }
 
 type ratio struct{}
@@ -48,28 +54,28 @@ func (ratio) Run(d Doc, r *rules.Rule) []reports.Finding {
 	fs := d.Facts()
 	var base *Fact
 	for i, f := range fs {
-		if f.Topic == p.Of && f.Unit == money.Yuan && !f.Blank && f.Value > 0 && (base == nil || f.Value > base.Value) {
+		if f.Topic == p.Of && f.Money != nil && f.Money.Unit == money.Yuan && f.Money.Positive() && (base == nil || f.Money.Cmp(base.Money.Amount) > 0) {
 			base = &fs[i]
 		}
 	}
+	limit := money.Percentage(p.Max.Value)
 	var out []reports.Finding
 	for _, f := range fs {
-		if f.Topic != r.Topic || f.Blank {
+		if f.Topic != r.Topic || f.Money == nil {
 			continue
 		}
-		value := f.Upper().Value
-		share, stated := value, money.String(value, f.Unit)
+		share, stated := f.Money.Float(), f.Money.String()
 		var related []reports.Place
-		switch f.Unit {
+		switch f.Money.Unit {
 		case money.Percent:
 		case money.Yuan:
 			if base == nil {
 				continue
 			}
-			share = value / base.Value * 100
+			share = f.Money.Float() / base.Money.Float() * 100
 			bp := d.Place(base.Clause, base.NumStart)
-			stated = fmt.Sprintf("%s（为%s %s 的 %s，%s）", stated, rules.TopicNames[p.Of], money.String(base.Value, money.Yuan),
-				money.String(math.Round(share*100)/100, money.Percent), bp.Location)
+			stated = fmt.Sprintf("%s（为%s %s 的 %s，%s）", stated, rules.TopicNames[p.Of], base.Money.String(),
+				money.Percentage(math.Round(share*100)/100), bp.Location)
 			related = append(related, bp)
 		default:
 			continue
@@ -78,7 +84,7 @@ func (ratio) Run(d Doc, r *rules.Rule) []reports.Finding {
 			continue
 		}
 		msg := expand(r.Message, map[string]string{
-			"stated": stated, "limit": money.String(p.Max.Value, money.Percent), "topic": rules.TopicNames[r.Topic],
+			"stated": stated, "limit": limit.String(), "topic": rules.TopicNames[r.Topic],
 		})
 		fd := d.Finding(r, reports.Violation, msg, f.Clause, f.NumStart)
 		fd.Related = related

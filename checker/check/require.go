@@ -72,7 +72,7 @@ func (require) Run(d Doc, r *rules.Rule) []reports.Finding {
 		msg += rules.UnverifiedNote
 	}
 	return []reports.Finding{{
-		Rule: r.ID, Topic: r.Topic, Severity: string(r.Severity), Status: reports.Missing, Message: msg,
+		Rule: r.ID, Topic: r.Topic, Severity: r.Severity, Status: reports.Missing, Message: msg,
 		Basis: r.BasisStrings(), Title: r.Title, Fix: r.Fix,
 	}}
 }

@@ -9,7 +9,9 @@ import (
 	"slices"
 	"strings"
 
+	"shouhou/checker"
 	"shouhou/lexicon/duration"
+	"shouhou/lexicon/money"
 	"shouhou/lexicon/procure"
 	"shouhou/lexicon/terms"
 	"shouhou/reports"
@@ -22,8 +24,9 @@ import (
 // A figure for one region or severity is a requirement of that scope; a
 // requirement marked ★ ▲ ＊ (in its clause, its heading or its table row)
 // or said to make the bid invalid is substantive. A topic stated twice
-// with the same figure and scope is one requirement.
-func Requirements(tender reports.Document) []reports.Requirement {
+// with the same figure and scope is one requirement. A sum of money is
+// no after-sales requirement.
+func Requirements(tender checker.Reading) []reports.Requirement {
 	lex := terms.Load()
 	words := procure.Load()
 	scopes := newScoper().Of(tender.Facts, tender.Cells)
@@ -39,15 +42,15 @@ func Requirements(tender reports.Document) []reports.Requirement {
 		switch {
 		case f.Blank:
 			continue // an unfilled blank demands nothing
-		case f.Unit == "" && f.Item != "": // list fact
-		case f.Value == nil && f.Unit != string(duration.Lifetime):
+		case !f.HasFigure() && f.Item != "": // list fact
+		case f.Money != nil, f.Unit == "":
 			continue
 		default:
 			t, ok := lex.Topics[f.Topic]
 			if !ok {
 				continue
 			}
-			r.Value, r.Max, r.Unit = f.Value, f.Max, f.Unit
+			r.Value, r.Max, r.Unit = f.Figure()
 			if t.Kind == terms.Service {
 				r.Op = "<="
 			} else {
@@ -77,7 +80,7 @@ func Requirements(tender reports.Document) []reports.Requirement {
 // figuresFirst orders the facts of each clause with its figures before its
 // named items: 质保不少于五年，自验收合格之日起计算 demands the five years
 // first, then the start at acceptance.
-func figuresFirst(facts []reports.Fact) []int {
+func figuresFirst(facts []checker.Fact) []int {
 	order := make([]int, 0, len(facts))
 	for i := 0; i < len(facts); {
 		j := i + 1
@@ -86,7 +89,7 @@ func figuresFirst(facts []reports.Fact) []int {
 		}
 		for _, items := range []bool{false, true} {
 			for k := i; k < j; k++ {
-				if (facts[k].Unit == "" && facts[k].Item != "") == items {
+				if (!facts[k].HasFigure() && facts[k].Item != "") == items {
 					order = append(order, k)
 				}
 			}
@@ -152,7 +155,7 @@ type bidRows struct {
 }
 
 // Bid checks one bid against the requirements.
-func Bid(reqs []reports.Requirement, bid reports.Document) []reports.Result {
+func Bid(reqs []reports.Requirement, bid checker.Reading) []reports.Result {
 	words := procure.Load()
 	scopes := newScoper().Of(bid.Facts, bid.Cells)
 	// In a deviation table only the response column is the bid's word; the
@@ -186,7 +189,7 @@ func Bid(reqs []reports.Requirement, bid reports.Document) []reports.Result {
 
 // scoped is a bid's fact with its scope.
 type scoped struct {
-	reports.Fact
+	checker.Fact
 	scope *reports.RequirementScope
 }
 
@@ -274,8 +277,9 @@ func judge(r reports.Requirement, facts []scoped, rows bidRows) reports.Result {
 	if worst != nil {
 		first = *worst // the evidence of an unmet requirement is the figure that fails it
 	}
-	res.Stated = &reports.Stated{Op: first.Op, Value: first.Value, Max: first.Max, Unit: first.Unit, Item: first.Item,
+	res.Stated = &reports.Stated{Op: string(first.Op), Item: first.Item,
 		Text: first.Text, Line: first.Line, Column: first.Column, Location: first.Location, Scope: first.scope}
+	res.Stated.Value, res.Stated.Max, res.Stated.Unit = first.Figure()
 	switch {
 	case graded != "": // a graded certification: the grade decides
 		res.Status = graded
@@ -389,38 +393,58 @@ func matching(r reports.Requirement, topic string, facts []scoped) []scoped {
 	return out
 }
 
-// status judges one bid fact against a duration requirement.
-func status(r reports.Requirement, f reports.Fact) string {
+// status judges one bid fact against a requirement: a duration across
+// units, a sum or share exactly against one of its unit.
+func status(r reports.Requirement, f checker.Fact) string {
 	if r.Unit == "" {
 		return reports.Met
 	}
-	if f.Blank || (f.Value == nil && f.Unit != string(duration.Lifetime)) {
+	if f.Money != nil {
+		return moneyStatus(r, *f.Money)
+	}
+	if f.Blank || f.Unit == "" {
 		return reports.UnclearR
 	}
-	req := amount(r.Value, r.Unit)
+	req := required(r)
 	if r.Op == "<=" {
 		// The bid's promise is its worst case: the top of a range.
-		stated := amount(f.Value, f.Unit)
-		if f.Max != nil {
-			stated = amount(f.Max, f.Unit)
-		}
-		if duration.AtMost(stated, req) {
+		if duration.AtMost(f.Upper(), req) {
 			return reports.Met
 		}
 		return reports.Unmet
 	}
-	if duration.AtLeast(amount(f.Value, f.Unit), req) {
+	if duration.AtLeast(f.Amount(), req) {
 		return reports.Met
 	}
 	return reports.Unmet
 }
 
-func amount(v *float64, unit string) duration.Amount {
-	a := duration.Amount{Unit: duration.Unit(unit)}
-	if v != nil {
-		a.Value = *v
+// required is the duration a requirement asks for; its figure may come
+// from a requirements file, so it is read from the contract's fields.
+func required(r reports.Requirement) duration.Amount {
+	a := duration.Amount{Unit: duration.Unit(r.Unit)}
+	if r.Value != nil {
+		a.Value = *r.Value
 	}
 	return a
+}
+
+// moneyStatus judges a bid's sum or share against a requirement (one a
+// requirements file names): met or unmet against a figure of its unit,
+// unclear against any other.
+func moneyStatus(r reports.Requirement, m money.Quantity) string {
+	if r.Value == nil || money.Unit(r.Unit) != m.Unit {
+		return reports.UnclearR
+	}
+	req, ok := money.Of(*r.Value, m.Unit)
+	if !ok {
+		return reports.UnclearR
+	}
+	c := m.Cmp(req)
+	if r.Op == "<=" && c <= 0 || r.Op != "<=" && c >= 0 {
+		return reports.Met
+	}
+	return reports.Unmet
 }
 
 // Counts tallies a bid's results.

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"shouhou/checker"
 	"shouhou/reports"
 )
 
@@ -12,23 +13,23 @@ import (
 func TestScopes(t *testing.T) {
 	cases := []struct {
 		text  string
-		facts []reports.Fact
+		facts []tf
 		want  []string
 	}{
 		{"北京市内接到报修后4小时内到达现场，其他地区24小时内到达现场。",
-			[]reports.Fact{{Topic: "onsite_time", Value: f64(4), Unit: "hour"}, {Topic: "onsite_time", Value: f64(24), Unit: "hour"}},
+			[]tf{{Topic: "onsite_time", Value: f64(4), Unit: "hour"}, {Topic: "onsite_time", Value: f64(24), Unit: "hour"}},
 			[]string{"北京", "其他地区"}},
 		{"省内2小时响应、4小时到场；省外8小时响应。",
-			[]reports.Fact{{Topic: "response_time", Value: f64(2), Unit: "hour"}, {Topic: "onsite_time", Value: f64(4), Unit: "hour"}, {Topic: "response_time", Value: f64(8), Unit: "hour"}},
+			[]tf{{Topic: "response_time", Value: f64(2), Unit: "hour"}, {Topic: "onsite_time", Value: f64(4), Unit: "hour"}, {Topic: "response_time", Value: f64(8), Unit: "hour"}},
 			[]string{"省内", "省内", "省外"}},
 		{"一般故障24小时内修复，重大故障4小时内修复。",
-			[]reports.Fact{{Topic: "resolution_time", Value: f64(24), Unit: "hour"}, {Topic: "resolution_time", Value: f64(4), Unit: "hour"}},
+			[]tf{{Topic: "resolution_time", Value: f64(24), Unit: "hour"}, {Topic: "resolution_time", Value: f64(4), Unit: "hour"}},
 			[]string{"一般故障", "重大故障"}},
 		{"北京市内4小时到场，其他地区24小时到场，48小时内修复。",
-			[]reports.Fact{{Topic: "onsite_time", Value: f64(4), Unit: "hour"}, {Topic: "onsite_time", Value: f64(24), Unit: "hour"}, {Topic: "resolution_time", Value: f64(48), Unit: "hour"}},
+			[]tf{{Topic: "onsite_time", Value: f64(4), Unit: "hour"}, {Topic: "onsite_time", Value: f64(24), Unit: "hour"}, {Topic: "resolution_time", Value: f64(48), Unit: "hour"}},
 			[]string{"北京", "其他地区", ""}},
 		{"接到报修后2小时内响应，4小时内到场。",
-			[]reports.Fact{{Topic: "response_time", Value: f64(2), Unit: "hour"}, {Topic: "onsite_time", Value: f64(4), Unit: "hour"}},
+			[]tf{{Topic: "response_time", Value: f64(2), Unit: "hour"}, {Topic: "onsite_time", Value: f64(4), Unit: "hour"}},
 			[]string{"", ""}},
 	}
 	s := newScoper()
@@ -36,7 +37,7 @@ func TestScopes(t *testing.T) {
 		for i := range c.facts {
 			c.facts[i].Text, c.facts[i].Line = c.text, 1
 		}
-		got := s.Of(c.facts, nil)
+		got := s.Of(all(c.facts), nil)
 		for i, sc := range got {
 			if sc.String() != c.want[i] {
 				t.Errorf("%s: figure %d scope %q, want %q", c.text, i+1, sc.String(), c.want[i])
@@ -47,15 +48,15 @@ func TestScopes(t *testing.T) {
 
 // A table row names the region in its first cell.
 func TestScopeFromRow(t *testing.T) {
-	cell := func(col int) *reports.Cell { return &reports.Cell{Table: 1, Row: 3, Col: col} }
-	facts := []reports.Fact{{Topic: "onsite_time", Value: f64(4), Unit: "hour", Text: "4小时内", Line: 5, Cell: cell(2)}}
-	cells := []reports.CellText{{Cell: *cell(1), Text: "北京地区"}, {Cell: *cell(2), Text: "4小时内"}}
-	if got := newScoper().Of(facts, cells)[0].String(); got != "北京" {
+	cell := func(col int) *checker.Cell { return &checker.Cell{Table: 1, Row: 3, Col: col} }
+	facts := []tf{{Topic: "onsite_time", Value: f64(4), Unit: "hour", Text: "4小时内", Line: 5, Cell: cell(2)}}
+	cells := []checker.CellText{{Cell: *cell(1), Text: "北京地区"}, {Cell: *cell(2), Text: "4小时内"}}
+	if got := newScoper().Of(all(facts), cells)[0].String(); got != "北京" {
 		t.Errorf("scope %q, want 北京", got)
 	}
 	// A tender column's sentence lends no scope to the response beside it.
 	cells[0].Text = "北京市内4小时内到场，其他地区24小时内到场"
-	if got := newScoper().Of(facts, cells)[0]; got != nil {
+	if got := newScoper().Of(all(facts), cells)[0]; got != nil {
 		t.Errorf("scope %v from a sentence", got)
 	}
 }
@@ -63,18 +64,18 @@ func TestScopeFromRow(t *testing.T) {
 // ★ in the clause, a ★ heading, ★ in the table row, or the tender's own
 // words make a requirement substantive; a plain one is not.
 func TestSubstantive(t *testing.T) {
-	doc := reports.Document{
-		Facts: []reports.Fact{
+	doc := testDoc{
+		Facts: []tf{
 			{Topic: "warranty_period", Value: f64(3), Unit: "year", Text: "★质保期不少于三年", Line: 1},
 			{Topic: "response_time", Value: f64(1), Unit: "hour", Text: "1小时内响应", Line: 2, Section: "★三、售后服务要求"},
-			{Topic: "onsite_time", Value: f64(4), Unit: "hour", Text: "4小时内到场", Line: 3, Cell: &reports.Cell{Table: 1, Row: 2, Col: 2}},
+			{Topic: "onsite_time", Value: f64(4), Unit: "hour", Text: "4小时内到场", Line: 3, Cell: &checker.Cell{Table: 1, Row: 2, Col: 2}},
 			{Topic: "loaner", Value: f64(48), Unit: "hour", Text: "48小时内提供备用机，不满足将导致投标无效", Line: 4},
 			{Topic: "training", Value: f64(3), Unit: "day", Text: "培训时间不少于3天", Line: 5},
 		},
-		Cells: []reports.CellText{{Cell: reports.Cell{Table: 1, Row: 2, Col: 1}, Text: "▲2"}, {Cell: reports.Cell{Table: 1, Row: 2, Col: 2}, Text: "4小时内到场"}},
+		Cells: []checker.CellText{{Cell: checker.Cell{Table: 1, Row: 2, Col: 1}, Text: "▲2"}, {Cell: checker.Cell{Table: 1, Row: 2, Col: 2}, Text: "4小时内到场"}},
 	}
 	want := []string{"★", "★", "▲", "导致投标无效", ""}
-	for i, q := range Requirements(doc) {
+	for i, q := range Requirements(doc.reading()) {
 		if q.Mark != want[i] || q.Substantive != (want[i] != "") {
 			t.Errorf("%s (%s): mark %q substantive %v, want %q", q.ID, q.Topic, q.Mark, q.Substantive, want[i])
 		}
@@ -90,23 +91,23 @@ func TestClaimsAndVerdict(t *testing.T) {
 		{ID: "R2", Topic: "warranty_period", Op: ">=", Value: f64(3), Unit: "year"},
 		{ID: "R3", Topic: "response_time", Op: "<=", Value: f64(1), Unit: "hour"},
 	}
-	cell := func(row, col int, header string) *reports.Cell {
-		return &reports.Cell{Table: 1, Row: row, Col: col, Header: header}
+	cell := func(row, col int, header string) *checker.Cell {
+		return &checker.Cell{Table: 1, Row: row, Col: col, Header: header}
 	}
-	bid := reports.Document{
-		Facts: []reports.Fact{
+	bid := testDoc{
+		Facts: []tf{
 			{Topic: "onsite_time", Value: f64(4), Unit: "hour", Text: "4小时内到场", Line: 2, Cell: cell(2, 1, "招标要求")},
 			{Topic: "onsite_time", Value: f64(8), Unit: "hour", Text: "8小时内到场", Line: 2, Cell: cell(2, 2, "投标响应")},
 			{Topic: "warranty_period", Value: f64(3), Unit: "year", Text: "质保不少于三年", Line: 3, Cell: cell(3, 1, "招标要求")},
 			{Topic: "response_time", Value: f64(30), Unit: "minute", Text: "30分钟内响应", Line: 4, Cell: cell(4, 2, "投标响应")},
 		},
-		Cells: []reports.CellText{
+		Cells: []checker.CellText{
 			{Cell: *cell(2, 3, "偏离情况"), Text: "无偏离", Line: 2},
 			{Cell: *cell(3, 3, "偏离情况"), Text: "负偏离", Line: 3},
 			{Cell: *cell(4, 3, "偏离情况"), Text: "负偏离", Line: 4},
 		},
 	}
-	got := Bid(reqs, bid)
+	got := Bid(reqs, bid.reading())
 	want := []string{reports.Contradicts, reports.Unmet, reports.UnclearR}
 	for i, r := range got {
 		if r.Status != want[i] || r.Claim == nil {
@@ -147,11 +148,11 @@ func TestClaimsAndVerdict(t *testing.T) {
 func TestScopedFiguresAgainstOneRequirement(t *testing.T) {
 	reqs := []reports.Requirement{{ID: "R1", Topic: "onsite_time", Op: "<=", Value: f64(24), Unit: "hour"}}
 	text := "北京市内4小时内到场，其他地区48小时内到场"
-	bid := reports.Document{Facts: []reports.Fact{
+	bid := testDoc{Facts: []tf{
 		{Topic: "onsite_time", Value: f64(4), Unit: "hour", Text: text, Line: 1},
 		{Topic: "onsite_time", Value: f64(48), Unit: "hour", Text: text, Line: 1},
 	}}
-	got := Bid(reqs, bid)[0]
+	got := Bid(reqs, bid.reading())[0]
 	if got.Status != reports.Unmet || *got.Stated.Value != 48 || got.Stated.Scope.String() != "其他地区" {
 		t.Errorf("%+v %+v", got, got.Stated)
 	}
@@ -199,11 +200,11 @@ func TestGradedCertifications(t *testing.T) {
 		{[]string{"ISO9001"}, []string{reports.NotStated, reports.NotStated}},
 	}
 	for _, c := range cases {
-		var bid reports.Document
+		var bid testDoc
 		for i, it := range c.items {
-			bid.Facts = append(bid.Facts, reports.Fact{Topic: "certification", Item: it, Text: it, Line: i + 1})
+			bid.Facts = append(bid.Facts, tf{Topic: "certification", Item: it, Text: it, Line: i + 1})
 		}
-		for i, r := range Bid(reqs, bid) {
+		for i, r := range Bid(reqs, bid.reading()) {
 			if r.Status != c.want[i] {
 				t.Errorf("%v against %s: %s, want %s", c.items, reqs[i].Item, r.Status, c.want[i])
 			}
@@ -228,11 +229,11 @@ func TestOverallAndClauseClaims(t *testing.T) {
 		{ID: "R1", Topic: "warranty_period", Op: ">=", Value: f64(3), Unit: "year", Substantive: true},
 		{ID: "R2", Topic: "response_time", Op: "<=", Value: f64(1), Unit: "hour"},
 	}
-	bid := reports.Document{Facts: []reports.Fact{
+	bid := testDoc{Facts: []tf{
 		{Topic: "warranty_period", Value: f64(2), Unit: "year", Text: "整机质保二年", Line: 3},
 		{Topic: "response_time", Value: f64(2), Unit: "hour", Text: "2小时内响应（负偏离）", Line: 4},
 	}}
-	res := Bid(reqs, bid)
+	res := Bid(reqs, bid.reading())
 	if res[1].Status != reports.Unmet || res[1].Claim == nil || res[1].Claim.Deviation != reports.ClaimNegative {
 		t.Errorf("clause claim: %+v", res[1])
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"shouhou/checker"
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/normalize"
 	"shouhou/lexicon/procure"
@@ -31,7 +32,7 @@ func newScoper() *scoper {
 // one clause share their text and stand together, in the clause's order.
 // A figure in a table cell whose own words name no scope takes one from
 // the cells before it in its row (| 北京地区 | 4小时 |).
-func (s *scoper) Of(facts []reports.Fact, cells []reports.CellText) []*reports.RequirementScope {
+func (s *scoper) Of(facts []checker.Fact, cells []checker.CellText) []*reports.RequirementScope {
 	out := make([]*reports.RequirementScope, len(facts))
 	for i := 0; i < len(facts); {
 		j := i + 1
@@ -42,13 +43,13 @@ func (s *scoper) Of(facts []reports.Fact, cells []reports.CellText) []*reports.R
 		i = j
 	}
 	type rowKey [2]int
-	var before map[rowKey][]reports.CellText
+	var before map[rowKey][]checker.CellText
 	for i, f := range facts {
-		if out[i] != nil || f.Cell == nil || f.Unit == "" || f.Topic == "service_hours" {
+		if out[i] != nil || f.Cell == nil || !f.HasFigure() || f.Topic == "service_hours" {
 			continue
 		}
 		if before == nil {
-			before = map[rowKey][]reports.CellText{}
+			before = map[rowKey][]checker.CellText{}
 			for _, c := range cells {
 				before[rowKey{c.Table, c.Row}] = append(before[rowKey{c.Table, c.Row}], c)
 			}
@@ -72,7 +73,7 @@ func (s *scoper) Of(facts []reports.Fact, cells []reports.CellText) []*reports.R
 	return out
 }
 
-func (s *scoper) clause(facts []reports.Fact, out []*reports.RequirementScope) {
+func (s *scoper) clause(facts []checker.Fact, out []*reports.RequirementScope) {
 	text := normalize.String(facts[0].Text)
 	if !s.any(text) {
 		return
@@ -98,7 +99,7 @@ func (s *scoper) clause(facts []reports.Fact, out []*reports.RequirementScope) {
 	}
 	next := 0
 	for i, f := range facts {
-		if f.Unit == "" || f.Topic == "service_hours" || f.Blank {
+		if !f.HasFigure() || f.Topic == "service_hours" || f.Blank {
 			continue
 		}
 		k := match(qs, f, next)
@@ -112,14 +113,17 @@ func (s *scoper) clause(facts []reports.Fact, out []*reports.RequirementScope) {
 	}
 }
 
-// match finds the quantity of fact f in qs, from index from.
-func match(qs []duration.Quantity, f reports.Fact, from int) int {
+// match finds the quantity of duration fact f in qs, from index from.
+func match(qs []duration.Quantity, f checker.Fact, from int) int {
+	if f.Money != nil {
+		return -1 // a sum is no duration of the clause
+	}
 	for k := from; k < len(qs); k++ {
 		q := qs[k]
-		if string(q.Unit) != f.Unit {
+		if q.Unit != f.Unit {
 			continue
 		}
-		if f.Value == nil || q.Value == *f.Value {
+		if f.Unit == duration.Lifetime || q.Value == f.Value {
 			return k
 		}
 	}

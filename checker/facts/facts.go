@@ -18,6 +18,7 @@ import (
 	"shouhou/checker/reader"
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
+	"shouhou/lexicon/money"
 	"shouhou/lexicon/segment"
 	"shouhou/lexicon/terms"
 )
@@ -33,7 +34,11 @@ type Fact struct {
 	// Scope holds every qualifier of the figure (Scope.Condition and
 	// Scope.Part repeat Condition and Item).
 	Scope Scope
+	// Quantity is a duration fact's figure and place. For a money fact it
+	// holds only the place and op, and Money the figure; a list fact has
+	// neither figure.
 	duration.Quantity
+	Money *money.Quantity
 }
 
 // hit is a cue word found in a text.

@@ -10,6 +10,17 @@ import (
 	"shouhou/lexicon/normalize"
 )
 
+// figure is a fact's figure and unit: a sum's or a duration's.
+func figure(f Fact) (float64, string) {
+	if f.Money != nil {
+		if f.Unit != "" || f.Value != 0 {
+			panic("a money fact with a duration figure")
+		}
+		return f.Money.Float(), string(f.Money.Unit)
+	}
+	return f.Value, string(f.Unit)
+}
+
 func extract(x *Extractor, s string, ctx string) string {
 	c := clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}}), Context: ctx}
 	return describe(x.Extract(c))
@@ -19,14 +30,15 @@ func extract(x *Extractor, s string, ctx string) string {
 func describe(fs []Fact) string {
 	var parts []string
 	for _, f := range fs {
-		v := fmt.Sprint(f.Value)
+		value, unit := figure(f)
+		v := fmt.Sprint(value)
 		if f.Blank {
 			v = "?"
 		}
 		if f.Op == "range" {
 			v += fmt.Sprintf("-%v", f.Max)
 		}
-		p := fmt.Sprintf("%s %s %s %s", f.Topic, f.Op, v, f.Unit)
+		p := fmt.Sprintf("%s %s %s %s", f.Topic, f.Op, v, unit)
 		if f.Item != "" {
 			p += " " + f.Item
 		}

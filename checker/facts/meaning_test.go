@@ -202,7 +202,8 @@ func TestHeaderUnit(t *testing.T) {
 		cl := clause.Clause{Text: normalize.Pieces(s, []normalize.Piece{{Start: 0, End: len(s)}}), Header: normalize.String(c.header), Context: normalize.String(c.ctx), Table: 1, Row: 2, Col: 2}
 		var got []string
 		for _, f := range x.Extract(cl) {
-			got = append(got, fmt.Sprintf("%s %s %v %s", f.Topic, f.Op, f.Value, f.Unit))
+			v, unit := figure(f)
+			got = append(got, fmt.Sprintf("%s %s %v %s", f.Topic, f.Op, v, unit))
 		}
 		if g := strings.Join(got, "; "); g != c.want {
 			t.Errorf("%s under %s: got %q, want %q", c.cell, c.header, g, c.want)
@@ -234,7 +235,8 @@ func TestLeadLine(t *testing.T) {
 		cl := clause.Clause{Text: normalize.Pieces(line, []normalize.Piece{{Start: 0, End: len(line)}})}
 		var parts []string
 		for _, f := range x.Session().ExtractLead(cl, normalize.String(c.next)) {
-			parts = append(parts, fmt.Sprintf("%s %s %v %s", f.Topic, f.Op, f.Value, f.Unit))
+			v, unit := figure(f)
+			parts = append(parts, fmt.Sprintf("%s %s %v %s", f.Topic, f.Op, v, unit))
 		}
 		if got := strings.Join(parts, "; "); got != c.want {
 			t.Errorf("%s / %s\n got: %s\nwant: %s", c.line, c.next, got, c.want)

@@ -100,7 +100,8 @@ func (m *moneyCues) find(c clause.Clause) []Fact {
 	for _, q := range qs {
 		percent := q.Unit == money.Percent
 		if topic := chooseMoney(hits, ctx, phrases, phraseOf(phrases, q.Start), q.Start, q.End, percent); topic != "" {
-			out = append(out, Fact{Topic: topic, Quantity: q})
+			place := duration.Quantity{Op: q.Op, Start: q.Start, End: q.End, NumStart: q.NumStart}
+			out = append(out, Fact{Topic: topic, Quantity: place, Money: &q})
 		}
 	}
 	return out
@@ -164,7 +165,7 @@ var (
 	// (预算金额(元), 最高限价(万元), 比例(%)), with the factor to yuan.
 	headerUnits = []struct {
 		word   string
-		unit   duration.Unit
+		unit   money.Unit
 		factor float64
 	}{
 		{"(万元)", money.Yuan, 1e4}, {"(元)", money.Yuan, 1}, {"(亿元)", money.Yuan, 1e8},
@@ -175,7 +176,7 @@ var (
 
 // headerUnit reads a cell that is a bare number as a sum or percentage
 // when its column header names the unit: 预算金额(元) | 1320000.
-func headerUnit(s, header string) []duration.Quantity {
+func headerUnit(s, header string) []money.Quantity {
 	if header == "" || !bareNumber.MatchString(s) {
 		return nil
 	}
@@ -188,7 +189,11 @@ func headerUnit(s, header string) []duration.Quantity {
 		if err != nil {
 			return nil
 		}
-		return []duration.Quantity{{Op: duration.OpEqual, Value: v * u.factor, Unit: u.unit, Start: 0, End: len(s), NumStart: 0}}
+		a, ok := money.Of(v*u.factor, u.unit)
+		if !ok {
+			return nil
+		}
+		return []money.Quantity{{Amount: a, Op: duration.OpEqual, Text: s, Start: 0, End: len(s), NumStart: 0}}
 	}
 	return nil
 }

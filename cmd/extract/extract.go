@@ -90,7 +90,7 @@ func run(o *Options) error {
 	if err != nil {
 		return cmdutil.UsageError(fmt.Errorf("%s: %v", o.Tender, err))
 	}
-	tender := checker.New(book).Audit(src, rules.Tender)
+	tender := checker.New(book).Read(src, rules.Tender)
 	report := &reports.RequirementsReport{Schema: reports.RequirementsSchema, Tool: reports.Tool{Name: "shouhou", Version: cmdutil.Version},
 		Tender: o.Tender, Project: cmpx.Project(src.Text), Requirements: cmpx.Requirements(tender)}
 	if report.Requirements == nil {

@@ -146,6 +146,9 @@ func TestCompare(t *testing.T) {
 		{a(10, Day), a(15, Day), false, true},
 		{a(15, Day), a(15, Day), true, true},
 		{a(0.5, Year), a(6, Month), true, true},
+		// a sum of money is no duration: neither more nor less, no panic
+		{a(5, "yuan"), a(1, Hour), false, false},
+		{a(1, Hour), a(5, "yuan"), false, false},
 	}
 	for _, c := range cases {
 		if got := AtLeast(c.x, c.y); got != c.atLeast {

@@ -7,7 +7,6 @@
 package duration
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 )
@@ -63,6 +62,8 @@ func (a Amount) String() string {
 // mean on a calendar. Working days stretch over weekends: n working days
 // last at least n+2·⌊(n−1)/5⌋ and at most n+2·⌈n/5⌉ calendar days (public
 // holidays can stretch them further; the tool does not guess at those).
+// A unit that is no duration's gives NaN, so AtLeast and AtMost say false
+// of it either way.
 func (a Amount) hours() (lo, hi float64) {
 	v := a.Value
 	switch a.Unit {
@@ -85,7 +86,7 @@ func (a Amount) hours() (lo, hi float64) {
 	case Lifetime:
 		return math.Inf(1), math.Inf(1)
 	}
-	panic(fmt.Sprintf("duration: unknown unit %q", a.Unit))
+	return math.NaN(), math.NaN() // no duration (a sum in yuan): compares as neither more nor less
 }
 
 func (a Amount) months() (float64, bool) {

@@ -1,14 +1,14 @@
 // Package money finds sums of money and percentages in normalized Chinese
 // text: 人民币伍万元整, ¥50,000.00, 50万元, 预算金额的2%, 百分之二, 千分之五.
 //
-// Amounts come back as duration.Quantity values with unit Yuan or Percent,
-// so that they travel through facts and reports as CONTRACT.md's money
-// facts do (万元 multiplied out, op and offsets as for durations).
+// Amounts come back as Quantity values: an exact Amount in yuan (万元
+// multiplied out) or percent, the comparator the text puts on it (the
+// Op of package duration, as CONTRACT.md's facts share it), and where the
+// figure stands. A sum is no duration: it has a type of its own.
 package money
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,15 +16,6 @@ import (
 	"shouhou/lexicon/cnnum"
 	"shouhou/lexicon/duration"
 )
-
-// CONTRACT.md's money and ratio units.
-const (
-	Yuan    duration.Unit = "yuan"
-	Percent duration.Unit = "percent"
-)
-
-// IsMoney reports whether u is a money or ratio unit.
-func IsMoney(u duration.Unit) bool { return u == Yuan || u == Percent }
 
 var (
 	atMostBefore  = []string{"不超过", "不得超过", "不高于", "不得高于", "不大于", "最高", "最多", "上限为", "上限", "<=", "≤"}
@@ -40,7 +31,7 @@ var (
 // anchors an amount must have (%, 元, 万, 亿, ¥, 分之 — found by byte
 // search) and reads back to where each number begins, instead of trying
 // to read a number at every character.
-func Find(s string) []duration.Quantity {
+func Find(s string) []Quantity {
 	var spans [][2]int // [from, to): where a number may start
 	for i := 0; i < len(s); i++ {
 		// One pass over the bytes, the anchors told by their UTF-8 bytes:
@@ -70,7 +61,7 @@ func Find(s string) []duration.Quantity {
 		return nil
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] }) // numberStart may reach back past an earlier anchor
-	var out []duration.Quantity
+	var out []Quantity
 	last := 0
 	for _, sp := range spans {
 		for p := max(sp[0], last); p < sp[1] && p < len(s); {
@@ -110,8 +101,8 @@ func numberStart(s string, at int) int {
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // scanAt reads an amount starting at byte i of s.
-func scanAt(s string, i int) (duration.Quantity, int, bool) {
-	var q duration.Quantity
+func scanAt(s string, i int) (Quantity, int, bool) {
+	var q Quantity
 	start := i
 	// 百分之二, 千分之五
 	per := 0.0
@@ -129,31 +120,36 @@ func scanAt(s string, i int) (duration.Quantity, int, bool) {
 	if end == i {
 		return q, 0, false
 	}
-	q.NumStart, q.Value = start, value
+	q.NumStart = start
 	rest := s[end:]
+	var unit Unit
 	switch {
 	case per > 0:
-		q.Value, q.Unit = value*per, Percent
+		value, unit = value*per, Percent
 	case strings.HasPrefix(rest, "%"):
-		q.Unit, end = Percent, end+1
+		unit, end = Percent, end+1
 	case strings.HasPrefix(rest, "元"):
-		q.Unit, end = Yuan, end+len("元")
+		unit, end = Yuan, end+len("元")
 	case strings.HasPrefix(rest, "块"):
-		q.Unit, end = Yuan, end+len("块")
+		unit, end = Yuan, end+len("块")
 	case hasSuffixAny(strings.TrimRight(s[:start], " "), yuanPrefix...):
-		q.Unit = Yuan
+		unit = Yuan
 	case endsInBigUnit(s[i:end]) && !startsWithLetter(rest):
-		q.Unit = Yuan // 预算50万, but not 6万公里
+		unit = Yuan // 预算50万, but not 6万公里
 	default:
 		return q, 0, false
 	}
-	if q.Unit == Yuan && strings.HasPrefix(s[end:], "整") {
+	var ok bool
+	if q.Amount, ok = Of(value, unit); !ok {
+		return q, 0, false // beyond any sum a document means
+	}
+	if unit == Yuan && strings.HasPrefix(s[end:], "整") {
 		end += len("整")
 	}
-	q.Start, q.End, q.Op = start, end, duration.OpEqual
+	q.Start, q.End, q.Op, q.Text = start, end, duration.OpEqual, s[start:end]
 	before := strings.TrimRight(s[:start], " ")
 	before = strings.TrimSuffix(strings.TrimSuffix(before, "人民币"), "为")
-	if q.Unit == Percent && strings.HasSuffix(before, "的") {
+	if unit == Percent && strings.HasSuffix(before, "的") {
 		// 不超过合同金额的10%: the comparator stands before the base
 		if k := strings.LastIndexAny(before, ",;:。"); k >= 0 {
 			before = before[k+1:]
@@ -259,18 +255,4 @@ func lastComparator(before string) string {
 		return before
 	}
 	return before[:best]
-}
-
-// String writes an amount the way a tender would: 5万元, 3500元, 2%.
-func String(value float64, u duration.Unit) string {
-	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	switch {
-	case u == Percent:
-		return f(value) + "%"
-	case value >= 1e8 && value == float64(int64(value/1e4))*1e4:
-		return f(value/1e8) + "亿元"
-	case value >= 1e4 && value == float64(int64(value/100))*100:
-		return f(value/1e4) + "万元"
-	}
-	return f(value) + "元"
 }

@@ -2,6 +2,7 @@ package money
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"shouhou/lexicon/duration"
@@ -38,7 +39,10 @@ func TestFind(t *testing.T) {
 			if i > 0 {
 				got += "; "
 			}
-			got += fmt.Sprintf("%s %v %s [%s]", q.Op, q.Value, q.Unit, s[q.NumStart:q.End])
+			got += fmt.Sprintf("%s %v %s [%s]", q.Op, q.Float(), q.Unit, q.Text)
+			if q.Text != s[q.NumStart:q.End] {
+				t.Errorf("Find(%q): text %q is not the figure's bytes %q", tt.in, q.Text, s[q.NumStart:q.End])
+			}
 		}
 		if got != tt.want {
 			t.Errorf("Find(%q) = %q, want %q", tt.in, got, tt.want)
@@ -46,9 +50,43 @@ func TestFind(t *testing.T) {
 	}
 }
 
-func TestIsMoney(t *testing.T) {
-	if !IsMoney(Yuan) || !IsMoney(Percent) || IsMoney(duration.Day) {
-		t.Error("IsMoney")
+// Yuan and percent are money's units and no duration's, and the other
+// way round.
+func TestUnits(t *testing.T) {
+	if !Yuan.Valid() || !Percent.Valid() || Unit(duration.Day).Valid() {
+		t.Error("money units: yuan and percent only")
+	}
+	if duration.Unit(Yuan).Valid() || duration.Unit(Percent).Valid() {
+		t.Error("yuan and percent are no duration units")
+	}
+}
+
+// An amount is exact: 0.1万元 is 1000元 where floating point is not, and
+// figures past any sum are no amount.
+func TestAmountExact(t *testing.T) {
+	got := Find(normalize.String("保证金0.1万元"))
+	want, _ := Of(1000, Yuan)
+	if len(got) != 1 || got[0].Cmp(want) != 0 || got[0].Float() != 1000 {
+		t.Fatalf("0.1万元 = %+v, want exactly 1000 yuan", got)
+	}
+	hundred := 100.0
+	if v := 0.57 * hundred; v == 57 {
+		t.Fatal("the test needs a product floating point gets wrong")
+	} else if a, _ := Of(v, Yuan); a.Float() != 57 || a.String() != "57元" {
+		t.Errorf("0.57×100 = %v (%s), want exactly 57", a.Float(), a)
+	}
+	for _, v := range []float64{1e15, -1e15, math.NaN(), math.Inf(1)} {
+		if _, ok := Of(v, Yuan); ok {
+			t.Errorf("Of(%v) should be no amount", v)
+		}
+	}
+	if got := Find("预算999999999999999999元"); len(got) != 0 {
+		t.Errorf("an absurd sum is no amount: %+v", got)
+	}
+	a, _ := Of(2, Percent)
+	b, _ := Of(2.5, Percent)
+	if a.Cmp(b) != -1 || b.Cmp(a) != 1 || a.Cmp(a) != 0 || !a.Positive() || (Amount{}).Positive() {
+		t.Error("Cmp and Positive")
 	}
 }
 
@@ -62,8 +100,8 @@ func FuzzFind(f *testing.F) {
 			if q.Start < last || q.NumStart < q.Start || q.End <= q.NumStart || q.End > len(s) {
 				t.Fatalf("%q: bad offsets %+v", s, q)
 			}
-			if q.Value < 0 {
-				t.Fatalf("%q: negative %v", s, q.Value)
+			if q.Float() < 0 || !q.Unit.Valid() || q.Text != s[q.Start:q.End] {
+				t.Fatalf("%q: bad amount %+v", s, q)
 			}
 			last = q.End
 		}
@@ -73,13 +111,14 @@ func FuzzFind(f *testing.F) {
 func TestString(t *testing.T) {
 	for _, tt := range []struct {
 		v    float64
-		u    duration.Unit
+		u    Unit
 		want string
 	}{
 		{50000, Yuan, "5万元"}, {1e6, Yuan, "100万元"}, {485000, Yuan, "48.5万元"}, {3500, Yuan, "3500元"},
 		{123456.78, Yuan, "123456.78元"}, {2.5e8, Yuan, "2.5亿元"}, {2, Percent, "2%"}, {0.5, Percent, "0.5%"},
 	} {
-		if got := String(tt.v, tt.u); got != tt.want {
+		a, _ := Of(tt.v, tt.u)
+		if got := a.String(); got != tt.want {
 			t.Errorf("String(%v, %s) = %q, want %q", tt.v, tt.u, got, tt.want)
 		}
 	}

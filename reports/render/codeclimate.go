@@ -31,7 +31,7 @@ type ccLines struct {
 }
 
 // ccSeverity maps shouhou's severities to Code Quality's.
-var ccSeverity = map[string]string{"error": "critical", "warning": "major", "info": "info"}
+var ccSeverity = map[reports.Severity]string{"error": "critical", "warning": "major", "info": "info"}
 
 // WriteCodeClimate writes the findings as a GitLab Code Quality report:
 // a JSON array, one issue per finding and per unreadable document. The

@@ -25,8 +25,8 @@ var (
 	verdictFills = map[string]string{reports.VerdictPass: "C6EFCE", reports.VerdictClarify: "FFEB9C", reports.VerdictFail: "FFC7CE", reports.VerdictInvalid: "FF7C80"}
 	verdictColor = map[string]string{reports.VerdictPass: "32", reports.VerdictClarify: "33", reports.VerdictFail: "31", reports.VerdictInvalid: "1;31"}
 
-	severityZh = map[string]string{"error": "错误", "warning": "警告", "info": "提示"}
-	findingZh  = map[string]string{reports.Violation: "违规", reports.Missing: "缺失", reports.Unclear: "不明确", reports.Notice: "说明"}
+	severityZh = map[reports.Severity]string{"error": "错误", "warning": "警告", "info": "提示"}
+	findingZh  = map[reports.Status]string{reports.Violation: "违规", reports.Missing: "缺失", reports.Unclear: "不明确", reports.Notice: "说明"}
 )
 
 // VerdictText is a bid's verdict in Chinese: 满足, 需澄清, 不满足, 可能无效.
@@ -153,15 +153,15 @@ func writeCompareTable(w io.Writer, r *reports.CompareReport, opt Options) error
 		lines = append(lines, "", fmt.Sprintf("招标文件自身的问题 tender findings (%d):", len(r.Tender.Findings)))
 		for _, f := range r.Tender.Findings {
 			lines = append(lines, fmt.Sprintf("  %s %s %s %s: %s", place(f.Location, f.Line, f.Column),
-				paint(opt, sevColor(f.Severity), severityZh[f.Severity]+" "+f.Severity), f.Rule, findingZh[f.Status], f.Message))
+				paint(opt, sevColor(f.Severity), severityZh[f.Severity]+" "+string(f.Severity)), f.Rule, findingZh[f.Status], f.Message))
 		}
 	}
 	_, err := fmt.Fprintln(w, strings.Join(lines, "\n"))
 	return err
 }
 
-func sevColor(sev string) string {
-	return map[string]string{"error": "31", "warning": "33", "info": "36"}[sev]
+func sevColor(sev reports.Severity) string {
+	return map[reports.Severity]string{"error": "31", "warning": "33", "info": "36"}[sev]
 }
 
 func labelled(label, v string) string {
@@ -201,7 +201,7 @@ func writeCompareCSV(w io.Writer, r *reports.CompareReport) error {
 		}
 	}
 	for _, f := range r.Tender.Findings {
-		_ = cw.Write([]string{r.Tender.Path, f.Rule, f.Title, f.Status, f.Severity, cleanText(f.Evidence), place(f.Location, f.Line, f.Column), f.Message,
+		_ = cw.Write([]string{r.Tender.Path, f.Rule, f.Title, string(f.Status), string(f.Severity), cleanText(f.Evidence), place(f.Location, f.Line, f.Column), f.Message,
 			"tender_finding", "", "", "", "", "", "", ""})
 	}
 	cw.Flush()

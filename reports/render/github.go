@@ -20,7 +20,7 @@ func WriteGitHub(w io.Writer, r *reports.Report) error {
 			continue
 		}
 		for _, f := range d.Findings {
-			level := map[string]string{"error": "error", "warning": "warning"}[f.Severity]
+			level := map[reports.Severity]string{"error": "error", "warning": "warning"}[f.Severity]
 			if level == "" {
 				level = "notice"
 			}

@@ -17,9 +17,7 @@ var htmlFiles embed.FS
 // htmlTemplates are parsed on first use, not in every command's start-up.
 var htmlTemplates = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("").Funcs(template.FuncMap{
-		"sevzh": func(s string) string {
-			return map[string]string{"error": "错误", "warning": "警告", "info": "提示"}[s]
-		},
+		"sevzh":  func(s reports.Severity) string { return severityZh[s] },
 		"join":   strings.Join,
 		"place":  place,
 		"status": func(s string) string { return statusZh[s] },
@@ -46,7 +44,7 @@ type htmlPage struct {
 	Report *reports.Report
 	Docs   []htmlDoc
 	Rules  []string
-	Sevs   []string
+	Sevs   []reports.Severity
 	// Compare is set for a compare report.
 	Compare *htmlCompare
 }
@@ -78,7 +76,7 @@ type htmlFinding struct {
 // flashes it; filters by severity and rule), and the summary.
 func WriteHTML(w io.Writer, r *reports.Report) error {
 	p := htmlPage{Title: "shouhou 售后合规审计", Style: template.CSS(htmlAsset("report.css")), Script: template.JS(htmlAsset("report.js")), Report: r,
-		Sevs: []string{"error", "warning", "info"}}
+		Sevs: []reports.Severity{reports.Error, reports.Warning, reports.Info}}
 	rules := map[string]bool{}
 	for di, d := range r.Documents {
 		hd := htmlDoc{ID: "d" + itoa(di), Doc: d}
@@ -132,7 +130,7 @@ func segments(text string, fs []htmlFinding) []htmlSegment {
 			if f.ID != "" && f.Start <= a && b <= f.End {
 				ids = append(ids, f.ID)
 				if r := sevRank[f.Severity]; r > rank {
-					rank, seg.Severity = r, f.Severity
+					rank, seg.Severity = r, string(f.Severity)
 				}
 			}
 		}
@@ -147,7 +145,7 @@ func segments(text string, fs []htmlFinding) []htmlSegment {
 	return out
 }
 
-var sevRank = map[string]int{"info": 1, "warning": 2, "error": 3}
+var sevRank = map[reports.Severity]int{"info": 1, "warning": 2, "error": 3}
 
 func itoa(n int) string {
 	if n == 0 {

@@ -100,7 +100,7 @@ func (s *junitSuite) addCase(c junitCase, fs []reports.Finding) {
 		if f.Severity == "error" || f.Severity == "warning" {
 			fail = append(fail, line)
 			if severity != "error" {
-				severity = f.Severity
+				severity = string(f.Severity)
 			}
 		} else {
 			note = append(note, line)

@@ -36,7 +36,7 @@ func WriteSARIF(w io.Writer, r *reports.Report) error {
 			WithShortDescription(sarif.NewMultiformatMessageString(ri.Title)).
 			WithFullDescription(sarif.NewMultiformatMessageString(ri.Title + "（" + strings.Join(ri.Basis, "；") + "）")).
 			WithHelp(sarif.NewMultiformatMessageString(ruleHelp(ri, false)).WithMarkdown(ruleHelp(ri, true))).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(ri.Severity))).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(reports.Severity(ri.Severity)))).
 			WithProperties(sarif.Properties{"tags": []string{"compliance", ri.Topic}, "basis": ri.Basis})
 		driver.AddRule(rule)
 	}
@@ -113,7 +113,7 @@ func artifactURI(p string) string {
 	return filepath.ToSlash(p)
 }
 
-func sarifLevel(severity string) string {
+func sarifLevel(severity reports.Severity) string {
 	switch severity {
 	case "error":
 		return "error"

@@ -83,7 +83,7 @@ func SummaryLine(s reports.Summary) string {
 }
 
 // severityColor are ANSI colours: red, yellow, cyan.
-var severityColor = map[string]string{"error": "31", "warning": "33", "info": "36"}
+var severityColor = map[reports.Severity]string{"error": "31", "warning": "33", "info": "36"}
 
 func paint(opt Options, color, s string) string {
 	if !opt.Color || color == "" {
@@ -92,7 +92,7 @@ func paint(opt Options, color, s string) string {
 	return "\x1b[" + color + "m" + s + "\x1b[0m"
 }
 
-func severityLabel(s string) string {
+func severityLabel(s reports.Severity) string {
 	switch s {
 	case "error":
 		return "错误 error"
@@ -101,5 +101,5 @@ func severityLabel(s string) string {
 	case "info":
 		return "提示 info"
 	}
-	return s
+	return string(s)
 }

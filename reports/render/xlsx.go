@@ -175,7 +175,7 @@ func (x *book) overview(r *reports.Report) *sheetTable {
 	var paths, worst []string
 	for _, d := range r.Documents {
 		var sev reports.SeverityCounts
-		status := map[string]int{}
+		status := map[reports.Status]int{}
 		for _, f := range d.Findings {
 			switch f.Severity {
 			case "error":
@@ -224,7 +224,7 @@ func (x *book) findings(r *reports.Report) *sheetTable {
 		for j, f := range d.Findings {
 			at = append(at, [2]int32{int32(di), int32(j)})
 			paths = append(paths, d.Path)
-			sev = append(sev, f.Severity)
+			sev = append(sev, string(f.Severity))
 		}
 		for j := range d.Suppressed {
 			at = append(at, [2]int32{int32(di), int32(len(d.Findings) + j)})
