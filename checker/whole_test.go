@@ -59,6 +59,11 @@ func TestLadder(t *testing.T) {
 		{"7日内可退货，10日内可换货。", "CPL-EXCH-15D@1"},
 		// a ladder whose top step is still short
 		{"7天包退换，10天包换。", "CPL-EXCH-15D@1"},
+		// a step written as a span runs to its far end
+		{"7日内可退货；自售出8天至15天内出现性能故障，可以换货或修理。", ""},
+		{"签收7天内可退换，第8天到第15天可换货。", ""},
+		{"7日内可退货；8日至15日内出现故障可换货。", ""},
+		{"7日内可退货；8天至10天内出现故障可换货。", "CPL-EXCH-15D@1"},
 	}
 	for _, c := range cases {
 		if got := rulesOf(auditText(t, a, "policy", c.text+tail)); got != c.want {

@@ -60,6 +60,10 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		var ok bool
 		if p.Min != nil {
 			stated, limit = f.Amount(), p.Min.Amount()
+			if f.Op == duration.OpRange {
+				// 自售出8天至15天内可换货: the window runs to its far end
+				stated = f.Upper()
+			}
 			ok = duration.AtLeast(stated, limit) || p.WholeDocument && grantsElsewhere(d.Facts(), f, limit)
 		} else {
 			stated, limit = f.Upper(), p.Max.Amount()
@@ -82,7 +86,11 @@ func grantsElsewhere(fs []Fact, f Fact, limit duration.Amount) bool {
 		if g.Topic != f.Topic || g.Blank || g.Unit == "" || g.Item != f.Item || g.Scope != f.Scope {
 			continue
 		}
-		if duration.AtLeast(g.Amount(), limit) {
+		granted := g.Amount()
+		if g.Op == duration.OpRange {
+			granted = g.Upper() // 8天至15天内可换货 grants the fifteenth day
+		}
+		if duration.AtLeast(granted, limit) {
 			return true
 		}
 	}

@@ -57,6 +57,12 @@ func (x *Extractor) interval(q duration.Quantity, after string) bool {
 	return q.Op == duration.OpEqual && hasPrefixAny(strings.TrimLeft(after, " "), x.lex.Events.Interval...)
 }
 
+// notPeriod reports a figure whose preceding words make it no period:
+// 每隔6个月 (how often), 成立3年以上 (a firm's age), 结束前30日内.
+func (x *Extractor) notPeriod(before string) bool {
+	return hasSuffixAny(strings.TrimRight(before, " "), x.lex.Events.Before...)
+}
+
 // carriageCondition reports a figure in a condition (…15天内出现质量问题的,)
 // whose consequence, the next phrase, says who pays the carriage: the figure
 // bounds that rule, it grants no window.

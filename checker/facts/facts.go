@@ -217,7 +217,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		}
 		named := namesPeriod(s, q, hits)
 		if len(topics) == 0 || conditional(s[:q.Start]) && !named || offset(s[q.End:]) || extension(s[:q.Start]) ||
-			x.interval(q, s[q.End:]) || x.carriageCondition(s, phrases, pi, q) {
+			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q) {
 			continue
 		}
 		regionStart := p[0]

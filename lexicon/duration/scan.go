@@ -296,6 +296,15 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 		if notADuration(rs, i, j, q) {
 			return q, 0, false
 		}
+		// 8天至15天, 3个工作日到5个工作日: a range with the unit written twice
+		if q.Op != OpRange && j+1 < len(rs) && strings.ContainsRune("-~～至到", rs[j]) && cnnum.IsNumeralRune(rs[j+1]) {
+			if v2, n2 := cnnum.Scan(rs[j+1:]); n2 > 0 && v2 > q.Value {
+				if u2, un2 := unitAt(rs, skipSpaces(rs, j+1+n2)); un2 > 0 && u2 == q.Unit {
+					q.Op, q.Max = OpRange, v2
+					j = skipSpaces(rs, j+1+n2) + un2
+				}
+			}
+		}
 	}
 	q.Start = i
 	// comparators before the figure, allowing 在 / 为 between: 不超过2小时, 至少为一年

@@ -92,6 +92,7 @@ type Events struct {
 	Keep          []string `yaml:"keep"`
 	Expiry        []string `yaml:"expiry"`
 	Interval      []string `yaml:"interval"`
+	Before        []string `yaml:"before"`
 	Carriage      []string `yaml:"carriage"`
 }
 
