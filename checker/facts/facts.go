@@ -351,11 +351,20 @@ func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []durat
 	}
 	// Following phrases lend their cue (7日内,主机出现性能故障,可选择退货),
 	// up to the first one with a figure of its own, which owns its cue.
-	for k := pi + 1; k < len(phrases) && k <= pi+3 && !figureIn(qs, phrases[k]); k++ {
-		for _, h := range hits {
+	// A figure after the cue in that phrase does not own it (…可以选择退货、
+	// 换货或修理(网购商品适用7天无理由退货)).
+	for k := pi + 1; k < len(phrases) && k <= pi+3; k++ {
+		for i, h := range hits {
 			if h.in(phrases[k]) {
-				return h.topics, h.start, false
+				if figureIn(qs, [2]int{phrases[k][0], h.start}) {
+					break
+				}
+				// 7日内,发生性能故障,可以选择退货、换货或修理: all of the list
+				return x.coordinated(s, hits, i), h.start, false
 			}
+		}
+		if figureIn(qs, phrases[k]) {
+			break // a phrase with a figure of its own, before any cue, owns its cue
 		}
 	}
 	// A list of items with their figures shares the cue after the last

@@ -155,7 +155,7 @@ func TestExtract(t *testing.T) {
 		{"享有七天鉴赏期", "", "return_window = 7 day"},
 		{"退款将在1-3个工作日内到账", "", "refund_time range 1-3 workday"},
 		{"接到故障通知后,2小时内响应,4小时内到达现场,8小时内排除故障", "", "response_time <= 2 hour; onsite_time <= 4 hour; resolution_time <= 8 hour"},
-		{"自售出之日起7日内,主机出现性能故障,消费者可选择退货、换货或修理", "", "return_window <= 7 day"},
+		{"自售出之日起7日内,主机出现性能故障,消费者可选择退货、换货或修理", "", "return_window <= 7 day; exchange_window <= 7 day"},
 		{"自售出之日起第8日至第15日内,主机出现性能故障,消费者可选择换货或修理", "", "exchange_window <= 15 day"},
 		{"主机:一年", "三包有效期(自开具发票之日起计算):", "warranty_period = 1 year"},
 		{"电池:六个月", "三包有效期(自开具发票之日起计算):", "parts_warranty = 6 month 电池"},
