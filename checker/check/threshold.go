@@ -59,11 +59,7 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		var stated, limit duration.Amount
 		var ok bool
 		if p.Min != nil {
-			stated, limit = f.Amount(), p.Min.Amount()
-			if f.Op == duration.OpRange {
-				// 自售出8天至15天内可换货: the window runs to its far end
-				stated = f.Upper()
-			}
+			stated, limit = granted(f), p.Min.Amount()
 			ok = duration.AtLeast(stated, limit) || p.WholeDocument && grantsElsewhere(d.Facts(), f, limit)
 		} else {
 			stated, limit = f.Upper(), p.Max.Amount()
@@ -86,13 +82,18 @@ func grantsElsewhere(fs []Fact, f Fact, limit duration.Amount) bool {
 		if g.Topic != f.Topic || g.Blank || g.Unit == "" || g.Item != f.Item || g.Scope != f.Scope {
 			continue
 		}
-		granted := g.Amount()
-		if g.Op == duration.OpRange {
-			granted = g.Upper() // 8天至15天内可换货 grants the fifteenth day
-		}
-		if duration.AtLeast(granted, limit) {
+		if duration.AtLeast(granted(g), limit) {
 			return true
 		}
 	}
 	return false
+}
+
+// granted is how long a window figure lets the buyer act: a span runs to
+// its far end (自售出8天至15天内可换货 grants the fifteenth day).
+func granted(f Fact) duration.Amount {
+	if f.Op == duration.OpRange {
+		return f.Upper()
+	}
+	return f.Amount()
 }

@@ -58,7 +58,7 @@ func (x *Extractor) interval(q duration.Quantity, after string) bool {
 }
 
 // notPeriod reports a figure whose preceding words make it no period:
-// 每隔6个月 (how often), 成立3年以上 (a firm's age), 结束前30日内.
+// 遇节假日顺延2日 (days added to a deadline), 每隔6个月 (how often), 成立3年以上 (a firm's age), 结束前30日内.
 func (x *Extractor) notPeriod(before string) bool {
 	return hasSuffixAny(strings.TrimRight(before, " "), x.lex.Events.Before...)
 }
@@ -78,12 +78,6 @@ func (x *Extractor) carriageCondition(s string, phrases [][2]int, pi int, q dura
 	}
 	n := phrases[pi+1]
 	return containsAny(s[n[0]:n[1]], x.lex.Events.Carriage)
-}
-
-// extension reports a figure that postpones a deadline (遇节假日顺延2日):
-// the days added, not the period.
-func extension(before string) bool {
-	return hasSuffixAny(strings.TrimRight(before, " "), "顺延", "顺延至", "顺延到", "往后顺延", "相应顺延", "延后", "后推", "往后推", "推后")
 }
 
 // afterWarranty reports a figure placed after the warranty has ended

@@ -216,7 +216,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			topics, cueAt, fromCtx = nextHits[0].topics, -1, false
 		}
 		named := namesPeriod(s, q, hits)
-		if len(topics) == 0 || conditional(s[:q.Start]) && !named || offset(s[q.End:]) || extension(s[:q.Start]) ||
+		if len(topics) == 0 || conditional(s[:q.Start]) && !named || offset(s[q.End:]) ||
 			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q) {
 			continue
 		}
