@@ -8,9 +8,8 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
-	"sync"
 
-	"go.yaml.in/yaml/v4"
+	"shouhou/lexicon/embedded"
 )
 
 //go:embed kinds.yaml
@@ -67,35 +66,19 @@ type Lexicon struct {
 	LawArticle *regexp.Regexp `yaml:"-"`
 }
 
-var (
-	once sync.Once
-	lex  *Lexicon
-	err  error
-)
+var file = embedded.New("lexicon/kinds/kinds.yaml", kindsYAML, (*Lexicon).prepare)
+
+// prepare compiles the law-article pattern.
+func (l *Lexicon) prepare() error {
+	var err error
+	if l.LawArticle, err = regexp.Compile(l.LawArticlePrefix); err != nil {
+		return fmt.Errorf("law_article_prefix: %w", err)
+	}
+	return nil
+}
 
 // Load returns the parsed lexicon; it is parsed once.
-func Load() (*Lexicon, error) {
-	once.Do(func() {
-		var l Lexicon
-		if err = yaml.Load(kindsYAML, &l, yaml.WithKnownFields()); err != nil {
-			err = fmt.Errorf("lexicon/kinds/kinds.yaml: %w", err)
-			return
-		}
-		if l.LawArticle, err = regexp.Compile(l.LawArticlePrefix); err != nil {
-			err = fmt.Errorf("lexicon/kinds/kinds.yaml: law_article_prefix: %w", err)
-			return
-		}
-		lex = &l
-	})
-	return lex, err
-}
+func Load() (*Lexicon, error) { return file.Load() }
 
-// Must returns the lexicon or panics: the data is embedded, so an error is
-// a build defect that the package's tests catch.
-func Must() *Lexicon {
-	l, err := Load()
-	if err != nil {
-		panic(err)
-	}
-	return l
-}
+// Must returns the lexicon or panics (see package lexicon/embedded).
+func Must() *Lexicon { return file.Must() }

@@ -6,10 +6,8 @@ package periods
 
 import (
 	_ "embed"
-	"fmt"
-	"sync"
 
-	"go.yaml.in/yaml/v4"
+	"shouhou/lexicon/embedded"
 )
 
 //go:embed periods.yaml
@@ -26,31 +24,10 @@ type Lexicon struct {
 	} `yaml:"qualifiers"`
 }
 
-var (
-	once sync.Once
-	lex  *Lexicon
-	err  error
-)
+var file = embedded.New[Lexicon]("lexicon/periods/periods.yaml", periodsYAML, nil)
 
 // Load returns the parsed lexicon; it is parsed once.
-func Load() (*Lexicon, error) {
-	once.Do(func() {
-		var l Lexicon
-		if err = yaml.Load(periodsYAML, &l, yaml.WithKnownFields()); err != nil {
-			err = fmt.Errorf("lexicon/periods/periods.yaml: %w", err)
-			return
-		}
-		lex = &l
-	})
-	return lex, err
-}
+func Load() (*Lexicon, error) { return file.Load() }
 
-// Must returns the lexicon or panics: the data is embedded, so an error is
-// a build defect that the package's tests catch.
-func Must() *Lexicon {
-	l, err := Load()
-	if err != nil {
-		panic(err)
-	}
-	return l
-}
+// Must returns the lexicon or panics (see package lexicon/embedded).
+func Must() *Lexicon { return file.Must() }

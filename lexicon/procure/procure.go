@@ -9,9 +9,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
-	"go.yaml.in/yaml/v4"
+	"shouhou/lexicon/embedded"
 )
 
 //go:embed procure.yaml
@@ -41,39 +40,30 @@ type ClaimWords struct {
 	Words     []string `yaml:"words"`
 }
 
-var (
-	once  sync.Once
-	words *Words
-	err   error
-)
+var file = embedded.New("lexicon/procure/procure.yaml", procureYAML, (*Words).prepare)
 
-// Load returns the embedded words, parsed once.
-func Load() *Words {
-	once.Do(func() { words, err = parse(procureYAML) })
-	if err != nil {
-		panic(fmt.Sprintf("procure: embedded procure.yaml is invalid: %v", err)) // a build defect, caught by tests
-	}
-	return words
-}
+// Load returns the embedded words, parsed once (a parse error is a build
+// defect: see package lexicon/embedded).
+func Load() *Words { return file.Must() }
 
-func parse(b []byte) (*Words, error) {
-	var w Words
-	if err := yaml.Load(b, &w, yaml.WithKnownFields()); err != nil {
-		return nil, err
-	}
+// parse parses procure.yaml from b (tests feed it bad data).
+func parse(b []byte) (*Words, error) { return embedded.Parse(b, (*Words).prepare) }
+
+// prepare checks the certificate directions and the claim deviations.
+func (w *Words) prepare() error {
 	for fam, dir := range w.CertLevels {
 		if dir != "up" && dir != "down" {
-			return nil, fmt.Errorf("cert_levels %s: %q must be up or down", fam, dir)
+			return fmt.Errorf("cert_levels %s: %q must be up or down", fam, dir)
 		}
 	}
 	for _, c := range w.Claims {
 		switch c.Deviation {
 		case "none", "positive", "negative", "meets":
 		default:
-			return nil, fmt.Errorf("claim %q: deviation must be none, positive, negative or meets", c.Deviation)
+			return fmt.Errorf("claim %q: deviation must be none, positive, negative or meets", c.Deviation)
 		}
 	}
-	return &w, nil
+	return nil
 }
 
 // Claim reads a deviation cell: the claim's deviation, or "".

@@ -9,10 +9,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
-	"go.yaml.in/yaml/v4"
+	"shouhou/lexicon/embedded"
 )
 
 //go:embed topics.yaml
@@ -163,32 +162,21 @@ type ScopeWords struct {
 	Severity []string `yaml:"severity"`
 }
 
-var (
-	once sync.Once
-	lex  *Lexicon
-	err  error
-)
+var file = embedded.New("lexicon/terms/topics.yaml", topicsYAML, (*Lexicon).prepare)
 
-// Load returns the embedded lexicon; it is parsed once.
-func Load() *Lexicon {
-	once.Do(func() {
-		lex, err = parse(topicsYAML)
-	})
-	if err != nil {
-		panic(fmt.Sprintf("terms: embedded topics.yaml is invalid: %v", err)) // a build defect, caught by tests
-	}
-	return lex
-}
+// Load returns the embedded lexicon; it is parsed once (a parse error is a
+// build defect: see package lexicon/embedded).
+func Load() *Lexicon { return file.Must() }
 
-func parse(b []byte) (*Lexicon, error) {
-	var l Lexicon
-	if err := yaml.Load(b, &l, yaml.WithKnownFields()); err != nil {
-		return nil, err
-	}
+// parse parses topics.yaml from b (tests feed it bad data).
+func parse(b []byte) (*Lexicon, error) { return embedded.Parse(b, (*Lexicon).prepare) }
+
+// prepare checks the topics and indexes every cue word.
+func (l *Lexicon) prepare() error {
 	l.cueTopics = map[string][]string{}
 	for name, t := range l.Topics {
 		if t.Kind != Window && t.Kind != Service {
-			return nil, fmt.Errorf("topic %s: kind must be window or service", name)
+			return fmt.Errorf("topic %s: kind must be window or service", name)
 		}
 		for _, c := range t.Cues {
 			l.cueTopics[c] = append(l.cueTopics[c], name)
@@ -197,17 +185,17 @@ func parse(b []byte) (*Lexicon, error) {
 	for cue, topics := range l.Shared {
 		for _, tp := range topics {
 			if _, ok := l.Topics[tp]; !ok {
-				return nil, fmt.Errorf("shared cue %s: unknown topic %s", cue, tp)
+				return fmt.Errorf("shared cue %s: unknown topic %s", cue, tp)
 			}
 		}
 		l.cueTopics[cue] = topics
 	}
 	for short, cue := range l.Abbreviations {
 		if _, ok := l.cueTopics[cue]; !ok {
-			return nil, fmt.Errorf("abbreviation %s: %s is no cue", short, cue)
+			return fmt.Errorf("abbreviation %s: %s is no cue", short, cue)
 		}
 	}
-	return &l, nil
+	return nil
 }
 
 // CueTopics maps every cue word to the topics it signals.
