@@ -25,6 +25,7 @@ type Words struct {
 	Claims              []ClaimWords        `yaml:"claims"`
 	BidderLabels        []string            `yaml:"bidder_labels"`
 	CompanySuffixes     []string            `yaml:"company_suffixes"`
+	LegalForms          []string            `yaml:"legal_forms"`
 	SealWords           []string            `yaml:"seal_words"`
 	ProjectNameLabels   []string            `yaml:"project_name_labels"`
 	ProjectNumberLabels []string            `yaml:"project_number_labels"`

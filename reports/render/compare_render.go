@@ -9,6 +9,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"shouhou/lexicon/procure"
 	"shouhou/reports"
 )
 
@@ -73,7 +74,7 @@ func OpenText(b reports.BidReport) string {
 // shortName drops the legal form from a company name for a narrow column
 // head: 北京恒信科技有限公司 → 北京恒信科技.
 func shortName(name string) string {
-	for _, suf := range []string{"股份有限公司", "有限责任公司", "有限公司"} {
+	for _, suf := range procure.Load().LegalForms {
 		if s, ok := strings.CutSuffix(name, suf); ok && s != "" {
 			return s
 		}
