@@ -100,10 +100,11 @@ func (s *Session) Extract(c clause.Clause) []Fact { return s.x.extract(c, s.ctx,
 // next lends its first cue when the clause has none; its own figures are
 // its own, so a next clause with a figure lends nothing.
 func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
-	if !isLead(c.Text.S) || duration.Find(next) != nil {
+	text, prev := c.Text.S, s.prev
+	lead := isLead(text)
+	if !lead || duration.Find(next) != nil {
 		next = ""
 	}
-	text, prev := c.Text.S, s.prev
 	s.prev = text
 	row := false
 	switch {
@@ -111,7 +112,7 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		// a flattened row: the part on the line before, the period's
 		// meaning in the column header above
 		c.Context, row = prev+" "+s.column, true
-	case isLead(text) && utf8.RuneCountInString(text) <= 8 && s.x.cueAlone(text):
+	case lead && utf8.RuneCountInString(text) <= 8 && s.x.cueAlone(text):
 		s.column = text
 	case c.Kind == reader.Heading || utf8.RuneCountInString(text) > 60:
 		s.column = "" // a heading or a running sentence: the table has ended
