@@ -4,11 +4,13 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"shouhou/lexicon/columns"
 	"shouhou/lexicon/procure"
 	"shouhou/reports"
 )
@@ -96,7 +98,7 @@ func writeCompareTable(w io.Writer, r *reports.CompareReport, opt Options) error
 			return err
 		}
 	}
-	header := []string{"编号", "招标要求 requirement"}
+	header := slices.Clone(columns.Load().CompareTable)
 	for i, b := range r.Bids {
 		header = append(header, shortName(bidderLabel(i, b)))
 	}

@@ -3,11 +3,13 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
+	"shouhou/lexicon/columns"
 	"shouhou/reports"
 )
 
@@ -154,7 +156,7 @@ func (x *book) matrix(r *reports.CompareReport) {
 	}
 	x.check(x.f.SetRowHeight(sheet, 3, 30))
 
-	header := []string{"编号 id", "实质性 ★", "招标要求 requirement", "招标文件原文 tender text"}
+	header := slices.Clone(columns.Load().CompareMatrix)
 	for bi, b := range r.Bids {
 		header = append(header, bidderLabel(bi, b))
 	}
@@ -280,8 +282,7 @@ func (x *book) bidSheet(r *reports.CompareReport, bi int, sheet string) {
 	b := r.Bids[bi]
 	_, err := x.f.NewSheet(sheet)
 	x.check(err)
-	header := []string{"编号 id", "实质性 ★", "招标要求 requirement", "结果", "状态 status", "投标所述 stated", "投标人声明 claim",
-		"证据 evidence", "位置 location", "说明 note", "声明位置 claim location"}
+	header := columns.Load().CompareBid
 	sub := fmt.Sprintf("评审结论：%s　%s　文件：%s", VerdictText(b.Verdict), CountsText(b.Counts), b.Path)
 	if open := OpenText(b); open != "" {
 		sub += "　" + open
@@ -328,7 +329,7 @@ func (x *book) tenderAudit(r *reports.CompareReport) {
 	const sheet = SheetTenderAudit
 	_, err := x.f.NewSheet(sheet)
 	x.check(err)
-	header := []string{"位置 location", "规则 rule", "严重程度", "severity", "状态", "status", "主题", "topic", "说明 message", "证据 evidence", "依据 basis", "建议 fix"}
+	header := columns.Load().CompareTenderAudit
 	sub := fmt.Sprintf("招标文件：%s　问题 %d 项", r.Tender.Path, len(r.Tender.Findings))
 	x.title(sheet, "招标文件自身的问题", sub, len(header))
 	var rows [][]any

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"shouhou/lexicon/columns"
 	"shouhou/reports"
 )
 
@@ -22,7 +23,7 @@ func WriteMarkdown(w io.Writer, r *reports.Report) error {
 		icon = "⚠️"
 	}
 	fmt.Fprintf(b, "## %s shouhou 售后合规审计\n\n", icon)
-	fmt.Fprintf(b, "| 文件 documents | 无法读取 unreadable | 错误 errors | 警告 warnings | 提示 info |\n| ---: | ---: | ---: | ---: | ---: |\n")
+	b.WriteString(mdHeader(columns.Load().MarkdownSummary, "---:"))
 	fmt.Fprintf(b, "| %d | %d | %d | %d | %d |\n\n", s.Documents, s.Failed, s.Findings.Error, s.Findings.Warning, s.Findings.Info)
 	if s.Suppressed > 0 {
 		fmt.Fprintf(b, "另有 %d 个问题由 shouhou-ignore 忽略。/ %d findings are suppressed by shouhou-ignore.\n\n", s.Suppressed, s.Suppressed)
@@ -37,7 +38,7 @@ func WriteMarkdown(w io.Writer, r *reports.Report) error {
 		}
 	}
 	if len(failed) > 0 {
-		b.WriteString("### 无法读取 / Unreadable\n\n| 文件 file | 原因 reason |\n| --- | --- |\n")
+		b.WriteString("### 无法读取 / Unreadable\n\n" + mdHeader(columns.Load().MarkdownUnreadable, "---"))
 		for _, d := range failed {
 			fmt.Fprintf(b, "| `%s` | %s |\n", mdCode(d.Path), mdCell(*d.Error))
 		}
@@ -48,7 +49,7 @@ func WriteMarkdown(w io.Writer, r *reports.Report) error {
 			continue
 		}
 		fmt.Fprintf(b, "<details><summary><code>%s</code>: %d</summary>\n\n", htmlEscape(d.Path), len(d.Findings))
-		b.WriteString("| 级别 severity | 规则 rule | 位置 location | 说明 message | 证据 evidence |\n| --- | --- | --- | --- | --- |\n")
+		b.WriteString(mdHeader(columns.Load().MarkdownFindings, "---"))
 		for _, f := range d.Findings {
 			fmt.Fprintf(b, "| %s | `%s` | %s | %s | %s |\n", f.Severity, f.Rule, mdCell(strings.TrimSpace(place(f.Location, f.Line, f.Column)+" "+AlsoAt(f))), mdCell(f.Message), mdCell(clip(f.Evidence, 60)))
 		}
@@ -86,4 +87,14 @@ func mdCode(s string) string { return strings.ReplaceAll(s, "`", "'") }
 
 func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// mdHeader is a Markdown table's head row and its rule, every column
+// aligned by rule (--- or ---:).
+func mdHeader(heads []string, rule string) string {
+	rules := make([]string, len(heads))
+	for i := range rules {
+		rules[i] = rule
+	}
+	return "| " + strings.Join(heads, " | ") + " |\n| " + strings.Join(rules, " | ") + " |\n"
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/olekukonko/tablewriter/tw"
 	"github.com/xuri/excelize/v2"
 
+	"shouhou/lexicon/columns"
 	"shouhou/reports"
 )
 
@@ -56,7 +57,7 @@ func writeRequirementsTable(w io.Writer, r *reports.RequirementsReport) error {
 		rows = append(rows, []string{q.ID, q.Mark, RequirementText(q), clip(cleanText(q.Text), 40), place(q.Location, q.Line, q.Column)})
 	}
 	t := tablewriter.NewTable(w, tablewriter.WithHeaderAutoFormat(tw.Off), tablewriter.WithRowAutoWrap(tw.WrapBreak))
-	t.Header([]string{"编号", "★", "要求 requirement", "原文 text", "位置 location"})
+	t.Header(columns.Load().RequirementsTable)
 	if err := t.Bulk(rows); err != nil {
 		return err
 	}

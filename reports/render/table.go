@@ -9,6 +9,7 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
 
+	"shouhou/lexicon/columns"
 	"shouhou/reports"
 )
 
@@ -44,7 +45,7 @@ func WriteTable(w io.Writer, r *reports.Report, opt Options) error {
 			tablewriter.WithRowAutoWrap(tw.WrapBreak),
 			tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(0, 28).Set(4, 36).Set(5, evidenceWidth)),
 		)
-		t.Header([]string{"文件", "位置", "级别", "规则", "说明", "证据"})
+		t.Header(columns.Load().FindingsTable)
 		if err := t.Bulk(rows); err != nil {
 			return err
 		}

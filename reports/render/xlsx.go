@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"shouhou/lexicon/columns"
 	"shouhou/reports"
 )
 
@@ -206,8 +207,7 @@ func (x *book) overview(r *reports.Report) *sheetTable {
 	s := r.Summary
 	rows = append(rows, []any{fmt.Sprintf("合计 total: %d 个文件 documents", s.Documents), "", "", "",
 		s.Findings.Error, s.Findings.Warning, s.Findings.Info, "", "", "", "", fmt.Sprintf("%d 个无法读取 unreadable", s.Failed)})
-	return &sheetTable{sheet: SheetOverview, header: []string{"文件 file", "类型 kind", "格式 format", "编码 encoding", "错误 error", "警告 warning", "提示 info",
-		"违规 violation", "缺失 missing", "不明 unclear", "事实 facts", "无法读取 unreadable"},
+	return &sheetTable{sheet: SheetOverview, header: columns.Load().WorkbookOverview,
 		widths: []float64{44, 9, 9, 11, 9, 10, 8, 11, 10, 10, 8, 50}, n: len(rows), row: func(i int) []any { return rows[i] }, wrap: []int{1, 12},
 		linkCol: 1, paths: paths, fillCol: 1, severities: worst,
 		// Who made the workbook, below the table.
@@ -247,8 +247,7 @@ func (x *book) findings(r *reports.Report) *sheetTable {
 	}
 	// Chinese words where a person reads; the machine ids in their own
 	// columns at the end, for filters and scripts.
-	return &sheetTable{sheet: SheetFindings, header: []string{"文件 file", "位置 location", "规则 rule", "严重程度", "状态",
-		"说明 message", "证据 evidence", "依据 basis", "建议 fix", "章节 section", "主题", "severity", "status", "topic"},
+	return &sheetTable{sheet: SheetFindings, header: columns.Load().WorkbookFindings,
 		widths: []float64{36, 18, 20, 9, 9, 40, 50, 36, 40, 24, 12, 9, 10, 18}, n: len(at), row: row, wrap: []int{6, 7, 8, 9, 10},
 		linkCol: 1, paths: paths, fillCol: 4, severities: sev}
 }
@@ -274,7 +273,7 @@ func (x *book) facts(r *reports.Report) *sheetTable {
 		}
 		return []any{d.Path, place(f.Location, f.Line, f.Column), TopicName(f.Topic), f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section, f.Topic}
 	}
-	return &sheetTable{sheet: SheetFacts, header: []string{"文件 file", "位置 location", "主题", "比较 op", "数值 value", "上限 max", "单位 unit", "部件 item", "原文 text", "章节 section", "topic"},
+	return &sheetTable{sheet: SheetFacts, header: columns.Load().WorkbookFacts,
 		widths: []float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18}, n: len(at), row: row, wrap: []int{9, 10},
 		linkCol: 1, paths: paths}
 }
