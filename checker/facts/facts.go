@@ -263,6 +263,9 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 				}
 				tp = "warranty_period" // 1年内免费上门维修: a warranty served on site
 			}
+			if !x.lex.Topics[tp].Fits(q.Unit) {
+				continue // 保修期内…48小时内到场: no warranty lasts hours
+			}
 			f := Fact{Topic: tp, Quantity: q}
 			if noReason {
 				// 7天无理由退换货 grants a no-reason exchange: an exchange

@@ -41,6 +41,12 @@ func TestEvents(t *testing.T) {
 		{"接到报修后24小时内派技术人员到现场解决", "onsite_time <= 24 hour"},
 		{"接到报修后2小时内派工程师上门,8小时内修复", "onsite_time <= 2 hour; resolution_time <= 8 hour"},
 		{"接到通知后4小时内派出技术人员赶到现场处理", "onsite_time <= 4 hour"},
+		// a figure in a unit the topic is never stated in times something
+		// else: no warranty lasts hours, no visit takes a lifetime
+		{"保修期内,乙方接到甲方通知之日起48小时内修复", "resolution_time <= 48 hour"},
+		{"质保期内出现故障,4小时内响应", "response_time <= 4 hour"},
+		{"提供保修期内免费上门服务,终身提供技术支持", ""},
+		{"备件到货后12小时内完成服务", ""},
 		// a holiday rule names a day or postpones a deadline: no period
 		{"七日内可退货,如最后一日为法定节假日,顺延1天", "return_window <= 7 day"},
 		{"退货期限的最后一日为节假日的,以节假日后的第一个工作日为期限的最后一日", ""},

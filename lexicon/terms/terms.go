@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"shouhou/lexicon/duration"
 	"shouhou/lexicon/embedded"
 )
 
@@ -31,6 +32,28 @@ type Topic struct {
 	Kind  Kind     `yaml:"kind"`
 	Cues  []string `yaml:"cues"`
 	Items []string `yaml:"items"`
+	// Shortest and Longest bound the units a figure of the topic can be
+	// stated in (no warranty lasts hours; no visit takes a lifetime): a
+	// figure outside them times something else. Empty: no bound.
+	Shortest duration.Unit `yaml:"shortest"`
+	Longest  duration.Unit `yaml:"longest"`
+}
+
+// unitRank orders units by their size; units of one rank are not told
+// apart by a topic's bounds (hours and working hours).
+var unitRank = map[duration.Unit]int{
+	duration.Minute: 0, duration.Hour: 1, duration.WorkHour: 1, duration.Day: 2, duration.WorkDay: 2,
+	duration.Week: 3, duration.Month: 4, duration.Year: 5, duration.Lifetime: 6,
+}
+
+// Fits reports whether a figure in unit u can be the topic's: u lies
+// within the topic's Shortest and Longest.
+func (t Topic) Fits(u duration.Unit) bool {
+	r, ok := unitRank[u]
+	if !ok {
+		return true
+	}
+	return (t.Shortest == "" || r >= unitRank[t.Shortest]) && (t.Longest == "" || r <= unitRank[t.Longest])
 }
 
 // Lexicon is the parsed topics.yaml.
@@ -177,6 +200,11 @@ func (l *Lexicon) prepare() error {
 	for name, t := range l.Topics {
 		if t.Kind != Window && t.Kind != Service {
 			return fmt.Errorf("topic %s: kind must be window or service", name)
+		}
+		for _, u := range []duration.Unit{t.Shortest, t.Longest} {
+			if _, ok := unitRank[u]; u != "" && !ok {
+				return fmt.Errorf("topic %s: %q is no unit (minute hour workhour day workday week month year lifetime)", name, u)
+			}
 		}
 		for _, c := range t.Cues {
 			l.cueTopics[c] = append(l.cueTopics[c], name)

@@ -1,6 +1,11 @@
 package terms
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"shouhou/lexicon/duration"
+)
 
 func TestLoad(t *testing.T) {
 	l := Load()
@@ -68,5 +73,31 @@ func TestLeadPredicate(t *testing.T) {
 		if got != c.want || ok != (c.want != "") {
 			t.Errorf("LeadPredicate(%q) = %q, %v; want %q", c.in, got, ok, c.want)
 		}
+	}
+}
+
+func TestTopicUnitBounds(t *testing.T) {
+	topics := Load().Topics
+	for _, tc := range []struct {
+		topic string
+		unit  duration.Unit
+		fits  bool
+	}{
+		{"warranty_period", duration.Year, true},
+		{"warranty_period", duration.Day, true},
+		{"warranty_period", duration.Hour, false},
+		{"parts_warranty", duration.WorkHour, false},
+		{"onsite_time", duration.Hour, true},
+		{"onsite_time", duration.Lifetime, false},
+		{"return_window", duration.Hour, true},
+		{"return_window", duration.Lifetime, false},
+		{"training", duration.Hour, true},
+	} {
+		if got := topics[tc.topic].Fits(tc.unit); got != tc.fits {
+			t.Errorf("%s in %s: Fits = %v, want %v", tc.topic, tc.unit, got, tc.fits)
+		}
+	}
+	if _, err := parse([]byte("topics: {a: {kind: window, shortest: fortnight}}\n")); err == nil || !strings.Contains(err.Error(), "fortnight") {
+		t.Errorf("an unknown unit bound: error = %v, want one naming it", err)
 	}
 }
