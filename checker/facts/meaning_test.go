@@ -47,6 +47,8 @@ func TestEvents(t *testing.T) {
 		{"质保期内出现故障,4小时内响应", "response_time <= 4 hour"},
 		{"提供保修期内免费上门服务,终身提供技术支持", ""},
 		{"备件到货后12小时内完成服务", ""},
+		// how long handling takes is a service time, not a window
+		{"换货手续需要约一周处理时间(由收到退货日起计算)", "resolution_time = 1 week"},
 		// a holiday rule names a day or postpones a deadline: no period
 		{"七日内可退货,如最后一日为法定节假日,顺延1天", "return_window <= 7 day"},
 		{"退货期限的最后一日为节假日的,以节假日后的第一个工作日为期限的最后一日", ""},
