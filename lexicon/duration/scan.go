@@ -226,6 +226,9 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 		// 第8日至第15日内: a window that ends on day 15.
 		end, n := ordinalRange(rs, i)
 		if n == 0 {
+			end, n = ordinalDeadline(rs, i)
+		}
+		if n == 0 {
 			return q, 0, false
 		}
 		q.Op, q.Value, q.Unit, q.NumStart = OpAtMost, end.value, Day, end.at
@@ -363,6 +366,21 @@ func ordinalRange(rs []rune, i int) (ordinal, int) {
 		return ordinal{}, 0
 	}
 	return ordinal{v2, k + 2}, end - i
+}
+
+// ordinalDeadline reads 至第15日内 (or 起, 到; 天; 以内) at i, the 第:
+// a window counted from a start named before it that ends on day N. The
+// within word is required, or 第15日 names one day.
+func ordinalDeadline(rs []rune, i int) (ordinal, int) {
+	if i == 0 || !strings.ContainsRune("至到起", rs[i-1]) {
+		return ordinal{}, 0
+	}
+	v, n := cnnum.Scan(rs[i+1:])
+	k := i + 1 + n
+	if n == 0 || k >= len(rs) || (rs[k] != '日' && rs[k] != '天') || withinWords.at(rs, k+1) == 0 {
+		return ordinal{}, 0
+	}
+	return ordinal{v, i + 1}, k + 1 - i
 }
 
 // notADuration rejects figures that are dates, ordinals, clock times or the

@@ -58,6 +58,10 @@ func TestFind(t *testing.T) {
 		{"在____个工作日内", []want{{OpAtMost, 0, 0, WorkDay, true, "____个工作日内"}}},
 		{"( )天内", []want{{OpAtMost, 0, 0, Day, true, "( )天内"}}},
 		{"自售出之日起第8日至第15日内", []want{{OpAtMost, 15, 0, Day, false, "第8日至第15日内"}}},
+		{"自售出之日至第15日内可换货", []want{{OpAtMost, 15, 0, Day, false, "第15日内"}}},
+		{"签收起第7天以内", []want{{OpAtMost, 7, 0, Day, false, "第7天以内"}}},
+		{"请于第15日到店", nil}, // one day named, no window
+		{"至第15日起算", nil},  // no within word: a day, not a span
 		{"主机:一年", []want{{OpEqual, 1, 0, Year, false, "一年"}}},
 		// a figure repeated in brackets, a single letter for the figure
 		{"质保期为一 (1) 年", []want{{OpEqual, 1, 0, Year, false, "一 (1) 年"}}},
