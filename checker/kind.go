@@ -399,7 +399,10 @@ func (u *Understanding) sections(cls []clause.Clause, counts []tally) {
 			k, strong := kindOf(cls[p.First:p.Last+1], counts[p.First:p.Last+1], p.First == 0)
 			// a chapter of a statute that speaks of returns is still the
 			// statute: its numbered articles say so
-			if strong && !(u.Kind == rules.Law && sum(counts[p.First : p.Last+1])[gLawArticle] > 0) {
+			// and the after-sales terms of a tender or bid (二、免费质保条款)
+			// are its demands or promises, not a shop's policy
+			procurement := (u.Kind == rules.Tender || u.Kind == rules.Bid) && k == rules.Policy
+			if strong && !procurement && !(u.Kind == rules.Law && sum(counts[p.First : p.Last+1])[gLawArticle] > 0) {
 				p.Kind = k
 			}
 		}

@@ -35,6 +35,10 @@ func TestDetectKind(t *testing.T) {
 		{"某学院教学设备采购成交公告\n成交供应商：某公司。我公司承诺如下事项已在响应文件中写明。项目名称：教学设备。本项目已完成。", "tender"},
 		{"公开询价公告\n一、询价内容：水泵两台。\n二、资格要求：供应商须具备相关资质。", "tender"},
 		{"办公家具比选公告\n参加比选的供应商应于截止时间前递交报价。", "tender"},
+		// a supplier's after-sales measures are written for a bid
+		{"售后服务及质量保证措施\n我公司在全国设有十个服务中心。接到用户报修后30分钟内电话响应，24小时内到达现场。", "bid"},
+		// a tender's qualification list asks for letters; it writes none
+		{"公告内容\n二、供应商资格条件\n1.1 提供法定代表人授权书；\n1.2 提供具有良好商业信誉的承诺函；\n1.3 提供依法纳税的承诺函。", "tender"},
 		// a maker's user guide page holds its 三包 terms
 		{"使用指南\n电动车三包内容\n整车三包期一年，电池三包期一年。", "policy"},
 	}
@@ -69,6 +73,32 @@ func TestStatuteChaptersStayLaw(t *testing.T) {
 		for _, s := range u.Sections {
 			if s.Kind != "law" {
 				t.Errorf("%s: section %q is %s, want law", ch, s.Title, s.Kind)
+			}
+		}
+	}
+}
+
+// The after-sales section of a bid or a tender (二、免费质保条款) reads like a
+// shop's terms under a policy title, yet it is the bid's promise or the
+// tender's demand: no section of its own, and no consumer rule.
+func TestProcurementAfterSalesSectionsStay(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"# 医院信息系统售后服务方案\n\n## 一、服务体系\n\n我公司设有驻地工程师，为贵单位提供服务。\n\n本方案适用于本项目全部设备。\n\n" +
+			"## 二、免费质保条款\n\n硬件质保五年。\n\n软件质保五年。\n\n服务器和存储设备质保五年。\n\n您可拨打服务热线报修。", "bid"},
+		{"# 某学校设备采购项目招标公告\n\n## 一、项目概况\n\n采购预算100万元，投标人须知见第二章。\n\n评标采用综合评分法。\n\n开标时间另行通知。\n\n" +
+			"## 二、售后服务条款\n\n整机质保三年。\n\n七日内可退货。\n\n接到报修后2小时内响应。", "tender"},
+	} {
+		src, err := reader.Parse("x.md", []byte(tc.text), "markdown", reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := understand(src, clause.Split(src), "", "", "")
+		if u.Kind != tc.want {
+			t.Errorf("kind %s, want %s (sections %+v)", u.Kind, tc.want, u.Sections)
+		}
+		for _, s := range u.Sections {
+			if s.Kind != tc.want {
+				t.Errorf("section %q is %s, want %s", s.Title, s.Kind, tc.want)
 			}
 		}
 	}
