@@ -18,12 +18,13 @@ import (
 // one: a ladder of windows is one policy, and one problem stated many
 // times is one finding.
 
-// readLadders drops the steps of a 三包 ladder: 七日内可退换货；十五日内可
+// readLadders marks the steps of a 三包 ladder: 七日内可退换货；十五日内可
 // 换货 grants exchange for fifteen days, and the seven days are the step
-// where return is also allowed, not a seven-day exchange window. An
-// exchange figure is such a step when the same figure in the same clause
-// is also a return window, and the document grants a longer exchange
-// window of the same scope.
+// where return is also allowed, not a second, shorter exchange promise
+// that contradicts the first. An exchange figure is such a step when the
+// same figure in the same clause is also a return window, and the document
+// grants a longer exchange window of the same scope. The step stays a fact
+// (the document says it).
 func readLadders(fs []located) []located {
 	longest := map[string]duration.Amount{}
 	for _, f := range fs {
@@ -45,16 +46,14 @@ func readLadders(fs []located) []located {
 		}
 	}
 	alsoReturn := func(f located) bool { return returns[at{f.Clause, f.NumStart}] }
-	out := fs[:0]
-	for _, f := range fs {
+	for i, f := range fs {
 		if f.Topic == "exchange_window" && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime {
 			if a, ok := longest[f.Scope.Key()]; ok && !duration.AtLeast(f.Amount(), a) && alsoReturn(f) {
-				continue
+				fs[i].LadderStep = true
 			}
 		}
-		out = append(out, f)
 	}
-	return out
+	return fs
 }
 
 // reportScope renders a fact's scope for the JSON; nil when the figure is

@@ -72,6 +72,25 @@ func TestLadder(t *testing.T) {
 	}
 }
 
+// A ladder's shorter step is still what the document says: it stays a
+// fact (with its line), and neither a threshold nor CPL-CONFLICT judges it.
+func TestLadderStepIsAFact(t *testing.T) {
+	a := builtinAuditor(t)
+	doc := auditText(t, a, "policy", "7日内可退换货。\n15日内可换货。\n整机保修一年。投诉电话：400-800-1234。\n")
+	var exchange []string
+	for _, f := range doc.Facts {
+		if f.Topic == "exchange_window" {
+			exchange = append(exchange, fmt.Sprintf("%v@%d", *f.Value, f.Line))
+		}
+	}
+	if got := strings.Join(exchange, " "); got != "7@1 15@2" {
+		t.Errorf("exchange facts %q, want the step and the top: 7@1 15@2", got)
+	}
+	if got := rulesOf(doc); got != "" {
+		t.Errorf("findings %s, want none (CPL-CONFLICT and CPL-EXCH-15D read the ladder as one)", got)
+	}
+}
+
 // Two figures conflict only in the same scope (pattern 2).
 func TestConflictNeedsSameScope(t *testing.T) {
 	a := builtinAuditor(t)

@@ -79,7 +79,7 @@ func (consistent) Run(d Doc, r *rules.Rule) []reports.Finding {
 	figures := map[string]duration.Amount{}
 	mixed := map[string]bool{}
 	usable := func(f Fact) bool {
-		return slices.Contains(topics, f.Topic) && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime &&
+		return slices.Contains(topics, f.Topic) && !f.Blank && !f.LadderStep && f.Unit != "" && f.Unit != duration.Lifetime &&
 			f.Op != duration.OpAtLeast && f.Op != duration.OpRange
 	}
 	for _, f := range d.Facts() {

@@ -37,6 +37,11 @@ type Doc interface {
 type Fact struct {
 	facts.Fact
 	Clause int
+	// LadderStep marks the exchange a 三包 ladder's shorter step grants
+	// beside return (七日内可退换货；十五日内可换货): the document says it, so
+	// it is a fact, but the ladder is one policy and the step contradicts
+	// no longer exchange window of the same scope.
+	LadderStep bool
 }
 
 // Context is what a check may know of the document beyond its clauses

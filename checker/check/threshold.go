@@ -56,6 +56,9 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		if f.Topic != r.Topic || f.Blank || slices.Contains(p.Except, f.Condition) && f.Condition != "" {
 			continue
 		}
+		if f.LadderStep {
+			continue // the ladder is judged by its longer step
+		}
 		var stated, limit duration.Amount
 		var ok bool
 		if p.Min != nil {
