@@ -156,6 +156,14 @@ func (x *Extractor) cueAlone(s string) bool {
 	return false
 }
 
+// bareName reports a list element that can only be a name: short, no
+// figure, no punctuation, no space inside.
+func bareName(s string) bool {
+	s = strings.TrimSpace(s)
+	n := utf8.RuneCountInString(s)
+	return n >= 2 && n <= 8 && !strings.ContainsAny(s, "0123456789()（）:：,，;；。 ") && duration.Find(s) == nil
+}
+
 // isLead reports a short line without a sentence end: a heading or a
 // label, not a sentence.
 func isLead(s string) bool {
@@ -661,11 +669,38 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 		phrase = phrase[:open] // 保修三年(风扇,…: the bracket opens a list of its own
 	}
 	items := x.items(phrase)
+	guessed := false // the last element's name is not a known part
+	if len(items) == 0 && pi > 0 && strings.HasPrefix(s[phrases[pi-1][1]:], "、") {
+		// the list's last element names a part the lexicon does not know
+		// before the warranty words: 高压包、CRT管免费保修一年
+		for _, h := range hits {
+			if h.in(phrases[pi]) {
+				if lead := strings.TrimSpace(s[phrases[pi][0]:h.start]); bareName(lead) {
+					items, guessed = []string{lead}, true
+				}
+				break
+			}
+		}
+	}
 	if len(items) > 0 {
 		// a list: 电池、充电器 — phrases of bare items joined by 、
 		var listed []string
 		for k := pi - 1; k >= 0; k-- {
 			earlier := s[phrases[k][0]:phrases[k][1]]
+			if open := strings.LastIndexByte(earlier, '('); open >= 0 && !strings.Contains(earlier[open:], ")") {
+				// the list opens inside a bracket: 保修三年(其中:高压包、CRT管保修一年)
+				name := strings.TrimSpace(earlier[open+1:])
+				for _, w := range []string{"其中", "包括", "含"} {
+					name = strings.TrimPrefix(name, w)
+				}
+				name = strings.TrimSpace(strings.TrimLeft(name, ":："))
+				if its := x.items(name); len(its) > 0 {
+					listed = append(its, listed...)
+				} else if bareName(name) {
+					listed = append([]string{name}, listed...)
+				}
+				break
+			}
 			if strings.HasPrefix(s[phrases[k][1]:], ",") {
 				// a bracketed list after a comma: 整机保修三年(CPU,显卡保修一年)
 				if open := strings.LastIndexByte(earlier, '('); open >= 0 && !strings.Contains(earlier[open:], ")") {
@@ -679,12 +714,19 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 				break
 			}
 			its := x.items(earlier)
+			if len(its) == 0 && bareName(earlier) {
+				its = []string{strings.TrimSpace(earlier)} // 主板、图形加速卡、电源: a part the lexicon does not know
+			}
 			if len(its) == 0 || hitIn(hits, phrases[k]) || len(earlier) > 30 {
 				break
 			}
 			listed = append(its, listed...)
 		}
-		return append(listed, items...)
+		// a guessed name needs a known part beside it: 所投设备、软件质保
+		// 五年 lists no parts
+		if !guessed || slices.ContainsFunc(listed, func(n string) bool { return len(x.items(n)) > 0 }) {
+			return append(listed, items...)
+		}
 	}
 	for k := pi - 1; k >= 0 && !containsAny(phrase, x.lex.WholeUnit); k-- {
 		earlier := s[phrases[k][0]:phrases[k][1]]

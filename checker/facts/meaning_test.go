@@ -85,6 +85,14 @@ func TestListedParts(t *testing.T) {
 		{"存储卡保修3个月", "parts_warranty = 3 month 存储卡"},
 		{"遥控器、数据线等配件质保半年", "parts_warranty = 0.5 year 遥控器; parts_warranty = 0.5 year 数据线; parts_warranty = 0.5 year 配件"},
 		{"本产品保修一年,电池保修期为6个月", "warranty_period = 1 year; parts_warranty = 6 month 电池"},
+		// a part the lexicon does not know, listed beside ones it knows
+		{"主板、图像采集卡、电源自销售起免费保修二年", "parts_warranty = 2 year 主板; parts_warranty = 2 year 图像采集卡; parts_warranty = 2 year 电源"},
+		// a list opened inside a bracket belongs to the bracket, not to the unit outside it
+		{"CRT显示器免费保修三年(其中:高压包、偏转线圈免费保修一年)", "parts_warranty = 3 year 显示器; parts_warranty = 1 year 高压包; parts_warranty = 1 year 偏转线圈"},
+		// an unknown name with no known part beside it is no parts list
+		{"所投设备、配套软件质保五年", "warranty_period = 5 year"},
+		// the third year is an ordinal: paid repair, no three-year warranty
+		{"鼠标、键盘免费保修一年,第二、三年实行成本维修", "parts_warranty = 1 year 鼠标; parts_warranty = 1 year 键盘"},
 	}
 	for _, c := range cases {
 		if got := extract(x, normalize.String(c.in), ""); got != c.want {

@@ -394,6 +394,16 @@ func notADuration(rs []rune, i, j int, q Quantity) bool {
 	if k := spacesBack(rs, i-1); k >= 0 && k < i-1 && (rs[k] == '月' || rs[k] == '年') {
 		return true
 	}
+	// 第二、三年, 第2-3年: the second figure of a list of ordinals
+	if i > 1 && strings.ContainsRune("、-~至到和及", rs[i-1]) {
+		k := i - 2
+		for k >= 0 && cnnum.IsNumeralRune(rs[k]) {
+			k--
+		}
+		if k >= 0 && k < i-2 && rs[k] == '第' {
+			return true
+		}
+	}
 	if i > 0 {
 		switch rs[i-1] {
 		case '第', '×', 'x', 'X', '*', '/', '月', '年':

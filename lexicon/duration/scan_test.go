@@ -60,6 +60,8 @@ func TestFind(t *testing.T) {
 		{"自售出之日起第8日至第15日内", []want{{OpAtMost, 15, 0, Day, false, "第8日至第15日内"}}},
 		{"自售出之日至第15日内可换货", []want{{OpAtMost, 15, 0, Day, false, "第15日内"}}},
 		{"签收起第7天以内", []want{{OpAtMost, 7, 0, Day, false, "第7天以内"}}},
+		{"免费保修一年,第二、三年实行成本维修", []want{{OpEqual, 1, 0, Year, false, "一年"}}}, // the third year is an ordinal
+		{"第2-3年收取成本费", nil},
 		{"请于第15日到店", nil}, // one day named, no window
 		{"至第15日起算", nil},  // no within word: a day, not a span
 		{"主机:一年", []want{{OpEqual, 1, 0, Year, false, "一年"}}},
