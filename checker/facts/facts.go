@@ -688,7 +688,8 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 		for k := pi - 1; k >= 0; k-- {
 			earlier := s[phrases[k][0]:phrases[k][1]]
 			if open := strings.LastIndexByte(earlier, '('); open >= 0 && !strings.Contains(earlier[open:], ")") {
-				// the list opens inside a bracket: 保修三年(其中:高压包、CRT管保修一年)
+				// the list opens inside a bracket: 保修三年(其中:高压包、CRT管保修一年),
+				// 整机保修三年(CPU,显卡保修一年)
 				name := strings.TrimSpace(earlier[open+1:])
 				for _, w := range []string{"其中", "包括", "含"} {
 					name = strings.TrimPrefix(name, w)
@@ -701,17 +702,8 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 				}
 				break
 			}
-			if strings.HasPrefix(s[phrases[k][1]:], ",") {
-				// a bracketed list after a comma: 整机保修三年(CPU,显卡保修一年)
-				if open := strings.LastIndexByte(earlier, '('); open >= 0 && !strings.Contains(earlier[open:], ")") {
-					if name := strings.TrimSpace(earlier[open+1:]); slices.Equal(x.items(name), []string{name}) {
-						listed = append([]string{name}, listed...)
-					}
-				}
-				break
-			}
 			if !strings.HasPrefix(s[phrases[k][1]:], "、") {
-				break
+				break // a comma ends the list
 			}
 			its := x.items(earlier)
 			if len(its) == 0 && bareName(earlier) {
