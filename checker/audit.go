@@ -357,7 +357,7 @@ func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind string, ke
 		last := src.Locate(c.Text.Orig(len(c.Text.S)))
 		out.Sections = append(out.Sections, reports.Section{Kind: s.Kind, Title: s.Title, Line: first.Line, EndLine: last.Line})
 	}
-	topics := map[string]bool{}
+	topics := map[reports.Topic]bool{}
 	out.Facts = make([]reports.Fact, 0, len(d.facts))
 	for _, f := range d.facts {
 		pf := d.placed(f)

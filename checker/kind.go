@@ -12,6 +12,7 @@ import (
 	"shouhou/lexicon/keywords"
 	"shouhou/lexicon/kinds"
 	"shouhou/lexicon/t2s"
+	"shouhou/reports"
 	"shouhou/rules"
 )
 
@@ -508,7 +509,7 @@ func distinct(ws []string, n int) []string {
 // consumer terms. Articles about after-sales service (which quote the law
 // or describe good practice) are neither, and are not faulted for missing
 // terms they were never meant to state.
-func isCommitment(cls []clause.Clause, topics map[string]bool) bool {
+func isCommitment(cls []clause.Clause, topics map[reports.Topic]bool) bool {
 	if len(cls) > 0 && firstIndex(cls[0].Text.S, vocab().titles[rules.Article]) >= 0 && firstIndex(cls[0].Text.S, vocab().titles[rules.Policy]) < 0 {
 		return false // an article's title, even if its text names policies
 	}
@@ -521,7 +522,7 @@ func isCommitment(cls []clause.Clause, topics map[string]bool) bool {
 		}
 	}
 	n := 0
-	for _, t := range []string{"return_window", "exchange_window", "warranty_period", "parts_warranty", "refund_time"} {
+	for _, t := range []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.WarrantyPeriod, reports.PartsWarranty, reports.RefundTime} {
 		if topics[t] {
 			n++
 		}

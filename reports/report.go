@@ -35,10 +35,11 @@ type Shard struct {
 
 // RuleInfo is what a renderer may say about a rule.
 type RuleInfo struct {
-	ID, Title, Severity, Topic, Fix string
-	Kinds                           []string // document kinds the rule runs on
-	Basis                           []string
-	Bad, Good                       []string // the rule's own examples
+	ID, Title, Severity, Fix string
+	Topic                    Topic
+	Kinds                    []string // document kinds the rule runs on
+	Basis                    []string
+	Bad, Good                []string // the rule's own examples
 }
 
 // Tool names the program that made the report.
@@ -107,7 +108,7 @@ type OCRPage struct {
 // Fact is one figure the document states. Line and Column point at the
 // figure in the original file. Value is null for lifetime and for blanks.
 type Fact struct {
-	Topic  string   `json:"topic"`
+	Topic  Topic    `json:"topic"`
 	Op     string   `json:"op"`
 	Value  *float64 `json:"value"`
 	Max    *float64 `json:"max,omitempty"`
@@ -146,7 +147,7 @@ type Scope struct {
 // document and has line 0, column 0.
 type Finding struct {
 	Rule     string   `json:"rule"`
-	Topic    string   `json:"topic"`
+	Topic    Topic    `json:"topic"`
 	Severity Severity `json:"severity"`
 	Status   Status   `json:"status"`
 	Message  string   `json:"message"`

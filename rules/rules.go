@@ -102,8 +102,8 @@ type Rule struct {
 	Audience []string `yaml:"audience"`
 	// Jurisdictions the rule's law governs; empty means mainland only.
 	// Mainland law is not applied to Hong Kong, Macau or Taiwan shops.
-	Jurisdictions []string `yaml:"jurisdictions"`
-	Topic         string   `yaml:"topic"`
+	Jurisdictions []string      `yaml:"jurisdictions"`
+	Topic         reports.Topic `yaml:"topic"`
 	// Check is the rule's check kind (a name registered with RegisterKind:
 	// threshold, forbid, require …).
 	Check string `yaml:"check"`
@@ -403,10 +403,11 @@ func normalizePattern(p string) string {
 	return b.String()
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+// sortedKeys lists m's keys as strings, sorted.
+func sortedKeys[K ~string, V any](m map[K]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
-		out = append(out, k)
+		out = append(out, string(k))
 	}
 	sort.Strings(out)
 	return out

@@ -6,6 +6,7 @@
 package check
 
 import (
+	"shouhou/reports"
 	"shouhou/rules"
 )
 
@@ -370,7 +371,7 @@ var builtinBook = rules.Prepared{
 				},
 			},
 			Params: &ConsistentParams{
-				Topics: []string{
+				Topics: []reports.Topic{
 					"return_window",
 					"exchange_window",
 					"refund_time",
@@ -1623,7 +1624,7 @@ var builtinBook = rules.Prepared{
 						"(无法|不)(提供|支持|办理)(换货|调换)(服务)?[,;。]|(无法|不)(提供|支持|办理)(换货|调换)(服务)?$",
 					},
 				},
-				Topics: []string{
+				Topics: []reports.Topic{
 					"exchange_window",
 				},
 			},
@@ -1664,7 +1665,7 @@ var builtinBook = rules.Prepared{
 			},
 			Params: &RequireParams{
 				Patterns: rules.Patterns{},
-				Topics: []string{
+				Topics: []reports.Topic{
 					"return_window",
 				},
 			},
@@ -1705,7 +1706,7 @@ var builtinBook = rules.Prepared{
 			},
 			Params: &RequireParams{
 				Patterns: rules.Patterns{},
-				Topics: []string{
+				Topics: []reports.Topic{
 					"warranty_period",
 					"parts_warranty",
 				},

@@ -42,7 +42,7 @@ type examples struct {
 }
 
 func toYAML(r *rb.Rule) (*yaml.Node, error) {
-	out := ruleYAML{ID: r.ID, Title: r.Title, Severity: string(r.Severity), AppliesTo: r.AppliesTo, Audience: r.Audience, Juris: r.Jurisdictions, Topic: r.Topic, Check: r.Check,
+	out := ruleYAML{ID: r.ID, Title: r.Title, Severity: string(r.Severity), AppliesTo: r.AppliesTo, Audience: r.Audience, Juris: r.Jurisdictions, Topic: string(r.Topic), Check: r.Check,
 		Message: r.Message, Fix: r.Fix}
 	for _, b := range r.Basis {
 		out.Basis = append(out.Basis, basisYAML{b.Law, b.Article, b.Level})

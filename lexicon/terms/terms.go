@@ -7,12 +7,15 @@ package terms
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
+
+	"shouhou/reports"
 )
 
 //go:embed topics.yaml
@@ -36,8 +39,8 @@ type Topic struct {
 
 // Lexicon is the parsed topics.yaml.
 type Lexicon struct {
-	Topics map[string]Topic    `yaml:"topics"`
-	Shared map[string][]string `yaml:"shared"`
+	Topics map[reports.Topic]Topic    `yaml:"topics"`
+	Shared map[string][]reports.Topic `yaml:"shared"`
 	// Abbreviations: a spelling across a separator -> the cue it stands for
 	// (退、换货 -> 退换货).
 	Abbreviations   map[string]string `yaml:"abbreviations"`
@@ -65,20 +68,20 @@ type Lexicon struct {
 	MoneyDestinations []string `yaml:"money_destinations"`
 	Words             []string `yaml:"words"`
 	// Lists: topic -> canonical item -> spellings (lower-case Latin, no spaces).
-	Lists         map[string]map[string][]string `yaml:"lists"`
-	ListNegations []string                       `yaml:"list_negations"`
+	Lists         map[reports.Topic]map[string][]string `yaml:"lists"`
+	ListNegations []string                              `yaml:"list_negations"`
 	// Money: topic -> words that tie a sum or percentage to it;
 	// MoneyBase: what percentages are taken of; MoneyOther: words that
 	// own a sum of no money topic.
-	Money      map[string][]string `yaml:"money"`
-	MoneyBase  []string            `yaml:"money_base"`
-	MoneyOther []string            `yaml:"money_other"`
+	Money      map[reports.Topic][]string `yaml:"money"`
+	MoneyBase  []string                   `yaml:"money_base"`
+	MoneyOther []string                   `yaml:"money_other"`
 	// Events: words of events other than a topic's own (see topics.yaml).
 	Events Events `yaml:"events"`
 	// Scope: words that limit a figure to some cases (see topics.yaml).
 	Scope ScopeWords `yaml:"scope"`
 
-	cueTopics map[string][]string
+	cueTopics map[string][]reports.Topic
 }
 
 // Events are the words of events a figure may time that are none of its
@@ -185,7 +188,7 @@ func parse(b []byte) (*Lexicon, error) {
 	if err := yaml.Load(b, &l, yaml.WithKnownFields()); err != nil {
 		return nil, err
 	}
-	l.cueTopics = map[string][]string{}
+	l.cueTopics = map[string][]reports.Topic{}
 	for name, t := range l.Topics {
 		if t.Kind != Window && t.Kind != Service {
 			return nil, fmt.Errorf("topic %s: kind must be window or service", name)
@@ -211,7 +214,7 @@ func parse(b []byte) (*Lexicon, error) {
 }
 
 // CueTopics maps every cue word to the topics it signals.
-func (l *Lexicon) CueTopics() map[string][]string { return l.cueTopics }
+func (l *Lexicon) CueTopics() map[string][]reports.Topic { return l.cueTopics }
 
 // Cues lists every cue word, longest first (so longer cues are tried first).
 func (l *Lexicon) Cues() []string { return longestFirst(l.cueTopics) }
@@ -263,11 +266,11 @@ func (l *Lexicon) DictionaryWords() []string {
 	return out
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
+func sortedKeys[K ~string, V any](m map[K]V) []K {
+	ks := make([]K, 0, len(m))
 	for k := range m {
 		ks = append(ks, k)
 	}
-	sort.Strings(ks)
+	slices.Sort(ks)
 	return ks
 }

@@ -26,12 +26,12 @@ func WriteCSV(w io.Writer, r *reports.Report) error {
 			continue
 		}
 		for _, f := range d.Findings {
-			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, string(f.Severity), string(f.Status), f.Topic,
+			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, string(f.Severity), string(f.Status), string(f.Topic),
 				strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Location, f.Message, cleanText(f.Evidence),
 				strings.Join(f.Basis, "；"), f.Fix, ""})
 		}
 		for _, f := range d.Suppressed { // listed with --show-suppressed
-			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, string(f.Severity), string(f.Status), f.Topic,
+			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, string(f.Severity), string(f.Status), string(f.Topic),
 				strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Location, f.Message, cleanText(f.Evidence),
 				strings.Join(f.Basis, "；"), f.Fix, suppressedStatus(f)})
 		}
