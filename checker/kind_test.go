@@ -5,10 +5,14 @@ import (
 
 	"shouhou/checker/clause"
 	"shouhou/checker/reader"
+	"shouhou/reports"
 )
 
 func TestDetectKind(t *testing.T) {
-	cases := []struct{ text, want string }{
+	cases := []struct {
+		text string
+		want reports.Kind
+	}{
 		{"售后服务政策\n七日内可退货。", "policy"},
 		{"某医院设备采购项目\n招标文件\n第一章 投标人须知", "tender"},
 		{"投标文件\n投标人名称：某公司\n我方承诺质保五年。", "bid"},

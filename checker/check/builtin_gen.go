@@ -20,7 +20,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-BLANK",
 			Title:    "模板空白未填写",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 				"tender",
 				"bid",
@@ -118,7 +118,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-BURDEN-PROOF",
 			Title:    "耐用商品六个月内的瑕疵由经营者举证",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -168,7 +168,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-CAR-OUTDATED",
 			Title:    "汽车三包不得沿用已废止的 2012 年规定的数字",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -211,7 +211,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-CAR-SERVICE",
 			Title:    "不得以保养地点限制汽车三包",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -253,7 +253,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-COMPLAINT-BAR",
 			Title:    "不得排除或限制投诉、举报、诉讼",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -323,7 +323,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-CONFLICT",
 			Title:    "同一事项前后说法不一",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 				"tender",
 				"bid",
@@ -389,7 +389,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-DAMAGES-CAP",
 			Title:    "不得以商品价款为限免除赔偿责任",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -442,7 +442,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-EXCH-15D",
 			Title:    "换货期限不得短于 15 日",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -490,7 +490,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-FORUM",
 			Title:    "管辖条款不得限制消费者选择诉讼",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -544,7 +544,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-FRAUD-X3",
 			Title:    "欺诈赔偿的承诺不得低于法定三倍",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -593,7 +593,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-INTERP-RIGHT",
 			Title:    "不得保留单方（最终）解释权",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -665,7 +665,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-INVOICE",
 			Title:    "不得拒开发票或另收开票费用",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -748,7 +748,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-LIABILITY-WAIVER",
 			Title:    "不得以格式条款笼统免除赔偿责任",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Topic:   "no_return",
@@ -818,7 +818,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-NORET-BLANKET",
 			Title:    "不得笼统拒绝退换货",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -913,7 +913,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-NORET-NOREASON",
 			Title:    "不得自行扩大不适用无理由退货的商品范围",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -999,7 +999,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-NORET-UNSEALED",
 			Title:    "不得以拆封为由拒绝退货",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1081,7 +1081,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-ORDER-VOID",
 			Title:    "付款后合同已成立，不得约定订单不成立",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1124,7 +1124,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-PARTS-CATEGORY",
 			Title:    "部件三包有效期不得短于品类规定",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1162,7 +1162,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-PREPAID",
 			Title:    "预付卡、会员卡余额应可退还",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1215,7 +1215,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-PRIVACY",
 			Title:    "个人信息须经明确同意，不得强制授权或无法退订",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1274,7 +1274,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REFUND-7D",
 			Title:    "收到退货后 7 日内退款",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1318,7 +1318,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REFUND-DEDUCT",
 			Title:    "退货应按实付价款一次退清",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1393,7 +1393,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REFUND-METHOD",
 			Title:    "退款应原路退回，不得只退余额或优惠券",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1444,7 +1444,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REPAIR-30D",
 			Title:    "修理期限不得超过 30 日",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1482,7 +1482,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REPAIR-COUNT",
 			Title:    "两次修理仍不能正常使用的应可换货或退货",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1543,7 +1543,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REQ-COMPLAINT",
 			Title:    "应写明投诉渠道",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1588,7 +1588,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REQ-EXCHANGE",
 			Title:    "应写明换货期限",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1633,7 +1633,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REQ-RETURN",
 			Title:    "应写明退货期限",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1674,7 +1674,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REQ-WARRANTY",
 			Title:    "应写明保修期",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1716,7 +1716,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-RET-7D",
 			Title:    "退货期限不得短于 7 日",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1765,7 +1765,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-RET-START",
 			Title:    "七日无理由退货自签收次日起算",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1820,7 +1820,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-SELLER-DUTY",
 			Title:    "销售者不得把三包推给厂家",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1876,7 +1876,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-SHIP-QUALITY",
 			Title:    "质量问题退换修的运费由经营者承担",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1972,7 +1972,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-SPARE-5Y",
 			Title:    "停产后零配件供应不得少于 5 年",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2009,7 +2009,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-UNILATERAL",
 			Title:    "经营者不得任意变更或解除合同",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2079,7 +2079,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-VAGUE",
 			Title:    "售后期限不得以“视情况而定”代替",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 				"bid",
 				"tender",
@@ -2164,7 +2164,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-WARR-1Y",
 			Title:    "整机保修期不得短于 1 年",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2214,7 +2214,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-WARR-CATEGORY",
 			Title:    "整机（整车）三包有效期不得短于品类规定",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2254,7 +2254,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-WARR-RESET",
 			Title:    "换货后三包期重新计算，修理时间不计入",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2311,7 +2311,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-WARR-START",
 			Title:    "三包期自交付或开票之日起算，不得自生产日期起算",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2375,7 +2375,7 @@ var builtinBook = rules.Prepared{
 			ID:       "NOTE-JURISDICTION",
 			Title:    "非内地法域的条款不按内地法律审查",
 			Severity: "info",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 				"tender",
 				"bid",
@@ -2424,7 +2424,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-AUTH",
 			Title:    "不得以生产厂家授权作为资格条件",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "brand_restriction",
@@ -2476,7 +2476,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-BOND-10PCT",
 			Title:    "履约保证金不得超过合同金额的 10%",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "performance_bond",
@@ -2517,7 +2517,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-BRAND",
 			Title:    "不得指定或限定品牌、厂家",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "brand_restriction",
@@ -2564,7 +2564,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-CASH",
 			Title:    "保证金应允许以保函等非现金形式提交",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "bid_deposit",
@@ -2611,7 +2611,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-DEPOSIT-2PCT",
 			Title:    "投标保证金不得超过预算金额的 2%",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "bid_deposit",
@@ -2653,7 +2653,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-LOCAL",
 			Title:    "不得以所在地或特定区域条件限制供应商",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "locality_requirement",
@@ -2701,7 +2701,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-SCALE",
 			Title:    "不得以企业规模作为资格条件或评审因素",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "scale_requirement",

@@ -150,7 +150,7 @@ func run(o *Options) error {
 	if err != nil {
 		return cmdutil.UsageError(fmt.Errorf("%s: %v", o.Tender, err))
 	}
-	tender := a.Read(src, rules.Tender)
+	tender := a.Read(src, reports.Tender)
 	report := &reports.CompareReport{
 		Schema: reports.CompareSchema, Tool: reports.Tool{Name: "shouhou", Version: cmdutil.Version},
 		Tender: reports.TenderReport{Path: o.Tender, Requirements: cmpx.Requirements(tender), Project: cmpx.Project(src.Text)},
@@ -221,7 +221,7 @@ func checkBid(a *checker.Auditor, reqs []reports.Requirement, in reader.Input, r
 	if err != nil {
 		return failedBid(in.Path, err)
 	}
-	b.Results = cmpx.Bid(reqs, a.Read(bsrc, rules.Bid))
+	b.Results = cmpx.Bid(reqs, a.Read(bsrc, reports.Bid))
 	claim := cmpx.OverallClaim(bsrc.Text, func(off int) (int, string) {
 		p := bsrc.Locate(off)
 		return p.Line, p.Location

@@ -19,7 +19,6 @@ import (
 	"shouhou/cmd/outputs"
 	"shouhou/reports"
 	"shouhou/reports/render"
-	"shouhou/rules"
 )
 
 // Options are the extract command's settings.
@@ -90,7 +89,7 @@ func run(o *Options) error {
 	if err != nil {
 		return cmdutil.UsageError(fmt.Errorf("%s: %v", o.Tender, err))
 	}
-	tender := checker.New(book).Read(src, rules.Tender)
+	tender := checker.New(book).Read(src, reports.Tender)
 	report := &reports.RequirementsReport{Schema: reports.RequirementsSchema, Tool: reports.Tool{Name: "shouhou", Version: cmdutil.Version},
 		Tender: o.Tender, Project: cmpx.Project(src.Text), Requirements: cmpx.Requirements(tender)}
 	if report.Requirements == nil {

@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"shouhou/reports"
 	rb "shouhou/rules"
 )
 
@@ -16,18 +17,18 @@ import (
 // written; toYAML puts them after check:. TestShowCoversEveryKey checks
 // that ruleYAML has every key of rb.Rule.
 type ruleYAML struct {
-	ID        string      `yaml:"id"`
-	Title     string      `yaml:"title"`
-	Severity  string      `yaml:"severity"`
-	AppliesTo []string    `yaml:"applies_to,flow"`
-	Audience  []string    `yaml:"audience,omitempty,flow"`
-	Juris     []string    `yaml:"jurisdictions,omitempty,flow"`
-	Topic     string      `yaml:"topic,omitempty"`
-	Check     string      `yaml:"check"`
-	Message   string      `yaml:"message"`
-	Basis     []basisYAML `yaml:"basis,omitempty"`
-	Fix       string      `yaml:"fix,omitempty"`
-	Examples  *examples   `yaml:"examples,omitempty"`
+	ID        string         `yaml:"id"`
+	Title     string         `yaml:"title"`
+	Severity  string         `yaml:"severity"`
+	AppliesTo []reports.Kind `yaml:"applies_to,flow"`
+	Audience  []string       `yaml:"audience,omitempty,flow"`
+	Juris     []string       `yaml:"jurisdictions,omitempty,flow"`
+	Topic     string         `yaml:"topic,omitempty"`
+	Check     string         `yaml:"check"`
+	Message   string         `yaml:"message"`
+	Basis     []basisYAML    `yaml:"basis,omitempty"`
+	Fix       string         `yaml:"fix,omitempty"`
+	Examples  *examples      `yaml:"examples,omitempty"`
 }
 
 type basisYAML struct {

@@ -191,7 +191,7 @@ func (x *book) overview(r *reports.Report) *sheetTable {
 		if d.Error != nil {
 			reason = *d.Error
 		}
-		rows = append(rows, []any{d.Path, d.Kind, d.Format, d.Encoding, sev.Error, sev.Warning, sev.Info,
+		rows = append(rows, []any{d.Path, string(d.Kind), d.Format, d.Encoding, sev.Error, sev.Warning, sev.Info,
 			status[reports.Violation], status[reports.Missing], status[reports.Unclear], len(d.Facts), reason})
 		paths = append(paths, d.Path)
 		switch {
