@@ -119,7 +119,7 @@ whatever its extension; folders only yield the extensions above.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "stylish", "output format: "+strings.Join(render.Formats, ", ")+" (stylish: one line a finding, grouped by file; line: path:line:col: severity rule message; table: boxes)")
+	f.StringVarP(&opts.Format, "format", "f", "stylish", "output format: "+strings.Join(render.Names(render.Formats), ", ")+" (stylish: one line a finding, grouped by file; line: path:line:col: severity rule message; table: boxes)")
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt .html) or written FORMAT:FILE; FORMAT:- is standard output; FILE.docx is the annotated Word copy of the one document audited")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: "+strings.Join(reports.KindNames(), ", "))
@@ -148,7 +148,7 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
 	_ = f.MarkHidden("cpuprofile")
 	_ = f.MarkHidden("memprofile")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Names(render.Formats), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("min-severity", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(reports.KindNames(), cobra.ShellCompDirectiveNoFileComp))
@@ -159,10 +159,10 @@ whatever its extension; folders only yield the extensions above.
 }
 
 func (o *Options) validate() (int64, error) {
-	if !slices.Contains(render.Formats, o.Format) {
-		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(render.Formats, ", "))
+	if !slices.Contains(render.Formats, render.FormatName(o.Format)) {
+		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(render.Names(render.Formats), ", "))
 	}
-	if render.IsBinary(o.Format) && len(o.Outputs) == 0 && o.IO.IsStdoutTTY() {
+	if render.IsBinary(render.FormatName(o.Format)) && len(o.Outputs) == 0 && o.IO.IsStdoutTTY() {
 		return 0, cmdutil.FlagErrorf("--format %s writes a binary file; give it a name with -o FILE", o.Format)
 	}
 	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {

@@ -65,7 +65,7 @@ func fixture() *reports.Report {
 	return r
 }
 
-func render(t *testing.T, format string, r *reports.Report) []byte {
+func render(t *testing.T, format FormatName, r *reports.Report) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Write(&buf, format, r, Options{}); err != nil {
@@ -76,10 +76,13 @@ func render(t *testing.T, format string, r *reports.Report) []byte {
 
 // Golden files for the text formats people read: markdown, csv, github.
 func TestGolden(t *testing.T) {
-	for _, c := range []struct{ format, file string }{
+	for _, c := range []struct {
+		format FormatName
+		file   string
+	}{
 		{"markdown", "report.md"}, {"csv", "report.csv"}, {"github", "report.github.txt"}, {"table", "report.table.txt"}, {"jsonl", "report.jsonl"},
 	} {
-		t.Run(c.format, func(t *testing.T) {
+		t.Run(string(c.format), func(t *testing.T) {
 			got := render(t, c.format, fixture())
 			golden := filepath.Join("..", "..", "testdata", "golden", "reports", c.file)
 			if *update {
