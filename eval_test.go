@@ -26,11 +26,11 @@ func TestEvaluation(t *testing.T) {
 	}
 	var want struct {
 		Profiles map[string]struct {
-			Kind         string   `yaml:"kind"`
-			B2B          bool     `yaml:"b2b"`
-			Jurisdiction string   `yaml:"jurisdiction"`
-			Sections     []string `yaml:"sections"`
-			Category     string   `yaml:"category"`
+			Kind         reports.Kind `yaml:"kind"`
+			B2B          bool         `yaml:"b2b"`
+			Jurisdiction string       `yaml:"jurisdiction"`
+			Sections     []string     `yaml:"sections"`
+			Category     string       `yaml:"category"`
 		} `yaml:"profiles"`
 		Documents map[string][]struct {
 			Rule string `yaml:"rule"`
@@ -65,7 +65,7 @@ func TestEvaluation(t *testing.T) {
 			d := r.Documents[0]
 			var sections []string
 			for _, s := range d.Sections {
-				sections = append(sections, s.Kind)
+				sections = append(sections, string(s.Kind))
 			}
 			if d.Kind != p.Kind || d.B2B != p.B2B || d.Jurisdiction != p.Jurisdiction || strings.Join(sections, ",") != strings.Join(p.Sections, ",") ||
 				p.Category != "" && d.Category != p.Category {

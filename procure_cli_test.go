@@ -52,9 +52,9 @@ func TestProcurementVerdicts(t *testing.T) {
 		t.Fatalf("%d requirements, want %d", len(r.Tender.Requirements), len(want))
 	}
 	for i, q := range r.Tender.Requirements {
-		desc := q.Topic + " " + q.Item
+		desc := string(q.Topic) + " " + q.Item
 		if q.Value != nil {
-			desc = q.Topic + " " + q.Op + " " + jsonNum(*q.Value) + " " + q.Unit
+			desc = string(q.Topic) + " " + q.Op + " " + jsonNum(*q.Value) + " " + q.Unit
 		}
 		got := req{desc, q.Scope.String(), q.Mark}
 		if got != want[i] || q.Substantive != (q.Mark != "") {

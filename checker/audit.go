@@ -94,7 +94,7 @@ func (a *Auditor) category(d *doc) (*rules.Category, []string) {
 		if categoryCues().Contains(cl.Text.S) {
 			weight++
 		}
-		if weight == 0 || d.u.other[i] || d.u.clauseKind[i] != rules.Policy {
+		if weight == 0 || d.u.other[i] || d.u.clauseKind[i] != reports.Policy {
 			continue
 		}
 		a.catWords.Each(cl.Text.S, func(start, end, w int) bool {
@@ -148,7 +148,7 @@ func (a *Auditor) onlyNonDurable(d *doc) (int, []string) {
 	clauses, durable := 0, false
 	var words []string
 	for i, cl := range d.clauses {
-		if d.u.other[i] || d.u.clauseKind[i] != rules.Policy || catalogue(cl.Text.S) {
+		if d.u.other[i] || d.u.clauseKind[i] != reports.Policy || catalogue(cl.Text.S) {
 			continue
 		}
 		hit := false
@@ -272,7 +272,7 @@ func (d *doc) judges(r *rules.Rule, ci int) bool {
 const MaxEntries = 100_000
 
 // Audit checks one document. kind forces the document kind; empty detects it.
-func (a *Auditor) Audit(src *reader.Source, kind string) reports.Document {
+func (a *Auditor) Audit(src *reader.Source, kind reports.Kind) reports.Document {
 	out, err := a.AuditContext(context.Background(), src, kind)
 	if err != nil {
 		msg := err.Error()
@@ -293,13 +293,13 @@ func tooMany(n int, what string) error {
 
 // AuditContext is Audit abandoned with ctx's error once ctx is done
 // (--doc-timeout): the loops over clauses and rules look at it as they go.
-func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind string) (reports.Document, error) {
+func (a *Auditor) AuditContext(ctx context.Context, src *reader.Source, kind reports.Kind) (reports.Document, error) {
 	return a.audit(ctx, src, kind, nil)
 }
 
 // audit is AuditContext that also fills keep, when given, with the facts
 // and table cells (Read).
-func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind string, keep *Reading) (reports.Document, error) {
+func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind reports.Kind, keep *Reading) (reports.Document, error) {
 	d := &doc{src: src, clauses: clause.Split(src), index: a.index}
 	src.Blocks = nil // read only by Split: a huge document's blocks go now
 	rowContext(d.clauses)
@@ -311,7 +311,7 @@ func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind string, ke
 	d.ignored, ignoreWarnings = ignores(src, src.Text, d.clauses, known)
 	d.u = understand(src, d.clauses, kind, a.Audience, a.Jurisdiction)
 	kind = d.u.Kind
-	kindsHere := []string{kind}
+	kindsHere := []reports.Kind{kind}
 	for _, s := range d.u.Sections {
 		if !slices.Contains(kindsHere, s.Kind) {
 			kindsHere = append(kindsHere, s.Kind)
@@ -357,7 +357,7 @@ func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind string, ke
 		last := src.Locate(c.Text.Orig(len(c.Text.S)))
 		out.Sections = append(out.Sections, reports.Section{Kind: s.Kind, Title: s.Title, Line: first.Line, EndLine: last.Line})
 	}
-	topics := map[string]bool{}
+	topics := map[reports.Topic]bool{}
 	out.Facts = make([]reports.Fact, 0, len(d.facts))
 	for _, f := range d.facts {
 		pf := d.placed(f)
@@ -384,7 +384,7 @@ func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind string, ke
 	policy := d.policyClauses()
 	commitment := len(policy) > 0 && isCommitment(policy, topics)
 	var cat *rules.Category
-	if slices.Contains(kindsHere, rules.Policy) {
+	if slices.Contains(kindsHere, reports.Policy) {
 		if cat, out.CategoryEvidence = a.category(d); cat != nil {
 			out.Category = cat.ID
 		}
@@ -445,14 +445,14 @@ func (d *doc) place(ci, off int) reports.Place {
 // them for a policy of one kind).
 func (d *doc) policyClauses() []clause.Clause {
 	if len(d.u.Sections) == 0 {
-		if d.u.Kind == rules.Policy {
+		if d.u.Kind == reports.Policy {
 			return d.clauses
 		}
 		return nil
 	}
 	var out []clause.Clause
 	for _, s := range d.u.Sections {
-		if s.Kind == rules.Policy {
+		if s.Kind == reports.Policy {
 			out = append(out, d.clauses[s.First:s.Last+1]...)
 		}
 	}

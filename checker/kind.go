@@ -12,6 +12,7 @@ import (
 	"shouhou/lexicon/keywords"
 	"shouhou/lexicon/kinds"
 	"shouhou/lexicon/t2s"
+	"shouhou/reports"
 	"shouhou/rules"
 )
 
@@ -23,7 +24,7 @@ const headN = 4
 // governs them, its sections when it is several texts in one, and which of
 // its clauses speak for someone other than its author.
 type Understanding struct {
-	Kind                 string
+	Kind                 reports.Kind
 	B2B                  bool
 	B2BEvidence          []string
 	Jurisdiction         string
@@ -32,7 +33,7 @@ type Understanding struct {
 	// an article, then a policy): each with its own kind.
 	Sections []Section
 	// clauseKind is the kind each clause is judged as: its section's.
-	clauseKind []string
+	clauseKind []reports.Kind
 	// other marks clauses that describe the law, the consumer's rights or
 	// another party's duty rather than promise anything themselves.
 	other []bool
@@ -40,7 +41,7 @@ type Understanding struct {
 
 // Section is a run of clauses under one top-level heading.
 type Section struct {
-	Kind        string
+	Kind        reports.Kind
 	Title       string
 	First, Last int // clause indices, inclusive
 }
@@ -66,14 +67,14 @@ const (
 type tally [nGroups + 1]uint16
 
 // bodyGroup names the group of each kind's body words.
-var bodyGroup = map[string]int{rules.Tender: gTender, rules.Bid: gBid, rules.Policy: gPolicy, rules.Article: gArticle, rules.Law: gLaw}
+var bodyGroup = map[reports.Kind]int{reports.Tender: gTender, reports.Bid: gBid, reports.Policy: gPolicy, reports.Article: gArticle, reports.Law: gLaw}
 
 // vocabulary is kinds.yaml made ready for counting: every counted word in
 // one set, so a document is scanned once however many kinds of signal
 // there are (a scan per list cost a tenth of a large document's audit).
 type vocabulary struct {
 	lex        *kinds.Lexicon
-	titles     map[string][]string
+	titles     map[reports.Kind][]string
 	signals    *keywords.Set
 	groupsOf   [][]int // signal word -> its groups
 	otherVoice *keywords.Set
@@ -161,7 +162,7 @@ func sum(counts []tally) (t [nGroups + 1]int) {
 }
 
 // DetectKind tells a document's kind from its clauses.
-func DetectKind(cls []clause.Clause) string {
+func DetectKind(cls []clause.Clause) reports.Kind {
 	counts, _ := signals(cls)
 	k, _ := kindOf(cls, counts, true)
 	return k
@@ -172,64 +173,64 @@ func DetectKind(cls []clause.Clause) string {
 // or body words that leave no doubt); a section changes kind only then.
 // A document's first clause may be an article's title (如何…？); a
 // section's heading may not, since a policy's FAQ asks questions too.
-func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind string, strong bool) {
+func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind, strong bool) {
 	if len(cls) == 0 {
-		return rules.Policy, false
+		return reports.Policy, false
 	}
 	t := sum(counts)
-	n := map[string]int{}
+	n := map[reports.Kind]int{}
 	for k, g := range bodyGroup {
 		n[k] = t[g]
 	}
 	lawArticles := t[gLawArticle]
-	self := n[rules.Policy]
+	self := n[reports.Policy]
 	head := joinTitles(cls, headN)
 	first := firstTitle(cls)
 	helpPage := firstIndex(head, vocab().lex.HelpCentre) >= 0
-	policyTitle := helpPage || firstIndex(head, vocab().titles[rules.Policy]) >= 0
-	tIdx, bIdx := firstIndex(head, vocab().titles[rules.Tender]), firstIndex(head, vocab().titles[rules.Bid])
+	policyTitle := helpPage || firstIndex(head, vocab().titles[reports.Policy]) >= 0
+	tIdx, bIdx := firstIndex(head, vocab().titles[reports.Tender]), firstIndex(head, vocab().titles[reports.Bid])
 	switch {
 	case lawArticles >= 3 && self == 0 && vocab().lex.LawArticle.MatchString(first):
-		return rules.Law, true // an excerpt of a statute: 第十五条 … 第十六条 …
+		return reports.Law, true // an excerpt of a statute: 第十五条 … 第十六条 …
 	case tIdx >= 0 && (bIdx < 0 || tIdx < bIdx):
-		return rules.Tender, true
+		return reports.Tender, true
 	case bIdx >= 0:
-		return rules.Bid, true
+		return reports.Bid, true
 	case strings.Contains(joinHead(cls, headN), "致") && firstIndex(joinHead(cls, headN), vocab().lex.Letters.Buyers) >= 0:
-		return rules.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
+		return reports.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
 	case firstIndex(joinHead(cls, headN), vocab().lex.Letters.CommitmentTitles) >= 0 && addressee(joinHead(cls, headN)) == "institution":
-		return rules.Bid, true // a commitment letter to an institution (致：某市人民医院)
-	case firstIndex(head, vocab().lex.Letters.CommitmentTitles) >= 0 && (n[rules.Bid] >= 1 || t[gB2B] >= 4) && b2bScore(t) > 2*t[gConsumer]:
+		return reports.Bid, true // a commitment letter to an institution (致：某市人民医院)
+	case firstIndex(head, vocab().lex.Letters.CommitmentTitles) >= 0 && (n[reports.Bid] >= 1 || t[gB2B] >= 4) && b2bScore(t) > 2*t[gConsumer]:
 		// a commitment letter about a bid (投标邀请) or to a party of a
 		// contract (甲方): a bid's. A maker's standing 售后服务承诺书 is its policy.
-		return rules.Bid, true
+		return reports.Bid, true
 	case isLawTitle(first):
-		return rules.Law, true
-	case whole && !helpPage && firstIndex(first, vocab().titles[rules.Article]) >= 0 && firstIndex(first, vocab().titles[rules.Policy]) < 0:
-		return rules.Article, true
-	case whole && !helpPage && firstIndex(first, vocab().titles[rules.Article]) >= 0 && isQuestion(first):
-		return rules.Article, true // 7天无理由退换货从哪天开始算？ names a policy but asks about it
+		return reports.Law, true
+	case whole && !helpPage && firstIndex(first, vocab().titles[reports.Article]) >= 0 && firstIndex(first, vocab().titles[reports.Policy]) < 0:
+		return reports.Article, true
+	case whole && !helpPage && firstIndex(first, vocab().titles[reports.Article]) >= 0 && isQuestion(first):
+		return reports.Article, true // 7天无理由退换货从哪天开始算？ names a policy but asks about it
 	}
 	switch {
-	case lawArticles >= 2 && n[rules.Law] >= 1 && self <= lawArticles && !policyTitle,
+	case lawArticles >= 2 && n[reports.Law] >= 1 && self <= lawArticles && !policyTitle,
 		lawArticles >= 3 && self == 0 && !policyTitle:
-		return rules.Law, true
-	case n[rules.Tender] >= 3 && n[rules.Tender] > n[rules.Bid]:
-		return rules.Tender, true
-	case n[rules.Bid] >= 3 && n[rules.Bid] > n[rules.Tender]:
-		return rules.Bid, true
-	case n[rules.Bid] >= 2 && n[rules.Tender] == 0 && t[gConsumer] == 0 && b2bScore(t) >= 6:
+		return reports.Law, true
+	case n[reports.Tender] >= 3 && n[reports.Tender] > n[reports.Bid]:
+		return reports.Tender, true
+	case n[reports.Bid] >= 3 && n[reports.Bid] > n[reports.Tender]:
+		return reports.Bid, true
+	case n[reports.Bid] >= 2 && n[reports.Tender] == 0 && t[gConsumer] == 0 && b2bScore(t) >= 6:
 		// someone speaking of its bid (投标产品, 我公司将) to a business, to no consumer
-		return rules.Bid, false
-	case n[rules.Tender] >= 1 && n[rules.Bid] == 0 && self == 0 && len(cls) <= 12:
+		return reports.Bid, false
+	case n[reports.Tender] >= 1 && n[reports.Bid] == 0 && self == 0 && len(cls) <= 12:
 		// a short tender excerpt: 投标人 and a demand, nobody speaking
-		return rules.Tender, false
+		return reports.Tender, false
 	case policyTitle:
-		return rules.Policy, true
-	case n[rules.Article] >= 3 && self*2 < n[rules.Article]:
-		return rules.Article, n[rules.Article] >= 5 && self == 0
+		return reports.Policy, true
+	case n[reports.Article] >= 3 && self*2 < n[reports.Article]:
+		return reports.Article, n[reports.Article] >= 5 && self == 0
 	}
-	return rules.Policy, false
+	return reports.Policy, false
 }
 
 // firstTitle is the text of a document's first clause that is not a
@@ -268,12 +269,12 @@ func isLawTitle(s string) bool {
 	if utf8.RuneCountInString(s) > 40 {
 		return false
 	}
-	for _, t := range vocab().titles[rules.Law] {
+	for _, t := range vocab().titles[reports.Law] {
 		if strings.HasPrefix(s, t) {
 			return true
 		}
 	}
-	if firstIndex(s, vocab().titles[rules.Policy]) >= 0 || strings.ContainsAny(s, ",。:;") {
+	if firstIndex(s, vocab().titles[reports.Policy]) >= 0 || strings.ContainsAny(s, ",。:;") {
 		return false
 	}
 	for _, e := range vocab().lex.LawTitleEndings {
@@ -314,7 +315,7 @@ func isQuestion(s string) bool {
 
 // understand reads what a document is. kind, audience and jurisdiction
 // force their answers when not empty.
-func understand(src *reader.Source, cls []clause.Clause, kind, audience, jurisdiction string) *Understanding {
+func understand(src *reader.Source, cls []clause.Clause, kind reports.Kind, audience, jurisdiction string) *Understanding {
 	u := &Understanding{Kind: kind}
 	counts, evidence := signals(cls)
 	if u.Kind == "" {
@@ -322,7 +323,7 @@ func understand(src *reader.Source, cls []clause.Clause, kind, audience, jurisdi
 		u.sections(cls, counts)
 	}
 	total := sum(counts)
-	u.clauseKind = make([]string, len(cls))
+	u.clauseKind = make([]reports.Kind, len(cls))
 	for i := range cls {
 		u.clauseKind[i] = u.Kind
 	}
@@ -388,7 +389,7 @@ func (u *Understanding) sections(cls []clause.Clause, counts []tally) {
 		parts[1].First = parts[0].First // the page title leads the first part
 		parts = parts[1:]
 	}
-	size := map[string]int{}
+	size := map[reports.Kind]int{}
 	for i := range parts {
 		p := &parts[i]
 		if cls[p.First].Kind == reader.Heading {
@@ -401,8 +402,8 @@ func (u *Understanding) sections(cls []clause.Clause, counts []tally) {
 			// statute: its numbered articles say so
 			// and the after-sales terms of a tender or bid (二、免费质保条款)
 			// are its demands or promises, not a shop's policy
-			procurement := (u.Kind == rules.Tender || u.Kind == rules.Bid) && k == rules.Policy
-			if strong && !procurement && !(u.Kind == rules.Law && sum(counts[p.First : p.Last+1])[gLawArticle] > 0) {
+			procurement := (u.Kind == reports.Tender || u.Kind == reports.Bid) && k == reports.Policy
+			if strong && !procurement && !(u.Kind == reports.Law && sum(counts[p.First : p.Last+1])[gLawArticle] > 0) {
 				p.Kind = k
 			}
 		}
@@ -431,11 +432,11 @@ func (u *Understanding) sections(cls []clause.Clause, counts []tally) {
 // detectB2B tells terms between businesses: a tender or bid always; a
 // policy whose words name business customers, contracts and equipment
 // more than consumers.
-func detectB2B(kind string, t [nGroups + 1]int, evidence [nGroups][]string) (bool, []string) {
+func detectB2B(kind reports.Kind, t [nGroups + 1]int, evidence [nGroups][]string) (bool, []string) {
 	switch kind {
-	case rules.Tender, rules.Bid:
-		return true, []string{"kind: " + kind}
-	case rules.Law, rules.Article:
+	case reports.Tender, reports.Bid:
+		return true, []string{"kind: " + string(kind)}
+	case reports.Law, reports.Article:
 		return false, nil
 	}
 	if score := b2bScore(t); score >= 4 && score > 2*t[gConsumer] {
@@ -511,20 +512,20 @@ func distinct(ws []string, n int) []string {
 // consumer terms. Articles about after-sales service (which quote the law
 // or describe good practice) are neither, and are not faulted for missing
 // terms they were never meant to state.
-func isCommitment(cls []clause.Clause, topics map[string]bool) bool {
-	if len(cls) > 0 && firstIndex(cls[0].Text.S, vocab().titles[rules.Article]) >= 0 && firstIndex(cls[0].Text.S, vocab().titles[rules.Policy]) < 0 {
+func isCommitment(cls []clause.Clause, topics map[reports.Topic]bool) bool {
+	if len(cls) > 0 && firstIndex(cls[0].Text.S, vocab().titles[reports.Article]) >= 0 && firstIndex(cls[0].Text.S, vocab().titles[reports.Policy]) < 0 {
 		return false // an article's title, even if its text names policies
 	}
-	if firstIndex(joinHead(cls, headN), vocab().titles[rules.Policy]) >= 0 {
+	if firstIndex(joinHead(cls, headN), vocab().titles[reports.Policy]) >= 0 {
 		return true
 	}
 	for _, c := range cls {
-		if c.Kind == reader.Heading && firstIndex(c.Text.S, vocab().titles[rules.Policy]) >= 0 {
+		if c.Kind == reader.Heading && firstIndex(c.Text.S, vocab().titles[reports.Policy]) >= 0 {
 			return true
 		}
 	}
 	n := 0
-	for _, t := range []string{"return_window", "exchange_window", "warranty_period", "parts_warranty", "refund_time"} {
+	for _, t := range []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.WarrantyPeriod, reports.PartsWarranty, reports.RefundTime} {
 		if topics[t] {
 			n++
 		}

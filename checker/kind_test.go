@@ -5,10 +5,14 @@ import (
 
 	"shouhou/checker/clause"
 	"shouhou/checker/reader"
+	"shouhou/reports"
 )
 
 func TestDetectKind(t *testing.T) {
-	cases := []struct{ text, want string }{
+	cases := []struct {
+		text string
+		want reports.Kind
+	}{
 		{"售后服务政策\n七日内可退货。", "policy"},
 		{"某医院设备采购项目\n招标文件\n第一章 投标人须知", "tender"},
 		{"投标文件\n投标人名称：某公司\n我方承诺质保五年。", "bid"},
@@ -82,11 +86,14 @@ func TestStatuteChaptersStayLaw(t *testing.T) {
 // shop's terms under a policy title, yet it is the bid's promise or the
 // tender's demand: no section of its own, and no consumer rule.
 func TestProcurementAfterSalesSectionsStay(t *testing.T) {
-	for _, tc := range []struct{ text, want string }{
+	for _, tc := range []struct {
+		text string
+		want reports.Kind
+	}{
 		{"# 医院信息系统售后服务方案\n\n## 一、服务体系\n\n我公司设有驻地工程师，为贵单位提供服务。\n\n本方案适用于本项目全部设备。\n\n" +
-			"## 二、免费质保条款\n\n硬件质保五年。\n\n软件质保五年。\n\n服务器和存储设备质保五年。\n\n您可拨打服务热线报修。", "bid"},
+			"## 二、免费质保条款\n\n硬件质保五年。\n\n软件质保五年。\n\n服务器和存储设备质保五年。\n\n您可拨打服务热线报修。", reports.Bid},
 		{"# 某学校设备采购项目招标公告\n\n## 一、项目概况\n\n采购预算100万元，投标人须知见第二章。\n\n评标采用综合评分法。\n\n开标时间另行通知。\n\n" +
-			"## 二、售后服务条款\n\n整机质保三年。\n\n七日内可退货。\n\n接到报修后2小时内响应。", "tender"},
+			"## 二、售后服务条款\n\n整机质保三年。\n\n七日内可退货。\n\n接到报修后2小时内响应。", reports.Tender},
 	} {
 		src, err := reader.Parse("x.md", []byte(tc.text), "markdown", reader.Options{})
 		if err != nil {

@@ -3,10 +3,12 @@ package checker
 import (
 	"strings"
 	"testing"
+
+	"shouhou/reports"
 )
 
 // ruleRaised reports whether doc text of kind raises rule, and where.
-func ruleLines(t *testing.T, a *Auditor, kind, text, rule string) []int {
+func ruleLines(t *testing.T, a *Auditor, kind reports.Kind, text, rule string) []int {
 	t.Helper()
 	var lines []int
 	for _, f := range auditText(t, a, kind, text).Findings {
@@ -46,8 +48,9 @@ func TestNonQualityShipping(t *testing.T) {
 func TestBlanksAndVagueness(t *testing.T) {
 	a := builtinAuditor(t)
 	cases := []struct {
-		kind, text, rule string
-		want             bool
+		kind       reports.Kind
+		text, rule string
+		want       bool
 	}{
 		{"bid", "质保期不少于X年。", "CPL-BLANK", true},
 		{"bid", "整机质保不少于 年。", "CPL-BLANK", false}, // 不少于 年: no 为 before the blank, not read

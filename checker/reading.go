@@ -70,7 +70,7 @@ func (f Fact) HasFigure() bool { return f.Unit != "" || f.Money != nil }
 // Read audits one document as Audit does and keeps, besides the report,
 // the facts and table cells compare works on. kind forces the document
 // kind; empty detects it.
-func (a *Auditor) Read(src *reader.Source, kind string) Reading {
+func (a *Auditor) Read(src *reader.Source, kind reports.Kind) Reading {
 	var r Reading
 	doc, err := a.audit(context.Background(), src, kind, &r)
 	if err != nil {

@@ -17,9 +17,11 @@ func TestRelatedPlaces(t *testing.T) {
 	}
 	a := New(book)
 	cases := []struct {
-		name, kind, text, rule string
-		status                 reports.Status
-		line, relatedLine      int
+		name              string
+		kind              reports.Kind
+		text, rule        string
+		status            reports.Status
+		line, relatedLine int
 	}{
 		{"contradiction", "policy", "售后服务政策\n退货期限为7天。\n保修期一年。\n退货期限为15天。\n", "CPL-CONFLICT", reports.Unclear, 4, 2},
 		{"deposit against the budget", "tender", "采购预算：人民币100万元。\n\n投标保证金：人民币3万元。\n", "TND-DEPOSIT-2PCT", reports.Violation, 3, 1},

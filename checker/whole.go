@@ -28,7 +28,7 @@ import (
 func readLadders(fs []located) []located {
 	longest := map[string]duration.Amount{}
 	for _, f := range fs {
-		if f.Topic != "exchange_window" || f.Blank || f.Unit == "" || f.Unit == duration.Lifetime {
+		if f.Topic != reports.ExchangeWindow || f.Blank || f.Unit == "" || f.Unit == duration.Lifetime {
 			continue
 		}
 		k := f.Scope.Key()
@@ -41,13 +41,13 @@ func readLadders(fs []located) []located {
 	type at struct{ clause, num int }
 	returns := map[at]bool{}
 	for _, g := range fs {
-		if g.Topic == "return_window" {
+		if g.Topic == reports.ReturnWindow {
 			returns[at{g.Clause, g.NumStart}] = true
 		}
 	}
 	alsoReturn := func(f located) bool { return returns[at{f.Clause, f.NumStart}] }
 	for i, f := range fs {
-		if f.Topic == "exchange_window" && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime {
+		if f.Topic == reports.ExchangeWindow && !f.Blank && f.Unit != "" && f.Unit != duration.Lifetime {
 			if a, ok := longest[f.Scope.Key()]; ok && !duration.AtLeast(f.Amount(), a) && alsoReturn(f) {
 				fs[i].LadderStep = true
 			}

@@ -11,7 +11,7 @@ import (
 	"shouhou/rules"
 )
 
-func auditText(t *testing.T, a *Auditor, kind, text string) reports.Document {
+func auditText(t *testing.T, a *Auditor, kind reports.Kind, text string) reports.Document {
 	t.Helper()
 	src, err := reader.Parse("t.txt", []byte(text), "text", reader.Options{})
 	if err != nil {

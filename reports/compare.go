@@ -83,7 +83,7 @@ func (s *RequirementScope) String() string {
 // or a named item (insurance, certification) that must be provided.
 type Requirement struct {
 	ID    string   `json:"id"`
-	Topic string   `json:"topic"`
+	Topic Topic    `json:"topic"`
 	Op    string   `json:"op,omitempty"`
 	Value *float64 `json:"value,omitempty"`
 	Max   *float64 `json:"max,omitempty"`

@@ -35,10 +35,11 @@ type Shard struct {
 
 // RuleInfo is what a renderer may say about a rule.
 type RuleInfo struct {
-	ID, Title, Severity, Topic, Fix string
-	Kinds                           []string // document kinds the rule runs on
-	Basis                           []string
-	Bad, Good                       []string // the rule's own examples
+	ID, Title, Severity, Fix string
+	Topic                    Topic
+	Kinds                    []Kind // document kinds the rule runs on
+	Basis                    []string
+	Bad, Good                []string // the rule's own examples
 }
 
 // Tool names the program that made the report.
@@ -50,7 +51,7 @@ type Tool struct {
 // Document is one audited file.
 type Document struct {
 	Path     string    `json:"path"`
-	Kind     string    `json:"kind"`
+	Kind     Kind      `json:"kind"`
 	Encoding string    `json:"encoding"`
 	Facts    []Fact    `json:"facts"`
 	Findings []Finding `json:"findings"`
@@ -92,7 +93,7 @@ type Document struct {
 // Section is one part of a composite document: its kind, its heading and
 // the lines it spans in the original file.
 type Section struct {
-	Kind    string `json:"kind"`
+	Kind    Kind   `json:"kind"`
 	Title   string `json:"title"`
 	Line    int    `json:"line"`
 	EndLine int    `json:"end_line"`
@@ -107,7 +108,7 @@ type OCRPage struct {
 // Fact is one figure the document states. Line and Column point at the
 // figure in the original file. Value is null for lifetime and for blanks.
 type Fact struct {
-	Topic  string   `json:"topic"`
+	Topic  Topic    `json:"topic"`
 	Op     string   `json:"op"`
 	Value  *float64 `json:"value"`
 	Max    *float64 `json:"max,omitempty"`
@@ -146,7 +147,7 @@ type Scope struct {
 // document and has line 0, column 0.
 type Finding struct {
 	Rule     string   `json:"rule"`
-	Topic    string   `json:"topic"`
+	Topic    Topic    `json:"topic"`
 	Severity Severity `json:"severity"`
 	Status   Status   `json:"status"`
 	Message  string   `json:"message"`
@@ -222,6 +223,31 @@ func (s Severity) Rank() int {
 		return 1
 	}
 	return 0
+}
+
+// Kind is a document's kind, as CONTRACT.md names it.
+type Kind string
+
+// Document kinds.
+const (
+	Policy  Kind = "policy"  // a seller's after-sales policy or commitment
+	Tender  Kind = "tender"  // 招标文件, 采购需求
+	Bid     Kind = "bid"     // 投标文件, a supplier's commitment to a buyer
+	Law     Kind = "law"     // a statute or regulation, or its articles quoted
+	Article Kind = "article" // an explainer, news or how-to text: commits to nothing
+)
+
+// Kinds lists the document kinds in the order help texts name them.
+var Kinds = []Kind{Policy, Tender, Bid, Law, Article}
+
+// KindNames lists the document kinds as strings, in the order of Kinds,
+// for help texts, messages and shell completion.
+func KindNames() []string {
+	out := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		out[i] = string(k)
+	}
+	return out
 }
 
 // Summary counts the batch.

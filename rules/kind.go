@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"shouhou/reports"
 )
 
 // Kind is what the rulebook needs of a check kind: a parameter struct to
@@ -188,7 +190,7 @@ type patternSet interface{ PatternSet() *Patterns }
 type Synonymous interface{ SynonymGroups() [][]string }
 
 // IsMoneyTopic reports a topic whose facts are sums or percentages.
-func IsMoneyTopic(t string) bool { return moneyTopics[t] }
+func IsMoneyTopic(t reports.Topic) bool { return moneyTopics[t] }
 
 // MoneyTopicList lists the money topics, sorted, for messages.
 func MoneyTopicList() []string { return sortedKeys(moneyTopics) }

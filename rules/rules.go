@@ -34,18 +34,6 @@ const (
 	Info    = reports.Info
 )
 
-// Kinds of document.
-const (
-	Policy  = "policy"  // a seller's after-sales policy or commitment
-	Tender  = "tender"  // 招标文件, 采购需求
-	Bid     = "bid"     // 投标文件, a supplier's commitment to a buyer
-	Law     = "law"     // a statute or regulation, or its articles quoted
-	Article = "article" // an explainer, news or how-to text: commits to nothing
-)
-
-// Kinds lists the document kinds in the order help texts name them.
-var Kinds = []string{Policy, Tender, Bid, Law, Article}
-
 // Audiences: whom a document's terms are offered to.
 const (
 	Consumer = "consumer" // consumers: consumer-protection law applies
@@ -93,17 +81,17 @@ type Examples struct {
 
 // Rule is one entry of a rulebook.
 type Rule struct {
-	ID        string   `yaml:"id"`
-	Title     string   `yaml:"title"`
-	Severity  Severity `yaml:"severity"`
-	AppliesTo []string `yaml:"applies_to"`
+	ID        string         `yaml:"id"`
+	Title     string         `yaml:"title"`
+	Severity  Severity       `yaml:"severity"`
+	AppliesTo []reports.Kind `yaml:"applies_to"`
 	// Audience limits the rule to consumer or b2b terms; empty means both.
 	// Consumer-protection rules never judge terms between businesses.
 	Audience []string `yaml:"audience"`
 	// Jurisdictions the rule's law governs; empty means mainland only.
 	// Mainland law is not applied to Hong Kong, Macau or Taiwan shops.
-	Jurisdictions []string `yaml:"jurisdictions"`
-	Topic         string   `yaml:"topic"`
+	Jurisdictions []string      `yaml:"jurisdictions"`
+	Topic         reports.Topic `yaml:"topic"`
 	// Check is the rule's check kind (a name registered with RegisterKind:
 	// threshold, forbid, require …).
 	Check string `yaml:"check"`
@@ -120,14 +108,7 @@ type Rule struct {
 }
 
 // Applies reports whether the rule runs on documents of kind k.
-func (r *Rule) Applies(k string) bool {
-	for _, a := range r.AppliesTo {
-		if a == k {
-			return true
-		}
-	}
-	return false
-}
+func (r *Rule) Applies(k reports.Kind) bool { return slices.Contains(r.AppliesTo, k) }
 
 // Fits reports whether the rule judges terms for the given audience
 // (consumer or b2b) under the given jurisdiction.
@@ -201,7 +182,7 @@ type Book struct {
 	Version string
 	byID    map[string]*Rule
 	preMu   sync.Mutex
-	pre     map[string]*Prefilter // by document kind; "" for every rule
+	pre     map[reports.Kind]*Prefilter // by document kind; "" for every rule
 }
 
 // Prefilter returns the book's literal index over its pattern rules,
@@ -211,14 +192,14 @@ func (b *Book) Prefilter() *Prefilter { return b.PrefilterFor("") }
 // PrefilterFor returns the literal index over the pattern rules that apply
 // to documents of kind k (all rules for ""), built on first use. A tender
 // is not scanned for the words of forty policy rules.
-func (b *Book) PrefilterFor(k string) *Prefilter {
+func (b *Book) PrefilterFor(k reports.Kind) *Prefilter {
 	b.preMu.Lock()
 	defer b.preMu.Unlock()
 	if p, ok := b.pre[k]; ok {
 		return p
 	}
 	if b.pre == nil {
-		b.pre = map[string]*Prefilter{}
+		b.pre = map[reports.Kind]*Prefilter{}
 	}
 	p := newPrefilter(b.Rules, func(r *Rule) bool { return k == "" || r.Applies(k) })
 	b.pre[k] = p
@@ -337,8 +318,8 @@ func (r *Rule) validate(given []string) []Problem {
 		bad("applies_to", "applies_to is empty")
 	}
 	for _, k := range r.AppliesTo {
-		if !slices.Contains(Kinds, k) {
-			bad("applies_to", "applies_to %q must be one of %s", k, strings.Join(Kinds, ", "))
+		if !slices.Contains(reports.Kinds, k) {
+			bad("applies_to", "applies_to %q must be one of %s", k, strings.Join(reports.KindNames(), ", "))
 		}
 	}
 	for _, a := range r.Audience {
@@ -403,10 +384,11 @@ func normalizePattern(p string) string {
 	return b.String()
 }
 
-func sortedKeys[V any](m map[string]V) []string {
+// sortedKeys lists m's keys as strings, sorted.
+func sortedKeys[K ~string, V any](m map[K]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
-		out = append(out, k)
+		out = append(out, string(k))
 	}
 	sort.Strings(out)
 	return out

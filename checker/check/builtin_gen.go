@@ -6,6 +6,7 @@
 package check
 
 import (
+	"shouhou/reports"
 	"shouhou/rules"
 )
 
@@ -19,7 +20,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-BLANK",
 			Title:    "模板空白未填写",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 				"tender",
 				"bid",
@@ -117,7 +118,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-BURDEN-PROOF",
 			Title:    "耐用商品六个月内的瑕疵由经营者举证",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -167,7 +168,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-CAR-OUTDATED",
 			Title:    "汽车三包不得沿用已废止的 2012 年规定的数字",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -210,7 +211,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-CAR-SERVICE",
 			Title:    "不得以保养地点限制汽车三包",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -252,7 +253,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-COMPLAINT-BAR",
 			Title:    "不得排除或限制投诉、举报、诉讼",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -322,7 +323,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-CONFLICT",
 			Title:    "同一事项前后说法不一",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 				"tender",
 				"bid",
@@ -370,7 +371,7 @@ var builtinBook = rules.Prepared{
 				},
 			},
 			Params: &ConsistentParams{
-				Topics: []string{
+				Topics: []reports.Topic{
 					"return_window",
 					"exchange_window",
 					"refund_time",
@@ -388,7 +389,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-DAMAGES-CAP",
 			Title:    "不得以商品价款为限免除赔偿责任",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -441,7 +442,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-EXCH-15D",
 			Title:    "换货期限不得短于 15 日",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -489,7 +490,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-FORUM",
 			Title:    "管辖条款不得限制消费者选择诉讼",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -543,7 +544,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-FRAUD-X3",
 			Title:    "欺诈赔偿的承诺不得低于法定三倍",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -592,7 +593,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-INTERP-RIGHT",
 			Title:    "不得保留单方（最终）解释权",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -664,7 +665,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-INVOICE",
 			Title:    "不得拒开发票或另收开票费用",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -747,7 +748,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-LIABILITY-WAIVER",
 			Title:    "不得以格式条款笼统免除赔偿责任",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Topic:   "no_return",
@@ -817,7 +818,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-NORET-BLANKET",
 			Title:    "不得笼统拒绝退换货",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -918,7 +919,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-NORET-NOREASON",
 			Title:    "不得自行扩大不适用无理由退货的商品范围",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1004,7 +1005,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-NORET-UNSEALED",
 			Title:    "不得以拆封为由拒绝退货",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1086,7 +1087,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-ORDER-VOID",
 			Title:    "付款后合同已成立，不得约定订单不成立",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1129,7 +1130,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-PARTS-CATEGORY",
 			Title:    "部件三包有效期不得短于品类规定",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1167,7 +1168,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-PREPAID",
 			Title:    "预付卡、会员卡余额应可退还",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1220,7 +1221,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-PRIVACY",
 			Title:    "个人信息须经明确同意，不得强制授权或无法退订",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1279,7 +1280,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REFUND-7D",
 			Title:    "收到退货后 7 日内退款",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1323,7 +1324,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REFUND-DEDUCT",
 			Title:    "退货应按实付价款一次退清",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1398,7 +1399,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REFUND-METHOD",
 			Title:    "退款应原路退回，不得只退余额或优惠券",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1449,7 +1450,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REPAIR-30D",
 			Title:    "修理期限不得超过 30 日",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1487,7 +1488,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REPAIR-COUNT",
 			Title:    "两次修理仍不能正常使用的应可换货或退货",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1548,7 +1549,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REQ-COMPLAINT",
 			Title:    "应写明投诉渠道",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1593,7 +1594,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REQ-EXCHANGE",
 			Title:    "应写明换货期限",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1629,7 +1630,7 @@ var builtinBook = rules.Prepared{
 						"(无法|不)(提供|支持|办理)(换货|调换)(服务)?[,;。]|(无法|不)(提供|支持|办理)(换货|调换)(服务)?$",
 					},
 				},
-				Topics: []string{
+				Topics: []reports.Topic{
 					"exchange_window",
 				},
 			},
@@ -1638,7 +1639,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REQ-RETURN",
 			Title:    "应写明退货期限",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1670,7 +1671,7 @@ var builtinBook = rules.Prepared{
 			},
 			Params: &RequireParams{
 				Patterns: rules.Patterns{},
-				Topics: []string{
+				Topics: []reports.Topic{
 					"return_window",
 				},
 			},
@@ -1679,7 +1680,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-REQ-WARRANTY",
 			Title:    "应写明保修期",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1711,7 +1712,7 @@ var builtinBook = rules.Prepared{
 			},
 			Params: &RequireParams{
 				Patterns: rules.Patterns{},
-				Topics: []string{
+				Topics: []reports.Topic{
 					"warranty_period",
 					"parts_warranty",
 				},
@@ -1721,7 +1722,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-RET-7D",
 			Title:    "退货期限不得短于 7 日",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1770,7 +1771,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-RET-START",
 			Title:    "七日无理由退货自签收次日起算",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1825,7 +1826,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-SELLER-DUTY",
 			Title:    "销售者不得把三包推给厂家",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1881,7 +1882,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-SHIP-QUALITY",
 			Title:    "质量问题退换修的运费由经营者承担",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -1977,7 +1978,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-SPARE-5Y",
 			Title:    "停产后零配件供应不得少于 5 年",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2014,7 +2015,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-UNILATERAL",
 			Title:    "经营者不得任意变更或解除合同",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2084,7 +2085,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-VAGUE",
 			Title:    "售后期限不得以“视情况而定”代替",
 			Severity: "warning",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 				"bid",
 				"tender",
@@ -2169,7 +2170,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-WARR-1Y",
 			Title:    "整机保修期不得短于 1 年",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2219,7 +2220,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-WARR-CATEGORY",
 			Title:    "整机（整车）三包有效期不得短于品类规定",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2259,7 +2260,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-WARR-RESET",
 			Title:    "换货后三包期重新计算，修理时间不计入",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2316,7 +2317,7 @@ var builtinBook = rules.Prepared{
 			ID:       "CPL-WARR-START",
 			Title:    "三包期自交付或开票之日起算，不得自生产日期起算",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 			},
 			Audience: []string{
@@ -2380,7 +2381,7 @@ var builtinBook = rules.Prepared{
 			ID:       "NOTE-JURISDICTION",
 			Title:    "非内地法域的条款不按内地法律审查",
 			Severity: "info",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"policy",
 				"tender",
 				"bid",
@@ -2429,7 +2430,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-AUTH",
 			Title:    "不得以生产厂家授权作为资格条件",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "brand_restriction",
@@ -2481,7 +2482,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-BOND-10PCT",
 			Title:    "履约保证金不得超过合同金额的 10%",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "performance_bond",
@@ -2522,7 +2523,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-BRAND",
 			Title:    "不得指定或限定品牌、厂家",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "brand_restriction",
@@ -2569,7 +2570,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-CASH",
 			Title:    "保证金应允许以保函等非现金形式提交",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "bid_deposit",
@@ -2616,7 +2617,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-DEPOSIT-2PCT",
 			Title:    "投标保证金不得超过预算金额的 2%",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "bid_deposit",
@@ -2658,7 +2659,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-LOCAL",
 			Title:    "不得以所在地或特定区域条件限制供应商",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "locality_requirement",
@@ -2706,7 +2707,7 @@ var builtinBook = rules.Prepared{
 			ID:       "TND-SCALE",
 			Title:    "不得以企业规模作为资格条件或评审因素",
 			Severity: "error",
-			AppliesTo: []string{
+			AppliesTo: []reports.Kind{
 				"tender",
 			},
 			Topic:   "scale_requirement",

@@ -20,7 +20,7 @@ const Consistent = "consistent"
 
 // ConsistentParams are the duration topics the rule compares.
 type ConsistentParams struct {
-	Topics []string `yaml:"topics,omitempty,flow"`
+	Topics []reports.Topic `yaml:"topics,omitempty,flow"`
 }
 
 type consistent struct{}
@@ -86,7 +86,7 @@ func (consistent) Run(d Doc, r *rules.Rule) []reports.Finding {
 		if !usable(f) {
 			continue
 		}
-		k := f.Topic + "|" + f.Item
+		k := string(f.Topic) + "|" + f.Item
 		if a, ok := figures[k]; !ok {
 			figures[k] = f.Amount()
 		} else if !sameAmount(a, f.Amount()) {
@@ -97,13 +97,13 @@ func (consistent) Run(d Doc, r *rules.Rule) []reports.Finding {
 	var order []string
 	productHeading := map[string]bool{}
 	for _, f := range d.Facts() {
-		if !usable(f) || !mixed[f.Topic+"|"+f.Item] {
+		if !usable(f) || !mixed[string(f.Topic)+"|"+f.Item] {
 			continue
 		}
 		c := clauses[f.Clause]
 		s := c.Text.S
 		ps, pe := phraseStart(s, f.Start), phraseEnd(s, f.End)
-		key := strings.Join([]string{f.Topic, f.Item, qualifiers(s), promise(s[ps:pe]), subject(s[ps:f.Start] + " " + s[f.End:pe]), c.Context, f.Scope.Key()}, "|")
+		key := strings.Join([]string{string(f.Topic), f.Item, qualifiers(s), promise(s[ps:pe]), subject(s[ps:f.Start] + " " + s[f.End:pe]), c.Context, f.Scope.Key()}, "|")
 		if _, ok := groups[key]; !ok {
 			order = append(order, key)
 		}
@@ -138,7 +138,7 @@ func (consistent) Run(d Doc, r *rules.Rule) []reports.Finding {
 				here := d.Place(b.Clause, b.NumStart)
 				topic := rules.TopicNames[b.Topic]
 				if b.Item != "" {
-					topic = b.Item + rules.TopicNames["warranty_period"]
+					topic = b.Item + rules.TopicNames[reports.WarrantyPeriod]
 				}
 				msg := expand(r.Message, map[string]string{"topic": topic,
 					"stated": fmt.Sprintf("%s 写 %s", here.Location, b.Amount()), "others": strings.Join(said, "，")})

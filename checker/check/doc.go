@@ -47,8 +47,8 @@ type Fact struct {
 // Context is what a check may know of the document beyond its clauses
 // and facts: worked out once per document, before the rules run.
 type Context struct {
-	Topics     map[string]bool // topics the document states
-	Commitment bool            // its after-sales clauses make promises (not only describe)
+	Topics     map[reports.Topic]bool // topics the document states
+	Commitment bool                   // its after-sales clauses make promises (not only describe)
 	// SellsGoods reports whether its after-sales clauses speak of goods
 	// sold; asked only when needed.
 	SellsGoods   func() bool

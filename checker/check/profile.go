@@ -19,7 +19,7 @@ func (profile) Name() string { return Profile }
 func (profile) Params() any  { return &ProfileParams{} }
 
 func (profile) Validate(r *rules.Rule, bad rules.Bad) {
-	if r.Topic != "parts_warranty" && r.Topic != "warranty_period" {
+	if r.Topic != reports.PartsWarranty && r.Topic != reports.WarrantyPeriod {
 		bad("topic", "profile rules judge parts_warranty or warranty_period, not %q", r.Topic)
 	}
 }
@@ -39,7 +39,7 @@ func (profile) Run(d Doc, r *rules.Rule) []reports.Finding {
 			continue
 		}
 		item := f.Item
-		if f.Topic == "warranty_period" {
+		if f.Topic == reports.WarrantyPeriod {
 			s := clauses[f.Clause].Text.S
 			item = cat.WholePart(s[phraseStart(s, f.Start):f.Start])
 		}

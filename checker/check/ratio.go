@@ -17,8 +17,8 @@ const Ratio = "ratio"
 // RatioParams are the share (max, in percent) and the money topic it is
 // taken of (of: budget).
 type RatioParams struct {
-	Max *Share `yaml:"max,omitempty,flow"`
-	Of  string `yaml:"of,omitempty"`
+	Max *Share        `yaml:"max,omitempty,flow"`
+	Of  reports.Topic `yaml:"of,omitempty"`
 }
 
 // Share is a ratio rule's limit: {value: 2, unit: percent}.

@@ -12,7 +12,7 @@ const Require = "require"
 // a clause its patterns match.
 type RequireParams struct {
 	rules.Patterns `yaml:",inline"`
-	Topics         []string `yaml:"topics,omitempty,flow"`
+	Topics         []reports.Topic `yaml:"topics,omitempty,flow"`
 }
 
 type require struct{}
@@ -34,7 +34,7 @@ func (require) Validate(r *rules.Rule, bad rules.Bad) {
 
 // goodsTopics are terms only a seller of goods owes: a cleaning or repair
 // service is not asked for a return window.
-var goodsTopics = map[string]bool{"return_window": true, "exchange_window": true, "warranty_period": true, "parts_warranty": true}
+var goodsTopics = map[reports.Topic]bool{reports.ReturnWindow: true, reports.ExchangeWindow: true, reports.WarrantyPeriod: true, reports.PartsWarranty: true}
 
 // asksOfGoods reports a require rule satisfied only by goods terms.
 func asksOfGoods(p *RequireParams) bool {

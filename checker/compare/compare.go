@@ -149,9 +149,10 @@ type row [2]int
 // bidRows is what a bid's deviation table says, row by row.
 type bidRows struct {
 	claim map[row]reports.Claim
-	// asked: the row's tender-column topics (topic|item); topics: every
-	// topic the row's cells name, tender or response column.
-	asked, topics map[row][]string
+	// asked: the row's tender-column topics (topic|item).
+	asked map[row][]string
+	// topics: every topic the row's cells name, tender or response column.
+	topics map[row][]reports.Topic
 }
 
 // Bid checks one bid against the requirements.
@@ -161,13 +162,13 @@ func Bid(reqs []reports.Requirement, bid checker.Reading) []reports.Result {
 	// In a deviation table only the response column is the bid's word; the
 	// tender column repeats the demand.
 	var facts []scoped
-	rows := bidRows{claim: map[row]reports.Claim{}, asked: map[row][]string{}, topics: map[row][]string{}}
+	rows := bidRows{claim: map[row]reports.Claim{}, asked: map[row][]string{}, topics: map[row][]reports.Topic{}}
 	for i, f := range bid.Facts {
 		if f.Cell != nil && f.Cell.Row > 1 {
 			k := row{f.Cell.Table, f.Cell.Row}
 			rows.topics[k] = append(rows.topics[k], f.Topic)
 			if headerIs(f.Cell.Header, tenderColumn) && !headerIs(f.Cell.Header, responseColumn) {
-				rows.asked[k] = append(rows.asked[k], f.Topic+"|"+f.Item)
+				rows.asked[k] = append(rows.asked[k], string(f.Topic)+"|"+f.Item)
 				continue
 			}
 		}
@@ -212,7 +213,7 @@ func claimFor(r reports.Requirement, found []scoped, rows bidRows) *reports.Clai
 	}
 	for _, k := range sortedRows(rows.asked) { // the first row, so the report never varies
 		for _, a := range rows.asked[k] {
-			if c, ok := rows.claim[k]; ok && a == r.Topic+"|"+r.Item {
+			if c, ok := rows.claim[k]; ok && a == string(r.Topic)+"|"+r.Item {
 				return &c
 			}
 		}
@@ -229,7 +230,7 @@ func claimFor(r reports.Requirement, found []scoped, rows bidRows) *reports.Clai
 	return nil
 }
 
-func sortedRows(m map[row][]string) []row {
+func sortedRows[V any](m map[row]V) []row {
 	keys := make([]row, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -373,11 +374,11 @@ func byScope(found []scoped) bool {
 // 修复时间不超过48小时 (repair time) is answered by 36小时内修复 (time to
 // resolve), and the other way round. Used only when the exact topic is
 // not stated.
-var sameAnswer = map[string]string{"repair_time": "resolution_time", "resolution_time": "repair_time"}
+var sameAnswer = map[reports.Topic]reports.Topic{reports.RepairTime: reports.ResolutionTime, reports.ResolutionTime: reports.RepairTime}
 
 // matching returns the bid's figures on r's topic and item that are for
 // r's scope; where some are stated for exactly that scope, only those.
-func matching(r reports.Requirement, topic string, facts []scoped) []scoped {
+func matching(r reports.Requirement, topic reports.Topic, facts []scoped) []scoped {
 	var out, exact []scoped
 	for _, f := range facts {
 		if f.Topic == topic && (r.Item == "" || f.Item == r.Item) && sameScope(r.Scope, f.scope) {

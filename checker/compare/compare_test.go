@@ -14,12 +14,13 @@ func f64(v float64) *float64 { return &v }
 
 // tf is a duration or list fact as a test writes it: a Max makes a range.
 type tf struct {
-	Topic, Item, Text, Section, Condition string
-	Value, Max                            *float64
-	Unit                                  string
-	Blank                                 bool
-	Line                                  int
-	Cell                                  *checker.Cell
+	Topic                          reports.Topic
+	Item, Text, Section, Condition string
+	Value, Max                     *float64
+	Unit                           string
+	Blank                          bool
+	Line                           int
+	Cell                           *checker.Cell
 }
 
 func (t tf) fact() checker.Fact {

@@ -136,7 +136,7 @@ func fromRows(rows [][]string) ([]reports.Requirement, error) {
 		if get(row, "topic") == "" {
 			continue // a footer or an empty row
 		}
-		r := reports.Requirement{ID: get(row, "id"), Topic: get(row, "topic"), Op: get(row, "op"), Unit: get(row, "unit"),
+		r := reports.Requirement{ID: get(row, "id"), Topic: reports.Topic(get(row, "topic")), Op: get(row, "op"), Unit: get(row, "unit"),
 			Item: get(row, "item"), Text: get(row, "text"), Location: get(row, "location"), Mark: get(row, "substantive")}
 		var err error
 		if r.Value, err = num(row, "value"); err != nil {

@@ -45,7 +45,7 @@ func (s *scoper) Of(facts []checker.Fact, cells []checker.CellText) []*reports.R
 	type rowKey [2]int
 	var before map[rowKey][]checker.CellText
 	for i, f := range facts {
-		if out[i] != nil || f.Cell == nil || !f.HasFigure() || f.Topic == "service_hours" {
+		if out[i] != nil || f.Cell == nil || !f.HasFigure() || f.Topic == reports.ServiceHours {
 			continue
 		}
 		if before == nil {
@@ -99,7 +99,7 @@ func (s *scoper) clause(facts []checker.Fact, out []*reports.RequirementScope) {
 	}
 	next := 0
 	for i, f := range facts {
-		if !f.HasFigure() || f.Topic == "service_hours" || f.Blank {
+		if !f.HasFigure() || f.Topic == reports.ServiceHours || f.Blank {
 			continue
 		}
 		k := match(qs, f, next)

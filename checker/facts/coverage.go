@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"shouhou/lexicon/duration"
+	"shouhou/reports"
 )
 
 // coverageRe finds a service coverage: 7×24小时, 5*8, 7天×24小时, 7天24小时,
@@ -54,7 +55,7 @@ func coverage(s string) (out []Fact, spans [][2]int) {
 		if m[8] >= 0 { // the character after N×M小时 is not part of it
 			end = m[8]
 		}
-		f := Fact{Topic: "service_hours"}
+		f := Fact{Topic: reports.ServiceHours}
 		f.Op, f.Value, f.Unit = duration.OpEqual, float64(d*h), duration.Hour
 		f.Start, f.NumStart, f.End = m[0], m[0], end
 		out = append(out, f)
@@ -73,7 +74,7 @@ func coverage(s string) (out []Fact, spans [][2]int) {
 		if span <= 0 || span > 24 {
 			continue
 		}
-		f := Fact{Topic: "service_hours"}
+		f := Fact{Topic: reports.ServiceHours}
 		f.Op, f.Value, f.Unit = duration.OpEqual, float64(days)*span, duration.Hour
 		f.Start, f.NumStart, f.End = m[0], m[4], m[1]
 		out = append(out, f)

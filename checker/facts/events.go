@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"shouhou/lexicon/duration"
+	"shouhou/reports"
 )
 
 // event is what a figure times when that is not its topic's own event.
@@ -103,4 +104,6 @@ func ageCondition(q duration.Quantity, after string) bool {
 
 // isWarranty reports the warranty topics, which no service after the
 // warranty and no support line can be.
-func isWarranty(topic string) bool { return topic == "warranty_period" || topic == "parts_warranty" }
+func isWarranty(topic reports.Topic) bool {
+	return topic == reports.WarrantyPeriod || topic == reports.PartsWarranty
+}

@@ -21,12 +21,13 @@ import (
 	"shouhou/lexicon/money"
 	"shouhou/lexicon/segment"
 	"shouhou/lexicon/terms"
+	"shouhou/reports"
 )
 
 // Fact is one duration with its topic, located in the clause's normalized
 // text (Start, End, NumStart are byte offsets there).
 type Fact struct {
-	Topic string
+	Topic reports.Topic
 	Item  string // the part, for parts_warranty
 	// Condition is the hedge that makes the figure a promise under a
 	// condition (原则上, 节假日除外), or "".
@@ -44,7 +45,7 @@ type Fact struct {
 // hit is a cue word found in a text.
 type hit struct {
 	start, end int
-	topics     []string
+	topics     []reports.Topic
 }
 
 // in reports whether the hit lies inside phrase p.
@@ -58,7 +59,7 @@ type Extractor struct {
 	hedge *keywords.Set // lexicon hedges: 原则上, 节假日除外 …
 	scope *scoper
 	cues  *keywords.Set // every occurrence of every cue, by a first-character table
-	topic map[string][]string
+	topic map[string][]reports.Topic
 	// abbrev: the lexicon's folded spellings (退、换货), longest first
 	abbrev []string
 }
@@ -120,7 +121,7 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 	fs := s.x.extract(c, s.ctx, next)
 	if row {
 		for i := range fs {
-			if fs[i].Topic == "parts_warranty" {
+			if fs[i].Topic == reports.PartsWarranty {
 				fs[i].Item, fs[i].Scope.Part = prev, prev // the row's whole name: 电机霍尔元件, not 电机
 			}
 		}
@@ -149,7 +150,7 @@ func (x *Extractor) partName(s string) bool {
 // (保修期限, 质保期, 包修期).
 func (x *Extractor) cueAlone(s string) bool {
 	for _, h := range x.cueHits(s, nil) {
-		if slices.Contains(h.topics, "warranty_period") && h.end-h.start >= len(strings.TrimSpace(s))-6 {
+		if slices.Contains(h.topics, reports.WarrantyPeriod) && h.end-h.start >= len(strings.TrimSpace(s))-6 {
 			return true
 		}
 	}
@@ -206,7 +207,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 
 	out := listed
 	each := x.respectively(s, qs)
-	var eachTopics []string
+	var eachTopics []reports.Topic
 	for qi, q := range qs {
 		pi := phraseOf(phrases, q.Start)
 		p := phrases[pi]
@@ -255,21 +256,21 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			window := x.lex.Topics[tp].Kind == terms.Window
 			// a support line or service is no warranty or return right;
 			// spare parts may share its years (5年技术服务及备件供应)
-			if service && window || ev == serviceOnly && window && tp != "spare_parts_period" || afterWarranty && isWarranty(tp) {
+			if service && window || ev == serviceOnly && window && tp != reports.SparePartsPeriod || afterWarranty && isWarranty(tp) {
 				continue
 			}
 			if window && ageCondition(q, s[q.End:]) {
 				continue // 购买15日以上的商品: the age of the goods, no period
 			}
-			noReason := tp == "exchange_window" && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason))
-			if tp == "repair_time" && q.Unit == duration.Year {
-				tp = "warranty_period" // 免费维修期限6年: a warranty, no repair takes years
+			noReason := tp == reports.ExchangeWindow && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason))
+			if tp == reports.RepairTime && q.Unit == duration.Year {
+				tp = reports.WarrantyPeriod // 免费维修期限6年: a warranty, no repair takes years
 			}
-			if q.Unit == duration.Year && (tp == "onsite_time" || tp == "response_time" || tp == "resolution_time") {
+			if q.Unit == duration.Year && (tp == reports.OnsiteTime || tp == reports.ResponseTime || tp == reports.ResolutionTime) {
 				if !containsAny(phrase, x.lex.RepairWords) {
 					continue // no visit or answer takes years
 				}
-				tp = "warranty_period" // 1年内免费上门维修: a warranty served on site
+				tp = reports.WarrantyPeriod // 1年内免费上门维修: a warranty served on site
 			}
 			if !x.lex.Topics[tp].Fits(q.Unit) {
 				continue // 保修期内…48小时内到场: no warranty lasts hours
@@ -281,20 +282,20 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 				// 三包 exchange for faults
 				f.Condition = x.lex.NoReason[0]
 			}
-			if tp == "warranty_period" {
+			if tp == reports.WarrantyPeriod {
 				if containsAny(phrase, x.lex.Paid) && !named {
 					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty
 				}
 				if name, ok := each[qi]; ok {
 					if name != "" {
-						f = Fact{Topic: "parts_warranty", Item: name, Quantity: q}
+						f = Fact{Topic: reports.PartsWarranty, Item: name, Quantity: q}
 					}
 					out = append(out, f)
 					continue
 				}
 				if items := x.parts(s, phrases, pi, hits, c.Context, fromCtx); len(items) > 0 {
 					for _, it := range items {
-						out = append(out, Fact{Topic: "parts_warranty", Item: it, Quantity: q})
+						out = append(out, Fact{Topic: reports.PartsWarranty, Item: it, Quantity: q})
 					}
 					continue
 				}
@@ -302,7 +303,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			out = append(out, f)
 		}
 		if service && !anyService(x.lex, topics) && ev != serviceOnly {
-			out = append(out, Fact{Topic: "resolution_time", Quantity: q})
+			out = append(out, Fact{Topic: reports.ResolutionTime, Quantity: q})
 		}
 		if len(out) > start {
 			region := x.scope.scopeOf(s, phrases, q.Start, c.Context)
@@ -338,7 +339,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 // else the first cue of the next phrases (七日内,可退货), else the nearest in
 // the two phrases before, else the table or heading context. cueAt is the
 // cue's byte offset in the clause, or -1; fromCtx says the context decided.
-func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []duration.Quantity, phrases [][2]int, pi int, ctx []hit) (topics []string, cueAt int, fromCtx bool) {
+func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []duration.Quantity, phrases [][2]int, pi int, ctx []hit) (topics []reports.Topic, cueAt int, fromCtx bool) {
 	p := phrases[pi]
 	best, bestDist := -1, 1<<30
 	for i, h := range hits {
@@ -404,7 +405,7 @@ func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []durat
 
 // coordinated adds to hit i's topics those of the cues joined to it by
 // 或/或者/和/及/与/、 (30天的退货或者换货政策: both windows are 30 days).
-func (x *Extractor) coordinated(s string, hits []hit, i int) []string {
+func (x *Extractor) coordinated(s string, hits []hit, i int) []reports.Topic {
 	topics := hits[i].topics
 	for j := i + 1; j < len(hits); j++ {
 		gap := strings.TrimSpace(s[hits[j-1].end:hits[j].start])
@@ -429,7 +430,7 @@ func (x *Extractor) listEntry(s string, p [2]int, q duration.Quantity) bool {
 	if rest != "" || name == "" || utf8.RuneCountInString(name) > 5 {
 		return false
 	}
-	return containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics["parts_warranty"].Items)
+	return containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics[reports.PartsWarranty].Items)
 }
 
 // conditional reports a figure that states a condition rather than a
@@ -537,7 +538,7 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 			taken[k] = true
 		}
 		topics := x.topic[s[c.start:c.end]]
-		if slices.Contains(topics, "onsite_time") {
+		if slices.Contains(topics, reports.OnsiteTime) {
 			if _, pe := phraseAround(s, c.start, c.end); containsAny(s[c.end:pe], x.lex.MoneyDestinations) {
 				topics = refundTopics // 到达您的支付账户: money arrives, nobody comes on site
 			}
@@ -564,7 +565,7 @@ func commonSuffix(a, b string) int {
 }
 
 // refundTopics is the topic of money arriving in the buyer's account.
-var refundTopics = []string{"refund_time"}
+var refundTopics = []reports.Topic{reports.RefundTime}
 
 // phraseAround returns the phrase of s around [start,end): the text
 // between the punctuation marks (or spaces) before and after it. A comma
@@ -786,7 +787,7 @@ func (x *Extractor) respectively(s string, qs []duration.Quantity) map[int]strin
 // collective word for the names before it).
 func (x *Extractor) names(s string) []string {
 	var out []string
-	for _, w := range wordsIn(s, x.lex.WholeUnit, x.lex.Topics["parts_warranty"].Items) {
+	for _, w := range wordsIn(s, x.lex.WholeUnit, x.lex.Topics[reports.PartsWarranty].Items) {
 		if strings.HasSuffix(s[:w[0]], "等") {
 			continue
 		}
@@ -807,7 +808,7 @@ func (x *Extractor) items(phrase string) []string {
 		return nil
 	}
 	var out []string
-	for _, w := range wordsIn(phrase, x.lex.Topics["parts_warranty"].Items) {
+	for _, w := range wordsIn(phrase, x.lex.Topics[reports.PartsWarranty].Items) {
 		if it := phrase[w[0]:w[1]]; !slices.Contains(out, it) {
 			out = append(out, it)
 		}
@@ -925,7 +926,7 @@ func figureIn(qs []duration.Quantity, p [2]int) bool {
 	return false
 }
 
-func anyService(lex *terms.Lexicon, topics []string) bool {
+func anyService(lex *terms.Lexicon, topics []reports.Topic) bool {
 	for _, t := range topics {
 		if lex.Topics[t].Kind == terms.Service {
 			return true

@@ -199,7 +199,7 @@ func TestListFacts(t *testing.T) {
 		cl := clauseOf(c.text)
 		for _, f := range x.Extract(cl) {
 			if f.Topic == "insurance" || f.Topic == "certification" {
-				got = append(got, f.Topic+"/"+f.Item)
+				got = append(got, string(f.Topic)+"/"+f.Item)
 				if f.Unit != "" || f.Blank {
 					t.Errorf("%q: list fact %+v carries a figure", c.text, f)
 				}

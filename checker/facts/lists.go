@@ -9,6 +9,7 @@ import (
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
 	"shouhou/lexicon/terms"
+	"shouhou/reports"
 )
 
 // lists finds the named items of list topics (insurance, certification):
@@ -16,8 +17,8 @@ import (
 // spaces and hyphens ignored, so "ISO 9001:2015" and "iso9001" are one.
 type lists struct {
 	words     *keywords.Set
-	topic     []string // word index -> topic
-	item      []string // word index -> canonical item
+	topic     []reports.Topic // word index -> topic
+	item      []string        // word index -> canonical item
 	negations []string
 }
 
@@ -84,7 +85,7 @@ func (l *lists) find(c clause.Clause) []Fact {
 			return true
 		}
 		coverEnd = end
-		key := l.topic[w] + "/" + l.item[w]
+		key := string(l.topic[w]) + "/" + l.item[w]
 		if seen[key] {
 			return true
 		}

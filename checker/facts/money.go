@@ -13,12 +13,13 @@ import (
 	"shouhou/lexicon/keywords"
 	"shouhou/lexicon/money"
 	"shouhou/lexicon/terms"
+	"shouhou/reports"
 )
 
 // moneyCues ties sums and percentages to the money topics of CONTRACT.md.
 type moneyCues struct {
 	words *keywords.Set
-	topic []string // word index -> topic, or baseWord, or "" (owns a sum of no topic)
+	topic []reports.Topic // word index -> topic, or baseWord, or "" (owns a sum of no topic)
 	// topical holds only the words of money topics: a clause whose text
 	// and context have none of them holds no money fact, and is not
 	// searched for sums (most clauses of most documents).
@@ -26,12 +27,12 @@ type moneyCues struct {
 }
 
 // baseWord marks what a percentage is taken of (合同金额).
-const baseWord = "(base)"
+const baseWord reports.Topic = "(base)"
 
 func newMoneyCues(lex *terms.Lexicon) *moneyCues {
 	m := &moneyCues{}
 	var words []string
-	add := func(topic string, ws []string) {
+	add := func(topic reports.Topic, ws []string) {
 		for _, w := range ws {
 			words = append(words, w)
 			m.topic = append(m.topic, topic)
@@ -50,7 +51,7 @@ func newMoneyCues(lex *terms.Lexicon) *moneyCues {
 // moneyHit is a money word found in a text.
 type moneyHit struct {
 	start, end int
-	topic      string
+	topic      reports.Topic
 }
 
 // hits finds the money words of s, the longest where two overlap
@@ -113,21 +114,21 @@ func (m *moneyCues) find(c clause.Clause) []Fact {
 // context. A sum belongs to whatever word is nearest (合同金额100万元 is no
 // topic's); a percentage is some deposit's or bond's share of a base, so
 // it looks past base words (合同金额的10%) and stops at any other word.
-func chooseMoney(hits, ctx []moneyHit, phrases [][2]int, pi, start, end int, percent bool) string {
+func chooseMoney(hits, ctx []moneyHit, phrases [][2]int, pi, start, end int, percent bool) reports.Topic {
 	// decide says what word h means for the amount: its topic and true
 	// when it settles the question, false to look further.
-	decide := func(h moneyHit) (string, bool) {
+	decide := func(h moneyHit) (reports.Topic, bool) {
 		switch {
-		case percent && (h.topic == baseWord || h.topic == "budget"):
+		case percent && (h.topic == baseWord || h.topic == reports.Budget):
 			return "", false // 预算金额的2%: the base, not the owner
 		case h.topic == baseWord:
 			return "", true
-		case percent && h.topic != "bid_deposit" && h.topic != "performance_bond":
+		case percent && h.topic != reports.BidDeposit && h.topic != reports.PerformanceBond:
 			return "", true
 		}
 		return h.topic, true
 	}
-	scan := func(hs []moneyHit, lo, hi int, backward bool) (string, bool) {
+	scan := func(hs []moneyHit, lo, hi int, backward bool) (reports.Topic, bool) {
 		for k := range hs {
 			i := k
 			if backward {

@@ -24,7 +24,7 @@ func (o *Options) annotateOutputs(inputs int) ([]string, error) {
 	var rest []string
 	for _, spec := range o.Outputs {
 		file, isDocx := strings.CutPrefix(spec, "docx:")
-		if !isDocx && !strings.EqualFold(filepath.Ext(spec), ".docx") || slices.Contains(render.Formats, strings.SplitN(spec, ":", 2)[0]) && !isDocx {
+		if !isDocx && !strings.EqualFold(filepath.Ext(spec), ".docx") || slices.Contains(render.Formats, render.FormatName(strings.SplitN(spec, ":", 2)[0])) && !isDocx {
 			rest = append(rest, spec)
 			continue
 		}

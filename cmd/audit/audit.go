@@ -119,10 +119,10 @@ whatever its extension; folders only yield the extensions above.
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "stylish", "output format: "+strings.Join(render.Formats, ", ")+" (stylish: one line a finding, grouped by file; line: path:line:col: severity rule message; table: boxes)")
+	f.StringVarP(&opts.Format, "format", "f", "stylish", "output format: "+strings.Join(render.Names(render.Formats), ", ")+" (stylish: one line a finding, grouped by file; line: path:line:col: severity rule message; table: boxes)")
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` instead of standard output; repeat for several formats in one run, each told by its extension (.xlsx .sarif .xml=junit .json .jsonl .md .csv .txt .html) or written FORMAT:FILE; FORMAT:- is standard output; FILE.docx is the annotated Word copy of the one document audited")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
-	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: "+strings.Join(rules.Kinds, ", "))
+	f.StringVar(&opts.Kind, "kind", "", "document kind instead of detecting it: "+strings.Join(reports.KindNames(), ", "))
 	f.BoolVar(&opts.B2B, "b2b", false, "judge the terms as between businesses (consumer-law rules off); --b2b=false judges them as consumer terms")
 	f.StringVar(&opts.Jurisdiction, "jurisdiction", "", "whose law governs the terms instead of detecting it: "+strings.Join(rules.Jurisdictions, ", "))
 	f.StringVar(&opts.Encoding, "encoding", "", "text encoding instead of detecting it: "+strings.Join(reader.Encodings, ", "))
@@ -148,10 +148,10 @@ whatever its extension; folders only yield the extensions above.
 	f.StringVar(&opts.MemProfile, "memprofile", "", "write a heap profile to `FILE` at the end")
 	_ = f.MarkHidden("cpuprofile")
 	_ = f.MarkHidden("memprofile")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Names(render.Formats), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("min-severity", cobra.FixedCompletions([]string{"error", "warning", "info"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions([]string{"error", "warning", "info", "none"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(rules.Kinds, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("kind", cobra.FixedCompletions(reports.KindNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("jurisdiction", cobra.FixedCompletions(rules.Jurisdictions, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("encoding", cobra.FixedCompletions(reader.Encodings, cobra.ShellCompDirectiveNoFileComp))
 	lazyCategoryHelp(cmd)
@@ -159,10 +159,10 @@ whatever its extension; folders only yield the extensions above.
 }
 
 func (o *Options) validate() (int64, error) {
-	if !slices.Contains(render.Formats, o.Format) {
-		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(render.Formats, ", "))
+	if !slices.Contains(render.Formats, render.FormatName(o.Format)) {
+		return 0, cmdutil.FlagErrorf("unknown --format %q (known: %s)", o.Format, strings.Join(render.Names(render.Formats), ", "))
 	}
-	if render.IsBinary(o.Format) && len(o.Outputs) == 0 && o.IO.IsStdoutTTY() {
+	if render.IsBinary(render.FormatName(o.Format)) && len(o.Outputs) == 0 && o.IO.IsStdoutTTY() {
 		return 0, cmdutil.FlagErrorf("--format %s writes a binary file; give it a name with -o FILE", o.Format)
 	}
 	if o.FailOn != "none" && rules.Severity(o.FailOn).Rank() == 0 {
@@ -171,8 +171,8 @@ func (o *Options) validate() (int64, error) {
 	if o.MinSeverity != "" && rules.Severity(o.MinSeverity).Rank() == 0 {
 		return 0, cmdutil.FlagErrorf("unknown --min-severity %q (error, warning or info)", o.MinSeverity)
 	}
-	if o.Kind != "" && !slices.Contains(rules.Kinds, o.Kind) {
-		return 0, cmdutil.FlagErrorf("unknown --kind %q (%s)", o.Kind, strings.Join(rules.Kinds, ", "))
+	if o.Kind != "" && !slices.Contains(reports.Kinds, reports.Kind(o.Kind)) {
+		return 0, cmdutil.FlagErrorf("unknown --kind %q (%s)", o.Kind, strings.Join(reports.KindNames(), ", "))
 	}
 	if o.Jurisdiction != "" && !slices.Contains(rules.Jurisdictions, o.Jurisdiction) {
 		return 0, cmdutil.FlagErrorf("unknown --jurisdiction %q (%s)", o.Jurisdiction, strings.Join(rules.Jurisdictions, ", "))
@@ -511,7 +511,7 @@ func auditDoc(ctx context.Context, a *checker.Auditor, in reader.Input, ropt rea
 	if err != nil {
 		return reports.Document{}, err
 	}
-	d, err := a.AuditContext(ctx, src, o.Kind)
+	d, err := a.AuditContext(ctx, src, reports.Kind(o.Kind))
 	if err == nil && o.keepText {
 		d.Text = src.Text
 	}

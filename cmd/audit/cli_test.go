@@ -85,7 +85,7 @@ func TestStdinPolicyFactsAndViolations(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := r.Documents[0]
-	wantFacts := map[string]int{"return_window": 2, "exchange_window": 3, "warranty_period": 4, "response_time": 5}
+	wantFacts := map[reports.Topic]int{"return_window": 2, "exchange_window": 3, "warranty_period": 4, "response_time": 5}
 	for _, f := range d.Facts {
 		if line, ok := wantFacts[f.Topic]; ok && f.Line == line {
 			delete(wantFacts, f.Topic)

@@ -157,7 +157,7 @@ func TestInboxOfMixedFormats(t *testing.T) {
 			if f.Value != nil {
 				v = strconv.FormatFloat(*f.Value, 'f', -1, 64)
 			}
-			got = append(got, fact{f.Topic, f.Op + v + f.Unit, f.Location})
+			got = append(got, fact{string(f.Topic), f.Op + v + f.Unit, f.Location})
 			if f.Line <= 0 || f.Column <= 0 {
 				t.Errorf("%s: fact %s has no line/column", name, f.Topic)
 			}

@@ -87,9 +87,9 @@ func TestCompareMarksEachRequirementPerBid(t *testing.T) {
 		t.Fatalf("schema %s, %d requirements, %d bids", r.Schema, len(r.Tender.Requirements), len(r.Bids))
 	}
 	for i, q := range r.Tender.Requirements {
-		desc := q.Topic + " " + q.Item
+		desc := string(q.Topic) + " " + q.Item
 		if q.Value != nil {
-			desc = q.Topic + " " + q.Op + " " + strings.TrimSuffix(strings.TrimSuffix(jsonNum(*q.Value), ".0"), "") + " " + q.Unit
+			desc = string(q.Topic) + " " + q.Op + " " + strings.TrimSuffix(strings.TrimSuffix(jsonNum(*q.Value), ".0"), "") + " " + q.Unit
 		}
 		if desc != want[i][0] || q.Line == 0 || q.Text == "" {
 			t.Errorf("R%d = %q (line %d), want %q", i+1, desc, q.Line, want[i][0])
@@ -166,7 +166,7 @@ func TestHedgedBidIsUnclear(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("%v: %s", err, stderr)
 	}
-	want := map[string]string{"warranty_period": "met", "response_time": "unclear", "onsite_time": "unclear"}
+	want := map[reports.Topic]string{"warranty_period": "met", "response_time": "unclear", "onsite_time": "unclear"}
 	for i, q := range r.Tender.Requirements {
 		w, ok := want[q.Topic]
 		if !ok {

@@ -87,7 +87,7 @@ unreadable document.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.Tender, "tender", "", "the tender `FILE` (招标文件) whose requirements the bids are checked against")
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.CompareFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Names(render.CompareFormats), ", "))
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` (repeatable; format by extension or FORMAT:FILE)")
 	f.StringArrayVar(&opts.Rules, "rules", nil, "add or override rules from this YAML `FILE` (for --audit-tender)")
 	f.BoolVar(&opts.AuditTender, "audit-tender", false, "also audit the tender itself with the rulebook and include its findings")
@@ -99,7 +99,7 @@ unreadable document.`,
 	f.StringVar(&opts.MaxSize, "max-size", "50MB", "refuse documents larger than this, on disk or decompressed (e.g. 10MB, 1GB)")
 	_ = cmd.MarkFlagRequired("tender")
 	_ = cmd.RegisterFlagCompletionFunc("encoding", cobra.FixedCompletions(reader.Encodings, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.CompareFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Names(render.CompareFormats), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -110,7 +110,7 @@ func run(o *Options) error {
 	}
 	for _, t := range targets {
 		if !slices.Contains(render.CompareFormats, t.Format) {
-			return cmdutil.FlagErrorf("compare writes %s, not %s", strings.Join(render.CompareFormats, ", "), t.Format)
+			return cmdutil.FlagErrorf("compare writes %s, not %s", strings.Join(render.Names(render.CompareFormats), ", "), t.Format)
 		}
 		if t.Format == "xlsx" && t.Path == "" && o.IO.IsStdoutTTY() {
 			return cmdutil.FlagErrorf("--format xlsx writes a binary file; give it a name with -o FILE")
@@ -150,7 +150,7 @@ func run(o *Options) error {
 	if err != nil {
 		return cmdutil.UsageError(fmt.Errorf("%s: %v", o.Tender, err))
 	}
-	tender := a.Read(src, rules.Tender)
+	tender := a.Read(src, reports.Tender)
 	report := &reports.CompareReport{
 		Schema: reports.CompareSchema, Tool: reports.Tool{Name: "shouhou", Version: cmdutil.Version},
 		Tender: reports.TenderReport{Path: o.Tender, Requirements: cmpx.Requirements(tender), Project: cmpx.Project(src.Text)},
@@ -221,7 +221,7 @@ func checkBid(a *checker.Auditor, reqs []reports.Requirement, in reader.Input, r
 	if err != nil {
 		return failedBid(in.Path, err)
 	}
-	b.Results = cmpx.Bid(reqs, a.Read(bsrc, rules.Bid))
+	b.Results = cmpx.Bid(reqs, a.Read(bsrc, reports.Bid))
 	claim := cmpx.OverallClaim(bsrc.Text, func(off int) (int, string) {
 		p := bsrc.Locate(off)
 		return p.Line, p.Location

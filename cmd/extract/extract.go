@@ -19,7 +19,6 @@ import (
 	"shouhou/cmd/outputs"
 	"shouhou/reports"
 	"shouhou/reports/render"
-	"shouhou/rules"
 )
 
 // Options are the extract command's settings.
@@ -59,10 +58,10 @@ error or an unreadable tender.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.RequirementsFormats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Names(render.RequirementsFormats), ", "))
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the list to `FILE` (repeatable; format by extension or FORMAT:FILE)")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no \"report written\" lines")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.RequirementsFormats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Names(render.RequirementsFormats), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -73,7 +72,7 @@ func run(o *Options) error {
 	}
 	for _, t := range targets {
 		if !slices.Contains(render.RequirementsFormats, t.Format) {
-			return cmdutil.FlagErrorf("extract writes %s, not %s", strings.Join(render.RequirementsFormats, ", "), t.Format)
+			return cmdutil.FlagErrorf("extract writes %s, not %s", strings.Join(render.Names(render.RequirementsFormats), ", "), t.Format)
 		}
 		if t.Format == "xlsx" && t.Path == "" && o.IO.IsStdoutTTY() {
 			return cmdutil.FlagErrorf("--format xlsx writes a binary file; give it a name with -o FILE")
@@ -90,7 +89,7 @@ func run(o *Options) error {
 	if err != nil {
 		return cmdutil.UsageError(fmt.Errorf("%s: %v", o.Tender, err))
 	}
-	tender := checker.New(book).Read(src, rules.Tender)
+	tender := checker.New(book).Read(src, reports.Tender)
 	report := &reports.RequirementsReport{Schema: reports.RequirementsSchema, Tool: reports.Tool{Name: "shouhou", Version: cmdutil.Version},
 		Tender: o.Tender, Project: cmpx.Project(src.Text), Requirements: cmpx.Requirements(tender)}
 	if report.Requirements == nil {

@@ -60,12 +60,12 @@ unsharded run's. Exit codes as for audit.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Formats, ", "))
+	f.StringVarP(&opts.Format, "format", "f", "table", "output format: "+strings.Join(render.Names(render.Formats), ", "))
 	f.StringArrayVarP(&opts.Outputs, "output", "o", nil, "write the report to `FILE` (repeatable, as for audit)")
 	f.StringVar(&opts.FailOn, "fail-on", "error", "exit 1 on findings at or above this severity: error, warning, info, none")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no \"report written\" lines")
 	f.BoolVar(&opts.AllowPartial, "allow-partial", false, "merge even when shards are missing (the report then covers only the shards given)")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Formats, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(render.Names(render.Formats), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

@@ -19,10 +19,13 @@ import (
 )
 
 // Target is one report to write: a format and a file ("" for stdout).
-type Target struct{ Format, Path string }
+type Target struct {
+	Format render.FormatName
+	Path   string
+}
 
 // extFormats tells a report file's format by its extension.
-var extFormats = map[string]string{
+var extFormats = map[string]render.FormatName{
 	".xlsx": "xlsx", ".sarif": "sarif", ".xml": "junit", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
 	".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".txt": "table", ".log": "github",
 	".html": "html", ".htm": "html",
@@ -31,24 +34,27 @@ var extFormats = map[string]string{
 // Targets turns --format and -o into the reports to write. One -o takes
 // --format when it was given (formatSet), else its extension; several -o
 // each take their extension, or say FORMAT:FILE; FORMAT:- is stdout.
+// format is --format's text: whether the command writes it is for the
+// command to say.
 func Targets(specs []string, format string, formatSet bool) ([]Target, error) {
+	name := render.FormatName(format)
 	if len(specs) == 0 {
-		return []Target{{Format: format}}, nil
+		return []Target{{Format: name}}, nil
 	}
 	var out []Target
 	seen := map[string]bool{}
 	for _, spec := range specs {
 		t := Target{Path: spec}
-		if f, p, ok := strings.Cut(spec, ":"); ok && slices.Contains(render.Formats, f) {
-			t = Target{Format: f, Path: p}
+		if f, p, ok := strings.Cut(spec, ":"); ok && slices.Contains(render.Formats, render.FormatName(f)) {
+			t = Target{Format: render.FormatName(f), Path: p}
 		} else if len(specs) == 1 && formatSet {
-			t.Format = format
+			t.Format = name
 		} else if f := extFormats[strings.ToLower(filepath.Ext(spec))]; f != "" {
 			t.Format = f
 		} else if len(specs) == 1 {
-			t.Format = format
+			t.Format = name
 		} else {
-			return nil, cmdutil.FlagErrorf("-o %s: cannot tell the format from the extension; write FORMAT:%s (formats: %s)", spec, spec, strings.Join(render.Formats, ", "))
+			return nil, cmdutil.FlagErrorf("-o %s: cannot tell the format from the extension; write FORMAT:%s (formats: %s)", spec, spec, strings.Join(render.Names(render.Formats), ", "))
 		}
 		switch t.Path {
 		case "":
@@ -95,7 +101,7 @@ func CheckNotInputs(targets []Target, inputs []string) error {
 // truncates a good one).
 type File struct {
 	W      io.Writer
-	Format string
+	Format render.FormatName
 	Path   string
 	tmp    *os.File
 	direct *os.File // a device or pipe written in place

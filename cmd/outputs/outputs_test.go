@@ -127,8 +127,8 @@ func TestWriteAll(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	var seen []string
 	write := func(f *File, w io.Writer) error {
-		seen = append(seen, f.Format+" "+strings.TrimPrefix(f.Name(), dir))
-		_, err := io.WriteString(w, f.Format)
+		seen = append(seen, string(f.Format)+" "+strings.TrimPrefix(f.Name(), dir))
+		_, err := io.WriteString(w, string(f.Format))
 		return err
 	}
 	err := WriteAll(&stdout, &stderr, []Target{{Format: "table"}, {Format: "csv", Path: good}, {Format: "json", Path: bad}, {Format: "sarif", Path: good + ".sarif"}}, false, write)

@@ -95,7 +95,7 @@ func list(w io.Writer, book *rb.Book) error {
 		tablewriter.WithColumnWidths(tw.NewMapper[int, int]().Set(3, 30).Set(4, 44)))
 	t.Header([]string{"规则 rule", "级别 severity", "主题 topic", "标题 title", "依据 basis"})
 	for _, r := range book.Rules {
-		if err := t.Append([]string{r.ID, string(r.Severity), r.Topic, r.Title, strings.Join(r.BasisStrings(), "\n")}); err != nil {
+		if err := t.Append([]string{r.ID, string(r.Severity), string(r.Topic), r.Title, strings.Join(r.BasisStrings(), "\n")}); err != nil {
 			return err
 		}
 	}

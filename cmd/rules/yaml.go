@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v4"
 
+	"shouhou/reports"
 	rb "shouhou/rules"
 )
 
@@ -16,18 +17,18 @@ import (
 // written; toYAML puts them after check:. TestShowCoversEveryKey checks
 // that ruleYAML has every key of rb.Rule.
 type ruleYAML struct {
-	ID        string      `yaml:"id"`
-	Title     string      `yaml:"title"`
-	Severity  string      `yaml:"severity"`
-	AppliesTo []string    `yaml:"applies_to,flow"`
-	Audience  []string    `yaml:"audience,omitempty,flow"`
-	Juris     []string    `yaml:"jurisdictions,omitempty,flow"`
-	Topic     string      `yaml:"topic,omitempty"`
-	Check     string      `yaml:"check"`
-	Message   string      `yaml:"message"`
-	Basis     []basisYAML `yaml:"basis,omitempty"`
-	Fix       string      `yaml:"fix,omitempty"`
-	Examples  *examples   `yaml:"examples,omitempty"`
+	ID        string         `yaml:"id"`
+	Title     string         `yaml:"title"`
+	Severity  string         `yaml:"severity"`
+	AppliesTo []reports.Kind `yaml:"applies_to,flow"`
+	Audience  []string       `yaml:"audience,omitempty,flow"`
+	Juris     []string       `yaml:"jurisdictions,omitempty,flow"`
+	Topic     string         `yaml:"topic,omitempty"`
+	Check     string         `yaml:"check"`
+	Message   string         `yaml:"message"`
+	Basis     []basisYAML    `yaml:"basis,omitempty"`
+	Fix       string         `yaml:"fix,omitempty"`
+	Examples  *examples      `yaml:"examples,omitempty"`
 }
 
 type basisYAML struct {
@@ -42,7 +43,7 @@ type examples struct {
 }
 
 func toYAML(r *rb.Rule) (*yaml.Node, error) {
-	out := ruleYAML{ID: r.ID, Title: r.Title, Severity: string(r.Severity), AppliesTo: r.AppliesTo, Audience: r.Audience, Juris: r.Jurisdictions, Topic: r.Topic, Check: r.Check,
+	out := ruleYAML{ID: r.ID, Title: r.Title, Severity: string(r.Severity), AppliesTo: r.AppliesTo, Audience: r.Audience, Juris: r.Jurisdictions, Topic: string(r.Topic), Check: r.Check,
 		Message: r.Message, Fix: r.Fix}
 	for _, b := range r.Basis {
 		out.Basis = append(out.Basis, basisYAML{b.Law, b.Article, b.Level})

@@ -10,6 +10,7 @@ import (
 	"regexp"
 
 	"shouhou/lexicon/embedded"
+	"shouhou/reports"
 )
 
 //go:embed kinds.yaml
@@ -23,10 +24,10 @@ type Region struct {
 
 // Lexicon is the parsed kinds.yaml.
 type Lexicon struct {
-	Titles           map[string][]string `yaml:"titles"`
-	LawTitleEndings  []string            `yaml:"law_title_endings"`
-	Body             map[string][]string `yaml:"body"`
-	LawArticlePrefix string              `yaml:"law_article_prefix"`
+	Titles           map[reports.Kind][]string `yaml:"titles"`
+	LawTitleEndings  []string                  `yaml:"law_title_endings"`
+	Body             map[reports.Kind][]string `yaml:"body"`
+	LawArticlePrefix string                    `yaml:"law_article_prefix"`
 	// Navigation marks a scraped page's breadcrumb or menu line, which
 	// stands before the page's own title (您的位置: 首页 > 常识 >).
 	Navigation []string `yaml:"navigation"`

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"shouhou/lexicon/t2s"
+	"shouhou/reports"
 )
 
 func TestLoad(t *testing.T) {
@@ -12,7 +13,7 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"tender", "bid", "policy", "article", "law"} {
+	for _, k := range reports.Kinds {
 		if len(l.Titles[k]) == 0 || len(l.Body[k]) == 0 {
 			t.Errorf("kind %s has no title or body words", k)
 		}

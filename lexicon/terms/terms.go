@@ -7,12 +7,14 @@ package terms
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/embedded"
+	"shouhou/reports"
 )
 
 //go:embed topics.yaml
@@ -58,8 +60,8 @@ func (t Topic) Fits(u duration.Unit) bool {
 
 // Lexicon is the parsed topics.yaml.
 type Lexicon struct {
-	Topics map[string]Topic    `yaml:"topics"`
-	Shared map[string][]string `yaml:"shared"`
+	Topics map[reports.Topic]Topic    `yaml:"topics"`
+	Shared map[string][]reports.Topic `yaml:"shared"`
 	// Abbreviations: a spelling across a separator -> the cue it stands for
 	// (退、换货 -> 退换货).
 	Abbreviations   map[string]string `yaml:"abbreviations"`
@@ -87,20 +89,20 @@ type Lexicon struct {
 	MoneyDestinations []string `yaml:"money_destinations"`
 	Words             []string `yaml:"words"`
 	// Lists: topic -> canonical item -> spellings (lower-case Latin, no spaces).
-	Lists         map[string]map[string][]string `yaml:"lists"`
-	ListNegations []string                       `yaml:"list_negations"`
+	Lists         map[reports.Topic]map[string][]string `yaml:"lists"`
+	ListNegations []string                              `yaml:"list_negations"`
 	// Money: topic -> words that tie a sum or percentage to it;
 	// MoneyBase: what percentages are taken of; MoneyOther: words that
 	// own a sum of no money topic.
-	Money      map[string][]string `yaml:"money"`
-	MoneyBase  []string            `yaml:"money_base"`
-	MoneyOther []string            `yaml:"money_other"`
+	Money      map[reports.Topic][]string `yaml:"money"`
+	MoneyBase  []string                   `yaml:"money_base"`
+	MoneyOther []string                   `yaml:"money_other"`
 	// Events: words of events other than a topic's own (see topics.yaml).
 	Events Events `yaml:"events"`
 	// Scope: words that limit a figure to some cases (see topics.yaml).
 	Scope ScopeWords `yaml:"scope"`
 
-	cueTopics map[string][]string
+	cueTopics map[string][]reports.Topic
 }
 
 // Events are the words of events a figure may time that are none of its
@@ -196,7 +198,7 @@ func parse(b []byte) (*Lexicon, error) { return embedded.Parse(b, (*Lexicon).pre
 
 // prepare checks the topics and indexes every cue word.
 func (l *Lexicon) prepare() error {
-	l.cueTopics = map[string][]string{}
+	l.cueTopics = map[string][]reports.Topic{}
 	for name, t := range l.Topics {
 		if t.Kind != Window && t.Kind != Service {
 			return fmt.Errorf("topic %s: kind must be window or service", name)
@@ -227,7 +229,7 @@ func (l *Lexicon) prepare() error {
 }
 
 // CueTopics maps every cue word to the topics it signals.
-func (l *Lexicon) CueTopics() map[string][]string { return l.cueTopics }
+func (l *Lexicon) CueTopics() map[string][]reports.Topic { return l.cueTopics }
 
 // Cues lists every cue word, longest first (so longer cues are tried first).
 func (l *Lexicon) Cues() []string { return longestFirst(l.cueTopics) }
@@ -279,11 +281,11 @@ func (l *Lexicon) DictionaryWords() []string {
 	return out
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
+func sortedKeys[K ~string, V any](m map[K]V) []K {
+	ks := make([]K, 0, len(m))
 	for k := range m {
 		ks = append(ks, k)
 	}
-	sort.Strings(ks)
+	slices.Sort(ks)
 	return ks
 }

@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"shouhou/lexicon/duration"
+	"shouhou/reports"
 )
 
 func TestLoad(t *testing.T) {
 	l := Load()
-	want := []string{"response_time", "onsite_time", "resolution_time", "repair_time", "refund_time",
-		"return_window", "exchange_window", "warranty_period", "parts_warranty", "spare_parts_period"}
+	want := []reports.Topic{reports.ResponseTime, reports.OnsiteTime, reports.ResolutionTime, reports.RepairTime, reports.RefundTime,
+		reports.ReturnWindow, reports.ExchangeWindow, reports.WarrantyPeriod, reports.PartsWarranty, reports.SparePartsPeriod}
 	for _, tp := range want {
 		if _, ok := l.Topics[tp]; !ok {
 			t.Errorf("topic %s missing", tp)
@@ -19,7 +20,7 @@ func TestLoad(t *testing.T) {
 	if got := l.CueTopics()["退换货"]; len(got) != 2 {
 		t.Errorf("退换货 signals %v, want both windows", got)
 	}
-	if got := l.CueTopics()["保修期"]; len(got) != 1 || got[0] != "warranty_period" {
+	if got := l.CueTopics()["保修期"]; len(got) != 1 || got[0] != reports.WarrantyPeriod {
 		t.Errorf("保修期 signals %v", got)
 	}
 	cues := l.Cues()
@@ -34,7 +35,7 @@ func TestCueInTwoTopicsIsDeliberate(t *testing.T) {
 	// A cue listed under two topics would make facts ambiguous; shared cues
 	// must be declared under shared: instead.
 	l := Load()
-	seen := map[string]string{}
+	seen := map[string]reports.Topic{}
 	for name, tp := range l.Topics {
 		for _, c := range tp.Cues {
 			if other, ok := seen[c]; ok {
@@ -79,7 +80,7 @@ func TestLeadPredicate(t *testing.T) {
 func TestTopicUnitBounds(t *testing.T) {
 	topics := Load().Topics
 	for _, tc := range []struct {
-		topic string
+		topic reports.Topic
 		unit  duration.Unit
 		fits  bool
 	}{

@@ -40,7 +40,7 @@ func RequirementText(q reports.Requirement) string {
 	v := ""
 	if q.Value != nil {
 		v = strconv.FormatFloat(*q.Value, 'f', -1, 64) + UnitName(q.Unit)
-		if q.Topic == "service_hours" {
+		if q.Topic == reports.ServiceHours {
 			v = CoverageText(*q.Value)
 		}
 	} else {
@@ -89,18 +89,18 @@ func StatedText(s *reports.Stated) string {
 // StatedFor is what a bid stated about requirement q, in a few words: a
 // coverage as 5×8, not 40小时.
 func StatedFor(q reports.Requirement, s *reports.Stated) string {
-	if q.Topic == "service_hours" && s != nil && s.Value != nil && s.Max == nil {
+	if q.Topic == reports.ServiceHours && s != nil && s.Value != nil && s.Max == nil {
 		return CoverageText(*s.Value)
 	}
 	return StatedText(s)
 }
 
 // TopicName is a topic's Chinese name from the one topic registry.
-func TopicName(t string) string {
+func TopicName(t reports.Topic) string {
 	if n, ok := rules.TopicNames[t]; ok {
 		return n
 	}
-	return t
+	return string(t)
 }
 
 // UnitName is a duration unit in Chinese: 小时, 工作日, 年.

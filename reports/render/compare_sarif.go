@@ -28,9 +28,9 @@ var compareRules = []reports.RuleInfo{
 // errors where the requirement is substantive, warnings otherwise.
 func writeCompareSARIF(w io.Writer, r *reports.CompareReport) error {
 	rep := &reports.Report{Schema: reports.AuditSchema, Tool: r.Tool, Rules: compareRules}
-	rep.Documents = append(rep.Documents, reports.Document{Path: r.Tender.Path, Kind: "tender", Format: formatOf(r.Tender.Path), Findings: r.Tender.Findings})
+	rep.Documents = append(rep.Documents, reports.Document{Path: r.Tender.Path, Kind: reports.Tender, Format: formatOf(r.Tender.Path), Findings: r.Tender.Findings})
 	for i, b := range r.Bids {
-		d := reports.Document{Path: b.Path, Kind: "bid", Format: formatOf(b.Path), Error: b.Error}
+		d := reports.Document{Path: b.Path, Kind: reports.Bid, Format: formatOf(b.Path), Error: b.Error}
 		for qi, res := range b.Results {
 			if res.Status != reports.Unmet && res.Status != reports.Contradicts || qi >= len(r.Tender.Requirements) {
 				continue

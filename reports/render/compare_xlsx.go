@@ -336,7 +336,7 @@ func (x *book) tenderAudit(r *reports.CompareReport) {
 	var sev []string
 	for _, f := range r.Tender.Findings {
 		rows = append(rows, []any{place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], string(f.Severity), findingZh[f.Status], string(f.Status),
-			TopicName(f.Topic), f.Topic, f.Message, cleanText(f.Evidence), strings.Join(f.Basis, "\n"), f.Fix})
+			TopicName(f.Topic), string(f.Topic), f.Message, cleanText(f.Evidence), strings.Join(f.Basis, "\n"), f.Fix})
 		sev = append(sev, string(f.Severity))
 	}
 	x.tableAt(sheet, auditSheetHeaderRow, header, []float64{16, 18, 9, 9, 8, 10, 12, 16, 40, 40, 34, 36}, rows, 9, 10, 11, 12)

@@ -22,16 +22,16 @@ func WriteCSV(w io.Writer, r *reports.Report) error {
 	_ = cw.Write([]string{"file", "kind", "rule", "severity", "status", "topic", "line", "column", "location", "message", "evidence", "basis", "fix", "suppressed"})
 	for _, d := range r.Documents {
 		if d.Error != nil {
-			_ = cw.Write([]string{d.Path, d.Kind, "", "error", "error", "", "", "", "", *d.Error, "", "", "", ""})
+			_ = cw.Write([]string{d.Path, string(d.Kind), "", "error", "error", "", "", "", "", *d.Error, "", "", "", ""})
 			continue
 		}
 		for _, f := range d.Findings {
-			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, string(f.Severity), string(f.Status), f.Topic,
+			_ = cw.Write([]string{d.Path, string(d.Kind), f.Rule, string(f.Severity), string(f.Status), string(f.Topic),
 				strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Location, f.Message, cleanText(f.Evidence),
 				strings.Join(f.Basis, "；"), f.Fix, ""})
 		}
 		for _, f := range d.Suppressed { // listed with --show-suppressed
-			_ = cw.Write([]string{d.Path, d.Kind, f.Rule, string(f.Severity), string(f.Status), f.Topic,
+			_ = cw.Write([]string{d.Path, string(d.Kind), f.Rule, string(f.Severity), string(f.Status), string(f.Topic),
 				strconv.Itoa(f.Line), strconv.Itoa(f.Column), f.Location, f.Message, cleanText(f.Evidence),
 				strings.Join(f.Basis, "；"), f.Fix, suppressedStatus(f)})
 		}

@@ -15,6 +15,10 @@ import (
 	"shouhou/reports"
 )
 
+// FormatName names an output format: the value of --format and of the
+// FORMAT: of -o FORMAT:FILE (stylish, json, xlsx …).
+type FormatName string
+
 // Format is one output format: what it writes and how it behaves.
 type Format struct {
 	// Audit, Compare and Requirements write the three kinds of report;
@@ -33,7 +37,7 @@ type Format struct {
 }
 
 // formats is the one registry of output formats.
-var formats = map[string]Format{
+var formats = map[FormatName]Format{
 	"stylish":     {Audit: WriteStylish, Terminal: true},
 	"line":        {Audit: plain(WriteLine), Terminal: true},
 	"table":       {Audit: WriteTable, Compare: writeCompareTable, Requirements: writeRequirementsTable, Terminal: true},
@@ -51,25 +55,35 @@ var formats = map[string]Format{
 
 // The formats each command writes, in the order its help lists them.
 var (
-	Formats             = []string{"stylish", "line", "table", "json", "jsonl", "xlsx", "sarif", "junit", "github", "markdown", "csv", "html", "codeclimate"}
-	CompareFormats      = []string{"table", "json", "xlsx", "csv", "sarif", "html"}
-	RequirementsFormats = []string{"table", "json", "csv", "xlsx"}
+	Formats             = []FormatName{"stylish", "line", "table", "json", "jsonl", "xlsx", "sarif", "junit", "github", "markdown", "csv", "html", "codeclimate"}
+	CompareFormats      = []FormatName{"table", "json", "xlsx", "csv", "sarif", "html"}
+	RequirementsFormats = []FormatName{"table", "json", "csv", "xlsx"}
 )
 
+// Names lists format names as strings, for help texts, messages and
+// shell completion.
+func Names(names []FormatName) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = string(n)
+	}
+	return out
+}
+
 // Lookup is the registered format called name.
-func Lookup(name string) (Format, bool) {
+func Lookup(name FormatName) (Format, bool) {
 	f, ok := formats[name]
 	return f, ok
 }
 
 // IsBinary says whether format writes bytes a terminal cannot show.
-func IsBinary(format string) bool { return formats[format].Binary }
+func IsBinary(format FormatName) bool { return formats[format].Binary }
 
 // IsTerminal says whether format is meant for a person at a terminal.
-func IsTerminal(format string) bool { return formats[format].Terminal }
+func IsTerminal(format FormatName) bool { return formats[format].Terminal }
 
 // NeedsText says whether format shows findings on the document's text.
-func NeedsText(format string) bool { return formats[format].NeedsText }
+func NeedsText(format FormatName) bool { return formats[format].NeedsText }
 
 // plain adapts a writer that takes no options.
 func plain[R any](write func(io.Writer, R) error) func(io.Writer, R, Options) error {
@@ -97,27 +111,27 @@ type Options struct {
 }
 
 // Write renders r in format.
-func Write(w io.Writer, format string, r *reports.Report, opt Options) error {
+func Write(w io.Writer, format FormatName, r *reports.Report, opt Options) error {
 	if f := formats[format]; f.Audit != nil {
 		return f.Audit(w, r, opt)
 	}
-	return fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Formats, ", "))
+	return fmt.Errorf("unknown format %q (known: %s)", format, strings.Join(Names(Formats), ", "))
 }
 
 // WriteCompare renders a compare report in format.
-func WriteCompare(w io.Writer, format string, r *reports.CompareReport, opt Options) error {
+func WriteCompare(w io.Writer, format FormatName, r *reports.CompareReport, opt Options) error {
 	if f := formats[format]; f.Compare != nil {
 		return f.Compare(w, r, opt)
 	}
-	return fmt.Errorf("compare writes %s, not %q", strings.Join(CompareFormats, ", "), format)
+	return fmt.Errorf("compare writes %s, not %q", strings.Join(Names(CompareFormats), ", "), format)
 }
 
 // WriteRequirements renders a tender's requirements list.
-func WriteRequirements(w io.Writer, format string, r *reports.RequirementsReport) error {
+func WriteRequirements(w io.Writer, format FormatName, r *reports.RequirementsReport) error {
 	if f := formats[format]; f.Requirements != nil {
 		return f.Requirements(w, r)
 	}
-	return fmt.Errorf("extract writes %s, not %q", strings.Join(RequirementsFormats, ", "), format)
+	return fmt.Errorf("extract writes %s, not %q", strings.Join(Names(RequirementsFormats), ", "), format)
 }
 
 // place is a finding's or fact's location as one short string.

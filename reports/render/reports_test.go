@@ -30,13 +30,13 @@ func fixture() *reports.Report {
 	r := &reports.Report{
 		Schema: reports.AuditSchema, Tool: reports.Tool{Name: "shouhou", Version: "0.1.0"}, Rulebook: "builtin-test",
 		Rules: []reports.RuleInfo{
-			{ID: "CPL-EXCH-15D", Title: "换货期限不得短于 15 日", Severity: "error", Topic: "exchange_window", Kinds: []string{"policy"},
+			{ID: "CPL-EXCH-15D", Title: "换货期限不得短于 15 日", Severity: "error", Topic: "exchange_window", Kinds: []reports.Kind{reports.Policy},
 				Basis: []string{"部分商品修理更换退货责任规定 第十条"}, Fix: "写明十五日内可换货。", Bad: []string{"十日内可换货"}, Good: []string{"十五日内可换货"}},
-			{ID: "CPL-BLANK", Title: "模板空白未填写", Severity: "warning", Topic: "placeholder", Kinds: []string{"policy", "tender"},
+			{ID: "CPL-BLANK", Title: "模板空白未填写", Severity: "warning", Topic: "placeholder", Kinds: []reports.Kind{reports.Policy, reports.Tender},
 				Basis: []string{"消费者权益保护法 第二十六条"}},
-			{ID: "CPL-REQ-COMPLAINT", Title: "应写明投诉渠道", Severity: "warning", Topic: "complaint_channel", Kinds: []string{"policy"},
+			{ID: "CPL-REQ-COMPLAINT", Title: "应写明投诉渠道", Severity: "warning", Topic: "complaint_channel", Kinds: []reports.Kind{reports.Policy},
 				Basis: []string{"消费者权益保护法实施条例 第四十四条"}},
-			{ID: "CPL-NOTE", Title: "提示", Severity: "info", Topic: "invoice", Kinds: []string{"policy"}, Basis: []string{"x"}},
+			{ID: "CPL-NOTE", Title: "提示", Severity: "info", Topic: "invoice", Kinds: []reports.Kind{reports.Policy}, Basis: []string{"x"}},
 		},
 		Documents: []reports.Document{
 			{Path: "policies/a.txt", Kind: "policy", Encoding: "gb18030", Format: "text",
@@ -65,7 +65,7 @@ func fixture() *reports.Report {
 	return r
 }
 
-func render(t *testing.T, format string, r *reports.Report) []byte {
+func render(t *testing.T, format FormatName, r *reports.Report) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Write(&buf, format, r, Options{}); err != nil {
@@ -76,10 +76,13 @@ func render(t *testing.T, format string, r *reports.Report) []byte {
 
 // Golden files for the text formats people read: markdown, csv, github.
 func TestGolden(t *testing.T) {
-	for _, c := range []struct{ format, file string }{
+	for _, c := range []struct {
+		format FormatName
+		file   string
+	}{
 		{"markdown", "report.md"}, {"csv", "report.csv"}, {"github", "report.github.txt"}, {"table", "report.table.txt"}, {"jsonl", "report.jsonl"},
 	} {
-		t.Run(c.format, func(t *testing.T) {
+		t.Run(string(c.format), func(t *testing.T) {
 			got := render(t, c.format, fixture())
 			golden := filepath.Join("..", "..", "testdata", "golden", "reports", c.file)
 			if *update {

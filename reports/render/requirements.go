@@ -39,7 +39,7 @@ func requirementRow(q reports.Requirement) []string {
 	if q.Line > 0 {
 		line = strconv.Itoa(q.Line)
 	}
-	return []string{q.ID, q.Mark, q.Topic, q.Op, num(q.Value), num(q.Max), q.Unit, q.Item, region, severity, RequirementText(q), cleanText(q.Text), place(q.Location, q.Line, q.Column), line}
+	return []string{q.ID, q.Mark, string(q.Topic), q.Op, num(q.Value), num(q.Max), q.Unit, q.Item, region, severity, RequirementText(q), cleanText(q.Text), place(q.Location, q.Line, q.Column), line}
 }
 
 func writeRequirementsTable(w io.Writer, r *reports.RequirementsReport) error {

@@ -37,7 +37,7 @@ func WriteSARIF(w io.Writer, r *reports.Report) error {
 			WithFullDescription(sarif.NewMultiformatMessageString(ri.Title + "（" + strings.Join(ri.Basis, "；") + "）")).
 			WithHelp(sarif.NewMultiformatMessageString(ruleHelp(ri, false)).WithMarkdown(ruleHelp(ri, true))).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevel(reports.Severity(ri.Severity)))).
-			WithProperties(sarif.Properties{"tags": []string{"compliance", ri.Topic}, "basis": ri.Basis})
+			WithProperties(sarif.Properties{"tags": []string{"compliance", string(ri.Topic)}, "basis": ri.Basis})
 		driver.AddRule(rule)
 	}
 	inv := sarif.NewInvocation().WithExecutionSuccess(r.Summary.Failed == 0)

@@ -94,7 +94,7 @@ func TestSuppressedEverywhere(t *testing.T) {
 		t.Errorf("xlsx findings of a.txt: %v", statuses)
 	}
 
-	for _, format := range []string{"stylish", "table"} {
+	for _, format := range []FormatName{"stylish", "table"} {
 		if out := string(render(t, format, r)); !strings.Contains(out, "1 个已忽略，1 个基线已有") || !strings.Contains(out, "1 suppressed, 1 baselined") {
 			t.Errorf("%s summary lacks the counts:\n%s", format, out)
 		}

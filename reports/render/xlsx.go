@@ -192,7 +192,7 @@ func (x *book) overview(r *reports.Report) *sheetTable {
 		if d.Error != nil {
 			reason = *d.Error
 		}
-		rows = append(rows, []any{d.Path, d.Kind, d.Format, d.Encoding, sev.Error, sev.Warning, sev.Info,
+		rows = append(rows, []any{d.Path, string(d.Kind), d.Format, d.Encoding, sev.Error, sev.Warning, sev.Info,
 			status[reports.Violation], status[reports.Missing], status[reports.Unclear], len(d.Facts), reason})
 		paths = append(paths, d.Path)
 		switch {
@@ -238,12 +238,12 @@ func (x *book) findings(r *reports.Report) *sheetTable {
 		if j < len(d.Findings) {
 			f := &d.Findings[j]
 			return []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], findingZh[f.Status],
-				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, f.Status, f.Topic}
+				f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, f.Status, string(f.Topic)}
 		}
 		// The status says why a suppressed finding does not count.
 		f := &d.Suppressed[j-len(d.Findings)]
 		return []any{d.Path, place(f.Location, f.Line, f.Column), f.Rule, severityZh[f.Severity], suppressedZh(*f),
-			f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, suppressedStatus(*f), f.Topic}
+			f.Message, f.Evidence, strings.Join(f.Basis, "\n"), f.Fix, f.Section, TopicName(f.Topic), f.Severity, suppressedStatus(*f), string(f.Topic)}
 	}
 	// Chinese words where a person reads; the machine ids in their own
 	// columns at the end, for filters and scripts.
@@ -271,7 +271,7 @@ func (x *book) facts(r *reports.Report) *sheetTable {
 		if f.Max != nil {
 			maxValue = *f.Max
 		}
-		return []any{d.Path, place(f.Location, f.Line, f.Column), TopicName(f.Topic), f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section, f.Topic}
+		return []any{d.Path, place(f.Location, f.Line, f.Column), TopicName(f.Topic), f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section, string(f.Topic)}
 	}
 	return &sheetTable{sheet: SheetFacts, header: columns.Load().WorkbookFacts,
 		widths: []float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18}, n: len(at), row: row, wrap: []int{9, 10},
