@@ -210,10 +210,9 @@ func notTheProduct(s string, start, end int) bool {
 	return strings.Contains(before, "不") || strings.Contains(before, "非")
 }
 
-// categoryCues mark a clause about the goods' 三包, warranty or returns:
-// a product named there is the subject of the terms.
+// categoryCues is kinds.yaml's category_cues as a set.
 var categoryCues = sync.OnceValue(func() *keywords.Set {
-	return keywords.New([]string{"三包", "保修", "质保", "包修", "保固", "退货", "换货", "退换"})
+	return keywords.New(vocab().lex.CategoryCues)
 })
 
 // mayMatch reports whether rule r's patterns may match clause i.

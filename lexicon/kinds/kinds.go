@@ -40,6 +40,9 @@ type Lexicon struct {
 	// Accessories follow a product word in the name of something else
 	// (手机壳 is no phone): the product category is not told by it.
 	Accessories []string `yaml:"accessories"`
+	// CategoryCues mark a clause about the goods' 三包, warranty or
+	// returns: a product named there is the subject of the terms.
+	CategoryCues []string `yaml:"category_cues"`
 	// Goods words show a document sells goods; a service's terms (清洗,
 	// 保洁) are not asked for return, exchange or warranty periods.
 	Goods         []string `yaml:"goods"`

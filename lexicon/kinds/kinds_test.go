@@ -21,6 +21,9 @@ func TestLoad(t *testing.T) {
 	if len(l.Letters.Buyers) == 0 || len(l.Letters.CommitmentTitles) == 0 || len(l.Letters.Consumers) == 0 || len(l.Letters.Institutions) == 0 {
 		t.Errorf("letters: a list is empty: %+v", l.Letters)
 	}
+	if len(l.CategoryCues) == 0 || len(l.Goods) == 0 || len(l.Accessories) == 0 {
+		t.Error("category_cues, goods and accessories must not be empty")
+	}
 	if !l.LawArticle.MatchString("第二十四条 经营者提供的商品") || l.LawArticle.MatchString("根据第二十四条") {
 		t.Error("law_article_prefix must match an article's opening only")
 	}
@@ -42,6 +45,9 @@ func TestWordsAreSimplified(t *testing.T) {
 	all = append(all, l.Navigation...)
 	all = append(all, l.HelpCentre...)
 	all = append(all, l.Consumer...)
+	all = append(all, l.Goods...)
+	all = append(all, l.Accessories...)
+	all = append(all, l.CategoryCues...)
 	all = append(all, l.Voice.Other...)
 	all = append(all, l.Voice.Self...)
 	all = append(all, l.Letters.Buyers...)
