@@ -65,6 +65,23 @@ func (x *book) check(err error) {
 	}
 }
 
+// fits reports whether a table's column heads (lexicon/columns), widths
+// and rows agree; a list of another length would shift every column after
+// the change, so the workbook fails instead of coming out wrong.
+func (x *book) fits(sheet string, header []string, widths []float64, rows [][]any) bool {
+	if len(widths) != len(header) {
+		x.check(fmt.Errorf("sheet %s: %d column heads in lexicon/columns/columns.yaml but %d column widths in the renderer", sheet, len(header), len(widths)))
+		return false
+	}
+	for i, row := range rows {
+		if len(row) > len(header) {
+			x.check(fmt.Errorf("sheet %s: row %d has %d cells for %d column heads (lexicon/columns/columns.yaml)", sheet, i+1, len(row), len(header)))
+			return false
+		}
+	}
+	return true
+}
+
 func (x *book) style(s *excelize.Style) int {
 	id, err := x.f.NewStyle(s)
 	x.check(err)
@@ -77,6 +94,9 @@ func (x *book) style(s *excelize.Style) int {
 // of the filter, and the panes freeze below the header. (The audit
 // workbook streams its sheets instead: xlsx_stream.go.)
 func (x *book) tableAt(sheet string, top int, header []string, widths []float64, rows [][]any, wrap ...int) {
+	if !x.fits(sheet, header, widths, rows) {
+		return
+	}
 	head := x.style(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
 		Alignment: &excelize.Alignment{Vertical: "center"}})
 	wrapped := x.style(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})

@@ -41,6 +41,13 @@ func (x *book) stream(t *sheetTable) {
 	if x.err != nil {
 		return
 	}
+	var first [][]any // the rows are made as they are written: the first tells their width
+	if t.n > 0 {
+		first = [][]any{t.row(0)}
+	}
+	if !x.fits(t.sheet, t.header, t.widths, first) {
+		return
+	}
 	f, sheet := x.f, t.sheet
 	if idx, _ := f.GetSheetIndex(sheet); idx < 0 {
 		_, err := f.NewSheet(sheet)
