@@ -59,10 +59,10 @@ func readLadders(fs []located) []located {
 // reportScope renders a fact's scope for the JSON; nil when the figure is
 // a firm promise for every case. (The part alone is the fact's item.)
 func reportScope(s facts.Scope) *reports.Scope {
-	if s.Region == "" && s.Tier == "" && s.Severity == "" && s.Share == 0 && s.Condition == "" {
+	if s.Region == "" && s.Tier == "" && s.Severity == "" && s.Share == 0 && s.Condition == "" && s.Product == "" {
 		return nil
 	}
-	return &reports.Scope{Region: s.Region, Tier: s.Tier, Severity: s.Severity, Share: s.Share, Condition: s.Condition, Part: s.Part}
+	return &reports.Scope{Region: s.Region, Tier: s.Tier, Severity: s.Severity, Share: s.Share, Condition: s.Condition, Part: s.Part, Product: s.Product}
 }
 
 // groupFindings reports one problem once: findings of the same rule with

@@ -141,6 +141,9 @@ type Scope struct {
 	Share     float64 `json:"share,omitempty"`
 	Condition string  `json:"condition,omitempty"`
 	Part      string  `json:"part,omitempty"`
+	// Product is the product or product line a table row names (柜机,
+	// PMX系列): figures of different rows are different promises.
+	Product string `json:"product,omitempty"`
 }
 
 // Finding is one rule result. A missing finding concerns the whole

@@ -107,18 +107,29 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		next = ""
 	}
 	s.prev = text
-	row := false
+	row, product := false, ""
 	switch {
 	case c.Context == "" && s.column != "" && s.x.bareFigure(text) && s.x.partName(prev):
 		// a flattened row: the part on the line before, the period's
 		// meaning in the column header above
 		c.Context, row = prev+" "+s.column, true
+	case c.Context == "" && s.column != "" && s.x.bareFigure(text) && rowName(prev):
+		// a flattened row naming a product or a series (柜机, PMX系列):
+		// the whole unit's period, told by the column header above
+		c.Context, product = prev+" "+s.column, prev
 	case lead && utf8.RuneCountInString(text) <= 8 && s.x.cueAlone(text):
 		s.column = text
-	case c.Kind == reader.Heading || utf8.RuneCountInString(text) > 60:
-		s.column = "" // a heading or a running sentence: the table has ended
+	case c.Kind == reader.Heading || utf8.RuneCountInString(text) > 60 || lead && c.Kind == reader.ListItem && strings.HasSuffix(strings.TrimSpace(text), ":"):
+		s.column = "" // a heading, a numbered lead that opens a list (3、主要部件明细:)
+		// (not a row number: • 01) or a running
+		// sentence: the table has ended
 	}
 	fs := s.x.extract(c, s.ctx, next)
+	for i := range fs {
+		if product != "" && fs[i].Topic == reports.WarrantyPeriod {
+			fs[i].Scope.Product = product
+		}
+	}
 	if row {
 		for i := range fs {
 			if fs[i].Topic == reports.PartsWarranty {
@@ -144,6 +155,12 @@ func (x *Extractor) bareFigure(s string) bool {
 // and nothing else.
 func (x *Extractor) partName(s string) bool {
 	return utf8.RuneCountInString(s) <= 10 && duration.Find(s) == nil && len(x.items(s)) == 1 && isLead(s)
+}
+
+// rowName reports a short line that can name a table row (柜机, PMX系列,
+// (商用)): no figure, no sentence end.
+func rowName(s string) bool {
+	return utf8.RuneCountInString(s) <= 16 && duration.Find(s) == nil && isLead(s)
 }
 
 // cueAlone reports a header line that is a warranty cue and little else

@@ -42,6 +42,9 @@ func describe(fs []Fact) string {
 		if f.Item != "" {
 			p += " " + f.Item
 		}
+		if f.Scope.Product != "" {
+			p += " (" + f.Scope.Product + ")"
+		}
 		parts = append(parts, p)
 	}
 	return strings.Join(parts, "; ")
@@ -340,6 +343,14 @@ func TestFlattenedTableRows(t *testing.T) {
 		{[]string{"部件名称", "备注", "压缩机", "5年"}, ""},
 		// a heading ends the table
 		{[]string{"部件名称", "保修期限", "## 配送", "压缩机", "5年"}, ""},
+		// rows that name products or series: each row's whole-unit period,
+		// its product in the scope (a 2年 row does not contradict a 3年 one)
+		{[]string{"产品系列", "保修期", "家用挂机", "3年", "商用风管机", "2年", "(商用)", "1年"},
+			"warranty_period = 3 year (家用挂机); warranty_period = 2 year (商用风管机); warranty_period = 1 year ((商用))"},
+		// a numbered lead that opens another list ends the table too
+		{[]string{"机型", "保修期", "* 3、配件明细:", "滤网", "三个月"}, ""},
+		// a row number (• 01) does not
+		{[]string{"部件名称", "保修期限", "* • 01", "电机", "36个月"}, "parts_warranty = 36 month 电机"},
 	}
 	x := New()
 	for _, c := range cases {
@@ -349,6 +360,9 @@ func TestFlattenedTableRows(t *testing.T) {
 			kind := reader.Paragraph
 			if strings.HasPrefix(l, "## ") {
 				l, kind = strings.TrimPrefix(l, "## "), reader.Heading
+			}
+			if strings.HasPrefix(l, "* ") { // as the reader marks a numbered line
+				l, kind = strings.TrimPrefix(l, "* "), reader.ListItem
 			}
 			n := normalize.String(l)
 			cl := clause.Clause{Text: normalize.Pieces(n, []normalize.Piece{{Start: 0, End: len(n)}}), Kind: kind}

@@ -20,6 +20,8 @@ type Scope struct {
 	Share     float64
 	Condition string
 	Part      string
+	// Product is the product or product line a flattened table row names.
+	Product string
 }
 
 // Firm reports a promise for every case: no share below 100% and no
@@ -30,10 +32,10 @@ func (s Scope) Firm() bool { return s.Share == 0 && s.Condition == "" }
 // only when their keys agree. The condition is no part of it: a hedged
 // figure still contradicts a plain one.
 func (s Scope) Key() string {
-	if s.Region == "" && s.Tier == "" && s.Severity == "" && s.Share == 0 {
+	if s.Region == "" && s.Tier == "" && s.Severity == "" && s.Share == 0 && s.Product == "" {
 		return ""
 	}
-	return fmt.Sprintf("%s/%s/%s/%g", s.Region, s.Tier, s.Severity, s.Share)
+	return fmt.Sprintf("%s/%s/%s/%g/%s", s.Region, s.Tier, s.Severity, s.Share, s.Product)
 }
 
 // scoper finds the qualifiers of figures.
