@@ -86,12 +86,17 @@ echo "bench: 1,000 and 50,000 small files" >&2
 printf 'k1\t%s %s -f jsonl -o %s/k1.jsonl %s/k1\nk50\t%s %s -f jsonl -o %s/k50.jsonl %s/k50\n' "$S" "$q" "$WORK" "$WORK" "$S" "$q" "$WORK" "$WORK" >"$WORK/kk.tsv"
 bench kk 1 0
 
+# Hostile documents cost time linear in their size (ratios inside the test).
+echo "bench: hostile documents scale linearly" >&2
+scaling=yes
+SHOUHOU_SCALING=1 go test -count=1 -run TestHostileScaling . >"$WORK/scaling.out" 2>&1 || scaling=no
+
 # Same findings with one job as with many.
 "$S" $q -f jsonl -j 1 -o "$WORK/j1.jsonl" "$WORK/corpus" || true
 identical=no
 cmp -s "$WORK/j1.jsonl" "$WORK/out.jsonl" && identical=yes
 
-cat "$WORK"/{start,corpus,big,k10,kk}.out | awk -v ident="$identical" -v cores="$(nproc)" -v runs="$RUNS" -v sruns="$START_RUNS" -F'\t' '
+cat "$WORK"/{start,corpus,big,k10,kk}.out | awk -v ident="$identical" -v scaling="$scaling" -v cores="$(nproc)" -v runs="$RUNS" -v sruns="$START_RUNS" -F'\t' '
 { t[$1] = $2; m[$1] = $3 / 1024 }
 function met(ok) { return ok ? "yes" : "NO" }
 END {
@@ -104,6 +109,7 @@ END {
 	r = t["corpus"] / t["rg"]
 	printf "| 50 MB corpus, default --jobs, vs rg -c -f the cue words | %.2f s vs %.2f s | %.1fx | <= 6x | %s |\n", t["corpus"], t["rg"], r, met(r <= 6)
 	printf "| same findings as --jobs 1 | %s | | identical | %s |\n", ident, met(ident == "yes")
+	printf "| hostile documents (one line, 9, 9, …, brackets), 2 MB vs 1 MB | %s | see scaling.out | <= 3x | %s |\n", scaling, met(scaling == "yes")
 	printf "| one 10 MiB document, peak RSS | %.0f MiB | %.1f bytes per input byte | <= 150 MiB | %s |\n", m["doc10"], m["doc10"]/10, met(m["doc10"] <= 150)
 	r = (t["doc50"]/50) / (t["doc10"]/10)
 	printf "| one 50 MiB document | %.1f s, %.0f MiB | cost per MiB %+.0f%% over 10 MiB | linear, <= 400 MiB | %s |\n", t["doc50"], m["doc50"], (r-1)*100, met(r <= 1.15 && m["doc50"] <= 400)
