@@ -66,6 +66,11 @@ func TestEvents(t *testing.T) {
 		{"免费维修期限6年", "warranty_period = 6 year"},
 		{"维修期限:3年", "warranty_period = 3 year"},
 		{"修理期限为两个月", "repair_time = 2 month"},
+		// 更换 beside 退货 is the exchange, alone a part's replacement
+		{"可于收货日期的七(7)天内退货或更换", "return_window <= 7 day; exchange_window <= 7 day"},
+		{"主板损坏的,保修期内免费更换", ""},
+		// a supply period is the spare parts'
+		{"制造商在国内设零部件仓库,保证10年以上的供应期", "spare_parts_period >= 10 year"},
 	}
 	for _, c := range cases {
 		if got := extract(x, normalize.String(c.in), ""); got != c.want {
