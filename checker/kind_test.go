@@ -23,6 +23,10 @@ func TestDetectKind(t *testing.T) {
 		{"首页 家电百科 常识 您的位置: 首页 > 常识 >\n\n手机多久包退多久包换\n\n购买后7天内可以选择退货。", "article"},
 		{"当前位置：首页 › 生活常识\n\n冰箱保修期是多久？\n\n冰箱整机保修一年。", "article"},
 		{"您的位置：首页 > 服务支持\n\n售后服务政策\n\n七日内可退货。", "policy"},
+		// a login bar before the title asks no article's question
+		{"会员 密码 验证码 您忘记密码了吗?\n\n退货政策\n\n签收后7日内可退货。", "policy"},
+		// a public body's order record on a procurement mall is procurement
+		{"计划编号 | 0001 | 项目编号 | 0002\n采购单位 | 某局 | 供应商名称 | 某公司\n成交金额 | 12000元\n柜式空调 5台，质保6年。", "tender"},
 		// a shop's help centre answers how-to questions: still its policy
 		{"如何申请退款 - 帮助中心 - 某某商城\n\n1.如订单使用优惠券支付，订单取消后优惠券不予返还。", "policy"},
 		{"怎样退换货？- 购物帮助\n\n签收后7天内可申请退货。", "policy"},
