@@ -269,6 +269,10 @@ func isLawTitle(s string) bool {
 	if utf8.RuneCountInString(s) > 40 {
 		return false
 	}
+	// a numbered part of a series: …若干问题的规定(一)
+	if i := strings.LastIndex(s, "("); i > 0 && strings.HasSuffix(s, ")") && utf8.RuneCountInString(s[i:]) <= 5 {
+		s = s[:i]
+	}
 	for _, t := range vocab().titles[reports.Law] {
 		if strings.HasPrefix(s, t) {
 			return true

@@ -23,6 +23,9 @@ func TestDetectKind(t *testing.T) {
 		{"首页 家电百科 常识 您的位置: 首页 > 常识 >\n\n手机多久包退多久包换\n\n购买后7天内可以选择退货。", "article"},
 		{"当前位置：首页 › 生活常识\n\n冰箱保修期是多久？\n\n冰箱整机保修一年。", "article"},
 		{"您的位置：首页 > 服务支持\n\n售后服务政策\n\n七日内可退货。", "policy"},
+		// a judicial interpretation is law, however it is named
+		{"最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定（一）\n\n为正确审理网络消费纠纷案件，制定本规定。\n\n电子商务经营者不得以格式条款排除消费者七日无理由退货的权利。", "law"},
+		{"关于审理买卖合同纠纷案件适用法律问题的解释\n\n出卖人应当按照约定的质量要求交付标的物。", "law"},
 		// a login bar before the title asks no article's question
 		{"会员 密码 验证码 您忘记密码了吗?\n\n退货政策\n\n签收后7日内可退货。", "policy"},
 		// a public body's order record on a procurement mall is procurement
