@@ -407,7 +407,9 @@ func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []durat
 			}
 		}
 	}
-	for k := pi - 1; k >= 0 && k >= pi-2; k-- {
+	// A lifetime borrows no cue from before (三年内免费维修,终身服务): a
+	// lifetime promise names what it is for in its own phrase.
+	for k := pi - 1; k >= 0 && k >= pi-2 && q.Unit != duration.Lifetime; k-- {
 		for i := len(hits) - 1; i >= 0; i-- {
 			if hits[i].in(phrases[k]) {
 				return hits[i].topics, hits[i].start, false

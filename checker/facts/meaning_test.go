@@ -69,6 +69,11 @@ func TestEvents(t *testing.T) {
 		// 更换 beside 退货 is the exchange, alone a part's replacement
 		{"可于收货日期的七(7)天内退货或更换", "return_window <= 7 day; exchange_window <= 7 day"},
 		{"主板损坏的,保修期内免费更换", ""},
+		// free repair within a time is a warranty; past a time, a condition
+		{"主机如在一年内出现非人为损坏的性能故障,可享受免费维修服务", "warranty_period <= 1 year"},
+		{"购物15天以外且在保修期内,免费维修", ""},
+		// a lifetime names its own object: 终身服务 is no warranty
+		{"三年内免费维修,终身服务", "warranty_period <= 3 year"},
 		// a supply period is the spare parts'
 		{"制造商在国内设零部件仓库,保证10年以上的供应期", "spare_parts_period >= 10 year"},
 	}
