@@ -206,9 +206,11 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		return reports.Bid, true
 	case isLawTitle(first):
 		return reports.Law, true
-	case whole && !helpPage && firstIndex(first, vocab().titles[reports.Article]) >= 0 && firstIndex(first, vocab().titles[reports.Policy]) < 0:
+	// (an article's title over a statute's articles quoted at length is
+	// the statute's: the body below decides)
+	case whole && !helpPage && lawArticles < 3 && firstIndex(first, vocab().titles[reports.Article]) >= 0 && firstIndex(first, vocab().titles[reports.Policy]) < 0:
 		return reports.Article, true
-	case whole && !helpPage && firstIndex(first, vocab().titles[reports.Article]) >= 0 && isQuestion(first):
+	case whole && !helpPage && lawArticles < 3 && firstIndex(first, vocab().titles[reports.Article]) >= 0 && isQuestion(first):
 		return reports.Article, true // 7天无理由退换货从哪天开始算？ names a policy but asks about it
 	}
 	switch {
@@ -234,11 +236,13 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 }
 
 // firstTitle is the text of a document's first clause that is not a
-// scraped page's breadcrumb or menu (您的位置: 首页 > 常识 >): the
+// scraped page's breadcrumb, menu or keyword title (您的位置: 首页 > 常识 >): the
 // page's own title comes after those.
 func firstTitle(cls []clause.Clause) string {
 	for i := 0; i < len(cls) && i < headN; i++ {
-		if s := cls[i].Text.S; firstIndex(s, vocab().lex.Navigation) < 0 {
+		// a run of keywords joined by underscores (甲_乙_丙) is a page's
+		// search-engine title, spam as often as not: not the document's
+		if s := cls[i].Text.S; firstIndex(s, vocab().lex.Navigation) < 0 && strings.Count(s, "_") < 2 {
 			return s
 		}
 	}

@@ -26,6 +26,12 @@ func TestDetectKind(t *testing.T) {
 		// a judicial interpretation is law, however it is named
 		{"最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定（一）\n\n为正确审理网络消费纠纷案件，制定本规定。\n\n电子商务经营者不得以格式条款排除消费者七日无理由退货的权利。", "law"},
 		{"关于审理买卖合同纠纷案件适用法律问题的解释\n\n出卖人应当按照约定的质量要求交付标的物。", "law"},
+		// a keyword title of a spam mirror (甲_乙_丙) stands before the real one
+		{"免费影院_在线播放_高清视频_最新电影\n\n手机三包有效期是多久\n\n三包是包修、包换、包退的简称。一般来讲，主机保修一年。", "article"},
+		// an explainer that quotes the law and advises the consumer
+		{"根据消费者权益保护法的规定，消费者享有七日无理由退货的权利。\n\n若商家以已激活为由拒绝退货，需结合购买时是否告知综合判断。\n\n遇到问题可先与商家协商。", "article"},
+		// a question over a statute's articles quoted at length is the statute
+		{"微型计算机三包规定是否有法律效力？\n\n第一条 为保护消费者合法权益，制定本规定。\n\n第九条 在三包有效期内，修理者应当提供修理服务。\n\n第十条 修理后的产品应当能够正常使用30日以上。", "law"},
 		// a login bar before the title asks no article's question
 		{"会员 密码 验证码 您忘记密码了吗?\n\n退货政策\n\n签收后7日内可退货。", "policy"},
 		// a public body's order record on a procurement mall is procurement
