@@ -196,6 +196,8 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		return reports.Tender, true
 	case bIdx >= 0:
 		return reports.Bid, true
+	case firstIndex(head, vocab().lex.ProjectTitles) >= 0:
+		return reports.Tender, true // 某医院设备采购项目, and no bid's word for itself
 	case strings.Contains(joinHead(cls, headN), "致") && firstIndex(joinHead(cls, headN), vocab().lex.Letters.Buyers) >= 0:
 		return reports.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
 	case firstIndex(joinHead(cls, headN), vocab().lex.Letters.CommitmentTitles) >= 0 && addressee(joinHead(cls, headN)) == "institution":

@@ -24,8 +24,11 @@ type Region struct {
 
 // Lexicon is the parsed kinds.yaml.
 type Lexicon struct {
-	Titles           map[reports.Kind][]string `yaml:"titles"`
-	LawTitleEndings  []string                  `yaml:"law_title_endings"`
+	Titles          map[reports.Kind][]string `yaml:"titles"`
+	LawTitleEndings []string                  `yaml:"law_title_endings"`
+	// ProjectTitles name a procurement project: a tender's title unless a
+	// bid title word names the document.
+	ProjectTitles    []string                  `yaml:"project_titles"`
 	Body             map[reports.Kind][]string `yaml:"body"`
 	LawArticlePrefix string                    `yaml:"law_article_prefix"`
 	// Navigation marks a scraped page's breadcrumb or menu line, which

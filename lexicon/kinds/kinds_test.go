@@ -48,6 +48,7 @@ func TestWordsAreSimplified(t *testing.T) {
 	all = append(all, l.Goods...)
 	all = append(all, l.Accessories...)
 	all = append(all, l.CategoryCues...)
+	all = append(all, l.ProjectTitles...)
 	all = append(all, l.Voice.Other...)
 	all = append(all, l.Voice.Self...)
 	all = append(all, l.Letters.Buyers...)
