@@ -1,6 +1,7 @@
 package duration
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -126,6 +127,9 @@ func Find(s string) []Quantity {
 			continue
 		}
 		q, end, ok := scanAt(rs, i)
+		if !ok {
+			q, end, ok = fieldAt(rs, i)
+		}
 		if !ok {
 			q, end, ok = missingAt(rs, i)
 		}
@@ -569,6 +573,36 @@ func missingAt(rs []rune, i int) (Quantity, int, bool) {
 	}
 	q.Unit = u
 	return q, i + n + within, true
+}
+
+// fieldAt reads a form field whose label carries the unit: 保修期(月): 36,
+// 响应时间(小时):2. The figure follows the colon; the label's words before
+// the bracket say what it is for.
+func fieldAt(rs []rune, i int) (Quantity, int, bool) {
+	if rs[i] != '(' {
+		return Quantity{}, 0, false
+	}
+	u, n := unitAt(rs, i+1)
+	k := i + 1 + n
+	if n == 0 || u == Lifetime || k+1 >= len(rs) || rs[k] != ')' || rs[k+1] != ':' {
+		return Quantity{}, 0, false
+	}
+	num := skipSpaces(rs, k+2)
+	end := num
+	for end < len(rs) && (rs[end] >= '0' && rs[end] <= '9' || rs[end] == '.' && end > num) {
+		end++
+	}
+	for end > num && rs[end-1] == '.' {
+		end--
+	}
+	if end == num || end < len(rs) && isLetterOrDigit(rs[end]) {
+		return Quantity{}, 0, false
+	}
+	v, err := strconv.ParseFloat(string(rs[num:end]), 64)
+	if err != nil || v <= 0 {
+		return Quantity{}, 0, false
+	}
+	return Quantity{Op: OpEqual, Value: v, Unit: u, Start: i, NumStart: num}, end, true
 }
 
 // dateBlank reports a date's blanks after a year or month (年 月 日,

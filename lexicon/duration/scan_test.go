@@ -25,6 +25,11 @@ func TestFind(t *testing.T) {
 		// a date's month and day are no range of days
 		{"从2009-11-18日起,签收后7日内可退货", []want{{OpAtMost, 7, 0, Day, false, "7日内"}}},
 		{"自2021/3/15日起执行", nil},
+		// a form field whose label carries the unit
+		{"申购时间: ** 保修期(月): 36", []want{{OpEqual, 36, 0, Month, false, "(月): 36"}}},
+		{"响应时间(小时):2 是否标配:", []want{{OpEqual, 2, 0, Hour, false, "(小时):2"}}},
+		{"数量(台): 5", nil},
+		{"单价(月): abc", nil},
 		{"在 2018 年 8 月 14 日更新了退货政策", nil},
 		{"自 2024 年 3 月 1 日起，签收后 7 天内可退货", []want{{OpAtMost, 7, 0, Day, false, "7 天内"}}},
 		{"3-5个工作日内退款", []want{{OpRange, 3, 5, WorkDay, false, "3-5个工作日内"}}},
