@@ -243,7 +243,11 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			topics, cueAt, fromCtx = nextHits[0].topics, -1, false
 		}
 		named := namesPeriod(s, q, hits)
-		if len(topics) == 0 || conditional(s[:q.Start]) && !named || offset(s[q.End:]) ||
+		// 签收超过7天的商品不予退货: the condition refused ends the window
+		// (超过十五日未办理退货 is a failure to act, no window)
+		bounds := conditional(s[:q.Start]) && !named && !hasPrefixAny(s[q.End:], "未", "仍未", "后未", "内未") &&
+			x.refusedAfter(s[q.End:sentenceEnd(s, q.End)])
+		if len(topics) == 0 || conditional(s[:q.Start]) && !named && !bounds || offset(s[q.End:]) ||
 			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q) {
 			continue
 		}
@@ -276,7 +280,10 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			if service && window || ev == serviceOnly && window && tp != reports.SparePartsPeriod || afterWarranty && isWarranty(tp) {
 				continue
 			}
-			if window && ageCondition(q, s[q.End:]) {
+			if bounds && tp != reports.ReturnWindow && tp != reports.ExchangeWindow {
+				continue // only a return or exchange is refused past a time
+			}
+			if window && !bounds && ageCondition(q, s[q.End:]) {
 				continue // 购买15日以上的商品: the age of the goods, no period
 			}
 			noReason := tp == reports.ExchangeWindow && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason))
@@ -293,6 +300,9 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 				continue // 保修期内…48小时内到场: no warranty lasts hours
 			}
 			f := Fact{Topic: tp, Quantity: q}
+			if bounds {
+				f.Op = duration.OpAtMost // refused past 7 days: granted within them
+			}
 			if noReason {
 				// 7天无理由退换货 grants a no-reason exchange: an exchange
 				// term, under the no-reason right's condition, not the
@@ -461,6 +471,20 @@ func conditional(before string) bool {
 		}
 	}
 	return false
+}
+
+// refusedAfter reports a refusal (不予, 不支持) in rest, the words after a
+// conditional figure up to its sentence end.
+func (x *Extractor) refusedAfter(rest string) bool {
+	return containsAny(rest, x.lex.Events.Refusal)
+}
+
+// sentenceEnd is the byte offset where the sentence holding off ends.
+func sentenceEnd(s string, off int) int {
+	if i := strings.IndexAny(s[off:], "。;!?"); i >= 0 {
+		return off + i
+	}
+	return len(s)
 }
 
 // namesPeriod reports a figure that is the name of a period cue right

@@ -72,6 +72,11 @@ func TestEvents(t *testing.T) {
 		// free repair within a time is a warranty; past a time, a condition
 		{"主机如在一年内出现非人为损坏的性能故障,可享受免费维修服务", "warranty_period <= 1 year"},
 		{"购物15天以外且在保修期内,免费维修", ""},
+		// a time past which the return is refused ends the window
+		{"签收超过7天的商品不予退货", "return_window <= 7 day"},
+		{"商品签收超过15天,不再办理换货", "exchange_window <= 15 day"},
+		{"超过三十日未修好的,可以换货", ""},
+		{"自收到退货要求之日起超过十五日未办理退货手续,致使消费者无法退货的", ""},
 		// a lifetime names its own object: 终身服务 is no warranty
 		{"三年内免费维修,终身服务", "warranty_period <= 3 year"},
 		// a supply period is the spare parts'

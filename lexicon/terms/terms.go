@@ -118,6 +118,9 @@ type Events struct {
 	Interval      []string `yaml:"interval"`
 	Before        []string `yaml:"before"`
 	Carriage      []string `yaml:"carriage"`
+	// Refusal words after a condition (超过7天的商品不予退货) make its
+	// figure the end of the window refused past it.
+	Refusal []string `yaml:"refusal"`
 }
 
 // ListLead holds the words of a lead-in before a list (topics.yaml).
