@@ -131,7 +131,8 @@ func TestExtract(t *testing.T) {
 		{"整机超过一年免费保修期后的产品均需收取检修费", "", "warranty_period = 1 year"},
 		{"超过一年免费保修期的产品需收费", "", "warranty_period = 1 year"},
 		{"超出两年质保期的设备，维修按成本价收费", "", "warranty_period = 2 year"},
-		{"购买超过15天的商品不予退货", "", ""},
+		// a return refused past a time: the time ends the window
+		{"购买超过15天的商品不予退货", "", "return_window <= 15 day"},
 		// Taiwan's working day
 		{"退款約7～14個工作天入帳", "", "refund_time range 7-14 workday"},
 		{"提供至少一年的产品保修服务", "", "warranty_period >= 1 year"},
