@@ -244,11 +244,27 @@ func firstTitle(cls []clause.Clause) string {
 	for i := 0; i < len(cls) && i < headN; i++ {
 		// a run of keywords joined by underscores (甲_乙_丙) is a page's
 		// search-engine title, spam as often as not: not the document's
-		if s := cls[i].Text.S; firstIndex(s, vocab().lex.Navigation) < 0 && strings.Count(s, "_") < 2 {
+		if s := cls[i].Text.S; firstIndex(s, vocab().lex.Navigation) < 0 && !keywordTitle(s) {
 			return s
 		}
 	}
 	return cls[0].Text.S
+}
+
+// keywordTitle reports three or more words joined by single underscores
+// (甲_乙_丙), a page's search-engine title; a run of blanks to fill in
+// (______有限公司) is none.
+func keywordTitle(s string) bool {
+	parts := strings.Split(s, "_")
+	if len(parts) < 3 {
+		return false
+	}
+	for _, p := range parts {
+		if strings.TrimSpace(p) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // joinTitles joins the clauses of the first n that read as titles: short,
@@ -275,8 +291,9 @@ func isLawTitle(s string) bool {
 	if utf8.RuneCountInString(s) > 40 {
 		return false
 	}
-	// a numbered part of a series: …若干问题的规定(一)
-	if i := strings.LastIndex(s, "("); i > 0 && strings.HasSuffix(s, ")") && utf8.RuneCountInString(s[i:]) <= 5 {
+	// a numbered part of a series: …若干问题的规定(一); not (试行), which
+	// a shop's 退换货管理办法(试行) has too
+	if i := strings.LastIndex(s, "("); i > 0 && strings.HasSuffix(s, ")") && seriesNumber(s[i+1:len(s)-1]) {
 		s = s[:i]
 	}
 	for _, t := range vocab().titles[reports.Law] {
@@ -293,6 +310,11 @@ func isLawTitle(s string) bool {
 		}
 	}
 	return false
+}
+
+// seriesNumber reports a numeral that numbers a part of a series (一, 二, 3).
+func seriesNumber(s string) bool {
+	return s != "" && utf8.RuneCountInString(s) <= 3 && strings.Trim(s, "一二三四五六七八九十0123456789") == ""
 }
 
 // addressee tells whom a letter is addressed to (致：…): "institution"
