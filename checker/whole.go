@@ -57,7 +57,8 @@ func readLadders(fs []located) []located {
 }
 
 // reportScope renders a fact's scope for the JSON; nil when the figure is
-// a firm promise for every case. (The part alone is the fact's item.)
+// a firm promise for every case of the whole document. (The part alone is
+// the fact's item; a product row's figure is firm for that product.)
 func reportScope(s facts.Scope) *reports.Scope {
 	if s.Region == "" && s.Tier == "" && s.Severity == "" && s.Share == 0 && s.Condition == "" && s.Product == "" {
 		return nil

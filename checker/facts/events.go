@@ -93,11 +93,11 @@ func (x *Extractor) afterWarranty(before, sentence string) bool {
 // ageCondition reports a figure that states the age of the goods as a
 // condition, not a period: 购买15日以上的商品, 使用一年后出现的故障,
 // 购物15天以外.
-func ageCondition(q duration.Quantity, after string) bool {
+func (x *Extractor) ageCondition(q duration.Quantity, after string) bool {
 	if q.Unit != duration.Day && q.Unit != duration.WorkDay && q.Unit != duration.Hour {
 		return false
 	}
-	if q.Op == duration.OpEqual && hasPrefixAny(after, "以外", "之外") {
+	if q.Op == duration.OpEqual && hasPrefixAny(after, x.lex.Events.Beyond...) {
 		return true // 购物15天以外且在保修期内: past the window, the goods' age
 	}
 	if q.Op != duration.OpAtLeast || q.Start != q.NumStart { // 以上 after the figure, no 不少于 before it

@@ -113,16 +113,17 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		// a flattened row: the part on the line before, the period's
 		// meaning in the column header above
 		c.Context, row = prev+" "+s.column, true
-	case c.Context == "" && s.column != "" && s.x.bareFigure(text) && rowName(prev):
+	case c.Context == "" && s.column != "" && s.x.bareFigure(text) && prev != s.column && rowName(prev) && len(s.x.cueHits(prev, nil)) == 0:
 		// a flattened row naming a product or a series (柜机, PMX系列):
 		// the whole unit's period, told by the column header above
 		c.Context, product = prev+" "+s.column, prev
 	case lead && utf8.RuneCountInString(text) <= 8 && s.x.cueAlone(text):
 		s.column = text
 	case c.Kind == reader.Heading || utf8.RuneCountInString(text) > 60 || lead && c.Kind == reader.ListItem && strings.HasSuffix(strings.TrimSpace(text), ":"):
-		s.column = "" // a heading, a numbered lead that opens a list (3、主要部件明细:)
-		// (not a row number: • 01) or a running
-		// sentence: the table has ended
+		// a heading, a numbered lead that opens a list (3、主要部件明细:,
+		// not a row number such as • 01) or a running sentence: the
+		// table has ended
+		s.column = ""
 	}
 	fs := s.x.extract(c, s.ctx, next)
 	for i := range fs {
@@ -245,7 +246,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		named := namesPeriod(s, q, hits)
 		// 签收超过7天的商品不予退货: the condition refused ends the window
 		// (超过十五日未办理退货 is a failure to act, no window)
-		bounds := conditional(s[:q.Start]) && !named && !hasPrefixAny(s[q.End:], "未", "仍未", "后未", "内未") &&
+		bounds := conditional(s[:q.Start]) && !named && !hasPrefixAny(s[q.End:], x.lex.Events.Failure...) &&
 			x.refusedAfter(s[q.End:sentenceEnd(s, q.End)])
 		if len(topics) == 0 || conditional(s[:q.Start]) && !named && !bounds || offset(s[q.End:]) ||
 			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q) {
@@ -283,7 +284,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			if bounds && tp != reports.ReturnWindow && tp != reports.ExchangeWindow {
 				continue // only a return or exchange is refused past a time
 			}
-			if window && !bounds && ageCondition(q, s[q.End:]) {
+			if window && !bounds && x.ageCondition(q, s[q.End:]) {
 				continue // 购买15日以上的商品: the age of the goods, no period
 			}
 			noReason := tp == reports.ExchangeWindow && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason))
@@ -473,10 +474,24 @@ func conditional(before string) bool {
 	return false
 }
 
-// refusedAfter reports a refusal (不予, 不支持) in rest, the words after a
-// conditional figure up to its sentence end.
+// refusedAfter reports a refusal of the return or exchange itself (不予退货,
+// 不再办理换货, 不支持退换) in rest, the words after a conditional figure
+// to its sentence end: 不再赠送赠品 or 无法发货 refuses something else.
 func (x *Extractor) refusedAfter(rest string) bool {
-	return containsAny(rest, x.lex.Events.Refusal)
+	for _, w := range x.lex.Events.Refusal {
+		for i := strings.Index(rest, w); i >= 0; {
+			after := strings.TrimPrefix(strings.TrimPrefix(rest[i+len(w):], "办理"), "予")
+			if strings.HasPrefix(after, "退") || strings.HasPrefix(after, "换") {
+				return true
+			}
+			j := strings.Index(rest[i+len(w):], w)
+			if j < 0 {
+				break
+			}
+			i += len(w) + j
+		}
+	}
+	return false
 }
 
 // sentenceEnd is the byte offset where the sentence holding off ends.

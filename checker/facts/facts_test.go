@@ -348,6 +348,8 @@ func TestFlattenedTableRows(t *testing.T) {
 		// its product in the scope (a 2年 row does not contradict a 3年 one)
 		{[]string{"产品系列", "保修期", "家用挂机", "3年", "商用风管机", "2年", "(商用)", "1年"},
 			"warranty_period = 3 year (家用挂机); warranty_period = 2 year (商用风管机); warranty_period = 1 year ((商用))"},
+		// the column header or a cue line is no row's name
+		{[]string{"保修期", "3年"}, ""},
 		// a numbered lead that opens another list ends the table too
 		{[]string{"机型", "保修期", "* 3、配件明细:", "滤网", "三个月"}, ""},
 		// a row number (• 01) does not

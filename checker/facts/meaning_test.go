@@ -77,6 +77,9 @@ func TestEvents(t *testing.T) {
 		{"商品签收超过15天,不再办理换货", "exchange_window <= 15 day"},
 		{"超过三十日未修好的,可以换货", ""},
 		{"自收到退货要求之日起超过十五日未办理退货手续,致使消费者无法退货的", ""},
+		// a refusal of something else, or a failure to act, ends no window
+		{"超过48小时仍无法发货的,买家可申请退货", ""},
+		{"购买超过7天后,退货需扣除10%折旧费,不再赠送赠品", ""},
 		// a lifetime names its own object: 终身服务 is no warranty
 		{"三年内免费维修,终身服务", "warranty_period <= 3 year"},
 		// a supply period is the spare parts'

@@ -595,11 +595,16 @@ func fieldAt(rs []rune, i int) (Quantity, int, bool) {
 	for end > num && rs[end-1] == '.' {
 		end--
 	}
-	if end == num || end < len(rs) && isLetterOrDigit(rs[end]) {
+	if end == num || end < len(rs) && (isLetterOrDigit(rs[end]) || strings.ContainsRune("-~～至到", rs[end])) {
+		return Quantity{}, 0, false // a range (12-24) is left to the ordinary scanner
+	}
+	// a date's field (采购日期(年): 2024, 保修截止(年): 2026) is no period
+	label := string(rs[max(0, i-2):i])
+	if label == "日期" || label == "截止" || label == "到期" || label == "年份" {
 		return Quantity{}, 0, false
 	}
 	v, err := strconv.ParseFloat(string(rs[num:end]), 64)
-	if err != nil || v <= 0 {
+	if err != nil || v <= 0 || u == Year && v >= 1900 {
 		return Quantity{}, 0, false
 	}
 	return Quantity{Op: OpEqual, Value: v, Unit: u, Start: i, NumStart: num}, end, true

@@ -121,6 +121,12 @@ type Events struct {
 	// Refusal words after a condition (超过7天的商品不予退货) make its
 	// figure the end of the window refused past it.
 	Refusal []string `yaml:"refusal"`
+	// Failure words right after a conditional figure (超过十五日未办理)
+	// make it a failure to act, no window.
+	Failure []string `yaml:"failure"`
+	// Beyond words right after a figure (购物15天以外) make it the goods'
+	// age past a time, a condition.
+	Beyond []string `yaml:"beyond"`
 }
 
 // ListLead holds the words of a lead-in before a list (topics.yaml).
