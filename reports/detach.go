@@ -37,6 +37,7 @@ func (d *Document) Detach() {
 			own(&s.Tier)
 			own(&s.Condition)
 			own(&s.Part)
+			own(&s.Product)
 			f.Scope = &s
 		}
 	}

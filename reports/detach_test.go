@@ -15,7 +15,7 @@ func TestDetach(t *testing.T) {
 	item := text[len(text)-len("保修期内"):]
 	shared := []string{heading}
 	d := Document{
-		Facts:       []Fact{{Section: heading, Item: item, Scope: &Scope{Part: item}}, {Section: heading}},
+		Facts:       []Fact{{Section: heading, Item: item, Scope: &Scope{Part: item, Product: item}}, {Section: heading}},
 		Findings:    []Finding{{Section: heading}},
 		Sections:    []Section{{Title: heading}},
 		B2BEvidence: shared,
@@ -26,7 +26,7 @@ func TestDetach(t *testing.T) {
 		return p >= lo && p < lo+uintptr(len(text))
 	}
 	for name, s := range map[string]string{
-		"fact section": d.Facts[0].Section, "fact item": d.Facts[0].Item, "scope part": d.Facts[0].Scope.Part,
+		"fact section": d.Facts[0].Section, "fact item": d.Facts[0].Item, "scope part": d.Facts[0].Scope.Part, "scope product": d.Facts[0].Scope.Product,
 		"second fact section": d.Facts[1].Section, "finding section": d.Findings[0].Section,
 		"section title": d.Sections[0].Title, "b2b evidence": d.B2BEvidence[0],
 	} {
