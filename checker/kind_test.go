@@ -32,6 +32,9 @@ func TestDetectKind(t *testing.T) {
 		{"根据消费者权益保护法的规定，消费者享有七日无理由退货的权利。\n\n若商家以已激活为由拒绝退货，需结合购买时是否告知综合判断。\n\n遇到问题可先与商家协商。", "article"},
 		// a question over a statute's articles quoted at length is the statute
 		{"微型计算机三包规定是否有法律效力？\n\n第一条 为保护消费者合法权益，制定本规定。\n\n第九条 在三包有效期内，修理者应当提供修理服务。\n\n第十条 修理后的产品应当能够正常使用30日以上。", "law"},
+		// blanks to fill in are no keyword title; (试行) is no series number
+		{"______有限公司售后服务政策\n\n怎样申请退货？\n\n签收后7天内可申请退货。", "policy"},
+		{"某商城退换货管理办法（试行）\n\n签收后7天内可申请退货。\n\n本店承诺保修一年。", "policy"},
 		// a bid's cover names the project, then itself
 		{"某医院设备采购项目\n投标方案\n目录\n第一章 售后服务 5", "bid"},
 		{"某医院设备采购项目\n投标文件\n我方承诺质保三年。", "bid"},
