@@ -44,3 +44,20 @@ func TestDetach(t *testing.T) {
 		t.Error("the shared evidence slice was changed")
 	}
 }
+
+// A scope in a few words: the product first, the part left to the item.
+func TestScopeString(t *testing.T) {
+	for _, tc := range []struct {
+		s    *Scope
+		want string
+	}{
+		{nil, ""},
+		{&Scope{Product: "柜机"}, "柜机"},
+		{&Scope{Region: "北京", Severity: "重大故障", Part: "压缩机"}, "北京·重大故障"},
+		{&Scope{Tier: "合同客户", Share: 95, Condition: "正常使用"}, "合同客户·95%·正常使用"},
+	} {
+		if got := tc.s.String(); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}

@@ -4,6 +4,11 @@
 // renderer; the renderers are in reports/render.
 package reports
 
+import (
+	"strconv"
+	"strings"
+)
+
 // Schema names of the JSON reports.
 const AuditSchema = "shouhou/report/v1"
 
@@ -144,6 +149,27 @@ type Scope struct {
 	// Product is the product or product line a table row names (柜机,
 	// PMX系列): figures of different rows are different promises.
 	Product string `json:"product,omitempty"`
+}
+
+// String is the scope in a few words, joined by ·: 柜机, 北京·重大故障,
+// 合同客户·95%. The part is left out: it is the fact's item.
+func (s *Scope) String() string {
+	if s == nil {
+		return ""
+	}
+	var ws []string
+	for _, w := range []string{s.Product, s.Region, s.Tier, s.Severity} {
+		if w != "" {
+			ws = append(ws, w)
+		}
+	}
+	if s.Share != 0 {
+		ws = append(ws, strconv.FormatFloat(s.Share, 'f', -1, 64)+"%")
+	}
+	if s.Condition != "" {
+		ws = append(ws, s.Condition)
+	}
+	return strings.Join(ws, "·")
 }
 
 // Finding is one rule result. A missing finding concerns the whole

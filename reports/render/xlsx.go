@@ -293,10 +293,10 @@ func (x *book) facts(r *reports.Report) *sheetTable {
 		if f.Max != nil {
 			maxValue = *f.Max
 		}
-		return []any{d.Path, place(f.Location, f.Line, f.Column), TopicName(f.Topic), f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section, string(f.Topic)}
+		return []any{d.Path, place(f.Location, f.Line, f.Column), TopicName(f.Topic), f.Op, value, maxValue, f.Unit, f.Item, f.Text, f.Section, string(f.Topic), f.Scope.String()}
 	}
 	return &sheetTable{sheet: SheetFacts, header: columns.Load().WorkbookFacts,
-		widths: []float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18}, n: len(at), row: row, wrap: []int{9, 10},
+		widths: []float64{36, 18, 12, 8, 9, 8, 9, 12, 60, 24, 18, 20}, n: len(at), row: row, wrap: []int{9, 10},
 		linkCol: 1, paths: paths}
 }
 
