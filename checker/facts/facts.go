@@ -108,12 +108,14 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 	}
 	s.prev = text
 	row, product := false, ""
+	// a bare period under a column header: a flattened table's cell
+	cell := c.Context == "" && s.column != "" && s.x.bareFigure(text)
 	switch {
-	case c.Context == "" && s.column != "" && s.x.bareFigure(text) && s.x.partName(prev):
+	case cell && s.x.partName(prev):
 		// a flattened row: the part on the line before, the period's
 		// meaning in the column header above
 		c.Context, row = prev+" "+s.column, true
-	case c.Context == "" && s.column != "" && s.x.bareFigure(text) && prev != s.column && rowName(prev) && len(s.x.cueHits(prev, nil)) == 0:
+	case cell && prev != s.column && rowName(prev) && len(s.x.cueHits(prev, nil)) == 0:
 		// a flattened row naming a product or a series (柜机, PMX系列):
 		// the whole unit's period, told by the column header above
 		c.Context, product = prev+" "+s.column, prev
@@ -246,9 +248,9 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		named := namesPeriod(s, q, hits)
 		// 签收超过7天的商品不予退货: the condition refused ends the window
 		// (超过十五日未办理退货 is a failure to act, no window)
-		bounds := conditional(s[:q.Start]) && !named && !hasPrefixAny(s[q.End:], x.lex.Events.Failure...) &&
-			x.refusedAfter(s[q.End:sentenceEnd(s, q.End)])
-		if len(topics) == 0 || conditional(s[:q.Start]) && !named && !bounds || offset(s[q.End:]) ||
+		condition := conditional(s[:q.Start]) && !named
+		bounds := condition && !hasPrefixAny(s[q.End:], x.lex.Events.Failure...) && x.refusedAfter(s[q.End:sentenceEnd(s, q.End)])
+		if len(topics) == 0 || condition && !bounds || offset(s[q.End:]) ||
 			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q) {
 			continue
 		}
@@ -479,16 +481,15 @@ func conditional(before string) bool {
 // to its sentence end: 不再赠送赠品 or 无法发货 refuses something else.
 func (x *Extractor) refusedAfter(rest string) bool {
 	for _, w := range x.lex.Events.Refusal {
-		for i := strings.Index(rest, w); i >= 0; {
-			after := strings.TrimPrefix(strings.TrimPrefix(rest[i+len(w):], "办理"), "予")
-			if strings.HasPrefix(after, "退") || strings.HasPrefix(after, "换") {
-				return true
-			}
-			j := strings.Index(rest[i+len(w):], w)
-			if j < 0 {
+		for r := rest; ; {
+			i := strings.Index(r, w)
+			if i < 0 {
 				break
 			}
-			i += len(w) + j
+			r = r[i+len(w):]
+			if after := strings.TrimPrefix(strings.TrimPrefix(r, "办理"), "予"); strings.HasPrefix(after, "退") || strings.HasPrefix(after, "换") {
+				return true
+			}
 		}
 	}
 	return false
