@@ -356,3 +356,29 @@ func TestMarkupHeldInHTML(t *testing.T) {
 		}
 	}
 }
+
+// TestJoins: which line continues the one before it in plain text.
+func TestJoins(t *testing.T) {
+	const width = 16
+	cases := []struct {
+		prev, line string
+		want       bool
+	}{
+		{"自签收之日起七日内可退货，", "十五日内可换货。", true},
+		{"我们承诺接到报修后二十四小时内回", "复，四十八小时内修复。", true},
+		{"服务热线：", "400-800-8888", true},
+		{"以下商品不支持无理由退货：", "定制商品", false},
+		{"七日内可退货。", "十五日内可换货", false},
+		// Key-value records of a notice stay apart even at the wrap width.
+		{"投标保证金：人民币贰仟元整", "质保期：验收合格之日起不少于三年。", false},
+		{"预算金额：四万一千元（含税价）", "最高限价：四万一千元", false},
+		{"项目编号：ABC-2026-0001号", "采购方式：公开招标", false},
+		// A sentence that holds a colon late is not a record: it wraps.
+		{"本公司对所售商品承诺如下：整机保修", "一年，主要部件保修三年。", true},
+	}
+	for _, c := range cases {
+		if got := joins(c.prev, c.line, width); got != c.want {
+			t.Errorf("joins(%q, %q) = %v, want %v", c.prev, c.line, got, c.want)
+		}
+	}
+}

@@ -115,10 +115,32 @@ func joins(prev, line string, width int) bool {
 		// points at the lines below (以下商品不支持无理由退货：).
 		return !strings.ContainsAny(line, "：:") && !pointsBelow(prev)
 	}
+	// Two "key：value" lines in a row (a notice's 预算金额：… / 投标保证金：…)
+	// are two records even when the first one is as long as the wrap width.
+	if isKeyValue(prev) && isKeyValue(line) {
+		return false
+	}
 	// Otherwise only a line that reaches the wrap width was wrapped; a
 	// shorter one (a title, "主机：一年") ended where its author ended it.
 	n := utf8.RuneCountInString(prev)
 	return n >= 12 && n*4 >= width*3
+}
+
+// isKeyValue reports a line that opens with a short label and a colon
+// (质保期：三年): two to twelve characters, none of them a pause or a
+// sentence end, so a sentence that merely holds a colon is not one.
+func isKeyValue(line string) bool {
+	n := 0
+	for _, r := range line {
+		switch {
+		case r == '：' || r == ':':
+			return n >= 2
+		case n >= 12, strings.ContainsRune(sentenceEnds, r), strings.ContainsRune("，,、", r):
+			return false
+		}
+		n++
+	}
+	return false
 }
 
 // wrapWidth estimates the width at which a scraped or copied text was
