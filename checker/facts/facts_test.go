@@ -252,6 +252,14 @@ func TestExtractMoney(t *testing.T) {
 		{"产品责任险保险金额不低于100万元", "", "insurance = 0  产品责任险; insured_amount >= 1e+06 yuan"},
 		{"注册资本不低于5000万元", "", ""},
 		{"三包有效期2年或5万公里", "", "warranty_period = 2 year"},
+		// A notice's "label: number" record leaves the yuan unsaid.
+		{"预算金额: 41000.00", "", "budget = 41000 yuan"},
+		{"最高限价:1,320,000", "", "budget = 1.32e+06 yuan"},
+		{"预算金额(万元):132", "", "budget = 1.32e+06 yuan"},
+		{"投标保证金: 800。", "", "bid_deposit = 800 yuan"},
+		{"投标保证金: 2", "", ""},       // a small figure with no unit is no sum
+		{"项目编号: 20261204", "", ""}, // no money word
+		{"预算金额: 41000台", "", ""},   // a unit that is not money
 	}
 	for _, c := range cases {
 		if got := extract(x, normalize.String(c.in), c.ctx); got != c.want {

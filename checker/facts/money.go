@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"shouhou/checker/clause"
 	"shouhou/lexicon/duration"
@@ -87,6 +88,9 @@ func (m *moneyCues) find(c clause.Clause) []Fact {
 	qs := money.Find(s)
 	if len(qs) == 0 {
 		qs = headerUnit(s, c.Header)
+		if len(qs) == 0 {
+			qs = labelledSum(s)
+		}
 		if len(qs) == 0 {
 			return nil
 		}
@@ -174,6 +178,49 @@ var (
 		{"(单位:元)", money.Yuan, 1}, {"(单位:万元)", money.Yuan, 1e4},
 	}
 )
+
+// labelledSum reads the bare number of a "label: number" record as a sum
+// (预算金额：41000.00, 预算金额（万元）：132): the unit in the label's
+// brackets, else yuan, the only unit a notice leaves unsaid. A figure
+// under 100 with no unit is not taken for a sum (保证金：5 may be a
+// percentage or a count). The label must hold a money word; find checks
+// the clause holds one and chooseMoney says whose the sum is.
+func labelledSum(s string) []money.Quantity {
+	colon := strings.IndexAny(s, ":：")
+	if colon < 0 {
+		return nil
+	}
+	label := strings.ReplaceAll(strings.NewReplacer("（", "(", "）", ")").Replace(s[:colon]), " ", "")
+	if utf8.RuneCountInString(label) > 16 {
+		return nil
+	}
+	_, size := utf8.DecodeRuneInString(s[colon:])
+	rest := strings.TrimLeft(s[colon+size:], " ")
+	start := len(s) - len(rest)
+	num := strings.TrimRight(rest, "。；; ")
+	if !bareNumber.MatchString(num) {
+		return nil
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	if err != nil {
+		return nil
+	}
+	factor, named := 1.0, false
+	for _, u := range headerUnits {
+		if u.unit == money.Yuan && strings.Contains(label, u.word) {
+			factor, named = u.factor, true
+			break
+		}
+	}
+	if !named && v < 100 {
+		return nil
+	}
+	a, ok := money.Of(v*factor, money.Yuan)
+	if !ok {
+		return nil
+	}
+	return []money.Quantity{{Amount: a, Op: duration.OpEqual, Text: num, Start: start, End: start + len(num), NumStart: start}}
+}
 
 // headerUnit reads a cell that is a bare number as a sum or percentage
 // when its column header names the unit: 预算金额(元) | 1320000.
