@@ -138,13 +138,16 @@ func Split(src *reader.Source) []Clause {
 		}
 		// A short label ending in a colon leads the short "key: value"
 		// lines after it (三包有效期: / 主机:一年 / 电池:六个月).
+		// The items of a list it introduces (以下情况不予退换货: / 1. 超过
+		// 15天的) are read under it too. A new lead replaces it.
 		ctx := ""
-		if lead != "" && utf8.RuneCountInString(t.S) <= 30 && strings.ContainsRune(t.S, ':') {
+		isLead := strings.HasSuffix(t.S, ":") && utf8.RuneCountInString(t.S) <= 40
+		if lead != "" && !isLead && (b.Kind == reader.ListItem || utf8.RuneCountInString(t.S) <= 30 && strings.ContainsRune(t.S, ':')) {
 			ctx = lead
 		} else {
 			lead = ""
 		}
-		if strings.HasSuffix(t.S, ":") && utf8.RuneCountInString(t.S) <= 40 {
+		if isLead {
 			lead = t.S
 		}
 		for i, sentence := range sentences(t.S) {

@@ -142,3 +142,29 @@ func TestSplitChunks(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadContext: a short label ending in a colon is the context of the
+// key-value lines and the list items after it, and of nothing further.
+func TestLeadContext(t *testing.T) {
+	text := "三包有效期：\n主机：一年\n电池：六个月\n\n以下情况不予退换货：\n1. 签收超过15天的；\n2. 已拆封使用的。\n\n其他问题请联系客服。\n"
+	src, err := reader.Parse("p.txt", []byte(text), "text", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range Split(src) {
+		got = append(got, c.Text.S+" ctx="+c.Context)
+	}
+	want := []string{
+		"三包有效期: ctx=",
+		"主机:一年 ctx=三包有效期:",
+		"电池:六个月 ctx=三包有效期:",
+		"以下情况不予退换货: ctx=",
+		"1. 签收超过15天的; ctx=以下情况不予退换货:",
+		"2. 已拆封使用的。 ctx=以下情况不予退换货:",
+		"其他问题请联系客服。 ctx=",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("clauses:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -89,7 +89,7 @@ func (m *moneyCues) find(c clause.Clause) []Fact {
 	if len(qs) == 0 {
 		qs = headerUnit(s, c.Header)
 		if len(qs) == 0 {
-			qs = labelledSum(s)
+			qs = labelledSum(s, func(label string) bool { return len(m.hits(label)) > 0 })
 		}
 		if len(qs) == 0 {
 			return nil
@@ -183,15 +183,15 @@ var (
 // (预算金额：41000.00, 预算金额（万元）：132): the unit in the label's
 // brackets, else yuan, the only unit a notice leaves unsaid. A figure
 // under 100 with no unit is not taken for a sum (保证金：5 may be a
-// percentage or a count). The label must hold a money word; find checks
-// the clause holds one and chooseMoney says whose the sum is.
-func labelledSum(s string) []money.Quantity {
+// percentage or a count). moneyLabel says whether the label names a money
+// topic (联行号：304100011975 is no sum); chooseMoney says whose it is.
+func labelledSum(s string, moneyLabel func(string) bool) []money.Quantity {
 	colon := strings.IndexAny(s, ":：")
 	if colon < 0 {
 		return nil
 	}
 	label := strings.ReplaceAll(strings.NewReplacer("（", "(", "）", ")").Replace(s[:colon]), " ", "")
-	if utf8.RuneCountInString(label) > 16 {
+	if utf8.RuneCountInString(label) > 16 || !moneyLabel(s[:colon]) {
 		return nil
 	}
 	_, size := utf8.DecodeRuneInString(s[colon:])
