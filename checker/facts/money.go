@@ -180,46 +180,75 @@ var (
 )
 
 // labelledSum reads the bare number of a "label: number" record as a sum
-// (预算金额：41000.00, 预算金额（万元）：132): the unit in the label's
-// brackets, else yuan, the only unit a notice leaves unsaid. A figure
-// under 100 with no unit is not taken for a sum (保证金：5 may be a
-// percentage or a count). moneyLabel says whether the label names a money
-// topic (联行号：304100011975 is no sum); chooseMoney says whose it is.
+// (预算金额：41000.00, 预算金额（万元）：132), and of each "label | number"
+// pair of a table row flattened into text (预算金额(元) | 1320000 |): the
+// unit in the label's brackets, else yuan, the only unit a notice leaves
+// unsaid. A figure under 100 with no unit is not taken for a sum (保证金：5
+// may be a percentage or a count). moneyLabel says whether the label names
+// a money topic (联行号：304100011975 is no sum); chooseMoney says whose
+// it is.
 func labelledSum(s string, moneyLabel func(string) bool) []money.Quantity {
+	if strings.Contains(s, "|") {
+		var out []money.Quantity
+		prev, from := "", 0
+		for from <= len(s) {
+			to := strings.IndexByte(s[from:], '|')
+			if to < 0 {
+				to = len(s)
+			} else {
+				to += from
+			}
+			if q, ok := bareSum(prev, s, from, to, moneyLabel); ok {
+				out = append(out, q)
+			}
+			prev, from = strings.TrimRight(strings.TrimSpace(s[from:to]), ":"), to+1
+		}
+		return out
+	}
 	colon := strings.IndexAny(s, ":：")
 	if colon < 0 {
 		return nil
 	}
-	label := strings.ReplaceAll(strings.NewReplacer("（", "(", "）", ")").Replace(s[:colon]), " ", "")
-	if utf8.RuneCountInString(label) > 16 || !moneyLabel(s[:colon]) {
-		return nil
-	}
 	_, size := utf8.DecodeRuneInString(s[colon:])
-	rest := strings.TrimLeft(s[colon+size:], " ")
-	start := len(s) - len(rest)
+	if q, ok := bareSum(s[:colon], s, colon+size, len(s), moneyLabel); ok {
+		return []money.Quantity{q}
+	}
+	return nil
+}
+
+// bareSum reads s[from:to], spaces and a sentence end around it dropped,
+// as a bare number that label names a sum of.
+func bareSum(label, s string, from, to int, moneyLabel func(string) bool) (money.Quantity, bool) {
+	var q money.Quantity
+	norm := strings.ReplaceAll(strings.NewReplacer("（", "(", "）", ")").Replace(label), " ", "")
+	if norm == "" || utf8.RuneCountInString(norm) > 16 || !moneyLabel(label) {
+		return q, false
+	}
+	rest := strings.TrimLeft(s[from:to], " ")
+	start := to - len(rest)
 	num := strings.TrimRight(rest, "。；; ")
 	if !bareNumber.MatchString(num) {
-		return nil
+		return q, false
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
 	if err != nil {
-		return nil
+		return q, false
 	}
 	factor, named := 1.0, false
 	for _, u := range headerUnits {
-		if u.unit == money.Yuan && strings.Contains(label, u.word) {
+		if u.unit == money.Yuan && strings.Contains(norm, u.word) {
 			factor, named = u.factor, true
 			break
 		}
 	}
 	if !named && v < 100 {
-		return nil
+		return q, false
 	}
 	a, ok := money.Of(v*factor, money.Yuan)
 	if !ok {
-		return nil
+		return q, false
 	}
-	return []money.Quantity{{Amount: a, Op: duration.OpEqual, Text: num, Start: start, End: start + len(num), NumStart: start}}
+	return money.Quantity{Amount: a, Op: duration.OpEqual, Text: num, Start: start, End: start + len(num), NumStart: start}, true
 }
 
 // headerUnit reads a cell that is a bare number as a sum or percentage

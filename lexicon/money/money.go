@@ -88,6 +88,10 @@ func Find(s string) []Quantity {
 // separators) and returns where they begin.
 func numberStart(s string, at int) int {
 	i := at
+	// 37.0 万元: a space between an Arabic figure and its unit
+	if j := len(strings.TrimRight(s[:i], " ")); j > 0 && i-j <= 2 && isDigit(s[j-1]) {
+		i = j
+	}
 	for i > 0 {
 		r, n := utf8.DecodeLastRuneInString(s[:i])
 		if !cnnum.IsNumeralRune(r) && r != '.' && r != ',' {
@@ -122,6 +126,17 @@ func scanAt(s string, i int) (Quantity, int, bool) {
 	}
 	q.NumStart = start
 	rest := s[end:]
+	if sp := strings.TrimLeft(rest, " "); len(sp) < len(rest) && len(rest)-len(sp) <= 2 && isDigit(s[end-1]) {
+		// 37.0 万元, 500 元: the unit after a space
+		for _, u := range spacedUnits {
+			if strings.HasPrefix(sp, u.word) {
+				value *= u.factor
+				end = len(s) - len(sp) + len(u.word) - len("元")
+				rest = s[end:]
+				break
+			}
+		}
+	}
 	var unit Unit
 	switch {
 	case per > 0:
@@ -165,6 +180,13 @@ func scanAt(s string, i int) (Quantity, int, bool) {
 	}
 	return q, end, true
 }
+
+// spacedUnits are the units read after a space, with their factor; each
+// ends in 元, which scanAt then reads as usual.
+var spacedUnits = []struct {
+	word   string
+	factor float64
+}{{"万元", 1e4}, {"亿元", 1e8}, {"元", 1}}
 
 // number reads the number at byte i: Arabic with thousands separators
 // (1,000,000.00) or anything package cnnum reads. It returns the value

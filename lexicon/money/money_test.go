@@ -31,6 +31,10 @@ func TestFind(t *testing.T) {
 		{"价格分值占总分的30%以上", ">= 30 percent [30%]"}, // found; the topic decides what it is
 		{"第1,2,3条", ""},
 		{"合计3元5角", "= 3 yuan [3元]"},
+		{"预算金额:37.0 万元(人民币)", "= 370000 yuan [37.0 万元]"}, // a space before the unit
+		{"投标保证金 5000 元整", "= 5000 yuan [5000 元整]"},
+		{"最高限价 1.2 亿元", "= 1.2e+08 yuan [1.2 亿元]"},
+		{"共 3 万台", ""}, // a count, whatever the spacing
 	}
 	for _, tt := range tests {
 		s := normalize.String(tt.in)
