@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"shouhou/checker/reader"
+	"shouhou/lexicon/duration"
 	"shouhou/lexicon/normalize"
 )
 
@@ -45,8 +46,10 @@ func Split(src *reader.Source) []Clause {
 		headings []heading
 		cells    = map[[3]int]string{} // table,row,col -> text
 		lead     string                // a "label:" leading key-value lines
-		long     int                   // clauses split for length
-		firstAt  int                   // the first one's offset in src.Text
+		// itemsOnly: the lead is a title line, leading list items only
+		itemsOnly bool
+		long      int // clauses split for length
+		firstAt   int // the first one's offset in src.Text
 	)
 	// parts splits a stretch of t over MaxRunes, counting it.
 	parts := func(t normalize.Text, a, b int) [][2]int {
@@ -139,16 +142,25 @@ func Split(src *reader.Source) []Clause {
 		// A short label ending in a colon leads the short "key: value"
 		// lines after it (三包有效期: / 主机:一年 / 电池:六个月).
 		// The items of a list it introduces (以下情况不予退换货: / 1. 超过
-		// 15天的) are read under it too. A new lead replaces it.
+		// 15天的) are read under it too, as they are under a short title
+		// line without a colon (不接受退货及更换的情况 / • 签收超过14天后提出).
+		// A new lead replaces it.
 		ctx := ""
-		isLead := strings.HasSuffix(t.S, ":") && utf8.RuneCountInString(t.S) <= 40
-		if lead != "" && !isLead && (b.Kind == reader.ListItem || utf8.RuneCountInString(t.S) <= 30 && strings.ContainsRune(t.S, ':')) {
+		n := utf8.RuneCountInString(t.S)
+		isLead := strings.HasSuffix(t.S, ":") && n <= 40
+		// A numbered list item that is such a title (2. 商品配送), with no
+		// figure of its own, heads the items after it, unless a colon lead
+		// introduces it (以下情况不予退换货: / 1、已拆封的商品); a bullet
+		// (• 被修改或已使用的货品) is always an item.
+		isTitle := !isLead && n <= 30 && !strings.ContainsAny(t.S, "。;,!?:") &&
+			(b.Kind == reader.Paragraph || b.Kind == reader.ListItem && (lead == "" || itemsOnly) && numbered(t.S) && duration.Find(t.S) == nil)
+		if lead != "" && !isLead && !isTitle && (b.Kind == reader.ListItem || !itemsOnly && n <= 30 && strings.ContainsRune(t.S, ':')) {
 			ctx = lead
 		} else {
 			lead = ""
 		}
-		if isLead {
-			lead = t.S
+		if isLead || isTitle {
+			lead, itemsOnly = t.S, isTitle
 		}
 		for i, sentence := range sentences(t.S) {
 			if i == 1 && ctx == "" {
@@ -197,6 +209,13 @@ func (c *collector) all() []Clause {
 		c.full[i] = nil // the chunk may go while the rest is copied
 	}
 	return append(out, c.cur...)
+}
+
+// numbered reports a list item whose marker is a number (2. 3、 (四) 第五条),
+// not a bullet.
+func numbered(item string) bool {
+	r, _ := utf8.DecodeRuneInString(item)
+	return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十第(", r)
 }
 
 // leadIn returns the words before the colon that opens a paragraph (对于

@@ -249,9 +249,10 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		// 签收超过7天的商品不予退货: the condition refused ends the window
 		// (超过十五日未办理退货 is a failure to act, no window)
 		condition := conditional(s[:q.Start]) && !named
-		// (以下情况不予退换货: / 1. 签收超过15天的: the list's lead refuses)
+		// (以下情况不予退换货: / 1. 签收超过15天的: the list's lead or
+		// heading refuses)
 		bounds := condition && !hasPrefixAny(s[q.End:], x.lex.Events.Failure...) &&
-			(x.refusedAfter(s[q.End:sentenceEnd(s, q.End)]) || c.Kind == reader.ListItem && x.refusedAfter(c.Context))
+			(x.refusedAfter(s[q.End:sentenceEnd(s, q.End)]) || c.Kind == reader.ListItem && (x.refusedAfter(c.Context) || x.refusedAfter(lastOf(c.Section))))
 		if len(topics) == 0 || condition && !bounds || offset(s[q.End:]) ||
 			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q) {
 			continue
