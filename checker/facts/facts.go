@@ -261,8 +261,9 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		if pi > 0 {
 			regionStart = phrases[pi-1][0]
 		}
-		if x.negated(s[p[0]:q.Start]) || (cueAt > p[0] && cueAt < q.Start && x.negated(s[p[0]:cueAt])) {
-			continue // 不支持7天无理由退货: states what is not offered
+		if (x.negated(s[p[0]:q.Start]) || (cueAt > p[0] && cueAt < q.Start && x.negated(s[p[0]:cueAt]))) &&
+			!containsAny(s[p[0]:q.Start], x.lex.Events.Excepted) {
+			continue // 不支持7天无理由退货: states what is not offered (but 以下商品不支持… excepts some goods)
 		}
 		if hasSuffixAny(strings.TrimRight(s[p[0]:q.Start], " 约至少"), x.lex.Events.Keep...) {
 			continue // 外包装保留15日: how long to keep the box, no window

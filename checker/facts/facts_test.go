@@ -173,6 +173,10 @@ func TestExtract(t *testing.T) {
 		{"在第一阶段,用一周的时间对当前投诉处理现状进行深入分析", "", ""},
 		{"第三阶段:培训投诉处理人员(1个月)–组织培训课程", "", ""},
 		{"定制商品不支持7天无理由退货", "", ""},
+		// …but goods set apart from the rest are denied the policy's right
+		{"下述商品不支持收货后7天无理由退货:", "", "return_window = 7 day"},
+		{"以下商品不适用于15 天无理由退货;", "", "return_window = 15 day"},
+		{"但根据法律规定,如下商品不享受7天无理由退货政策:", "", "return_window = 7 day"},
 		{"质保金为合同金额的5%,验收合格满一年后无息退还", "", ""},
 		{"提供7×24小时服务热线", "", "service_hours = 168 hour"}, // a coverage (issue 15), no 24-hour response time
 		{"2024年3月1日起施行", "", ""},

@@ -127,6 +127,9 @@ type Events struct {
 	// Beyond words right after a figure (购物15天以外) make it the goods'
 	// age past a time, a condition.
 	Beyond []string `yaml:"beyond"`
+	// Excepted words before a denial (以下商品不支持7天无理由退货) deny the
+	// right to the goods they set apart only: the figure is the right's.
+	Excepted []string `yaml:"excepted"`
 }
 
 // ListLead holds the words of a lead-in before a list (topics.yaml).
