@@ -198,6 +198,8 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		return reports.Bid, true
 	case firstIndex(head, vocab().lex.ProjectTitles) >= 0:
 		return reports.Tender, true // 某医院设备采购项目, and no bid's word for itself
+	case firstIndex(strings.ReplaceAll(joinHead(cls, 2), " ", ""), vocab().lex.ContractTitles) >= 0:
+		return reports.Policy, true // 电梯保养合同 (电 梯 保 养 合 同 in a scraped copy): the parties' terms
 	case strings.Contains(joinHead(cls, headN), "致") && firstIndex(joinHead(cls, headN), vocab().lex.Letters.Buyers) >= 0:
 		return reports.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
 	case firstIndex(joinHead(cls, headN), vocab().lex.Letters.CommitmentTitles) >= 0 && addressee(joinHead(cls, headN)) == "institution":

@@ -65,6 +65,12 @@ func TestDetectKind(t *testing.T) {
 		{"公告内容\n二、供应商资格条件\n1.1 提供法定代表人授权书；\n1.2 提供具有良好商业信誉的承诺函；\n1.3 提供依法纳税的承诺函。", "tender"},
 		// a maker's user guide page holds its 三包 terms
 		{"使用指南\n电动车三包内容\n整车三包期一年，电池三包期一年。", "policy"},
+		// a service contract between two parties holds the parties' terms,
+		// however many words it shares with a bid (法定代表人, 乙方承诺)
+		{"设备维修服务协议\n甲方：________\n法定代表人：________\n乙方：________\n法定代表人：________\n乙方承诺接到报修后8小时内到达现场。", "policy"},
+		{"合同编号：AB-2026 电 梯 保 养 合 同 甲方（盖章）： 乙方（盖章）：\n乙方每月保养两次，故障30分钟内到场。", "policy"},
+		// a buyer's clarification of its request for quotations
+		{"某医院电梯维保询价情况补充说明\n一、中标方需交纳中标金额的10%作为履约保证金。", "tender"},
 	}
 	for _, c := range cases {
 		src, err := reader.Parse("x.txt", []byte(c.text), "text", reader.Options{})

@@ -28,7 +28,10 @@ type Lexicon struct {
 	LawTitleEndings []string                  `yaml:"law_title_endings"`
 	// ProjectTitles name a procurement project: a tender's title unless a
 	// bid title word names the document.
-	ProjectTitles    []string                  `yaml:"project_titles"`
+	ProjectTitles []string `yaml:"project_titles"`
+	// ContractTitles name a service contract between two parties (电梯
+	// 保养合同, 维修服务协议): the terms of a policy, between businesses.
+	ContractTitles   []string                  `yaml:"contract_titles"`
 	Body             map[reports.Kind][]string `yaml:"body"`
 	LawArticlePrefix string                    `yaml:"law_article_prefix"`
 	// Navigation marks a scraped page's breadcrumb or menu line, which
