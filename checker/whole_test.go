@@ -251,3 +251,29 @@ func TestListUnderLead(t *testing.T) {
 		})
 	}
 }
+
+// A figure for goods put to business use is no consumer's term: the
+// consumer thresholds leave it alone, and still judge the same figure
+// without the qualifier.
+func TestBusinessUseNotJudgedAsConsumer(t *testing.T) {
+	a := builtinAuditor(t)
+	const head = "家电保修政策\n七日内可退货，十五日内可换货。投诉电话：400-800-1234。\n"
+	cases := []struct{ text, want string }{
+		{"注：家用产品用于商业用途的整机包修半年。", ""},
+		{"家用机器在经营性使用时，整机保修六个月。", ""},
+		{"集体用户购买的整机保修半年。", ""},
+		{"整机包修半年。", "CPL-WARR-1Y@3"},
+	}
+	for _, c := range cases {
+		doc := auditText(t, a, "", head+c.text+"\n")
+		var got []string
+		for _, f := range doc.Findings {
+			if f.Rule == "CPL-WARR-1Y" {
+				got = append(got, fmt.Sprintf("%s@%d", f.Rule, f.Line))
+			}
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%s: got %q, want %q", c.text, g, c.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"shouhou/lexicon/duration"
+	"shouhou/lexicon/terms"
 	"shouhou/reports"
 	"shouhou/rules"
 )
@@ -59,6 +60,9 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		if f.LadderStep {
 			continue // the ladder is judged by its longer step
 		}
+		if consumerOnly(r) && slices.Contains(terms.Load().Scope.BusinessUse, f.Scope.Tier) {
+			continue // 用于商业用途的…包修半年: no consumer's term
+		}
 		var stated, limit duration.Amount
 		var ok bool
 		if p.Min != nil {
@@ -75,6 +79,11 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		out = append(out, d.Finding(r, reports.Violation, msg, f.Clause, f.NumStart))
 	}
 	return out
+}
+
+// consumerOnly reports a rule of consumer law only.
+func consumerOnly(r *rules.Rule) bool {
+	return len(r.Audience) == 1 && r.Audience[0] == rules.Consumer
 }
 
 // grantsElsewhere reports a short figure the document outdoes: another

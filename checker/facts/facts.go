@@ -294,6 +294,9 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 				continue // 购买15日以上的商品: the age of the goods, no period
 			}
 			noReason := tp == reports.ExchangeWindow && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason))
+			if tp == reports.RefundTime && containsAny(phrase, x.lex.BuyerApplies.Received) && containsAny(phrase, x.lex.BuyerApplies.Apply) && !slices.Contains(topics, reports.ReturnWindow) {
+				tp = reports.ReturnWindow // 收货后14天内申请退款: the buyer's time to ask, a return window
+			}
 			if tp == reports.RepairTime && q.Unit == duration.Year {
 				tp = reports.WarrantyPeriod // 免费维修期限6年: a warranty, no repair takes years
 			}

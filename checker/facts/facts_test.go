@@ -163,6 +163,12 @@ func TestExtract(t *testing.T) {
 		{"自售出之日起第8日至第15日内,主机出现性能故障,消费者可选择换货或修理", "", "exchange_window <= 15 day"},
 		{"主机:一年", "三包有效期(自开具发票之日起计算):", "warranty_period = 1 year"},
 		{"电池:六个月", "三包有效期(自开具发票之日起计算):", "parts_warranty = 6 month 电池"},
+		// the buyer's time to apply for a refund after receiving the goods
+		// is a return window; the seller's time to pay it is the refund time
+		{"客户可在收货后14天内申请退款,前提是货品未经使用", "", "return_window <= 14 day"},
+		{"退款申请期:自收货日期起7天内提出申请。", "退款", "return_window <= 7 day"},
+		{"签收后7日内可申请退款", "", "return_window <= 7 day"},
+		{"我们将在收到退货并验证后30个工作日内处理退款", "", "refund_time <= 30 workday"},
 		// not facts
 		{"特价商品不参与7天无理由退货", "", ""},
 		{"客服在线时间:工作日9:00-18:00", "", "service_hours = 45 hour"}, // a coverage, 5×9 (issue 15)

@@ -421,6 +421,9 @@ func notADuration(rs []rune, i, j int, q Quantity) bool {
 	if q.Unit == Year && q.Value >= 1000 {
 		return true // 2024年
 	}
+	if q.Unit == Day && q.Value >= 100000 {
+		return true // 2015111日: a date whose 年 and 月 were lost, no span of centuries
+	}
 	if k := skipSpaces(rs, j); q.Unit == Month && k < len(rs) && cnnum.IsNumeralRune(rs[k]) {
 		return true // 3月1日, 8 月 14 日
 	}

@@ -86,6 +86,7 @@ func TestFind(t *testing.T) {
 		{"7×24小时服务热线", nil},
 		{"提供24小时服务", nil},
 		{"2024年3月1日起施行", nil},
+		{"2015111日(含)起销售的产品", nil}, // a date that lost its 年 and 月
 		{"第8日", nil},
 		{"第三条", nil},
 		{"三包服务", nil},

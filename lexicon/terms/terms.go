@@ -69,6 +69,13 @@ type Lexicon struct {
 	ServiceTriggers []string          `yaml:"service_triggers"`
 	ServiceObjects  []string          `yaml:"service_objects"`
 	ServiceVerbs    []string          `yaml:"service_verbs"`
+	// BuyerApplies: the buyer applying for a refund within a time of
+	// receiving the goods asks for a return (收货后14天内申请退款): the
+	// figure is the return window, not the seller's refund time.
+	BuyerApplies struct {
+		Received []string `yaml:"received"`
+		Apply    []string `yaml:"apply"`
+	} `yaml:"buyer_applies"`
 	Negations       []string          `yaml:"negations"`
 	NoReason        []string          `yaml:"no_reason"`
 	Hedges          []string          `yaml:"hedges"`
@@ -197,6 +204,9 @@ type ScopeWords struct {
 	Region   []string `yaml:"region"`
 	Tier     []string `yaml:"tier"`
 	Severity []string `yaml:"severity"`
+	// BusinessUse are the tiers that put goods to business use (家用产品
+	// 用于商业用途的…包修半年): consumer law does not judge such a figure.
+	BusinessUse []string `yaml:"business_use"`
 }
 
 var file = embedded.New("lexicon/terms/topics.yaml", topicsYAML, (*Lexicon).prepare)
