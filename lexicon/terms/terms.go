@@ -76,11 +76,11 @@ type Lexicon struct {
 		Received []string `yaml:"received"`
 		Apply    []string `yaml:"apply"`
 	} `yaml:"buyer_applies"`
-	Negations       []string          `yaml:"negations"`
-	NoReason        []string          `yaml:"no_reason"`
-	Hedges          []string          `yaml:"hedges"`
-	Paid            []string          `yaml:"paid"`
-	WholeUnit       []string          `yaml:"whole_unit"`
+	Negations []string `yaml:"negations"`
+	NoReason  []string `yaml:"no_reason"`
+	Hedges    []string `yaml:"hedges"`
+	Paid      []string `yaml:"paid"`
+	WholeUnit []string `yaml:"whole_unit"`
 	// Respectively pairs names before it with figures after it, in order
 	// (电池、充电器的保修期分别为6个月、1年).
 	Respectively []string `yaml:"respectively"`
