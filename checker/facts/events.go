@@ -86,8 +86,19 @@ func (x *Extractor) carriageCondition(s string, phrases [][2]int, pi int, q dura
 // 更换后同一零部件包修30天): it is no warranty of the goods.
 // A repair named anywhere before the figure in its sentence governs every
 // figure after it (修理或更换后,同一零部件包修30天,若30天的包修期…).
-func (x *Extractor) afterWarranty(before, sentence string) bool {
-	return containsAny(before, x.lex.Events.AfterWarranty) || containsAny(sentence, x.lex.Events.AfterRepair)
+// The figure after a repair is the warranty of what was repaired or
+// replaced: repaired names it (更换的部件 -> 更换部件), "" otherwise.
+func (x *Extractor) afterWarranty(before, sentence string) (ended bool, repaired string) {
+	if containsAny(before, x.lex.Events.AfterWarranty) {
+		return true, ""
+	}
+	longest := "" // the part's own name (更换之零件) over the bare event (维修后)
+	for _, w := range x.lex.Events.AfterRepair {
+		if len(w) > len(longest) && strings.Contains(sentence, w) {
+			longest = w
+		}
+	}
+	return false, strings.NewReplacer("的", "", "之", "").Replace(longest)
 }
 
 // ageCondition reports a figure that states the age of the goods as a

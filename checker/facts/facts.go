@@ -275,7 +275,8 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		if ev == otherEvent {
 			continue // 10日内完成保修登记: times a registration
 		}
-		afterWarranty := x.afterWarranty(s[regionStart:q.Start], s[:q.Start])
+		afterWarranty, repaired := x.afterWarranty(s[regionStart:q.Start], s[:q.Start])
+		repairedDone := false
 		service := x.isServiceTime(s[regionStart:q.Start]) ||
 			(cueAt >= q.End && containsAny(s[q.End:cueAt], x.lex.ServiceVerbs))
 		phrase := s[p[0]:p[1]]
@@ -285,6 +286,14 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			// a support line or service is no warranty or return right;
 			// spare parts may share its years (5年技术服务及备件供应)
 			if service && window || ev == serviceOnly && window && tp != reports.SparePartsPeriod || afterWarranty && isWarranty(tp) {
+				continue
+			}
+			if repaired != "" && isWarranty(tp) {
+				// 更换的部件在三个月保修期内损坏: the replaced part's warranty
+				if !repairedDone && x.lex.Topics[reports.PartsWarranty].Fits(q.Unit) {
+					out = append(out, Fact{Topic: reports.PartsWarranty, Item: repaired, Quantity: q})
+				}
+				repairedDone = true
 				continue
 			}
 			if bounds && tp != reports.ReturnWindow && tp != reports.ExchangeWindow {

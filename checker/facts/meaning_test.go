@@ -29,10 +29,12 @@ func TestEvents(t *testing.T) {
 		{"质保期满后,提供5年技术服务及备件供应", "spare_parts_period = 5 year"},
 		{"提供一年保修保养服务", "warranty_period = 1 year"},
 		{"保修期外收费维修,保修期内免费,整机保修三年", "warranty_period = 3 year"},
-		// the warranty of a repair or a replaced part is not the goods'
-		{"非保修机维修后对原故障保修30日", ""},
-		{"主要零部件修理或更换后,同一零部件包修30天", ""},
-		{"整机保修一年,维修过的部位保修90天", "warranty_period = 1 year"},
+		// the warranty of a repair or a replaced part is not the goods': it is
+		// that part's, named by the event
+		{"非保修机维修后对原故障保修30日", "parts_warranty = 30 day 维修后"},
+		{"主要零部件修理或更换后,同一零部件包修30天", "parts_warranty = 30 day 更换后"},
+		{"整机保修一年,维修过的部位保修90天", "warranty_period = 1 year; parts_warranty = 90 day 维修过"},
+		{"乙方为甲方更换的部件在三个月保修期内损坏,乙方免费更换", "parts_warranty = 3 month 更换部件"},
 		// the age of the goods is a condition, no window
 		{"购买15日以上的商品出现故障,只提供维修", ""},
 		{"签收7日以上的商品不予退货", ""},
