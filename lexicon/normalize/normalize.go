@@ -9,6 +9,7 @@
 package normalize
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -252,7 +253,7 @@ func dropPinyin(rs []rune, offs []int32) ([]rune, []int32) {
 			for j < len(rs) && j-i <= 8 && strings.ContainsRune(pinyinLetters, rs[j]) {
 				j++
 			}
-			if j > i+1 && j < len(rs) && rs[j] == ')' && hasToneMark(rs[i+1:j]) {
+			if j > i+1 && j < len(rs) && rs[j] == ')' && (hasToneMark(rs[i+1:j]) || j-i > 2 && syllable.MatchString(string(rs[i+1:j]))) {
 				i = j
 				continue
 			}
@@ -262,6 +263,12 @@ func dropPinyin(rs []rune, offs []int32) ([]rune, []int32) {
 	}
 	return outR, outO
 }
+
+// syllable matches a pinyin syllable written without tone marks (我(wo)
+// 公司(si)): an initial and a final. It admits a few more than Mandarin has,
+// and no English word that a Chinese text puts in brackets after a
+// character (iso, pc, tv, cn, hk); glosses of two letters or more only.
+var syllable = regexp.MustCompile(`^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|in|un|er|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)$`)
 
 // hasToneMark keeps ordinary Latin words in brackets, such as (a) or (iso),
 // which carry no tone marks.
