@@ -309,9 +309,9 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			if tp == reports.RepairTime && q.Unit == duration.Year {
 				tp = reports.WarrantyPeriod // 免费维修期限6年: a warranty, no repair takes years
 			}
-			if q.Unit == duration.Year && (tp == reports.OnsiteTime || tp == reports.ResponseTime || tp == reports.ResolutionTime) {
+			if (q.Unit == duration.Year || q.Unit == duration.Month) && (tp == reports.OnsiteTime || tp == reports.ResponseTime || tp == reports.ResolutionTime) {
 				if !containsAny(phrase, x.lex.RepairWords) {
-					continue // no visit or answer takes years
+					continue // no visit or answer takes months or years
 				}
 				tp = reports.WarrantyPeriod // 1年内免费上门维修: a warranty served on site
 			}

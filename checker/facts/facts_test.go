@@ -169,6 +169,9 @@ func TestExtract(t *testing.T) {
 		{"退款申请期:自收货日期起7天内提出申请。", "退款", "return_window <= 7 day"},
 		{"签收后7日内可申请退款", "", "return_window <= 7 day"},
 		{"我们将在收到退货并验证后30个工作日内处理退款", "", "refund_time <= 30 workday"},
+		// no visit takes months: a period counted from the arrival on site
+		{"每6个月上门回访不少于一次", "", ""},
+		{"货到现场18个月后保修期届满", "", ""},
 		// not facts
 		{"特价商品不参与7天无理由退货", "", ""},
 		{"客服在线时间:工作日9:00-18:00", "", "service_hours = 45 hour"}, // a coverage, 5×9 (issue 15)
