@@ -71,6 +71,11 @@ func TestDetectKind(t *testing.T) {
 		{"合同编号：AB-2026 电 梯 保 养 合 同 甲方（盖章）： 乙方（盖章）：\n乙方每月保养两次，故障30分钟内到场。", "policy"},
 		// a buyer's clarification of its request for quotations
 		{"某医院电梯维保询价情况补充说明\n一、中标方需交纳中标金额的10%作为履约保证金。", "tender"},
+		{"某医院设备需求公示\n一、项目编号：GL2015013\n二、报名人资格：具有相关经营资质。", "tender"},
+		// a supplier's account of its service system is written for a bid
+		{"售后服务体系情况和承诺说明\n公司设有售后服务部，接到报修后2小时内响应。", "bid"},
+		// a question-and-answer page about a brand's warranty is an article
+		{"某品牌冰柜保修信息\n发布网友\n我来回答\n共1个回答\n热心网友\n该产品整机保修一年，压缩机保修三年。", "article"},
 	}
 	for _, c := range cases {
 		src, err := reader.Parse("x.txt", []byte(c.text), "text", reader.Options{})

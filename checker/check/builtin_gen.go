@@ -14,7 +14,7 @@ import (
 func init() { rules.UsePrepared(&builtinBook) }
 
 var builtinBook = rules.Prepared{
-	Version: "builtin-78f0afcbf85e",
+	Version: "builtin-f2d987025be0",
 	Rules: []*rules.Rule{
 		{
 			ID:       "CPL-BLANK",
@@ -2575,6 +2575,7 @@ var builtinBook = rules.Prepared{
 					"品牌：投标人自报。",
 					"参考品牌：西门子或同等档次品牌。",
 					"投标人应提供所投产品的品牌及型号。",
+					"维修所更换的零配件须为通过原厂认证的合格零配件。",
 				},
 			},
 			Params: &ForbidParams{
@@ -2585,6 +2586,7 @@ var builtinBook = rules.Prepared{
 					},
 					Without: []string{
 						"自报|自定|自选|不限|同等|相当|参考|参照|或等同|投标人(提供|填写|说明)",
+						"(原厂|厂家)[^,;。]{0,6}(认证|授权)?的?(合格)?(零配件|配件|备件|零部件|耗材)",
 					},
 				},
 			},
