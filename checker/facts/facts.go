@@ -288,6 +288,9 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			if service && window || ev == serviceOnly && window && tp != reports.SparePartsPeriod || afterWarranty && isWarranty(tp) {
 				continue
 			}
+			if ev == serviceOnly && q.Unit == duration.Lifetime && isWarranty(tp) {
+				continue // 免费保修及终身维护服务: a lifetime of service, no lifetime warranty
+			}
 			if repaired != "" && isWarranty(tp) {
 				// 更换的部件在三个月保修期内损坏: the replaced part's warranty
 				if !repairedDone && x.lex.Topics[reports.PartsWarranty].Fits(q.Unit) {
@@ -427,12 +430,22 @@ func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []durat
 		}
 	}
 	// A list of items with their figures shares the cue after the last
-	// one: 整机12个月,主要附件6个月的保修服务.
-	if pi+1 < len(phrases) && x.listEntry(s, p, q) {
-		next := phrases[pi+1]
-		for _, h := range hits {
-			if h.in(next) && figureIn(qs, [2]int{next[0], h.start}) {
-				return h.topics, h.start, false
+	// one: 整机12个月,主要附件6个月的保修服务, or in the phrase right after
+	// the list: 整机1年,压缩机3年,免费保修.
+	if x.listEntry(s, p, q) {
+	walk:
+		for k := pi + 1; k < len(phrases) && k <= pi+4; k++ {
+			next := phrases[k]
+			for _, h := range hits {
+				if h.in(next) {
+					if k > pi+1 || figureIn(qs, [2]int{next[0], h.start}) {
+						return h.topics, h.start, false
+					}
+					break walk
+				}
+			}
+			if !x.entryPhrase(s, next, qs) {
+				break
 			}
 		}
 	}
@@ -479,6 +492,17 @@ func (x *Extractor) listEntry(s string, p [2]int, q duration.Quantity) bool {
 		return false
 	}
 	return containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics[reports.PartsWarranty].Items)
+}
+
+// entryPhrase reports a phrase that is one entry of such a list: a
+// part's name and its figure (压缩机3年).
+func (x *Extractor) entryPhrase(s string, p [2]int, qs []duration.Quantity) bool {
+	for _, q := range qs {
+		if q.Start >= p[0] && q.End <= p[1] {
+			return x.listEntry(s, p, q)
+		}
+	}
+	return false
 }
 
 // conditional reports a figure that states a condition rather than a
@@ -734,6 +758,30 @@ func (x *Extractor) negated(s string) bool {
 	return false
 }
 
+// dropExclusions removes the brackets that set parts apart from a
+// figure (保修期为一年(耗材除外), 保修三年(不含电池)): their parts are the
+// ones the figure is not about.
+func dropExclusions(phrase string) string {
+	for from := 0; ; {
+		open := strings.IndexByte(phrase[from:], '(')
+		if open < 0 {
+			return phrase
+		}
+		open += from
+		end := strings.IndexByte(phrase[open:], ')')
+		if end < 0 {
+			return phrase
+		}
+		end += open
+		if inner := phrase[open+1 : end]; hasSuffixAny(inner, "除外", "以外") || hasPrefixAny(inner, "不含", "不包括", "不包含", "除") {
+			phrase = phrase[:open] + phrase[end+1:]
+			from = open
+			continue
+		}
+		from = end + 1
+	}
+}
+
 // parts names the parts a warranty figure in phrase pi is about: those
 // named in the phrase, with the items listed before it (电池、充电器保修时间
 // 均为1年: both); else one in an earlier phrase of the clause (电池属于易耗品,
@@ -744,7 +792,7 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 	if open := strings.LastIndexByte(phrase, '('); open >= 0 && !strings.Contains(phrase[open:], ")") {
 		phrase = phrase[:open] // 保修三年(风扇,…: the bracket opens a list of its own
 	}
-	items := x.items(phrase)
+	items := x.items(dropExclusions(phrase))
 	guessed := false // the last element's name is not a known part
 	if len(items) == 0 && pi > 0 && strings.HasPrefix(s[phrases[pi-1][1]:], "、") {
 		// the list's last element names a part the lexicon does not know

@@ -29,6 +29,10 @@ func TestEvents(t *testing.T) {
 		{"质保期满后,提供5年技术服务及备件供应", "spare_parts_period = 5 year"},
 		{"提供一年保修保养服务", "warranty_period = 1 year"},
 		{"保修期外收费维修,保修期内免费,整机保修三年", "warranty_period = 3 year"},
+		// a penalty's extension and a lifetime of service are no warranty
+		{"停机一天延长保修期二天", ""},
+		{"若达不到开机率,按一赔二延长质保期", ""},
+		{"整机保修两年,提供终身维护服务", "warranty_period = 2 year"},
 		// the warranty of a repair or a replaced part is not the goods': it is
 		// that part's, named by the event
 		{"非保修机维修后对原故障保修30日", "parts_warranty = 30 day 维修后"},
@@ -113,6 +117,13 @@ func TestListedParts(t *testing.T) {
 		{"所投设备、配套软件质保五年", "warranty_period = 5 year"},
 		// the third year is an ordinal: paid repair, no three-year warranty
 		{"鼠标、键盘免费保修一年,第二、三年实行成本维修", "parts_warranty = 1 year 鼠标; parts_warranty = 1 year 键盘"},
+		// entries with their figures, then the cue they all share
+		{"整机1年,压缩机3年,免费保修及终身维护服务", "warranty_period = 1 year; parts_warranty = 3 year 压缩机"},
+		{"主机一年,电池六个月,充电器一年,提供免费保修", "warranty_period = 1 year; parts_warranty = 6 month 电池; parts_warranty = 1 year 充电器"},
+		// parts set apart in a bracket are the ones the figure is not about
+		{"所有产品自签收之日起保修期为一年(耗材除外)", "warranty_period = 1 year"},
+		{"整机保修三年(不含电池)", "warranty_period = 3 year"},
+		{"整机保修三年(电池除外),电池保修一年", "warranty_period = 3 year; parts_warranty = 1 year 电池"},
 	}
 	for _, c := range cases {
 		if got := extract(x, normalize.String(c.in), ""); got != c.want {
