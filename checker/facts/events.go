@@ -81,6 +81,9 @@ func (x *Extractor) carriageCondition(s string, phrases [][2]int, pi int, q dura
 	return containsAny(s[n[0]:n[1]], x.lex.Events.Carriage)
 }
 
+// particles drops 的 and 之 from a part's name (更换之零件 -> 更换零件).
+var particles = strings.NewReplacer("的", "", "之", "")
+
 // afterWarranty reports a figure placed after the warranty has ended
 // (质保期满后，提供五年技术服务) or after a repair (维修后对原故障保修30日,
 // 更换后同一零部件包修30天): it is no warranty of the goods.
@@ -98,7 +101,7 @@ func (x *Extractor) afterWarranty(before, sentence string) (ended bool, repaired
 			longest = w
 		}
 	}
-	return false, strings.NewReplacer("的", "", "之", "").Replace(longest)
+	return false, particles.Replace(longest)
 }
 
 // ageCondition reports a figure that states the age of the goods as a

@@ -179,6 +179,9 @@ var (
 	}
 )
 
+// fullBrackets makes a label's brackets half-width.
+var fullBrackets = strings.NewReplacer("（", "(", "）", ")")
+
 // labelledSum reads the bare number of a "label: number" record as a sum
 // (预算金额：41000.00, 预算金额（万元）：132), and of each "label | number"
 // pair of a table row flattened into text (预算金额(元) | 1320000 |): the
@@ -220,14 +223,14 @@ func labelledSum(s string, moneyLabel func(string) bool) []money.Quantity {
 // as a bare number that label names a sum of.
 func bareSum(label, s string, from, to int, moneyLabel func(string) bool) (money.Quantity, bool) {
 	var q money.Quantity
-	norm := strings.ReplaceAll(strings.NewReplacer("（", "(", "）", ")").Replace(label), " ", "")
-	if norm == "" || utf8.RuneCountInString(norm) > 16 || !moneyLabel(label) {
-		return q, false
-	}
 	rest := strings.TrimLeft(s[from:to], " ")
 	start := to - len(rest)
 	num := strings.TrimRight(rest, "。；; ")
-	if !bareNumber.MatchString(num) {
+	if num == "" || num[0] < '0' || num[0] > '9' || !bareNumber.MatchString(num) {
+		return q, false // most cells hold words: the cheap test first
+	}
+	norm := strings.ReplaceAll(fullBrackets.Replace(label), " ", "")
+	if norm == "" || utf8.RuneCountInString(norm) > 16 || !moneyLabel(label) {
 		return q, false
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
