@@ -760,7 +760,8 @@ func (x *Extractor) negated(s string) bool {
 
 // dropExclusions removes the brackets that set parts apart from a
 // figure (保修期为一年(耗材除外), 保修三年(不含电池)): their parts are the
-// ones the figure is not about.
+// ones the figure is not about; and those that fold parts into the whole
+// (设备(含附件)保修五年): the figure is the whole unit's.
 func dropExclusions(phrase string) string {
 	for from := 0; ; {
 		open := strings.IndexByte(phrase[from:], '(')
@@ -773,7 +774,7 @@ func dropExclusions(phrase string) string {
 			return phrase
 		}
 		end += open
-		if inner := phrase[open+1 : end]; hasSuffixAny(inner, "除外", "以外") || hasPrefixAny(inner, "不含", "不包括", "不包含", "除") {
+		if inner := phrase[open+1 : end]; hasSuffixAny(inner, "除外", "以外") || hasPrefixAny(inner, "不含", "不包括", "不包含", "除", "含", "包括", "包含") {
 			phrase = phrase[:open] + phrase[end+1:]
 			from = open
 			continue

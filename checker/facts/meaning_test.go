@@ -123,6 +123,7 @@ func TestListedParts(t *testing.T) {
 		// parts set apart in a bracket are the ones the figure is not about
 		{"所有产品自签收之日起保修期为一年(耗材除外)", "warranty_period = 1 year"},
 		{"整机保修三年(不含电池)", "warranty_period = 3 year"},
+		{"设备原厂(含附件)免费保修期为【≥5】年", "warranty_period >= 5 year"},
 		{"整机保修三年(电池除外),电池保修一年", "warranty_period = 3 year; parts_warranty = 1 year 电池"},
 	}
 	for _, c := range cases {

@@ -271,6 +271,10 @@ func scanAt(rs []rune, i int) (Quantity, int, bool) {
 			}
 		}
 		k := skipSpaces(rs, j)
+		// 【5】年, [≥5]年: a figure filled into a template's brackets
+		if k < len(rs) && (rs[k] == ']' || rs[k] == '】') && bracketBefore(rs, i) {
+			k = skipSpaces(rs, k+1)
+		}
 		// 一 (1) 年, 壹(1)年: the figure repeated in brackets
 		if k < len(rs) && rs[k] == '(' {
 			if v2, n2 := cnnum.Scan(rs[k+1:]); n2 > 0 && v2 == v && k+1+n2 < len(rs) && rs[k+1+n2] == ')' {
@@ -438,6 +442,16 @@ func notADuration(rs []rune, i, j int, q Quantity) bool {
 		return true
 	}
 	return false
+}
+
+// bracketBefore reports an opening bracket right before the figure at
+// i, spaces and one comparator sign (≥ ≤ > <) allowed between.
+func bracketBefore(rs []rune, i int) bool {
+	p := spacesBack(rs, i-1)
+	if p >= 0 && strings.ContainsRune("≥≤><", rs[p]) {
+		p = spacesBack(rs, p-1)
+	}
+	return p >= 0 && (rs[p] == '[' || rs[p] == '【')
 }
 
 // spacesBack steps back from rs[k] past spaces and returns the first

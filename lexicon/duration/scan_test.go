@@ -29,6 +29,11 @@ func TestFind(t *testing.T) {
 		{"申购时间: ** 保修期(月): 36", []want{{OpEqual, 36, 0, Month, false, "(月): 36"}}},
 		{"响应时间(小时):2 是否标配:", []want{{OpEqual, 2, 0, Hour, false, "(小时):2"}}},
 		{"数量(台): 5", nil},
+		// a figure filled into a template's brackets
+		{"免费保修期为【≥5】年", []want{{OpAtLeast, 5, 0, Year, false, "≥5】年"}}},
+		{"质保期为【3】年", []want{{OpEqual, 3, 0, Year, false, "3】年"}}},
+		{"质保期为[ 2 ]年", []want{{OpEqual, 2, 0, Year, false, "2 ]年"}}},
+		{"第【3】条", nil},
 		{"单价(月): abc", nil},
 		{"采购日期(年): 2024", nil},
 		{"保修期(年): 2026", nil},
