@@ -277,3 +277,30 @@ func TestBusinessUseNotJudgedAsConsumer(t *testing.T) {
 		}
 	}
 }
+
+// A refusal past a time shorter than a window granted elsewhere takes the
+// grant back: one CPL-CONFLICT, on the refusal. A refusal past the granted
+// time, or of another right, contradicts nothing.
+func TestRefusalBeforeGrant(t *testing.T) {
+	a := builtinAuditor(t)
+	const head = "退货政策\n整机保修一年。投诉电话：400-800-1234。\n"
+	cases := []struct{ text, want string }{
+		{"自签收之日起30日内可退换货。\n以下情况不予办理退换货：\n1. 商品购买超过15天的；", "CPL-CONFLICT@5"},
+		{"收到商品30日内可申请退货。\n签收超过10天的商品不予退货。", "CPL-CONFLICT@4"},
+		{"七日内可退货，十五日内可换货。\n签收超过15天的商品不予退换。", ""},
+		{"10日内可无条件退换货;30日内如有质量问题可申请退换货。\n以下情况不予办理退换货:\n1. 超过10天无质量问题。", ""},
+		{"30日内可退换货。\n七天无理由退货,超过7天不予无理由退货。", ""},
+	}
+	for _, c := range cases {
+		doc := auditText(t, a, "", head+c.text+"\n")
+		var got []string
+		for _, f := range doc.Findings {
+			if f.Rule == "CPL-CONFLICT" {
+				got = append(got, fmt.Sprintf("%s@%d", f.Rule, f.Line))
+			}
+		}
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("%s: got %q, want %q", c.text, g, c.want)
+		}
+	}
+}

@@ -152,6 +152,51 @@ func (consistent) Run(d Doc, r *rules.Rule) []reports.Finding {
 			}
 		}
 	}
+	return append(out, refusedBeforeGranted(d, r, usable, out)...)
+}
+
+// refusedBeforeGranted reports a refusal past a time shorter than a
+// window the document grants elsewhere (收到商品30日内可退换 … 购买超过15天的
+// 商品不能退换): the refusal takes back what the grant gives, whatever
+// words the two phrases use for their subject. A qualified refusal takes
+// back only the right of the same qualifiers (a refusal of no-reason
+// returns past 7 days leaves a 30-day window for faults); a clause already
+// reported is not reported again.
+func refusedBeforeGranted(d Doc, r *rules.Rule, usable func(Fact) bool, found []reports.Finding) []reports.Finding {
+	clauses := d.Clauses()
+	reported := map[int]bool{}
+	for _, fd := range found {
+		reported[fd.Line] = true
+	}
+	var out []reports.Finding
+	for _, f := range d.Facts() {
+		if !f.Refused || !usable(f) {
+			continue
+		}
+		fq := qualifiers(clauses[f.Clause].Text.S)
+		for _, g := range d.Facts() {
+			if g.Refused || !usable(g) || g.Topic != f.Topic || g.Item != f.Item || g.Clause == f.Clause || g.Scope.Key() != f.Scope.Key() {
+				continue
+			}
+			if fq != "" && qualifiers(clauses[g.Clause].Text.S) != fq {
+				continue // 无理由退货超过7天不予退货 takes back the no-reason right only
+			}
+			if duration.AtLeast(f.Amount(), g.Amount()) {
+				continue // refused only past the granted time
+			}
+			here, there := d.Place(f.Clause, f.NumStart), d.Place(g.Clause, g.NumStart)
+			if reported[here.Line] {
+				break
+			}
+			msg := expand(r.Message, map[string]string{"topic": rules.TopicNames[f.Topic],
+				"stated": fmt.Sprintf("%s 写超过 %s 不予办理", here.Location, f.Amount()), "others": fmt.Sprintf("%s 写 %s", there.Location, g.Amount())})
+			fd := d.Finding(r, reports.Unclear, msg, f.Clause, f.NumStart)
+			fd.Topic, fd.Related = f.Topic, []reports.Place{there}
+			out = append(out, fd)
+			reported[here.Line] = true
+			break
+		}
+	}
 	return out
 }
 

@@ -40,6 +40,9 @@ type Fact struct {
 	// neither figure.
 	duration.Quantity
 	Money *money.Quantity
+	// Refused marks a window told by its refusal (签收超过15天的商品不予
+	// 退货): past the figure the return or exchange is refused.
+	Refused bool
 }
 
 // hit is a cue word found in a text.
@@ -323,7 +326,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			}
 			f := Fact{Topic: tp, Quantity: q}
 			if bounds {
-				f.Op = duration.OpAtMost // refused past 7 days: granted within them
+				f.Op, f.Refused = duration.OpAtMost, true // refused past 7 days: granted within them
 			}
 			if noReason {
 				// 7天无理由退换货 grants a no-reason exchange: an exchange
