@@ -198,8 +198,7 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		return reports.Bid, true
 	case firstIndex(head, vocab().lex.ProjectTitles) >= 0:
 		return reports.Tender, true // 某医院设备采购项目, and no bid's word for itself
-	case firstIndex(strings.ReplaceAll(joinHead(cls, 2), " ", ""), vocab().lex.ContractTitles) >= 0:
-		return reports.Policy, true // 电梯保养合同 (电 梯 保 养 合 同 in a scraped copy): the parties' terms
+
 	case strings.Contains(joinHead(cls, headN), "致") && firstIndex(joinHead(cls, headN), vocab().lex.Letters.Buyers) >= 0:
 		return reports.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
 	case firstIndex(joinHead(cls, headN), vocab().lex.Letters.CommitmentTitles) >= 0 && addressee(joinHead(cls, headN)) == "institution":
@@ -208,6 +207,8 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		// a commitment letter about a bid (投标邀请) or to a party of a
 		// contract (甲方): a bid's. A maker's standing 售后服务承诺书 is its policy.
 		return reports.Bid, true
+	case contractTitle(joinHead(cls, 2)):
+		return reports.Policy, true // 电梯保养合同 (电 梯 保 养 合 同 in a scraped copy): the parties' terms
 	case isLawTitle(first):
 		return reports.Law, true
 	// (an article's title over a statute's articles quoted at length is
@@ -237,6 +238,28 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		return reports.Article, n[reports.Article] >= 5 && self == 0
 	}
 	return reports.Policy, false
+}
+
+// contractTitle reports a service contract's title in the head: a
+// contract title word (kinds.yaml contract_titles, spaces between the
+// letters of a scraped copy ignored), not one a sentence goes on from
+// (在维保合同期内: contract_in_sentence).
+func contractTitle(head string) bool {
+	head = strings.ReplaceAll(head, " ", "")
+	for _, w := range vocab().lex.ContractTitles {
+		for from := 0; ; {
+			i := strings.Index(head[from:], w)
+			if i < 0 {
+				break
+			}
+			rest := head[from+i+len(w):]
+			if !slices.ContainsFunc(vocab().lex.ContractInSentence, func(p string) bool { return strings.HasPrefix(rest, p) }) {
+				return true
+			}
+			from += i + len(w)
+		}
+	}
+	return false
 }
 
 // firstTitle is the text of a document's first clause that is not a

@@ -69,11 +69,14 @@ func TestDetectKind(t *testing.T) {
 		// however many words it shares with a bid (法定代表人, 乙方承诺)
 		{"设备维修服务协议\n甲方：________\n法定代表人：________\n乙方：________\n法定代表人：________\n乙方承诺接到报修后8小时内到达现场。", "policy"},
 		{"合同编号：AB-2026 电 梯 保 养 合 同 甲方（盖章）： 乙方（盖章）：\n乙方每月保养两次，故障30分钟内到场。", "policy"},
+		// a contract named in a sentence of a letter to a hospital is no title
+		{"售后服务承诺书\n致某某人民医院：\n我公司郑重承诺，在维保合同期内提供7×24小时服务。", "bid"},
+		// a shop's notice of a changed policy is no tender, its 承诺说明 no bid
+		{"退换货政策变更公告\n本店商品签收后7天内可无理由退货。", "policy"},
+		{"售后服务承诺说明\n本店商品签收后7天内可无理由退货，整机保修一年。", "policy"},
 		// a buyer's clarification of its request for quotations
 		{"某医院电梯维保询价情况补充说明\n一、中标方需交纳中标金额的10%作为履约保证金。", "tender"},
 		{"某医院设备需求公示\n一、项目编号：GL2015013\n二、报名人资格：具有相关经营资质。", "tender"},
-		// a supplier's account of its service system is written for a bid
-		{"售后服务体系情况和承诺说明\n公司设有售后服务部，接到报修后2小时内响应。", "bid"},
 		// a question-and-answer page about a brand's warranty is an article
 		{"某品牌冰柜保修信息\n发布网友\n我来回答\n共1个回答\n热心网友\n该产品整机保修一年，压缩机保修三年。", "article"},
 	}

@@ -263,6 +263,9 @@ func TestBusinessUseNotJudgedAsConsumer(t *testing.T) {
 		{"家用机器在经营性使用时，整机保修六个月。", ""},
 		{"集体用户购买的整机保修半年。", ""},
 		{"整机包修半年。", "CPL-WARR-1Y@3"},
+		// a use denied is no use: the consumer's term is judged
+		{"本产品仅限家庭使用，不得用于商业用途，整机保修3个月。", "CPL-WARR-1Y@3"},
+		{"家庭非经营性使用的，整机保修3个月。", "CPL-WARR-1Y@3"},
 	}
 	for _, c := range cases {
 		doc := auditText(t, a, "", head+c.text+"\n")

@@ -2,6 +2,7 @@ package check
 
 import (
 	"slices"
+	"strings"
 
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/terms"
@@ -60,7 +61,7 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		if f.LadderStep {
 			continue // the ladder is judged by its longer step
 		}
-		if consumerOnly(r) && slices.Contains(terms.Load().Scope.BusinessUse, f.Scope.Tier) {
+		if consumerOnly(r) && slices.Contains(terms.Load().Scope.BusinessUse, f.Scope.Tier) && !denied(d.Clauses()[f.Clause].Text.S, f.Scope.Tier) {
 			continue // 用于商业用途的…包修半年: no consumer's term
 		}
 		var stated, limit duration.Amount
@@ -79,6 +80,28 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		out = append(out, d.Finding(r, reports.Violation, msg, f.Clause, f.NumStart))
 	}
 	return out
+}
+
+// denied reports a word every use of which in s is denied just before it
+// (非商业用途, 不得用于商业用途, 禁止经营性使用): the goods are then not put
+// to that use.
+func denied(s, word string) bool {
+	found := false
+	for from := 0; ; {
+		i := strings.Index(s[from:], word)
+		if i < 0 {
+			return found
+		}
+		i += from
+		before := []rune(s[max(0, i-16):i]) // up to four characters: 不得用于
+		if len(before) > 4 {
+			before = before[len(before)-4:]
+		}
+		if !strings.ContainsAny(string(before), "非不禁") {
+			return false
+		}
+		found, from = true, i+len(word)
+	}
 }
 
 // consumerOnly reports a rule of consumer law only.

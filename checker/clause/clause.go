@@ -82,7 +82,7 @@ func Split(src *reader.Source) []Clause {
 		section []string // shared by the clauses under the same headings; never written
 		stale   = true
 	)
-	for _, b := range src.Blocks {
+	for bi, b := range src.Blocks {
 		pieces = pieces[:0]
 		for _, s := range b.Segs {
 			pieces = append(pieces, normalize.Piece{Start: s.Start, End: s.End, Break: s.Break})
@@ -149,11 +149,11 @@ func Split(src *reader.Source) []Clause {
 		n := utf8.RuneCountInString(t.S)
 		isLead := strings.HasSuffix(t.S, ":") && n <= 40
 		// A numbered list item that is such a title (2. 商品配送), with no
-		// figure of its own, heads the items after it, unless a colon lead
-		// introduces it (以下情况不予退换货: / 1、已拆封的商品); a bullet
-		// (• 被修改或已使用的货品) is always an item.
+		// figure of its own and bullets under it, heads those bullets; not
+		// among numbered items (以下情况不予退换货 / 1. 定制商品 / 2. 签收超过
+		// 15天的), nor under a colon lead. A bullet is always an item.
 		isTitle := !isLead && n <= 30 && !strings.ContainsAny(t.S, "。;,!?:") &&
-			(b.Kind == reader.Paragraph || b.Kind == reader.ListItem && (lead == "" || itemsOnly) && numbered(t.S) && duration.Find(t.S) == nil)
+			(b.Kind == reader.Paragraph || b.Kind == reader.ListItem && (lead == "" || itemsOnly) && numbered(t.S) && bulletsFollow(src, bi) && duration.Find(t.S) == nil)
 		if lead != "" && !isLead && !isTitle && (b.Kind == reader.ListItem || !itemsOnly && n <= 30 && strings.ContainsRune(t.S, ':')) {
 			ctx = lead
 		} else {
@@ -215,7 +215,23 @@ func (c *collector) all() []Clause {
 // not a bullet.
 func numbered(item string) bool {
 	r, _ := utf8.DecodeRuneInString(item)
-	return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十第(", r)
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("一二三四五六七八九十第(（", r)
+}
+
+// bulletsFollow reports that the next block after block i is a bulleted
+// list item (• 申请期限…), read from the original text.
+func bulletsFollow(src *reader.Source, i int) bool {
+	for _, nb := range src.Blocks[i+1:] {
+		if len(nb.Segs) == 0 {
+			continue
+		}
+		first := strings.TrimSpace(src.Text[nb.Segs[0].Start:nb.Segs[0].End])
+		if first == "" {
+			continue
+		}
+		return nb.Kind == reader.ListItem && !numbered(first)
+	}
+	return false
 }
 
 // leadIn returns the words before the colon that opens a paragraph (对于

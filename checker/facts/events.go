@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"shouhou/lexicon/duration"
 	"shouhou/reports"
@@ -61,7 +62,20 @@ func (x *Extractor) interval(q duration.Quantity, after string) bool {
 // notPeriod reports a figure whose preceding words make it no period:
 // 遇节假日顺延2日 (days added to a deadline), 每隔6个月 (how often), 成立3年以上 (a firm's age), 结束前30日内.
 func (x *Extractor) notPeriod(before string) bool {
-	return hasSuffixAny(strings.TrimRight(before, " "), x.lex.Events.Before...)
+	before = strings.TrimRight(before, " ")
+	if hasSuffixAny(before, x.lex.Events.Before...) {
+		return true
+	}
+	// 近三年内, but not 附近48小时 or 寄过去7天内
+	for _, w := range x.lex.Events.Lookback {
+		if rest, ok := strings.CutSuffix(before, w); ok {
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			if rest == "" || r < 0x2E80 || strings.ContainsRune("在的于为是,", r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // carriageCondition reports a figure in a condition (…15天内出现质量问题的,)
@@ -81,27 +95,28 @@ func (x *Extractor) carriageCondition(s string, phrases [][2]int, pi int, q dura
 	return containsAny(s[n[0]:n[1]], x.lex.Events.Carriage)
 }
 
-// particles drops 的 and 之 from a part's name (更换之零件 -> 更换零件).
-var particles = strings.NewReplacer("的", "", "之", "")
-
 // afterWarranty reports a figure placed after the warranty has ended
 // (质保期满后，提供五年技术服务) or after a repair (维修后对原故障保修30日,
 // 更换后同一零部件包修30天): it is no warranty of the goods.
 // A repair named anywhere before the figure in its sentence governs every
-// figure after it (修理或更换后,同一零部件包修30天,若30天的包修期…).
-// The figure after a repair is the warranty of what was repaired or
-// replaced: repaired names it (更换的部件 -> 更换部件), "" otherwise.
-func (x *Extractor) afterWarranty(before, sentence string) (ended bool, repaired string) {
+// figure after it (修理或更换后,同一零部件包修30天,若30天的包修期…),
+// unless the figure's phrase names the whole unit (本店更换的配件均为原厂
+// 正品，整机保修1年). The figure after a repair is the warranty of the part
+// repaired or replaced: repaired names it (更换部件, 维修部位), "" otherwise.
+func (x *Extractor) afterWarranty(before, sentence, phrase string) (ended bool, repaired string) {
 	if containsAny(before, x.lex.Events.AfterWarranty) {
 		return true, ""
 	}
+	if containsAny(phrase, x.lex.WholeUnit) {
+		return false, ""
+	}
 	longest := "" // the part's own name (更换之零件) over the bare event (维修后)
-	for _, w := range x.lex.Events.AfterRepair {
-		if len(w) > len(longest) && strings.Contains(sentence, w) {
+	for w := range x.lex.Events.AfterRepair {
+		if (len(w) > len(longest) || len(w) == len(longest) && w < longest) && strings.Contains(sentence, w) { // ties by order: maps have none
 			longest = w
 		}
 	}
-	return false, particles.Replace(longest)
+	return false, x.lex.Events.AfterRepair[longest]
 }
 
 // ageCondition reports a figure that states the age of the goods as a

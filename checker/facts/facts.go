@@ -278,8 +278,13 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		if ev == otherEvent {
 			continue // 10日内完成保修登记: times a registration
 		}
-		afterWarranty, repaired := x.afterWarranty(s[regionStart:q.Start], s[:q.Start])
+		afterWarranty, repaired := x.afterWarranty(s[regionStart:q.Start], s[:q.Start], s[p[0]:p[1]])
 		repairedDone := false
+		if repaired != "" && slices.ContainsFunc(topics, isWarranty) {
+			// 按故障修复日起6个月保修: the repair's word names when the
+			// part's warranty starts, no repair time
+			topics = slices.DeleteFunc(slices.Clone(topics), func(t reports.Topic) bool { return t == reports.RepairTime || t == reports.ResolutionTime })
+		}
 		service := x.isServiceTime(s[regionStart:q.Start]) ||
 			(cueAt >= q.End && containsAny(s[q.End:cueAt], x.lex.ServiceVerbs))
 		phrase := s[p[0]:p[1]]
@@ -309,15 +314,15 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 				continue // 购买15日以上的商品: the age of the goods, no period
 			}
 			noReason := tp == reports.ExchangeWindow && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason))
-			if tp == reports.RefundTime && containsAny(phrase, x.lex.BuyerApplies.Received) && containsAny(phrase, x.lex.BuyerApplies.Apply) && !slices.Contains(topics, reports.ReturnWindow) {
+			if tp == reports.RefundTime && !service && containsAny(phrase, x.lex.BuyerApplies.Received) && containsAny(s[q.End:p[1]], x.lex.BuyerApplies.Apply) && !slices.Contains(topics, reports.ReturnWindow) {
 				tp = reports.ReturnWindow // 收货后14天内申请退款: the buyer's time to ask, a return window
 			}
 			if tp == reports.RepairTime && q.Unit == duration.Year {
 				tp = reports.WarrantyPeriod // 免费维修期限6年: a warranty, no repair takes years
 			}
-			if (q.Unit == duration.Year || q.Unit == duration.Month) && (tp == reports.OnsiteTime || tp == reports.ResponseTime || tp == reports.ResolutionTime) {
+			if (q.Unit == duration.Year || q.Unit == duration.Month && tp != reports.ResolutionTime) && (tp == reports.OnsiteTime || tp == reports.ResponseTime || tp == reports.ResolutionTime) {
 				if !containsAny(phrase, x.lex.RepairWords) {
-					continue // no visit or answer takes months or years
+					continue // no visit or answer takes months, no repair years
 				}
 				tp = reports.WarrantyPeriod // 1年内免费上门维修: a warranty served on site
 			}
@@ -441,7 +446,11 @@ func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []durat
 			next := phrases[k]
 			for _, h := range hits {
 				if h.in(next) {
-					if k > pi+1 || figureIn(qs, [2]int{next[0], h.start}) {
+					// the cue phrase after the list, or the last entry
+					// holding the cue (主要附件6个月的保修服务); not a phrase
+					// of its own (整机1年,压缩机3年,7天无理由退货)
+					own := figureIn(qs, [2]int{next[0], h.start})
+					if !own && k > pi+1 || own && x.namedFigure(s, next, qs) {
 						return h.topics, h.start, false
 					}
 					break walk
@@ -497,6 +506,19 @@ func (x *Extractor) listEntry(s string, p [2]int, q duration.Quantity) bool {
 	return containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics[reports.PartsWarranty].Items)
 }
 
+// namedFigure reports a phrase whose first figure follows a part's or the
+// whole unit's name (主要附件6个月的保修服务).
+func (x *Extractor) namedFigure(s string, p [2]int, qs []duration.Quantity) bool {
+	for _, q := range qs {
+		if q.Start >= p[0] && q.End <= p[1] {
+			name := strings.TrimSpace(s[p[0]:q.Start])
+			return name != "" && utf8.RuneCountInString(name) <= 5 &&
+				(containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics[reports.PartsWarranty].Items))
+		}
+	}
+	return false
+}
+
 // entryPhrase reports a phrase that is one entry of such a list: a
 // part's name and its figure (压缩机3年).
 func (x *Extractor) entryPhrase(s string, p [2]int, qs []duration.Quantity) bool {
@@ -511,7 +533,7 @@ func (x *Extractor) entryPhrase(s string, p [2]int, qs []duration.Quantity) bool
 // conditional reports a figure that states a condition rather than a
 // commitment: 超过三十日未修好的 (if more than thirty days), 满一年后.
 func conditional(before string) bool {
-	for _, w := range []string{"超过", "超出", "逾", "满", "达到", "长于"} {
+	for _, w := range []string{"超过", "超出", "逾", "满", "达到", "长于", "不足"} {
 		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "不"+w) && !hasSuffixAny(before, "不能"+w, "不得"+w, "不应"+w, "不会"+w) {
 			return true
 		}
@@ -763,9 +785,10 @@ func (x *Extractor) negated(s string) bool {
 
 // dropExclusions removes the brackets that set parts apart from a
 // figure (保修期为一年(耗材除外), 保修三年(不含电池)): their parts are the
-// ones the figure is not about; and those that fold parts into the whole
-// (设备(含附件)保修五年): the figure is the whole unit's.
-func dropExclusions(phrase string) string {
+// ones the figure is not about; and those that fold parts into a whole
+// that names no part (设备(含附件)保修五年): the figure is the whole
+// unit's. A part's bracket stays (电池保修一年(含充电器): both parts).
+func (x *Extractor) dropExclusions(phrase string) string {
 	for from := 0; ; {
 		open := strings.IndexByte(phrase[from:], '(')
 		if open < 0 {
@@ -777,7 +800,10 @@ func dropExclusions(phrase string) string {
 			return phrase
 		}
 		end += open
-		if inner := phrase[open+1 : end]; hasSuffixAny(inner, "除外", "以外") || hasPrefixAny(inner, "不含", "不包括", "不包含", "除", "含", "包括", "包含") {
+		inner := phrase[open+1 : end]
+		excluded := hasSuffixAny(inner, "除外", "以外") || hasPrefixAny(inner, "不含", "不包括", "不包含", "除")
+		folded := hasPrefixAny(inner, "含", "包括", "包含") && len(x.items(phrase[:open]+phrase[end+1:])) == 0
+		if excluded || folded {
 			phrase = phrase[:open] + phrase[end+1:]
 			from = open
 			continue
@@ -796,7 +822,7 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 	if open := strings.LastIndexByte(phrase, '('); open >= 0 && !strings.Contains(phrase[open:], ")") {
 		phrase = phrase[:open] // 保修三年(风扇,…: the bracket opens a list of its own
 	}
-	items := x.items(dropExclusions(phrase))
+	items := x.items(x.dropExclusions(phrase))
 	guessed := false // the last element's name is not a known part
 	if len(items) == 0 && pi > 0 && strings.HasPrefix(s[phrases[pi-1][1]:], "、") {
 		// the list's last element names a part the lexicon does not know

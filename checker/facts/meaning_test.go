@@ -30,15 +30,24 @@ func TestEvents(t *testing.T) {
 		{"提供一年保修保养服务", "warranty_period = 1 year"},
 		{"保修期外收费维修,保修期内免费,整机保修三年", "warranty_period = 3 year"},
 		// a penalty's extension and a lifetime of service are no warranty
-		{"停机一天延长保修期二天", ""},
+		{"延长保修期二天", ""},
+		// a lookback only where the word stands alone
+		{"具有丰富的维保经验,近三年内无重大安全责任事故", ""},
+		{"市区附近48小时内上门", "onsite_time <= 48 hour"},
+		{"产品寄过去7天内维修完毕", "resolution_time <= 7 day"},
+		{"设备故障停机4小时内到达现场", "onsite_time <= 4 hour"},
 		{"若达不到开机率,按一赔二延长质保期", ""},
 		{"整机保修两年,提供终身维护服务", "warranty_period = 2 year"},
 		// the warranty of a repair or a replaced part is not the goods': it is
-		// that part's, named by the event
-		{"非保修机维修后对原故障保修30日", "parts_warranty = 30 day 维修后"},
-		{"主要零部件修理或更换后,同一零部件包修30天", "parts_warranty = 30 day 更换后"},
-		{"整机保修一年,维修过的部位保修90天", "warranty_period = 1 year; parts_warranty = 90 day 维修过"},
+		// that part's, named by lexicon/terms (维修部位, 更换部件)
+		{"非保修机维修后对原故障保修30日", "parts_warranty = 30 day 维修部位"},
+		{"主要零部件修理或更换后,同一零部件包修30天", "parts_warranty = 30 day 更换部件"},
+		{"整机保修一年,维修过的部位保修90天", "warranty_period = 1 year; parts_warranty = 90 day 维修部位"},
 		{"乙方为甲方更换的部件在三个月保修期内损坏,乙方免费更换", "parts_warranty = 3 month 更换部件"},
+		{"签约期剩余时间不足6个月的,按故障修复日起6个月保修", "parts_warranty = 6 month 维修部位"},
+		// …unless the figure's own phrase names the whole unit
+		{"本店更换的配件均为原厂正品,整机保修1年", "warranty_period = 1 year"},
+		{"维修后仍无法正常使用的可换新机,整机保修期为一年", "warranty_period = 1 year"},
 		// the age of the goods is a condition, no window
 		{"购买15日以上的商品出现故障,只提供维修", ""},
 		{"签收7日以上的商品不予退货", ""},
@@ -120,10 +129,13 @@ func TestListedParts(t *testing.T) {
 		// entries with their figures, then the cue they all share
 		{"整机1年,压缩机3年,免费保修及终身维护服务", "warranty_period = 1 year; parts_warranty = 3 year 压缩机"},
 		{"主机一年,电池六个月,充电器一年,提供免费保修", "warranty_period = 1 year; parts_warranty = 6 month 电池; parts_warranty = 1 year 充电器"},
+		// a phrase with its own figure before its cue is no entry of the list
+		{"整机1年,压缩机3年,7天无理由退货", "return_window = 7 day"},
 		// parts set apart in a bracket are the ones the figure is not about
 		{"所有产品自签收之日起保修期为一年(耗材除外)", "warranty_period = 1 year"},
 		{"整机保修三年(不含电池)", "warranty_period = 3 year"},
 		{"设备原厂(含附件)免费保修期为【≥5】年", "warranty_period >= 5 year"},
+		{"电池保修一年(含充电器)", "parts_warranty = 1 year 电池; parts_warranty = 1 year 充电器"},
 		{"整机保修三年(电池除外),电池保修一年", "warranty_period = 3 year; parts_warranty = 1 year 电池"},
 	}
 	for _, c := range cases {

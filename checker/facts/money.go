@@ -89,7 +89,7 @@ func (m *moneyCues) find(c clause.Clause) []Fact {
 	if len(qs) == 0 {
 		qs = headerUnit(s, c.Header)
 		if len(qs) == 0 {
-			qs = labelledSum(s, func(label string) bool { return len(m.hits(label)) > 0 })
+			qs = labelledSum(s, m.namesSum)
 		}
 		if len(qs) == 0 {
 			return nil
@@ -179,6 +179,18 @@ var (
 	}
 )
 
+// namesSum reports a label that ends in a money word, a bracketed unit
+// after it allowed (预算金额, 最高限价(元), 投标保证金（万元）): 投标保证金
+// 咨询电话 and 预算项目编码 name a telephone and a code, not a sum.
+func (m *moneyCues) namesSum(label string) bool {
+	label = strings.TrimSpace(label)
+	if i := strings.LastIndexAny(label, "(（"); i > 0 {
+		label = strings.TrimSpace(label[:i])
+	}
+	hs := m.hits(label)
+	return len(hs) > 0 && hs[len(hs)-1].end == len(label)
+}
+
 // fullBrackets makes a label's brackets half-width.
 var fullBrackets = strings.NewReplacer("（", "(", "）", ")")
 
@@ -226,8 +238,11 @@ func bareSum(label, s string, from, to int, moneyLabel func(string) bool) (money
 	rest := strings.TrimLeft(s[from:to], " ")
 	start := to - len(rest)
 	num := strings.TrimRight(rest, "。；; ")
-	if num == "" || num[0] < '0' || num[0] > '9' || !bareNumber.MatchString(num) {
-		return q, false // most cells hold words: the cheap test first
+	if num == "" || num[0] < '1' || num[0] > '9' || !bareNumber.MatchString(num) {
+		return q, false // most cells hold words: the cheap test first; 0571… is a telephone
+	}
+	if !strings.ContainsAny(num, ",.") && len(num) >= 11 {
+		return q, false // eleven digits and more, unpunctuated: a telephone, an account, a code
 	}
 	norm := strings.ReplaceAll(fullBrackets.Replace(label), " ", "")
 	if norm == "" || utf8.RuneCountInString(norm) > 16 || !moneyLabel(label) {

@@ -373,6 +373,9 @@ func TestJoins(t *testing.T) {
 		{"投标保证金：人民币贰仟元整", "质保期：验收合格之日起不少于三年。", false},
 		{"预算金额：四万一千元（含税价）", "最高限价：四万一千元", false},
 		{"项目编号：ABC-2026-0001号", "采购方式：公开招标", false},
+		// A clock time or an address opening the next line is no record.
+		{"服务时间：每周一至周日的上午八点至当天晚上", "18:00，期间接到报修后2小时内响应。", true},
+		{"官网地址：请访问我们的网站获取更多售后信息", "http://example.com/service", true},
 		// A sentence that holds a colon late is not a record: it wraps.
 		{"本公司对所售商品承诺如下：整机保修", "一年，主要部件保修三年。", true},
 	}

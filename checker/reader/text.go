@@ -128,16 +128,18 @@ func joins(prev, line string, width int) bool {
 
 // isKeyValue reports a line that opens with a short label and a colon
 // (质保期：三年): two to twelve characters, none of them a pause or a
-// sentence end, so a sentence that merely holds a colon is not one.
+// sentence end, at least one of them Chinese, so a sentence that merely
+// holds a colon is not one, nor a clock time (18:00) or an address (http:).
 func isKeyValue(line string) bool {
-	n := 0
+	n, han := 0, false
 	for _, r := range line {
 		switch {
 		case r == '：' || r == ':':
-			return n >= 2
+			return n >= 2 && han
 		case n >= 12, strings.ContainsRune(sentenceEnds, r), strings.ContainsRune("，,、", r):
 			return false
 		}
+		han = han || r >= 0x2E80
 		n++
 	}
 	return false

@@ -31,9 +31,12 @@ type Lexicon struct {
 	ProjectTitles []string `yaml:"project_titles"`
 	// ContractTitles name a service contract between two parties (电梯
 	// 保养合同, 维修服务协议): the terms of a policy, between businesses.
-	ContractTitles   []string                  `yaml:"contract_titles"`
-	Body             map[reports.Kind][]string `yaml:"body"`
-	LawArticlePrefix string                    `yaml:"law_article_prefix"`
+	ContractTitles []string `yaml:"contract_titles"`
+	// ContractInSentence: words right after a contract title word that
+	// show it named in a sentence (维保合同期内), not as a title.
+	ContractInSentence []string                  `yaml:"contract_in_sentence"`
+	Body               map[reports.Kind][]string `yaml:"body"`
+	LawArticlePrefix   string                    `yaml:"law_article_prefix"`
 	// Navigation marks a scraped page's breadcrumb or menu line, which
 	// stands before the page's own title (您的位置: 首页 > 常识 >).
 	Navigation []string `yaml:"navigation"`

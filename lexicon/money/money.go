@@ -88,8 +88,9 @@ func Find(s string) []Quantity {
 // separators) and returns where they begin.
 func numberStart(s string, at int) int {
 	i := at
-	// 37.0 万元: a space between an Arabic figure and its unit
-	if j := len(strings.TrimRight(s[:i], " ")); j > 0 && i-j <= 2 && isDigit(s[j-1]) {
+	// 37.0 万元: a space between an Arabic figure and its unit, for the
+	// units scanAt reads after a space (spacedUnits)
+	if j := len(strings.TrimRight(s[:i], " ")); j > 0 && i-j <= 2 && isDigit(s[j-1]) && spacedUnitAt(s[i:]) {
 		i = j
 	}
 	for i > 0 {
@@ -187,6 +188,16 @@ var spacedUnits = []struct {
 	word   string
 	factor float64
 }{{"万元", 1e4}, {"亿元", 1e8}, {"元", 1}}
+
+// spacedUnitAt reports one of spacedUnits at the start of s.
+func spacedUnitAt(s string) bool {
+	for _, u := range spacedUnits {
+		if strings.HasPrefix(s, u.word) {
+			return true
+		}
+	}
+	return false
+}
 
 // number reads the number at byte i: Arabic with thousands separators
 // (1,000,000.00) or anything package cnnum reads. It returns the value

@@ -246,17 +246,33 @@ func dropPinyin(rs []rune, offs []int32) ([]rune, []int32) {
 	if !slices.Contains(rs, '(') {
 		return rs, offs
 	}
+	// gloss returns the end of a gloss opening at i, or 0: with tone
+	// marks always; without them (wo) only where the text has two such or
+	// more, so one (fan) or (min) after a word stays.
+	gloss := func(i int, toneless bool) int {
+		if rs[i] != '(' || i == 0 || !unicode.Is(unicode.Han, rs[i-1]) {
+			return 0
+		}
+		j := i + 1
+		for j < len(rs) && j-i <= 8 && strings.ContainsRune(pinyinLetters, rs[j]) {
+			j++
+		}
+		if j > i+1 && j < len(rs) && rs[j] == ')' && (hasToneMark(rs[i+1:j]) || toneless && j-i > 2 && syllable.MatchString(string(rs[i+1:j]))) {
+			return j
+		}
+		return 0
+	}
+	toneless := 0
+	for i := range rs {
+		if j := gloss(i, true); j > 0 && !hasToneMark(rs[i+1:j]) {
+			toneless++
+		}
+	}
 	outR, outO := make([]rune, 0, len(rs)), make([]int32, 0, len(offs))
 	for i := 0; i < len(rs); i++ {
-		if rs[i] == '(' && i > 0 && unicode.Is(unicode.Han, rs[i-1]) {
-			j := i + 1
-			for j < len(rs) && j-i <= 8 && strings.ContainsRune(pinyinLetters, rs[j]) {
-				j++
-			}
-			if j > i+1 && j < len(rs) && rs[j] == ')' && (hasToneMark(rs[i+1:j]) || j-i > 2 && syllable.MatchString(string(rs[i+1:j]))) {
-				i = j
-				continue
-			}
+		if j := gloss(i, toneless >= 2); j > 0 {
+			i = j
+			continue
 		}
 		outR = append(outR, rs[i])
 		outO = append(outO, offs[i])
@@ -265,9 +281,9 @@ func dropPinyin(rs []rune, offs []int32) ([]rune, []int32) {
 }
 
 // syllable matches a pinyin syllable written without tone marks (我(wo)
-// 公司(si)): an initial and a final. It admits a few more than Mandarin has,
-// and no English word that a Chinese text puts in brackets after a
-// character (iso, pc, tv, cn, hk); glosses of two letters or more only.
+// 公司(si)): an initial and a final, two letters or more. It admits a few
+// more than Mandarin has, and some English words too (fan, min, pin), so
+// dropPinyin drops toneless glosses only from a text that has several.
 var syllable = regexp.MustCompile(`^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|in|un|er|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)$`)
 
 // hasToneMark keeps ordinary Latin words in brackets, such as (a) or (iso),

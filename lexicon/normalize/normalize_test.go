@@ -15,7 +15,9 @@ func TestString(t *testing.T) {
 		// glosses without tone marks are dropped when they are syllables
 		{"我(wo)公司產品驗收(shou)合格12個(ge)月", "我公司产品验收合格12个月"},
 		{"依据标准(iso)执行", "依据标准(iso)执行"},
-		{"电脑(pc)与电视(tv)", "电脑(pc)与电视(tv)"},
+		// one toneless word in brackets is a gloss of English, not pinyin
+		{"风扇(fan)保修一年", "风扇(fan)保修一年"},
+		{"响应时间(min)不超过30", "响应时间(min)不超过30"},
 		{"  多个   空格\t在这里  ", "多个 空格 在这里"},
 		{"３～５个工作日", "3~5个工作日"},
 	}

@@ -119,12 +119,17 @@ type Events struct {
 	Other         []string `yaml:"other"`
 	NotWarranty   []string `yaml:"not_warranty"`
 	AfterWarranty []string `yaml:"after_warranty"`
-	AfterRepair   []string `yaml:"after_repair"`
-	Keep          []string `yaml:"keep"`
-	Expiry        []string `yaml:"expiry"`
-	Interval      []string `yaml:"interval"`
-	Before        []string `yaml:"before"`
-	Carriage      []string `yaml:"carriage"`
+	// AfterRepair maps a repair's words to the part whose warranty the
+	// figure after them is (更换的部件 -> 更换部件, 维修后 -> 维修部位).
+	AfterRepair map[string]string `yaml:"after_repair"`
+	Keep        []string          `yaml:"keep"`
+	Expiry      []string          `yaml:"expiry"`
+	Interval    []string          `yaml:"interval"`
+	Before      []string          `yaml:"before"`
+	// Lookback words right before a figure (近三年内) make it a time looked
+	// back on, where they stand as words of their own.
+	Lookback []string `yaml:"lookback"`
+	Carriage []string `yaml:"carriage"`
 	// Refusal words after a condition (超过7天的商品不予退货) make its
 	// figure the end of the window refused past it.
 	Refusal []string `yaml:"refusal"`
