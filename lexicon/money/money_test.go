@@ -34,7 +34,7 @@ func TestFind(t *testing.T) {
 		{"预算金额:37.0 万元(人民币)", "= 370000 yuan [37.0 万元]"}, // a space before the unit
 		{"投标保证金 5000 元整", "= 5000 yuan [5000 元整]"},
 		{"最高限价 1.2 亿元", "= 1.2e+08 yuan [1.2 亿元]"},
-		{"共 3 万台", ""}, // a count, whatever the spacing
+		{"共 3 万台", ""},    // a count, whatever the spacing
 		{"保证金比例 5 %", ""}, // only the units read after a space reach back over it
 	}
 	for _, tt := range tests {
