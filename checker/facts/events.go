@@ -2,7 +2,6 @@ package facts
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"shouhou/lexicon/duration"
 	"shouhou/reports"
@@ -67,15 +66,7 @@ func (x *Extractor) notPeriod(before string) bool {
 		return true
 	}
 	// 近三年内, but not 附近48小时 or 寄过去7天内
-	for _, w := range x.lex.Events.Lookback {
-		if rest, ok := strings.CutSuffix(before, w); ok {
-			r, _ := utf8.DecodeLastRuneInString(rest)
-			if rest == "" || r < 0x2E80 || strings.ContainsRune("在的于为是,", r) {
-				return true
-			}
-		}
-	}
-	return false
+	return hasSuffixAny(before, x.lex.Events.Lookback...) && !hasSuffixAny(before, x.lex.Events.NotLookback...)
 }
 
 // carriageCondition reports a figure in a condition (…15天内出现质量问题的,)

@@ -533,7 +533,7 @@ func (x *Extractor) entryPhrase(s string, p [2]int, qs []duration.Quantity) bool
 // conditional reports a figure that states a condition rather than a
 // commitment: 超过三十日未修好的 (if more than thirty days), 满一年后.
 func conditional(before string) bool {
-	for _, w := range []string{"超过", "超出", "逾", "满", "达到", "长于", "不足"} {
+	for _, w := range []string{"超过", "超出", "逾", "满", "达到", "长于"} {
 		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "不"+w) && !hasSuffixAny(before, "不能"+w, "不得"+w, "不应"+w, "不会"+w) {
 			return true
 		}

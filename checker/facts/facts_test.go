@@ -270,9 +270,19 @@ func TestExtractMoney(t *testing.T) {
 		{"最高限价:1,320,000", "", "budget = 1.32e+06 yuan"},
 		{"预算金额(万元):132", "", "budget = 1.32e+06 yuan"},
 		{"投标保证金: 800。", "", "bid_deposit = 800 yuan"},
-		{"投标保证金: 2", "", ""},       // a small figure with no unit is no sum
-		{"项目编号: 20261204", "", ""}, // no money word
-		{"预算金额: 41000台", "", ""},   // a unit that is not money
+		{"投标保证金: 2", "", ""},                    // a small figure with no unit is no sum
+		{"项目编号: 20261204", "", ""},              // no money word
+		{"预算金额: 41000台", "", ""},                // a unit that is not money
+		{"联行号: 304100011975", "项目编号 投标保证金", ""}, // a bank's number in a deposit's section
+		{"投标保证金咨询电话:13800138000", "", ""},       // a telephone whose label holds a money word
+		{"预算单位电话:057188888888", "", ""},
+		{"预算项目编码:2024001234", "", ""}, // a code: the label ends in no money word
+		{"投标保证金(万元):0.5", "", "bid_deposit = 5000 yuan"},
+		// A table row flattened into text: each label before its number.
+		{"预算金额(元) | 1320000 |", "", "budget = 1.32e+06 yuan"},
+		{"采购方式: | 公开招标 | 预算金额 | 3950000.00 |", "", "budget = 3.95e+06 yuan"},
+		{"项目编号 | 510118202100257 |", "", ""},
+		{"预算金额:37.0 万元(人民币)", "", "budget = 370000 yuan"},
 	}
 	for _, c := range cases {
 		if got := extract(x, normalize.String(c.in), c.ctx); got != c.want {

@@ -33,6 +33,14 @@ func TestEvents(t *testing.T) {
 		{"延长保修期二天", ""},
 		// a lookback only where the word stands alone
 		{"具有丰富的维保经验,近三年内无重大安全责任事故", ""},
+		{"投标人近三年内具有同类设备维保业绩", ""},
+		{"将近7天内完成维修", "resolution_time <= 7 day"},
+		// less than a time is a window too
+		{"签收不足3天且未拆封的商品可申请退货", "return_window = 3 day"},
+		{"投标人近三年内具有同类设备维保业绩", ""},
+		{"将近7天内完成维修", "resolution_time <= 7 day"},
+		// less than a time is a window too
+		{"签收不足3天且未拆封的商品可申请退货", "return_window = 3 day"},
 		{"市区附近48小时内上门", "onsite_time <= 48 hour"},
 		{"产品寄过去7天内维修完毕", "resolution_time <= 7 day"},
 		{"设备故障停机4小时内到达现场", "onsite_time <= 4 hour"},
@@ -44,7 +52,7 @@ func TestEvents(t *testing.T) {
 		{"主要零部件修理或更换后,同一零部件包修30天", "parts_warranty = 30 day 更换部件"},
 		{"整机保修一年,维修过的部位保修90天", "warranty_period = 1 year; parts_warranty = 90 day 维修部位"},
 		{"乙方为甲方更换的部件在三个月保修期内损坏,乙方免费更换", "parts_warranty = 3 month 更换部件"},
-		{"签约期剩余时间不足6个月的,按故障修复日起6个月保修", "parts_warranty = 6 month 维修部位"},
+		{"按故障修复日起6个月保修", "parts_warranty = 6 month 维修部位"},
 		// …unless the figure's own phrase names the whole unit
 		{"本店更换的配件均为原厂正品,整机保修1年", "warranty_period = 1 year"},
 		{"维修后仍无法正常使用的可换新机,整机保修期为一年", "warranty_period = 1 year"},

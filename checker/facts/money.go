@@ -238,8 +238,8 @@ func bareSum(label, s string, from, to int, moneyLabel func(string) bool) (money
 	rest := strings.TrimLeft(s[from:to], " ")
 	start := to - len(rest)
 	num := strings.TrimRight(rest, "。；; ")
-	if num == "" || num[0] < '1' || num[0] > '9' || !bareNumber.MatchString(num) {
-		return q, false // most cells hold words: the cheap test first; 0571… is a telephone
+	if num == "" || num[0] < '0' || num[0] > '9' || num[0] == '0' && len(num) > 1 && num[1] != '.' || !bareNumber.MatchString(num) {
+		return q, false // most cells hold words: the cheap test first; 0571… is a telephone, 0.5 a sum
 	}
 	if !strings.ContainsAny(num, ",.") && len(num) >= 11 {
 		return q, false // eleven digits and more, unpunctuated: a telephone, an account, a code

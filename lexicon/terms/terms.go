@@ -127,9 +127,10 @@ type Events struct {
 	Interval    []string          `yaml:"interval"`
 	Before      []string          `yaml:"before"`
 	// Lookback words right before a figure (近三年内) make it a time looked
-	// back on, where they stand as words of their own.
-	Lookback []string `yaml:"lookback"`
-	Carriage []string `yaml:"carriage"`
+	// back on, unless they end a word of NotLookback (附近, 寄过去).
+	Lookback    []string `yaml:"lookback"`
+	NotLookback []string `yaml:"not_lookback"`
+	Carriage    []string `yaml:"carriage"`
 	// Refusal words after a condition (超过7天的商品不予退货) make its
 	// figure the end of the window refused past it.
 	Refusal []string `yaml:"refusal"`
