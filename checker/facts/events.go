@@ -33,8 +33,8 @@ func (x *Extractor) eventOf(s string, p [2]int, q duration.Quantity, hits []hit)
 			e := q.End + i
 			claimed := false
 			for _, h := range hits {
-				if h.start < e+len(w) && h.end > e {
-					claimed = true // part of a cue: 保养 in 保养期
+				if h.start < e+len(w) && h.end > e && h.start <= e {
+					claimed = true // part of a cue: 保养 in 保养期 (but 延长保修 holds one after its own start)
 					break
 				}
 				if h.start >= q.End && h.end <= e && !(modifiable && (h.end == e || s[h.end:e] == "的")) {

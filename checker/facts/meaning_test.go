@@ -31,6 +31,8 @@ func TestEvents(t *testing.T) {
 		{"保修期外收费维修,保修期内免费,整机保修三年", "warranty_period = 3 year"},
 		// a penalty's extension and a lifetime of service are no warranty
 		{"延长保修期二天", ""},
+		{"达不到开机率的,停机一天延长保修期二天", ""},
+		{"整机保修一年,注册会员再延长保修一年", "warranty_period = 1 year"},
 		// a lookback only where the word stands alone
 		{"具有丰富的维保经验,近三年内无重大安全责任事故", ""},
 		{"投标人近三年内具有同类设备维保业绩", ""},
