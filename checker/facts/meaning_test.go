@@ -30,6 +30,9 @@ func TestEvents(t *testing.T) {
 		{"提供一年保修保养服务", "warranty_period = 1 year"},
 		{"保修期外收费维修,保修期内免费,整机保修三年", "warranty_period = 3 year"},
 		// a penalty's extension and a lifetime of service are no warranty
+		// a replacement of the same product is an exchange
+		{"经检测证实有出厂缺陷的,顾客可于七天内更换相同产品", "exchange_window <= 7 day"},
+		{"十五日内可更换全新同型号商品", "exchange_window <= 15 day"},
 		{"延长保修期二天", ""},
 		{"达不到开机率的,停机一天延长保修期二天", ""},
 		{"整机保修一年,注册会员再延长保修一年", "warranty_period = 1 year"},
