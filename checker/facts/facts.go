@@ -398,22 +398,27 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 // cue's byte offset in the clause, or -1; fromCtx says the context decided.
 func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []duration.Quantity, phrases [][2]int, pi int, ctx []hit) (topics []reports.Topic, cueAt int, fromCtx bool) {
 	p := phrases[pi]
-	best, bestDist := -1, 1<<30
+	// A cue the count starts from (到达现场后24小时内不能解决的: the visit
+	// starts the clock) yields to a cue after the figure: that one names
+	// what the time is for.
+	best, bestDist, startOnly := -1, 1<<30, false
 	for i, h := range hits {
 		if !h.in(p) {
 			continue
 		}
 		var d int
+		start := false
 		switch {
 		case h.end <= q.Start:
 			d = q.Start - h.end
+			start = hasPrefixAny(strings.TrimSpace(s[h.end:q.Start]), x.lex.CountStarts...)
 		case h.start >= q.End:
 			d = h.start - q.End
 		default:
 			continue
 		}
-		if d < bestDist || (d == bestDist && h.start > q.Start) {
-			best, bestDist = i, d
+		if best < 0 || startOnly && !start || start == startOnly && (d < bestDist || (d == bestDist && h.start > q.Start)) {
+			best, bestDist, startOnly = i, d, start
 		}
 	}
 	if best >= 0 {

@@ -30,6 +30,10 @@ func TestEvents(t *testing.T) {
 		{"提供一年保修保养服务", "warranty_period = 1 year"},
 		{"保修期外收费维修,保修期内免费,整机保修三年", "warranty_period = 3 year"},
 		// a penalty's extension and a lifetime of service are no warranty
+		// the event the count starts from yields to the one the time is for
+		{"对到达现场后24个工作小时内不能解决的故障,须提供备用机", "resolution_time <= 24 workhour"},
+		{"到达现场后2小时内修复", "resolution_time <= 2 hour"},
+		{"接到报修后2小时内响应", "response_time <= 2 hour"},
 		// a replacement of the same product is an exchange
 		{"经检测证实有出厂缺陷的,顾客可于七天内更换相同产品", "exchange_window <= 7 day"},
 		{"十五日内可更换全新同型号商品", "exchange_window <= 15 day"},

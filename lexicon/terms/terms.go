@@ -69,6 +69,10 @@ type Lexicon struct {
 	ServiceTriggers []string          `yaml:"service_triggers"`
 	ServiceObjects  []string          `yaml:"service_objects"`
 	ServiceVerbs    []string          `yaml:"service_verbs"`
+	// CountStarts after a cue before a figure make the cue the event the
+	// count starts from (到达现场后24小时内解决): a cue after the figure names
+	// what the time is for.
+	CountStarts []string `yaml:"count_starts"`
 	// BuyerApplies: the buyer applying for a refund within a time of
 	// receiving the goods asks for a return (收货后14天内申请退款): the
 	// figure is the return window, not the seller's refund time.
