@@ -30,6 +30,17 @@ func rulesOf(doc reports.Document) string {
 	return strings.Join(out, " ")
 }
 
+// ruleAt lists one rule's findings of a document, "RULE@line", in order.
+func ruleAt(doc reports.Document, rule string) string {
+	var out []string
+	for _, f := range doc.Findings {
+		if f.Rule == rule {
+			out = append(out, fmt.Sprintf("%s@%d", f.Rule, f.Line))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 func builtinAuditor(t *testing.T) *Auditor {
 	t.Helper()
 	book, err := rules.Builtin()
@@ -268,14 +279,7 @@ func TestBusinessUseNotJudgedAsConsumer(t *testing.T) {
 		{"家庭非经营性使用的，整机保修3个月。", "CPL-WARR-1Y@3"},
 	}
 	for _, c := range cases {
-		doc := auditText(t, a, "", head+c.text+"\n")
-		var got []string
-		for _, f := range doc.Findings {
-			if f.Rule == "CPL-WARR-1Y" {
-				got = append(got, fmt.Sprintf("%s@%d", f.Rule, f.Line))
-			}
-		}
-		if g := strings.Join(got, " "); g != c.want {
+		if g := ruleAt(auditText(t, a, "", head+c.text+"\n"), "CPL-WARR-1Y"); g != c.want {
 			t.Errorf("%s: got %q, want %q", c.text, g, c.want)
 		}
 	}
@@ -295,14 +299,7 @@ func TestRefusalBeforeGrant(t *testing.T) {
 		{"30日内可退换货。\n七天无理由退货,超过7天不予无理由退货。", ""},
 	}
 	for _, c := range cases {
-		doc := auditText(t, a, "", head+c.text+"\n")
-		var got []string
-		for _, f := range doc.Findings {
-			if f.Rule == "CPL-CONFLICT" {
-				got = append(got, fmt.Sprintf("%s@%d", f.Rule, f.Line))
-			}
-		}
-		if g := strings.Join(got, " "); g != c.want {
+		if g := ruleAt(auditText(t, a, "", head+c.text+"\n"), "CPL-CONFLICT"); g != c.want {
 			t.Errorf("%s: got %q, want %q", c.text, g, c.want)
 		}
 	}

@@ -503,36 +503,40 @@ func (x *Extractor) coordinated(s string, hits []hit, i int) []reports.Topic {
 // (整机12个月, 电池6个月): an entry of a list whose cue comes at its end.
 // The name must be the whole unit or a part: 签收7天 is no entry.
 func (x *Extractor) listEntry(s string, p [2]int, q duration.Quantity) bool {
-	name := strings.TrimSpace(s[p[0]:q.Start])
 	rest := strings.Trim(s[q.End:p[1]], " ,，、;；")
-	if rest != "" || name == "" || utf8.RuneCountInString(name) > 5 {
-		return false
+	return rest == "" && x.unitName(s[p[0]:q.Start])
+}
+
+// unitName reports a short name of the whole unit or of a part (整机,
+// 主要附件) standing before a figure.
+func (x *Extractor) unitName(name string) bool {
+	name = strings.TrimSpace(name)
+	return name != "" && utf8.RuneCountInString(name) <= 5 &&
+		(containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics[reports.PartsWarranty].Items))
+}
+
+// firstFigure returns the first figure of qs inside phrase p.
+func firstFigure(qs []duration.Quantity, p [2]int) (duration.Quantity, bool) {
+	for _, q := range qs {
+		if q.Start >= p[0] && q.End <= p[1] {
+			return q, true
+		}
 	}
-	return containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics[reports.PartsWarranty].Items)
+	return duration.Quantity{}, false
 }
 
 // namedFigure reports a phrase whose first figure follows a part's or the
 // whole unit's name (主要附件6个月的保修服务).
 func (x *Extractor) namedFigure(s string, p [2]int, qs []duration.Quantity) bool {
-	for _, q := range qs {
-		if q.Start >= p[0] && q.End <= p[1] {
-			name := strings.TrimSpace(s[p[0]:q.Start])
-			return name != "" && utf8.RuneCountInString(name) <= 5 &&
-				(containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics[reports.PartsWarranty].Items))
-		}
-	}
-	return false
+	q, ok := firstFigure(qs, p)
+	return ok && x.unitName(s[p[0]:q.Start])
 }
 
 // entryPhrase reports a phrase that is one entry of such a list: a
 // part's name and its figure (压缩机3年).
 func (x *Extractor) entryPhrase(s string, p [2]int, qs []duration.Quantity) bool {
-	for _, q := range qs {
-		if q.Start >= p[0] && q.End <= p[1] {
-			return x.listEntry(s, p, q)
-		}
-	}
-	return false
+	q, ok := firstFigure(qs, p)
+	return ok && x.listEntry(s, p, q)
 }
 
 // conditional reports a figure that states a condition rather than a

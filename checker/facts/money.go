@@ -164,15 +164,19 @@ func chooseMoney(hits, ctx []moneyHit, phrases [][2]int, pi, start, end int, per
 	return ""
 }
 
+// bracketed is a unit a header or label names in brackets, with the
+// factor to it.
+type bracketed struct {
+	word   string
+	unit   money.Unit
+	factor float64
+}
+
 var (
 	bareNumber = regexp.MustCompile(`^[0-9][0-9,]*(?:\.[0-9]+)?$`)
 	// headerUnits are the units a column header gives its cells
 	// (预算金额(元), 最高限价(万元), 比例(%)), with the factor to yuan.
-	headerUnits = []struct {
-		word   string
-		unit   money.Unit
-		factor float64
-	}{
+	headerUnits = []bracketed{
 		{"(万元)", money.Yuan, 1e4}, {"(元)", money.Yuan, 1}, {"(亿元)", money.Yuan, 1e8},
 		{"(%)", money.Percent, 1}, {"(人民币元)", money.Yuan, 1}, {"(人民币万元)", money.Yuan, 1e4},
 		{"(单位:元)", money.Yuan, 1}, {"(单位:万元)", money.Yuan, 1e4},
@@ -180,28 +184,26 @@ var (
 )
 
 // namesSum reports a label that ends in a money word, a bracketed unit
-// after it allowed (预算金额, 最高限价(元), 投标保证金（万元）): 投标保证金
-// 咨询电话 and 预算项目编码 name a telephone and a code, not a sum.
+// after it allowed (预算金额, 最高限价(元), 投标保证金(万元)): 投标保证金
+// 咨询电话 and 预算项目编码 name a telephone and a code, not a sum. Labels
+// come from normalized clauses: brackets and colons are half-width.
 func (m *moneyCues) namesSum(label string) bool {
 	label = strings.TrimSpace(label)
-	if i := strings.LastIndexAny(label, "(（"); i > 0 {
+	if i := strings.LastIndexByte(label, '('); i > 0 {
 		label = strings.TrimSpace(label[:i])
 	}
 	hs := m.hits(label)
 	return len(hs) > 0 && hs[len(hs)-1].end == len(label)
 }
 
-// fullBrackets makes a label's brackets half-width.
-var fullBrackets = strings.NewReplacer("（", "(", "）", ")")
-
 // labelledSum reads the bare number of a "label: number" record as a sum
-// (预算金额：41000.00, 预算金额（万元）：132), and of each "label | number"
+// (预算金额:41000.00, 预算金额(万元):132), and of each "label | number"
 // pair of a table row flattened into text (预算金额(元) | 1320000 |): the
 // unit in the label's brackets, else yuan, the only unit a notice leaves
-// unsaid. A figure under 100 with no unit is not taken for a sum (保证金：5
+// unsaid. A figure under 100 with no unit is not taken for a sum (保证金:5
 // may be a percentage or a count). moneyLabel says whether the label names
-// a money topic (联行号：304100011975 is no sum); chooseMoney says whose
-// it is.
+// a money topic (联行号:304100011975 is no sum); chooseMoney says whose
+// it is. s is a normalized clause.
 func labelledSum(s string, moneyLabel func(string) bool) []money.Quantity {
 	if strings.Contains(s, "|") {
 		var out []money.Quantity
@@ -220,12 +222,11 @@ func labelledSum(s string, moneyLabel func(string) bool) []money.Quantity {
 		}
 		return out
 	}
-	colon := strings.IndexAny(s, ":：")
+	colon := strings.IndexByte(s, ':')
 	if colon < 0 {
 		return nil
 	}
-	_, size := utf8.DecodeRuneInString(s[colon:])
-	if q, ok := bareSum(s[:colon], s, colon+size, len(s), moneyLabel); ok {
+	if q, ok := bareSum(s[:colon], s, colon+1, len(s), moneyLabel); ok {
 		return []money.Quantity{q}
 	}
 	return nil
@@ -237,27 +238,24 @@ func bareSum(label, s string, from, to int, moneyLabel func(string) bool) (money
 	var q money.Quantity
 	rest := strings.TrimLeft(s[from:to], " ")
 	start := to - len(rest)
-	num := strings.TrimRight(rest, "。；; ")
+	num := strings.TrimRight(rest, "。; ")
 	if num == "" || num[0] < '0' || num[0] > '9' || num[0] == '0' && len(num) > 1 && num[1] != '.' || !bareNumber.MatchString(num) {
 		return q, false // most cells hold words: the cheap test first; 0571… is a telephone, 0.5 a sum
 	}
 	if !strings.ContainsAny(num, ",.") && len(num) >= 11 {
 		return q, false // eleven digits and more, unpunctuated: a telephone, an account, a code
 	}
-	norm := strings.ReplaceAll(fullBrackets.Replace(label), " ", "")
+	norm := strings.ReplaceAll(label, " ", "")
 	if norm == "" || utf8.RuneCountInString(norm) > 16 || !moneyLabel(label) {
 		return q, false
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
-	if err != nil {
+	v, ok := bareValue(num)
+	if !ok {
 		return q, false
 	}
-	factor, named := 1.0, false
-	for _, u := range headerUnits {
-		if u.unit == money.Yuan && strings.Contains(norm, u.word) {
-			factor, named = u.factor, true
-			break
-		}
+	factor, named := 1.0, false // yuan, a notice's unsaid unit
+	if u, ok := bracketUnit(norm, money.Yuan); ok {
+		factor, named = u.factor, true
 	}
 	if !named && v < 100 {
 		return q, false
@@ -275,20 +273,34 @@ func headerUnit(s, header string) []money.Quantity {
 	if header == "" || !bareNumber.MatchString(s) {
 		return nil
 	}
-	h := strings.ReplaceAll(header, " ", "")
-	for _, u := range headerUnits {
-		if !strings.Contains(h, u.word) {
-			continue
-		}
-		v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
-		if err != nil {
-			return nil
-		}
-		a, ok := money.Of(v*u.factor, u.unit)
-		if !ok {
-			return nil
-		}
-		return []money.Quantity{{Amount: a, Op: duration.OpEqual, Text: s, Start: 0, End: len(s), NumStart: 0}}
+	u, ok := bracketUnit(strings.ReplaceAll(header, " ", ""), "")
+	if !ok {
+		return nil
 	}
-	return nil
+	v, ok := bareValue(s)
+	if !ok {
+		return nil
+	}
+	a, ok := money.Of(v*u.factor, u.unit)
+	if !ok {
+		return nil
+	}
+	return []money.Quantity{{Amount: a, Op: duration.OpEqual, Text: s, Start: 0, End: len(s), NumStart: 0}}
+}
+
+// bracketUnit finds the first of headerUnits a header or label names
+// ((万元), (%)), of the given unit only unless it is "".
+func bracketUnit(label string, only money.Unit) (bracketed, bool) {
+	for _, u := range headerUnits {
+		if (only == "" || u.unit == only) && strings.Contains(label, u.word) {
+			return u, true
+		}
+	}
+	return bracketed{}, false
+}
+
+// bareValue reads a bare number with thousands separators (1,320,000.00).
+func bareValue(num string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.ReplaceAll(num, ",", ""), 64)
+	return v, err == nil
 }
