@@ -392,7 +392,7 @@ func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind reports.Ki
 	if d.u.B2B {
 		audience = rules.B2B
 	}
-	here := &checkDoc{doc: d, ctx: check.Context{Topics: topics, Commitment: commitment, SellsGoods: func() bool { return sellsGoods(policy) },
+	here := &checkDoc{doc: d, ctx: check.Context{Topics: topics, Commitment: commitment, Unasked: unaskedTopics(policy), SellsGoods: func() bool { return sellsGoods(policy) },
 		Category: cat, ProductWords: a.productWords, Jurisdiction: d.u.Jurisdiction, JurisdictionEvidence: d.u.JurisdictionEvidence}}
 	for _, r := range a.book.Rules {
 		if ctx.Err() != nil {

@@ -590,6 +590,40 @@ func isCommitment(cls []clause.Clause, topics map[reports.Topic]bool) bool {
 	return n >= 2
 }
 
+// unaskedTopics are the topics a policy page is not asked for: those of
+// the parts of after-sales its title leaves out (a page titled 退款说明 is
+// not asked for a warranty). A long first line is no title, and a title
+// with a general word (售后服务) or no part word asks for everything: nil.
+func unaskedTopics(cls []clause.Clause) map[reports.Topic]bool {
+	if len(cls) == 0 {
+		return nil
+	}
+	title := firstTitle(cls)
+	if utf8.RuneCountInString(title) > 24 || firstIndex(title, vocab().lex.TitleScope.General) >= 0 {
+		return nil
+	}
+	asked := map[reports.Topic]bool{}
+	for w, topics := range vocab().lex.TitleScope.Words {
+		if strings.Contains(title, w) {
+			for _, t := range topics {
+				asked[t] = true
+			}
+		}
+	}
+	if len(asked) == 0 {
+		return nil
+	}
+	unasked := map[reports.Topic]bool{}
+	for _, topics := range vocab().lex.TitleScope.Words {
+		for _, t := range topics {
+			if !asked[t] {
+				unasked[t] = true
+			}
+		}
+	}
+	return unasked
+}
+
 func joinHead(cls []clause.Clause, n int) string {
 	var b strings.Builder
 	for i := 0; i < len(cls) && i < n; i++ {

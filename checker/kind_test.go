@@ -91,6 +91,51 @@ func TestDetectKind(t *testing.T) {
 	}
 }
 
+// A page whose title names one part of the after-sales terms is asked
+// only for that part's topics; a general title, a long first line or a
+// title naming no part asks for all (nil).
+func TestUnaskedTopics(t *testing.T) {
+	cases := []struct {
+		text    string
+		asked   []reports.Topic // must not be unasked
+		unasked []reports.Topic // nil: everything asked
+	}{
+		{"退款说明\n取消订单后24小时内原路退款。", []reports.Topic{reports.RefundTime}, []reports.Topic{reports.WarrantyPeriod, reports.ExchangeWindow, reports.ReturnWindow}},
+		{"首页 > 帮助中心 > 保修政策\n保修政策\n整机保修一年。", []reports.Topic{reports.WarrantyPeriod, reports.PartsWarranty}, []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.RefundTime}},
+		{"退换货须知细则说明\n签收后7天内可退货。", nil, nil}, // 须知: a general word
+		{"退换货流程\n签收后7天内可申请退货。", []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.RefundTime}, []reports.Topic{reports.WarrantyPeriod}},
+		{"维修服务\n送修后七日内修复。", []reports.Topic{reports.RepairTime}, []reports.Topic{reports.ReturnWindow}},
+		{"售后服务政策\n七日内可退货。", nil, nil},
+		{"三包及退货说明\n七日内可退货。", nil, nil},
+		{"正品保障\n假一赔三。", nil, nil},
+		{"关于我们\n本店成立于2010年。", nil, nil}, // no part named
+		{"本店所有商品签收后七日内可以申请退货，退款在收到退货后三个工作日内原路退回\n保修一年。", nil, nil}, // a sentence, no title
+	}
+	for _, c := range cases {
+		src, err := reader.Parse("x.txt", []byte(c.text), "text", reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := unaskedTopics(clause.Split(src))
+		if c.unasked == nil {
+			if got != nil {
+				t.Errorf("unaskedTopics(%q) = %v, want nil (all asked)", c.text, got)
+			}
+			continue
+		}
+		for _, tp := range c.unasked {
+			if !got[tp] {
+				t.Errorf("unaskedTopics(%q): %s is asked, want unasked", c.text, tp)
+			}
+		}
+		for _, tp := range c.asked {
+			if got[tp] {
+				t.Errorf("unaskedTopics(%q): %s is unasked, want asked", c.text, tp)
+			}
+		}
+	}
+}
+
 // A statute's chapter about returns or warranties, under a heading a
 // shop could use (退货规定, 售后规定), is still the statute: its numbered
 // articles say so, and no section of it is judged as a policy.

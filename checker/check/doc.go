@@ -49,6 +49,9 @@ type Fact struct {
 type Context struct {
 	Topics     map[reports.Topic]bool // topics the document states
 	Commitment bool                   // its after-sales clauses make promises (not only describe)
+	// Unasked are topics the page is not asked to state: its title names
+	// another part of the after-sales terms (a refund page, a warranty page).
+	Unasked map[reports.Topic]bool
 	// SellsGoods reports whether its after-sales clauses speak of goods
 	// sold; asked only when needed.
 	SellsGoods   func() bool

@@ -49,12 +49,26 @@ func asksOfGoods(p *RequireParams) bool {
 	return true
 }
 
+// unasked reports a require rule all of whose topics the page is not
+// asked for (see Context.Unasked).
+func unasked(p *RequireParams, no map[reports.Topic]bool) bool {
+	if len(p.Topics) == 0 || len(no) == 0 {
+		return false
+	}
+	for _, t := range p.Topics {
+		if !no[t] {
+			return false
+		}
+	}
+	return true
+}
+
 // Run asks a document whose after-sales terms make promises for the
 // topic; terms only a seller of goods owes are asked only of one.
 func (require) Run(d Doc, r *rules.Rule) []reports.Finding {
 	p := params[RequireParams](r)
 	c := d.Context()
-	if !c.Commitment || asksOfGoods(p) && !c.SellsGoods() {
+	if !c.Commitment || asksOfGoods(p) && !c.SellsGoods() || unasked(p, c.Unasked) {
 		return nil
 	}
 	for _, t := range p.Topics {

@@ -43,7 +43,13 @@ type Lexicon struct {
 	// HelpCentre marks a shop's help pages, whose question titles are the
 	// shop's own answers.
 	HelpCentre []string `yaml:"help_centre"`
-	B2B        []string `yaml:"b2b"`
+	// TitleScope: the topics a page's title asks for (退款说明 asks for
+	// refund times only); a general word (售后) asks for all.
+	TitleScope struct {
+		General []string                   `yaml:"general"`
+		Words   map[string][]reports.Topic `yaml:"words"`
+	} `yaml:"title_scope"`
+	B2B []string `yaml:"b2b"`
 	// B2BWeak are weaker signs of business terms: two count as one.
 	B2BWeak []string `yaml:"b2b_weak"`
 	// Accessories follow a product word in the name of something else

@@ -6,6 +6,7 @@ import (
 
 	"shouhou/lexicon/t2s"
 	"shouhou/reports"
+	"shouhou/rules"
 )
 
 func TestLoad(t *testing.T) {
@@ -51,6 +52,10 @@ func TestWordsAreSimplified(t *testing.T) {
 	all = append(all, l.ProjectTitles...)
 	all = append(all, l.Voice.Other...)
 	all = append(all, l.Voice.Self...)
+	all = append(all, l.TitleScope.General...)
+	for w := range l.TitleScope.Words {
+		all = append(all, w)
+	}
 	all = append(all, l.Letters.Buyers...)
 	all = append(all, l.Letters.CommitmentTitles...)
 	all = append(all, l.Letters.Consumers...)
@@ -65,6 +70,25 @@ func TestWordsAreSimplified(t *testing.T) {
 		}
 		if strings.ContainsAny(w, "，；：（）") {
 			t.Errorf("%q has full-width punctuation; normalized text is half-width", w)
+		}
+	}
+}
+
+// TestTitleScopeTopics: a title word asks for topics of the contract; a
+// misspelt one would silently ask for nothing.
+func TestTitleScopeTopics(t *testing.T) {
+	l := Must()
+	if len(l.TitleScope.Words) == 0 || len(l.TitleScope.General) == 0 {
+		t.Fatal("title_scope: words and general must not be empty")
+	}
+	for w, topics := range l.TitleScope.Words {
+		if len(topics) == 0 {
+			t.Errorf("title_scope %s asks for no topic", w)
+		}
+		for _, tp := range topics {
+			if _, ok := rules.TopicNames[tp]; !ok {
+				t.Errorf("title_scope %s: %q is not a topic of docs/contract.md", w, tp)
+			}
 		}
 	}
 }
