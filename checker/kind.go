@@ -133,6 +133,9 @@ func signals(cls []clause.Clause) ([]tally, [nGroups][]string) {
 	counts := make([]tally, len(cls))
 	var evidence [nGroups][]string
 	for i, c := range cls {
+		if isNavigation(c.Text.S) {
+			continue // 您的位置：首页 > 帮助中心 >: the site's, not the text's words
+		}
 		v.signals.Each(c.Text.S, func(_, _, w int) bool {
 			for _, g := range v.groupsOf[w] {
 				if counts[i][g] < 0xFFFF {
@@ -149,6 +152,13 @@ func signals(cls []clause.Clause) ([]tally, [nGroups][]string) {
 		}
 	}
 	return counts, evidence
+}
+
+// isNavigation reports a page's breadcrumb or menu line: a navigation
+// word (首页, 您的位置) in a short line. A long clause that starts with a
+// menu holds the text itself too.
+func isNavigation(s string) bool {
+	return utf8.RuneCountInString(s) <= 80 && firstIndex(s, vocab().lex.Navigation) >= 0
 }
 
 // sum adds up the tallies of a run of clauses.

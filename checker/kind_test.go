@@ -77,6 +77,9 @@ func TestDetectKind(t *testing.T) {
 		// a buyer's clarification of its request for quotations
 		{"某医院电梯维保询价情况补充说明\n一、中标方需交纳中标金额的10%作为履约保证金。", "tender"},
 		{"某医院设备需求公示\n一、项目编号：GL2015013\n二、报名人资格：具有相关经营资质。", "tender"},
+		// a breadcrumb's 您 (您所在的位置) is the site's word, not a consumer's
+		{"您所在的位置：首页 > 医疗信息化 > 售后服务承诺书\n\n售后服务承诺书\n\n投标产品质保三年，设备故障时维修人员两小时内到达现场。", "bid"},
+		{"您现在的位置：首页 > 招标信息 > 售后服务承诺函\n\n售后服务承诺函\n\n我公司对本次投标设备提供五年质保，工程师24小时内到场。", "bid"},
 		// a question-and-answer page about a brand's warranty is an article
 		{"某品牌冰柜保修信息\n发布网友\n我来回答\n共1个回答\n热心网友\n该产品整机保修一年，压缩机保修三年。", "article"},
 	}
