@@ -359,7 +359,9 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			}
 			out = append(out, f)
 		}
-		if service && !anyService(x.lex, topics) && ev != serviceOnly {
+		if service && !anyService(x.lex, topics) && ev != serviceOnly && !hasPrefixAny(strings.TrimLeft(s[q.End:p[1]], "内之以 "), x.lex.AcceptVerbs...) {
+			// 收到退货后2个工作日内处理: the seller's time to settle a
+			// return (but 1-3个工作日内受理您的请求 only takes it in)
 			out = append(out, Fact{Topic: reports.ResolutionTime, Quantity: q})
 		}
 		if len(out) > start {

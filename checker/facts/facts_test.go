@@ -149,6 +149,11 @@ func TestExtract(t *testing.T) {
 		{"自签收之日起七日内,可退货,十五日内可换货", "", "return_window <= 7 day; exchange_window <= 15 day"},
 		{"未能提供购买凭证的,保修期自出厂日期后三个月起计算", "", ""}, // an offset of the start, no period
 		{"我们将在2个工作日内处理您的退货申请", "", "resolution_time <= 2 workday"},
+		// taking a request in (受理) is no time to resolve it
+		{"售后客服会在收到邮件后的1-3个工作日内受理您的请求", "", ""},
+		{"我们在收到货品后,1-7个工作日受理退货服务", "", ""},
+		{"收到退货后5个工作日内受理,并在审核通过后退款", "", ""},
+		{"收到退货后5个工作日内完成退换货", "", "resolution_time <= 5 workday"},
 		{"电池属于易耗品,保修期为6个月", "", "parts_warranty = 6 month 电池"},
 		{"保修期:整机三年,压缩机十年", "", "warranty_period = 3 year; parts_warranty = 10 year 压缩机"},
 		{"显示器保修3年", "", "parts_warranty = 3 year 显示器"},

@@ -69,6 +69,8 @@ type Lexicon struct {
 	ServiceTriggers []string          `yaml:"service_triggers"`
 	ServiceObjects  []string          `yaml:"service_objects"`
 	ServiceVerbs    []string          `yaml:"service_verbs"`
+	// AcceptVerbs take a request in (受理): a time to do so resolves nothing.
+	AcceptVerbs []string `yaml:"accept_verbs"`
 	// CountStarts after a cue before a figure make the cue the event the
 	// count starts from (到达现场后24小时内解决): a cue after the figure names
 	// what the time is for.
@@ -305,6 +307,7 @@ func (l *Lexicon) DictionaryWords() []string {
 	add(l.ServiceTriggers...)
 	add(l.ServiceObjects...)
 	add(l.ServiceVerbs...)
+	add(l.AcceptVerbs...)
 	add(l.Negations...)
 	add(l.NoReason...)
 	add(l.Paid...)
