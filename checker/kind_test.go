@@ -105,13 +105,14 @@ func TestUnaskedTopics(t *testing.T) {
 	}{
 		{"退款说明\n取消订单后24小时内原路退款。", []reports.Topic{reports.RefundTime}, []reports.Topic{reports.WarrantyPeriod, reports.ExchangeWindow, reports.ReturnWindow}},
 		{"首页 > 帮助中心 > 保修政策\n保修政策\n整机保修一年。", []reports.Topic{reports.WarrantyPeriod, reports.PartsWarranty}, []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.RefundTime}},
-		{"退换货须知细则说明\n签收后7天内可退货。", nil, nil}, // 须知: a general word
+		{"购物须知与退换货\n签收后7天内可退货。", nil, nil}, // 购物须知: a general title
+		{"退换货须知\n签收后7天内可退货。", []reports.Topic{reports.ReturnWindow}, []reports.Topic{reports.WarrantyPeriod}},
 		{"退换货流程\n签收后7天内可申请退货。", []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.RefundTime}, []reports.Topic{reports.WarrantyPeriod}},
 		{"维修服务\n送修后七日内修复。", []reports.Topic{reports.RepairTime}, []reports.Topic{reports.ReturnWindow}},
 		{"售后服务政策\n七日内可退货。", nil, nil},
 		{"三包及退货说明\n七日内可退货。", nil, nil},
 		{"正品保障\n假一赔三。", nil, nil},
-		{"关于我们\n本店成立于2010年。", nil, nil}, // no part named
+		{"关于我们\n本店成立于2010年。", nil, nil},                            // no part named
 		{"本店所有商品签收后七日内可以申请退货，退款在收到退货后三个工作日内原路退回\n保修一年。", nil, nil}, // a sentence, no title
 	}
 	for _, c := range cases {
@@ -202,6 +203,9 @@ func TestJurisdiction(t *testing.T) {
 		{"退換貨說明\n請於到貨7日內來信客服信箱，退款將於10個工作天內匯入帳戶。", "tw"},
 		{"售後服務\n如有問題請於收貨後5個工作天內以電郵聯絡我們，可至門市辦理換貨。", "hk"},
 		{"退貨政策\n貨物出門，恕不退換。如運送途中引致損壞，請自行聯絡順豐速遞。", "hk"},
+		{"退換條款\n訂購前請細閱產品的退換政策，所有出售的貨品一律不設退款服務。", "hk"},
+		{"退貨政策\n如顧客於指定期限內並未申請退換，本公司毋須承擔任何責任。", "hk"},
+		{"退货条款\n本公司毋须承担任何责任。", "mainland"},           // simplified: one word is not enough
 		{"退货说明\n收到退货后安排退款，顺丰速递寄回，运费自理。", "mainland"}, // simplified: one word is not enough
 		{"售後服務政策\n本公司產品整機保修一年，請撥打全國服務熱線400-000-0000，或向12315投訴。", "mainland"},
 		{"退货须知\n签收后7日内可申请退货，退款在3个工作日内原路退回。", "mainland"},
