@@ -129,13 +129,18 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 	// A label and its short answer (无理由退换货： / 暂不支持) read as one,
 	// a blank line between them allowed.
 	answer := i+1 < len(d.clauses) && strings.HasSuffix(s, ":") && utf8.RuneCountInString(d.clauses[i+1].Text.S) <= 12 && !d.leadsItems(i)
-	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") && !answer {
+	// A condition sentence and the one after it on its line read as one
+	// too: 如果发现产品有质量问题，请联系我们。退货来回运费由买家承担。
+	condition := strings.HasSuffix(s, "。") && containsAnyWord(s, terms.Load().ConditionOpeners)
+	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") && !answer && !condition {
 		return nil, ""
 	}
 	next := d.clauses[i+1]
 	lines := 1
 	if answer {
 		lines = 2
+	} else if condition && !strings.HasSuffix(s, ";") {
+		lines = 0
 	}
 	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > lines || next.Table != d.clauses[i].Table {
 		return nil, ""

@@ -304,3 +304,26 @@ func TestRefusalBeforeGrant(t *testing.T) {
 		}
 	}
 }
+
+// A condition sentence and the sentence after it on the same line read as
+// one: the cost named in the second is the cost of the quality case named
+// in the first. On separate lines, or after a sentence that is no
+// condition, they stay apart.
+func TestConditionSentenceReadsOn(t *testing.T) {
+	a := builtinAuditor(t)
+	const head = "退换货服务\n签收后7日内可退货，15日内可换货，投诉电话：400-800-1234。\n"
+	cases := []struct{ text, want string }{
+		{"如果发现产品有质量问题，请尽快联系我们。退货来回运费由买家承担。", "CPL-SHIP-QUALITY@3"},
+		{"若商品存在质量问题，请在签收后联系客服。寄回的运费由顾客自理。", "CPL-SHIP-QUALITY@3"},
+		{"如出现性能故障，请先拍照留证。返修快递费由客户承担。", "CPL-SHIP-QUALITY@3"},
+		{"如果发现产品有质量问题，请尽快联系我们。\n退货来回运费由买家承担。", ""},   // another line
+		{"本店商品均经质检。退货来回运费由买家承担。", ""},                // no condition opened
+		{"如果不喜欢商品，可七天无理由退货。退货来回运费由买家承担。", ""},        // the condition is no quality case
+		{"如果发现产品有质量问题，请尽快联系我们。非质量问题退货的运费由买家承担。", ""}, // the second says otherwise
+	}
+	for _, c := range cases {
+		if g := ruleAt(auditText(t, a, "", head+c.text+"\n"), "CPL-SHIP-QUALITY"); g != c.want {
+			t.Errorf("%s: got %q, want %q", c.text, g, c.want)
+		}
+	}
+}

@@ -69,6 +69,9 @@ type Lexicon struct {
 	ServiceTriggers []string          `yaml:"service_triggers"`
 	ServiceObjects  []string          `yaml:"service_objects"`
 	ServiceVerbs    []string          `yaml:"service_verbs"`
+	// ConditionOpeners open a condition sentence; the next sentence on
+	// its line is what then happens (see checker's matchAt).
+	ConditionOpeners []string `yaml:"condition_openers"`
 	// AcceptVerbs take a request in (受理): a time to do so resolves nothing.
 	AcceptVerbs []string `yaml:"accept_verbs"`
 	// CountStarts after a cue before a figure make the cue the event the
