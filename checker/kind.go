@@ -57,6 +57,7 @@ const (
 	gB2BWeak
 	gConsumer
 	gMainland
+	gParty  // a contract's parties (甲方, 卖方)
 	gRegion // gRegion+2*r is region r's strong words, gRegion+2*r+1 its other words
 	nGroups = gRegion + 6
 	// gLawArticle counts clauses that open a law's numbered article.
@@ -113,6 +114,7 @@ var vocab = sync.OnceValue(func() *vocabulary {
 	add(gB2BWeak, l.B2BWeak)
 	add(gConsumer, l.Consumer)
 	add(gMainland, l.Jurisdictions.Mainland)
+	add(gParty, l.ContractParties)
 	for r, reg := range []struct {
 		id string
 		r  kinds.Region
@@ -193,6 +195,11 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		n[k] = t[g]
 	}
 	lawArticles := t[gLawArticle]
+	if t[gParty] >= 3 && t[gLaw] == 0 {
+		// 第七条 包装 … 卖方 … 买方: a contract's articles (a statute
+		// names parties too, but speaks of itself: 本法, 本规定)
+		lawArticles = 0
+	}
 	self := n[reports.Policy]
 	head := joinTitles(cls, headN)
 	first := firstTitle(cls)
@@ -279,11 +286,34 @@ func firstTitle(cls []clause.Clause) string {
 	for i := 0; i < len(cls) && i < headN; i++ {
 		// a run of keywords joined by underscores (甲_乙_丙) is a page's
 		// search-engine title, spam as often as not: not the document's
-		if s := cls[i].Text.S; firstIndex(s, vocab().lex.Navigation) < 0 && !keywordTitle(s) {
+		if s := cls[i].Text.S; firstIndex(s, vocab().lex.Navigation) < 0 && !keywordTitle(s) && !repeatedInHead(cls, i) {
 			return s
 		}
 	}
 	return cls[0].Text.S
+}
+
+// repeatedInHead reports a clause whose text stands again among the first
+// clauses: a site's banner or slogan (某某网—你身边的文案专家, twice), not
+// the title of the text under it.
+func repeatedInHead(cls []clause.Clause, i int) bool {
+	for j := 0; j < len(cls) && j < headN; j++ {
+		if j != i && cls[j].Text.S == cls[i].Text.S {
+			return !namesKind(cls[i].Text.S) // a page's title stands twice too (标题, then 正文的标题)
+		}
+	}
+	return false
+}
+
+// namesKind reports a line that names a kind of text: a title word of
+// any kind, or a statute's name.
+func namesKind(s string) bool {
+	for _, ws := range vocab().titles {
+		if firstIndex(s, ws) >= 0 {
+			return true
+		}
+	}
+	return isLawTitle(s)
 }
 
 // keywordTitle reports three or more words joined by single underscores

@@ -80,6 +80,13 @@ func TestDetectKind(t *testing.T) {
 		// a breadcrumb's 您 (您所在的位置) is the site's word, not a consumer's
 		{"您所在的位置：首页 > 医疗信息化 > 售后服务承诺书\n\n售后服务承诺书\n\n投标产品质保三年，设备故障时维修人员两小时内到达现场。", "bid"},
 		{"您现在的位置：首页 > 招标信息 > 售后服务承诺函\n\n售后服务承诺函\n\n我公司对本次投标设备提供五年质保，工程师24小时内到场。", "bid"},
+		// a site's banner standing twice is not the title under it
+		{"某某之家网—你身边的文案专家\n\n某某之家网—你身边的文案专家\n\n冰箱保修期是多久\n\n冰箱整机保修一年，压缩机保修三年。", "article"},
+		// a statute's title standing twice is still its title
+		{"部分商品修理更换退货责任规定\n\n部分商品修理更换退货责任规定\n\n第一条 为保护消费者的合法权益，制定本规定。\n\n第二条 本规定所称三包，是指包修、包换、包退。", "law"},
+		// numbered articles between a seller and a buyer are a contract's
+		{"第七条 包装\n所供设备由卖方妥善包装。\n第八条 检验\n买方收到设备后开箱清点，缺件由卖方负责。\n第九条 保修\n卖方对设备保修一年，接到买方报修后48小时内上门。", "policy"},
+		{"第一条 为规范买卖行为，制定本办法。\n第二条 卖方应当如实告知商品信息。\n第三条 买方有权查验商品。\n第四条 卖方不得拒绝买方的合理要求。", "law"},
 		// a question-and-answer page about a brand's warranty is an article
 		{"某品牌冰柜保修信息\n发布网友\n我来回答\n共1个回答\n热心网友\n该产品整机保修一年，压缩机保修三年。", "article"},
 	}

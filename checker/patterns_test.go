@@ -53,7 +53,9 @@ func TestBlanksAndVagueness(t *testing.T) {
 		want       bool
 	}{
 		{"bid", "质保期不少于X年。", "CPL-BLANK", true},
-		{"bid", "整机质保不少于 年。", "CPL-BLANK", false}, // 不少于 年: no 为 before the blank, not read
+		{"bid", "整机质保不少于 年。", "CPL-BLANK", true}, // a space where the figure belongs after a bound word
+		{"bid", "同一设备使用 个月内出现故障超过 次的，由卖方举证。", "CPL-BLANK", true},
+		{"bid", "同一设备使用 3 个月内出现故障超过 2 次的，由卖方举证。", "CPL-BLANK", false},
 		{"bid", "质保期为   年。", "CPL-BLANK", true},
 		{"bid", "售后服务热线：400-****-****", "CPL-BLANK", true},
 		{"bid", "接到报修后**小时内到达现场。", "CPL-BLANK", true},

@@ -49,7 +49,10 @@ type Lexicon struct {
 		General []string                   `yaml:"general"`
 		Words   map[string][]reports.Topic `yaml:"words"`
 	} `yaml:"title_scope"`
-	B2B []string `yaml:"b2b"`
+	// ContractParties name the parties of a contract (甲方, 卖方): numbered
+	// articles between them are a contract's, not a statute's.
+	ContractParties []string `yaml:"contract_parties"`
+	B2B             []string `yaml:"b2b"`
 	// B2BWeak are weaker signs of business terms: two count as one.
 	B2BWeak []string `yaml:"b2b_weak"`
 	// Accessories follow a product word in the name of something else

@@ -42,6 +42,7 @@ func TestWordsAreSimplified(t *testing.T) {
 		all = append(all, ws...)
 	}
 	all = append(all, l.B2B...)
+	all = append(all, l.ContractParties...)
 	all = append(all, l.B2BWeak...)
 	all = append(all, l.Navigation...)
 	all = append(all, l.HelpCentre...)
