@@ -381,7 +381,10 @@ func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind reports.Ki
 		}
 	}
 	policy := d.policyClauses()
-	commitment := len(policy) > 0 && isCommitment(policy, topics)
+	// A policy section of an article or a tender page (国家规定的退换货政策
+	// quoted in an explainer) is judged, but not asked for the terms it
+	// leaves out: only a policy document is a whole set of terms.
+	commitment := d.u.Kind == reports.Policy && len(policy) > 0 && isCommitment(policy, topics)
 	var cat *rules.Category
 	if slices.Contains(kindsHere, reports.Policy) {
 		if cat, out.CategoryEvidence = a.category(d); cat != nil {

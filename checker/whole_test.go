@@ -327,3 +327,29 @@ func TestConditionSentenceReadsOn(t *testing.T) {
 		}
 	}
 }
+
+// Only a policy document is a whole set of terms: the policy section of
+// an explainer is judged, but never asked for the terms it leaves out.
+func TestMissingOnlyForPolicyDocuments(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct {
+		text       string
+		wantKind   reports.Kind
+		wantMissed bool
+	}{
+		{"手机三包是多久\n\n手机三包期限根据消费者权益保护法的规定，主要分为以下内容：\n\n一、基础保修期限\n\n国家规定手机整机保修期为1年，自购买之日起计算。\n\n二、退换货政策\n\n7天无条件退换\n\n购买后7天内，若手机出现非人为损坏的性能故障，可无条件退货或更换。\n\n15天换货\n\n购买后15天内，可更换同款手机。\n\n三、注意事项\n\n人为损坏不在三包范围内。\n", reports.Article, false},
+		{"售后服务政策\n\n本店商品整机保修一年。\n", reports.Policy, true},
+	}
+	for _, c := range cases {
+		doc := auditText(t, a, "", c.text)
+		missed := false
+		for _, f := range doc.Findings {
+			if f.Status == reports.Missing {
+				missed = true
+			}
+		}
+		if doc.Kind != c.wantKind || missed != c.wantMissed {
+			t.Errorf("%.30q: kind %s, missing findings %v (%s); want %s, %v", c.text, doc.Kind, missed, rulesOf(doc), c.wantKind, c.wantMissed)
+		}
+	}
+}
