@@ -2,6 +2,7 @@ package checker
 
 import (
 	"regexp"
+	"shouhou/checker/check"
 	"strings"
 	"unicode/utf8"
 
@@ -275,6 +276,9 @@ func (d *doc) matchUnderLead(r *rules.Rule, i int) ([]int, string) {
 	if item == "" || containsAnyWord(item, terms.Load().Negations) {
 		return nil, "" // 目前仅支持退货，不支持换货: a statement of its own, not an item
 	}
+	if check.ItemsNameGoods(r) && !hasSuffixAnyWord(item, terms.Load().GoodsEndings) {
+		return nil, "" // 配件、包装等被严重损坏或丢失: a ground, no class of goods
+	}
 	text := item + tail
 	if d.leadCand == nil {
 		d.leadCand = map[int][]bool{}
@@ -299,6 +303,15 @@ func (d *doc) matchUnderLead(r *rules.Rule, i int) ([]int, string) {
 
 // listMarker is a list item's number (1. （2） ③ 一、 -).
 var listMarker = regexp.MustCompile(`^\s*(\(?[0-9一二三四五六七八九十]{1,3}[).、:]+|\([0-9一二三四五六七八九十]{1,3}\)|[①-⑳]|[-*•·])\s*`)
+
+func hasSuffixAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func containsAnyWord(s string, words []string) bool {
 	for _, w := range words {

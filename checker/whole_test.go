@@ -353,3 +353,23 @@ func TestMissingOnlyForPolicyDocuments(t *testing.T) {
 		}
 	}
 }
+
+// Under a refusal lead, an item that names a class of goods is refused
+// wholesale (a blanket refusal); an item that names a ground (the box
+// scratched, the tag cut off) is a condition, and no blanket refusal.
+func TestBlanketRefusalNamesGoods(t *testing.T) {
+	a := builtinAuditor(t)
+	const head = "退换货说明\n签收后7日内可退货，15日内可换货，投诉电话：400-800-1234。\n以下情况不予退换：\n"
+	cases := []struct{ item, want string }{
+		{"1. 特价商品；", "CPL-NORET-BLANKET@4"},
+		{"1. 清仓处理的贴身内衣类；", "CPL-NORET-BLANKET@4"},
+		{"1. 外包装有明显划痕的；", ""},
+		{"1. 吊牌已经剪掉；", ""},
+		{"1. 收到后超过七天才提出；", ""},
+	}
+	for _, c := range cases {
+		if g := ruleAt(auditText(t, a, "", head+c.item+"\n"), "CPL-NORET-BLANKET"); g != c.want {
+			t.Errorf("%s: got %q, want %q", c.item, g, c.want)
+		}
+	}
+}

@@ -14,7 +14,7 @@ import (
 func init() { rules.UsePrepared(&builtinBook) }
 
 var builtinBook = rules.Prepared{
-	Version: "builtin-9019a41cd13b",
+	Version: "builtin-3abeb982d03c",
 	Rules: []*rules.Rule{
 		{
 			ID:       "CPL-BLANK",
@@ -950,7 +950,8 @@ var builtinBook = rules.Prepared{
 						"不予",
 					},
 				},
-				ListItems: true,
+				ListItems:      true,
+				ItemsNameGoods: true,
 			},
 		},
 		{

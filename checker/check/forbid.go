@@ -23,6 +23,11 @@ type ForbidParams struct {
 	// the lead's place. Only for rules whose law is about which goods or
 	// cases may be excluded: each item is then one such case.
 	ListItems bool `yaml:"list_items,omitempty"`
+	// ItemsNameGoods: of those items, only ones that name goods (特价商品,
+	// 内衣类) are judged; an item that names a circumstance (配件丢失的,
+	// 买家原因造成的二次退换) is a ground, which no blanket refusal is.
+	// The goods endings are lexicon data (terms: goods_endings).
+	ItemsNameGoods bool `yaml:"items_name_goods,omitempty"`
 	// Status of the findings: violation (the default), or unclear for
 	// wording that leaves a topic without a reading (视情况而定).
 	Status reports.Status `yaml:"status,omitempty"`
@@ -35,6 +40,12 @@ func (p *ForbidParams) SynonymGroups() [][]string { return p.Synonyms }
 func ReadsListItems(r *rules.Rule) bool {
 	p, ok := r.Params.(*ForbidParams)
 	return ok && p.ListItems
+}
+
+// ItemsNameGoods reports whether r judges only list items that name goods.
+func ItemsNameGoods(r *rules.Rule) bool {
+	p, ok := r.Params.(*ForbidParams)
+	return ok && p.ItemsNameGoods
 }
 
 type forbid struct{}

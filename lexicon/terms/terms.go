@@ -69,6 +69,8 @@ type Lexicon struct {
 	ServiceTriggers []string          `yaml:"service_triggers"`
 	ServiceObjects  []string          `yaml:"service_objects"`
 	ServiceVerbs    []string          `yaml:"service_verbs"`
+	// GoodsEndings end the name of a class of goods (特价商品, 内衣类).
+	GoodsEndings []string `yaml:"goods_endings"`
 	// ConditionOpeners open a condition sentence; the next sentence on
 	// its line is what then happens (see checker's matchAt).
 	ConditionOpeners []string `yaml:"condition_openers"`
