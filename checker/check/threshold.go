@@ -97,7 +97,7 @@ func denied(s, word string) bool {
 		if len(before) > 4 {
 			before = before[len(before)-4:]
 		}
-		if !strings.ContainsAny(string(before), "非不禁") {
+		if !containsAny(string(before), terms.Load().Scope.BusinessUseDenials) {
 			return false
 		}
 		found, from = true, i+len(word)

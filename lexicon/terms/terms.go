@@ -224,6 +224,8 @@ type ScopeWords struct {
 	// BusinessUse are the tiers that put goods to business use (家用产品
 	// 用于商业用途的…包修半年): consumer law does not judge such a figure.
 	BusinessUse []string `yaml:"business_use"`
+	// BusinessUseDenials, just before a business use, deny it (非商业用途).
+	BusinessUseDenials []string `yaml:"business_use_denials"`
 }
 
 var file = embedded.New("lexicon/terms/topics.yaml", topicsYAML, (*Lexicon).prepare)
