@@ -283,7 +283,15 @@ func contractTitle(head string) bool {
 // scraped page's breadcrumb, menu or keyword title (您的位置: 首页 > 常识 >): the
 // page's own title comes after those.
 func firstTitle(cls []clause.Clause) string {
+	// a breadcrumb ends the site's chrome (a section name, a menu): the
+	// title comes after the last one in the head
+	from := 0
 	for i := 0; i < len(cls) && i < headN; i++ {
+		if isNavigation(cls[i].Text.S) {
+			from = i + 1
+		}
+	}
+	for i := from; i < len(cls) && i < headN; i++ {
 		// a run of keywords joined by underscores (甲_乙_丙) is a page's
 		// search-engine title, spam as often as not: not the document's
 		if s := cls[i].Text.S; firstIndex(s, vocab().lex.Navigation) < 0 && !keywordTitle(s) && !repeatedInHead(cls, i) {
@@ -500,7 +508,10 @@ func (u *Understanding) sections(cls []clause.Clause, counts []tally) {
 			// and the after-sales terms of a tender or bid (二、免费质保条款)
 			// are its demands or promises, not a shop's policy
 			procurement := (u.Kind == reports.Tender || u.Kind == reports.Bid) && k == reports.Policy
-			if strong && !procurement && !(u.Kind == reports.Law && sum(counts[p.First : p.Last+1])[gLawArticle] > 0) {
+			// an explainer's chapter on the rules (二、商家退换货规则揭秘)
+			// is a shop's policy only when someone speaks for the shop
+			described := u.Kind == reports.Article && k == reports.Policy && !speaksForItself(cls[p.First:p.Last+1])
+			if strong && !procurement && !described && !(u.Kind == reports.Law && sum(counts[p.First : p.Last+1])[gLawArticle] > 0) {
 				p.Kind = k
 			}
 		}
@@ -524,6 +535,17 @@ func (u *Understanding) sections(cls []clause.Clause, counts []tally) {
 		}
 		u.Sections = append(u.Sections, p)
 	}
+}
+
+// speaksForItself reports a clause in which the author speaks for
+// itself (本店, 我们, 我公司): terms offered, not described.
+func speaksForItself(cls []clause.Clause) bool {
+	for _, c := range cls {
+		if vocab().selfVoice.Contains(c.Text.S) {
+			return true
+		}
+	}
+	return false
 }
 
 // detectB2B tells terms between businesses: a tender or bid always; a

@@ -87,6 +87,8 @@ func TestDetectKind(t *testing.T) {
 		// numbered articles between a seller and a buyer are a contract's
 		{"第七条 包装\n所供设备由卖方妥善包装。\n第八条 检验\n买方收到设备后开箱清点，缺件由卖方负责。\n第九条 保修\n卖方对设备保修一年，接到买方报修后48小时内上门。", "policy"},
 		{"第一条 为规范买卖行为，制定本办法。\n第二条 卖方应当如实告知商品信息。\n第三条 买方有权查验商品。\n第四条 卖方不得拒绝买方的合理要求。", "law"},
+		// the site's section name before a breadcrumb is no title
+		{"硬件应用\n\n当前位置 /首页/科技/硬件应用/列表\n\n手机保修期多长\n\n根据规定，手机整机保修一年，电池保修六个月。", "article"},
 		// a question-and-answer page about a brand's warranty is an article
 		{"某品牌冰柜保修信息\n发布网友\n我来回答\n共1个回答\n热心网友\n该产品整机保修一年，压缩机保修三年。", "article"},
 	}

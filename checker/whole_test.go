@@ -110,10 +110,14 @@ func TestConflictNeedsSameScope(t *testing.T) {
 		{"一般故障4小时内修复。\n重大故障24小时内修复。", ""},
 		{"合同客户：接到报修后1小时内响应。\n普通客户：接到报修后4小时内响应。", ""},
 		{"90%的故障在24小时内修复。\n接到报修后48小时内修复。", ""},
+		// goods bought before and since a day are two tiers
+		{"2020年1月1日前购买的设备，接到报修后4小时内响应。\n自2020年1月1日起购买的设备，接到报修后2小时内响应。", ""},
+		{"2019年6月之前售出的产品，接到报修后8小时内到场。\n2019年6月以后售出的产品，接到报修后4小时内到场。", ""},
 		// the same scope still conflicts
 		{"北京地区2小时内到达现场。\n北京地区4小时内到达现场。", "CPL-CONFLICT@2"},
 		{"接到报修后2小时内响应。\n接到报修后4小时内响应。", "CPL-CONFLICT@2"},
 		{"一般故障4小时内修复。\n一般故障8小时内修复。", "CPL-CONFLICT@2"},
+		{"2020年1月1日前购买的设备4小时内响应。\n2020年1月1日前购买的设备8小时内响应。", "CPL-CONFLICT@2"},
 	}
 	for _, c := range cases {
 		if got := rulesOf(auditText(t, a, "bid", c.text+"\n")); got != c.want {
@@ -370,6 +374,28 @@ func TestBlanketRefusalNamesGoods(t *testing.T) {
 	for _, c := range cases {
 		if g := ruleAt(auditText(t, a, "", head+c.item+"\n"), "CPL-NORET-BLANKET"); g != c.want {
 			t.Errorf("%s: got %q, want %q", c.item, g, c.want)
+		}
+	}
+}
+
+// In an explainer, a chapter on the rules (二、商家退换货规则揭秘) is a
+// shop's policy only when someone speaks for the shop; described rules
+// are not judged as the author's terms.
+func TestArticleChapterOnRules(t *testing.T) {
+	a := builtinAuditor(t)
+	const intro = "电脑退换货要注意什么\n随着网购普及，消费者常常遇到退换货的难题，本文整理了常见问题。\n一、常见问题\n- 消费者在购买电脑后可能遇到质量问题。\n- 商品与描述不符等情况。\n"
+	const outro = "三、维权建议\n- 消费者应保留好购物凭证。\n- 遇到纠纷可向12315投诉。\n"
+	cases := []struct {
+		chapter string
+		want    string
+	}{
+		{"二、商家退换货规则揭秘\n- 一般情况下，电脑的退换货时间为自购买之日起7日内。\n- 退换货需保持商品完好。\n- 如有质量问题需提供相关证明。\n", ""},
+		{"二、退换货规则解读\n- 通常电脑的换货期限为购买后7日内。\n- 退换货需保持商品完好。\n- 如有质量问题需提供相关证明。\n", ""},
+		{"二、退换货政策\n- 本店电脑自签收之日起7日内可退换货。\n- 我们承担质量问题的来回运费。\n- 如有疑问请联系我们的客服。\n", "CPL-EXCH-15D@7"},
+	}
+	for _, c := range cases {
+		if got := ruleAt(auditText(t, a, "", intro+c.chapter+outro), "CPL-EXCH-15D"); got != c.want {
+			t.Errorf("%.20q: got %q, want %q", c.chapter, got, c.want)
 		}
 	}
 }
