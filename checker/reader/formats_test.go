@@ -268,8 +268,16 @@ func TestHTML(t *testing.T) {
 		want       []string
 	}{
 		{"script, style, comments and hidden elements are not text",
-			"<html><head><title>退换货</title><style>p{}/*3天*/</style><script>var d = 3; // 3天</script></head>\n<body><!-- 15天 --><p hidden>旧政策</p><div style=\"display: none\">30天</div><p>七日内退货</p></body></html>",
-			[]string{"h1|退换货|line 1 col 20", "paragraph|七日内退货|line 2 col 75"}},
+			"<html><head><title>退换货</title><style>p{}/*3天*/</style><script>var d = 3; // 3天</script></head>\n<body><!-- 15天 --><p hidden>旧政策</p><div style=\"visibility: hidden\">30天</div><div class=\"notice\" style=\"display: none\">60天</div><p>七日内退货</p></body></html>",
+			[]string{"h1|退换货|line 1 col 20", "paragraph|七日内退货|line 2 col 131"}},
+		// a help page's FAQ answers and tabs are collapsed until clicked:
+		// they are the page's terms all the same
+		{"folded answers and tab panes (display: none on an accordion's class) are text",
+			"<div class=\"question\">怎么退货？</div><div class=\"answer\" style=\"display: none;\"><p>签收后7天内可退货。</p></div>",
+			[]string{"paragraph|怎么退货？|line 1 col 23", "paragraph|签收后7天内可退货。|line 1 col 80"}},
+		{"a tab pane shown on a click is text",
+			"<div class=\"tab-pane fade\" style=\"display:none\">整机保修一年</div>",
+			[]string{"paragraph|整机保修一年|line 1 col 49"}},
 		{"character references keep later columns right",
 			"<p>签收起&nbsp;7&nbsp;日内&lt;可退&gt;</p>",
 			[]string{"paragraph|签收起\u00a07\u00a0日内<可退>|line 1 col 4"}},

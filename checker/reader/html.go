@@ -46,9 +46,12 @@ var htmlBlocks = map[string]bool{
 }
 
 // parseHTML reads the visible text of a page: script, style and hidden
-// elements are left out, block elements end clauses, table cells keep
-// their table, row and column. Places are the line and column of the text
-// in the page's source.
+// elements (the hidden attribute, visibility:hidden, display:none) are
+// left out — but not the folded parts of an accordion or tabs (display:none
+// on a class such as answer, tab-pane, collapse), which a help page opens
+// on a click: they are the page's terms all the same. Block
+// elements end clauses, table cells keep their table, row and column.
+// Places are the line and column of the text in the page's source.
 //
 // A page whose only text is inside <template> (a Vue or web-component
 // source saved as a page) is read again with the templates shown: an
@@ -158,7 +161,7 @@ func (p *htmlParser) startTag(name string, hasAttr, selfClosing bool, z *html.To
 		}
 		return
 	}
-	hidden := false
+	hidden, collapsed, folding := false, false, false
 	colspan := 1
 	for hasAttr {
 		var k, v []byte
@@ -168,15 +171,19 @@ func (p *htmlParser) startTag(name string, hasAttr, selfClosing bool, z *html.To
 			hidden = true
 		case "aria-hidden":
 			hidden = string(v) == "true"
+		case "class":
+			folding = foldingClass(string(v))
 		case "style":
 			s := strings.ReplaceAll(strings.ToLower(string(v)), " ", "")
-			hidden = hidden || strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden")
+			hidden = hidden || strings.Contains(s, "visibility:hidden")
+			collapsed = strings.Contains(s, "display:none")
 		case "colspan":
 			if n, err := strconv.Atoi(string(v)); err == nil && n > 1 && n < 100 {
 				colspan = n
 			}
 		}
 	}
+	hidden = hidden || collapsed && !folding
 	if (htmlSkip[name] && !(p.templates && name == "template") || hidden) && !selfClosing && !isVoid(name) {
 		p.skip, p.skipDepth = name, 1
 		return
@@ -303,6 +310,21 @@ func isVoid(name string) bool {
 	switch name {
 	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
 		return true
+	}
+	return false
+}
+
+// foldingClasses name the parts of an accordion or of tabs that a page
+// shows on a click (FAQ answers, tab panes, collapsed details).
+var foldingClasses = []string{"answer", "faq", "collapse", "accordion", "tab-pane", "tabpane", "tab-content", "tab_con", "panel", "fold", "toggle", "expand", "detail"}
+
+// foldingClass reports a class attribute naming such a part.
+func foldingClass(class string) bool {
+	class = strings.ToLower(class)
+	for _, c := range foldingClasses {
+		if strings.Contains(class, c) {
+			return true
+		}
 	}
 	return false
 }
