@@ -89,6 +89,9 @@ func TestDetectKind(t *testing.T) {
 		{"第一条 为规范买卖行为，制定本办法。\n第二条 卖方应当如实告知商品信息。\n第三条 买方有权查验商品。\n第四条 卖方不得拒绝买方的合理要求。", "law"},
 		// the site's section name before a breadcrumb is no title
 		{"硬件应用\n\n当前位置 /首页/科技/硬件应用/列表\n\n手机保修期多长\n\n根据规定，手机整机保修一年，电池保修六个月。", "article"},
+		// a notice's qualification list and an enterprise's inquiry terms
+		{"对合格供应商的要求：1、具有独立法人资格；注册资金不低于50万元；2、参加本次政府采购活动前三年内无重大违法记录；3、本次采购不接受联合体投标。", "tender"},
+		{"商务条款\n报价要求：所报价格应含税。\n资质要求：请上传营业执照。\n中选方案：按项一家中选。", "tender"},
 		// a question-and-answer page about a brand's warranty is an article
 		{"某品牌冰柜保修信息\n发布网友\n我来回答\n共1个回答\n热心网友\n该产品整机保修一年，压缩机保修三年。", "article"},
 	}
