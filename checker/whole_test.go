@@ -110,6 +110,8 @@ func TestConflictNeedsSameScope(t *testing.T) {
 		{"一般故障4小时内修复。\n重大故障24小时内修复。", ""},
 		{"合同客户：接到报修后1小时内响应。\n普通客户：接到报修后4小时内响应。", ""},
 		{"90%的故障在24小时内修复。\n接到报修后48小时内修复。", ""},
+		// a flattened table's bare figures have no subject of their own
+		{"产品保修期对照表\n产品类别\n智能马桶\n质保期限\n3年\n产品类别\n脸盆\n质保期限\n10年", ""},
 		// goods bought before and since a day are two tiers
 		{"2020年1月1日前购买的设备，接到报修后4小时内响应。\n自2020年1月1日起购买的设备，接到报修后2小时内响应。", ""},
 		{"2019年6月之前售出的产品，接到报修后8小时内到场。\n2019年6月以后售出的产品，接到报修后4小时内到场。", ""},

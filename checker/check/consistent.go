@@ -78,9 +78,15 @@ func (consistent) Run(d Doc, r *rules.Rule) []reports.Finding {
 	// stated; only those with two figures need their subjects read.
 	figures := map[string]duration.Amount{}
 	mixed := map[string]bool{}
+	// A bare figure (a line that is 3年 and nothing else, a flattened
+	// table's cell) has no subject of its own: it is compared with nothing.
+	bare := func(f Fact) bool {
+		s := clauses[f.Clause].Text.S
+		return clauses[f.Clause].Table == 0 && strings.TrimSpace(s[:f.Start]) == "" && strings.TrimRight(s[f.End:], " 。.") == ""
+	}
 	usable := func(f Fact) bool {
 		return slices.Contains(topics, f.Topic) && !f.Blank && !f.LadderStep && f.Unit != "" && f.Unit != duration.Lifetime &&
-			f.Op != duration.OpAtLeast && f.Op != duration.OpRange
+			f.Op != duration.OpAtLeast && f.Op != duration.OpRange && !bare(f)
 	}
 	for _, f := range d.Facts() {
 		if !usable(f) {

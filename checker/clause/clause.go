@@ -5,12 +5,15 @@ package clause
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"shouhou/checker/reader"
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/normalize"
+	"shouhou/lexicon/terms"
 )
 
 // Clause is the unit facts and findings are found in.
@@ -152,9 +155,13 @@ func Split(src *reader.Source) []Clause {
 		// figure of its own and bullets under it, heads those bullets; not
 		// among numbered items (以下情况不予退换货 / 1. 定制商品 / 2. 签收超过
 		// 15天的), nor under a colon lead. A bullet is always an item.
-		isTitle := !isLead && n <= 30 && !strings.ContainsAny(t.S, "。;,!?:") &&
+		// A bare figure (3年) under a title line (质保期限) is the title's
+		// value, as in a table flattened one cell a line (质保期限 / 3年 /
+		// 10年): it reads under the title, which stays for the next one.
+		bare := lead != "" && itemsOnly && !isLead && bareFigure(t.S) && namesTopic(lead)
+		isTitle := !isLead && !bare && n <= 30 && !strings.ContainsAny(t.S, "。;,!?:") &&
 			(b.Kind == reader.Paragraph || b.Kind == reader.ListItem && (lead == "" || itemsOnly) && numbered(t.S) && bulletsFollow(src, bi) && duration.Find(t.S) == nil)
-		if lead != "" && !isLead && !isTitle && (b.Kind == reader.ListItem || !itemsOnly && n <= 30 && strings.ContainsRune(t.S, ':')) {
+		if lead != "" && !isLead && !isTitle && (bare || b.Kind == reader.ListItem || !itemsOnly && n <= 30 && strings.ContainsRune(t.S, ':')) {
 			ctx = lead
 		} else {
 			lead = ""
@@ -209,6 +216,23 @@ func (c *collector) all() []Clause {
 		c.full[i] = nil // the chunk may go while the rest is copied
 	}
 	return append(out, c.cur...)
+}
+
+// namesTopic reports a title naming an after-sales topic (质保期限,
+// 保修期): the figures under it are that topic's. A title naming a part
+// (电机 / 36个月) pairs with its figure otherwise (see package facts).
+func namesTopic(title string) bool {
+	return slices.ContainsFunc(cueWords(), func(w string) bool { return strings.Contains(title, w) })
+}
+
+var cueWords = sync.OnceValue(func() []string { return terms.Load().Cues() })
+
+// bareFigure reports a line that is one duration and nothing else (3年,
+// 24个月。).
+func bareFigure(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "。.")
+	qs := duration.Find(s)
+	return len(qs) == 1 && qs[0].Start == 0 && qs[0].End == len(s)
 }
 
 // numbered reports a list item whose marker is a number (2. 3、 (四) 第五条),
