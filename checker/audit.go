@@ -243,6 +243,9 @@ type doc struct {
 	// leadOf); leadCand the prefilter's verdicts on items read with it.
 	leads    map[int]int
 	leadCand map[int][]bool
+	// opens caches whether clause i opens a condition sentence (1 yes,
+	// -1 no, 0 not yet asked): matchAt asks it once per rule.
+	opens []int8
 	// ignored[clause][rule] is the reason a shouhou-ignore line gave for
 	// not reporting rule on that clause.
 	ignored map[int]map[string]string

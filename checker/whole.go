@@ -2,10 +2,10 @@ package checker
 
 import (
 	"regexp"
-	"shouhou/checker/check"
 	"strings"
 	"unicode/utf8"
 
+	"shouhou/checker/check"
 	"shouhou/checker/clause"
 	"shouhou/checker/facts"
 	"shouhou/checker/reader"
@@ -132,7 +132,7 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 	answer := i+1 < len(d.clauses) && strings.HasSuffix(s, ":") && utf8.RuneCountInString(d.clauses[i+1].Text.S) <= 12 && !d.leadsItems(i)
 	// A condition sentence and the one after it on its line read as one
 	// too: 如果发现产品有质量问题，请联系我们。退货来回运费由买家承担。
-	condition := strings.HasSuffix(s, "。") && containsAnyWord(s, terms.Load().ConditionOpeners)
+	condition := strings.HasSuffix(s, "。") && d.opensCondition(i)
 	if i+1 >= len(d.clauses) || !strings.HasSuffix(s, ";") && !answer && !condition {
 		return nil, ""
 	}
@@ -140,7 +140,7 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 	lines := 1
 	if answer {
 		lines = 2
-	} else if condition && !strings.HasSuffix(s, ";") {
+	} else if condition {
 		lines = 0
 	}
 	if gap := d.src.Text[d.clauses[i].Text.Orig(len(s)):next.Text.Orig(0)]; strings.TrimSpace(gap) != "" || strings.Count(gap, "\n") > lines || next.Table != d.clauses[i].Table {
@@ -276,7 +276,7 @@ func (d *doc) matchUnderLead(r *rules.Rule, i int) ([]int, string) {
 	if item == "" || containsAnyWord(item, terms.Load().Negations) {
 		return nil, "" // 目前仅支持退货，不支持换货: a statement of its own, not an item
 	}
-	if check.ItemsNameGoods(r) && !hasSuffixAnyWord(item, terms.Load().GoodsEndings) {
+	if check.ItemsNameGoods(r) && !d.namesGoods(j, item) {
 		return nil, "" // 配件、包装等被严重损坏或丢失: a ground, no class of goods
 	}
 	text := item + tail
@@ -301,8 +301,53 @@ func (d *doc) matchUnderLead(r *rules.Rule, i int) ([]int, string) {
 	return loc, text
 }
 
+// namesGoods reports a list item under lead j that names a class of
+// goods: the lead says its items are goods (以下商品不予退换： / 特价手机),
+// or the item ends as a class of goods does (特价商品, 内衣类), a bracket
+// after it aside (清仓商品（详情页注明）).
+func (d *doc) namesGoods(j int, item string) bool {
+	lex := terms.Load()
+	if containsAnyWord(d.clauses[j].Text.S, lex.GoodsLeads) {
+		return true
+	}
+	if k := strings.LastIndexByte(item, '('); k > 0 && strings.HasSuffix(item, ")") {
+		item = strings.TrimSpace(item[:k])
+	}
+	return hasSuffixAnyWord(item, lex.GoodsEndings)
+}
+
+// opensCondition reports clause i holding a phrase that opens with a
+// condition word (如果, 若, 凡): the sentence after it on its line says
+// what then happens. 若干, or a 若 inside a phrase, opens nothing.
+func (d *doc) opensCondition(i int) bool {
+	if d.opens == nil {
+		d.opens = make([]int8, len(d.clauses))
+	}
+	if d.opens[i] == 0 {
+		d.opens[i] = -1
+		lex := terms.Load()
+		// the sentence's first phrase or a later one (收到货后,如果发现…)
+		for _, p := range strings.Split(listMarker.ReplaceAllString(d.clauses[i].Text.S, ""), ",") {
+			if hasPrefixAnyWord(p, lex.ConditionOpeners) && !hasPrefixAnyWord(p, lex.ConditionFalseStarts) {
+				d.opens[i] = 1
+				break
+			}
+		}
+	}
+	return d.opens[i] == 1
+}
+
 // listMarker is a list item's number (1. （2） ③ 一、 -).
 var listMarker = regexp.MustCompile(`^\s*(\(?[0-9一二三四五六七八九十]{1,3}[).、:]+|\([0-9一二三四五六七八九十]{1,3}\)|[①-⑳]|[-*•·])\s*`)
+
+func hasPrefixAnyWord(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func hasSuffixAnyWord(s string, words []string) bool {
 	for _, w := range words {

@@ -158,7 +158,7 @@ func Split(src *reader.Source) []Clause {
 		// A bare figure (3年) under a title line (质保期限) is the title's
 		// value, as in a table flattened one cell a line (质保期限 / 3年 /
 		// 10年): it reads under the title, which stays for the next one.
-		bare := lead != "" && itemsOnly && !isLead && bareFigure(t.S) && namesTopic(lead)
+		bare := lead != "" && itemsOnly && !isLead && n <= 12 && bareFigure(t.S) && namesTopic(lead)
 		isTitle := !isLead && !bare && n <= 30 && !strings.ContainsAny(t.S, "。;,!?:") &&
 			(b.Kind == reader.Paragraph || b.Kind == reader.ListItem && (lead == "" || itemsOnly) && numbered(t.S) && bulletsFollow(src, bi) && duration.Find(t.S) == nil)
 		if lead != "" && !isLead && !isTitle && (bare || b.Kind == reader.ListItem || !itemsOnly && n <= 30 && strings.ContainsRune(t.S, ':')) {

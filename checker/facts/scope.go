@@ -42,6 +42,10 @@ func (s Scope) Key() string {
 type scoper struct {
 	words *keywords.Set
 	kind  []int // word index -> 0 region, 1 tier, 2 severity
+	// purchaseDate matches a day of sale the terms change on, the day
+	// and its bound captured: 2017年9月7日前购买的产品 (lexicon scope:
+	// date_bounds, purchase_words).
+	purchaseDate *regexp.Regexp
 }
 
 func newScoper(lex *terms.Lexicon) *scoper {
@@ -54,6 +58,14 @@ func newScoper(lex *terms.Lexicon) *scoper {
 		}
 	}
 	sc.words = keywords.New(words)
+	quote := func(ws []string) string {
+		q := make([]string, len(ws))
+		for i, w := range ws {
+			q[i] = regexp.QuoteMeta(w)
+		}
+		return strings.Join(q, "|")
+	}
+	sc.purchaseDate = regexp.MustCompile(`([0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?\s*(?:` + quote(lex.Scope.DateBounds) + `))[^;。]{0,16}?(?:` + quote(lex.Scope.PurchaseWords) + `)`)
 	return sc
 }
 
@@ -130,9 +142,11 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 	if out[1] == "" {
 		// goods bought before or since a day are a tier of their own:
 		// 2017年9月7日前购买的产品，质保一年 beside 自2017年9月7日起…三年
-		if ms := purchaseDateRe.FindAllStringIndex(s[:off], -1); len(ms) > 0 {
-			m := ms[len(ms)-1]
-			out[1] = s[m[0]:m[1]]
+		if strings.ContainsAny(s[:off], "0123456789") { // no date without digits: no regexp run
+			if ms := sc.purchaseDate.FindAllStringSubmatchIndex(s[:off], -1); len(ms) > 0 {
+				m := ms[len(ms)-1]
+				out[1] = s[m[2]:m[3]] // the day and its bound: 2017年9月7日前
+			}
 		}
 	}
 	if ctx != "" && (out[0] == "" || out[1] == "" || out[2] == "") {
@@ -146,9 +160,6 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 	}
 	return out
 }
-
-// purchaseDateRe is a day the terms change on: 2017年9月7日前, 自2020年1月起.
-var purchaseDateRe = regexp.MustCompile(`[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?\s*(?:之前|以前|前|起|之后|以后)`)
 
 // shareRe is a share of the cases: 90%的故障, 95%以上的报修.
 var shareRe = regexp.MustCompile(`([0-9]+(?:\.[0-9]+)?)\s*%\s*(?:以上|及以上)?的?\s*(?:故障|问题|报修|维修|设备|情况|请求|工单|投诉|用户|客户|案例|服务)`)
