@@ -58,6 +58,7 @@ const (
 	gConsumer
 	gMainland
 	gParty  // a contract's parties (甲方, 卖方)
+	gNav    // a breadcrumb's or menu's words (首页, 您的位置)
 	gRegion // gRegion+2*r is region r's strong words, gRegion+2*r+1 its other words
 	nGroups = gRegion + 6
 	// gLawArticle counts clauses that open a law's numbered article.
@@ -115,6 +116,7 @@ var vocab = sync.OnceValue(func() *vocabulary {
 	add(gConsumer, l.Consumer)
 	add(gMainland, l.Jurisdictions.Mainland)
 	add(gParty, l.ContractParties)
+	add(gNav, l.Navigation)
 	for r, reg := range []struct {
 		id string
 		r  kinds.Region
@@ -134,11 +136,18 @@ func signals(cls []clause.Clause) ([]tally, [nGroups][]string) {
 	v := vocab()
 	counts := make([]tally, len(cls))
 	var evidence [nGroups][]string
+	var hits []int // the words of one clause, reused
 	for i, c := range cls {
-		if isNavigation(c.Text.S) {
+		hits, nav := hits[:0], false
+		v.signals.Each(c.Text.S, func(_, _, w int) bool {
+			hits = append(hits, w)
+			nav = nav || slices.Contains(v.groupsOf[w], gNav)
+			return true
+		})
+		if nav && utf8.RuneCountInString(c.Text.S) <= 80 {
 			continue // 您的位置：首页 > 帮助中心 >: the site's, not the text's words
 		}
-		v.signals.Each(c.Text.S, func(_, _, w int) bool {
+		for _, w := range hits {
 			for _, g := range v.groupsOf[w] {
 				if counts[i][g] < 0xFFFF {
 					counts[i][g]++
@@ -147,8 +156,7 @@ func signals(cls []clause.Clause) ([]tally, [nGroups][]string) {
 					evidence[g] = append(evidence[g], v.signals.Word(w))
 				}
 			}
-			return true
-		})
+		}
 		if v.lex.LawArticle.MatchString(c.Text.S) {
 			counts[i][gLawArticle] = 1
 		}
@@ -290,6 +298,9 @@ func firstTitle(cls []clause.Clause) string {
 		if isNavigation(cls[i].Text.S) {
 			from = i + 1
 		}
+	}
+	if from >= headN && from < len(cls) {
+		return cls[from].Text.S // the breadcrumb ends the head: the title is next
 	}
 	for i := from; i < len(cls) && i < headN; i++ {
 		// a run of keywords joined by underscores (甲_乙_丙) is a page's
@@ -661,7 +672,8 @@ func unaskedTopics(cls []clause.Clause) map[reports.Topic]bool {
 		return nil
 	}
 	title := firstTitle(cls)
-	if utf8.RuneCountInString(title) > 24 || firstIndex(title, vocab().lex.TitleScope.General) >= 0 {
+	// a title has no sentence marks and no figures (质量问题可在7天内退货。 is a term)
+	if utf8.RuneCountInString(title) > 24 || strings.ContainsAny(title, "。,;:!?0123456789") || firstIndex(title, vocab().lex.TitleScope.General) >= 0 {
 		return nil
 	}
 	asked := map[reports.Topic]bool{}

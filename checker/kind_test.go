@@ -87,6 +87,8 @@ func TestDetectKind(t *testing.T) {
 		// numbered articles between a seller and a buyer are a contract's
 		{"第七条 包装\n所供设备由卖方妥善包装。\n第八条 检验\n买方收到设备后开箱清点，缺件由卖方负责。\n第九条 保修\n卖方对设备保修一年，接到买方报修后48小时内上门。", "policy"},
 		{"第一条 为规范买卖行为，制定本办法。\n第二条 卖方应当如实告知商品信息。\n第三条 买方有权查验商品。\n第四条 卖方不得拒绝买方的合理要求。", "law"},
+		// a breadcrumb closing the head: the title is the line after it
+		{"某某网\n\n科技频道\n\n硬件应用\n\n当前位置 /首页/科技/硬件应用/列表\n\n手机保修期多长\n\n根据规定，手机整机保修一年，电池保修六个月。", "article"},
 		// the site's section name before a breadcrumb is no title
 		{"硬件应用\n\n当前位置 /首页/科技/硬件应用/列表\n\n手机保修期多长\n\n根据规定，手机整机保修一年，电池保修六个月。", "article"},
 		// a notice's qualification list and an enterprise's inquiry terms
@@ -116,7 +118,7 @@ func TestUnaskedTopics(t *testing.T) {
 		unasked []reports.Topic // nil: everything asked
 	}{
 		{"退款说明\n取消订单后24小时内原路退款。", []reports.Topic{reports.RefundTime}, []reports.Topic{reports.WarrantyPeriod, reports.ExchangeWindow, reports.ReturnWindow}},
-		{"首页 > 帮助中心 > 保修政策\n保修政策\n整机保修一年。", []reports.Topic{reports.WarrantyPeriod, reports.PartsWarranty}, []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.RefundTime}},
+		{"首页 > 帮助中心 > 保修政策\n\n保修政策\n\n整机保修一年。", []reports.Topic{reports.WarrantyPeriod, reports.PartsWarranty}, []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.RefundTime}},
 		{"购物须知与退换货\n签收后7天内可退货。", nil, nil}, // 购物须知: a general title
 		{"退换货须知\n签收后7天内可退货。", []reports.Topic{reports.ReturnWindow}, []reports.Topic{reports.WarrantyPeriod}},
 		{"退换货流程\n签收后7天内可申请退货。", []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.RefundTime}, []reports.Topic{reports.WarrantyPeriod}},
@@ -126,6 +128,7 @@ func TestUnaskedTopics(t *testing.T) {
 		{"正品保障\n假一赔三。", nil, nil},
 		{"关于我们\n本店成立于2010年。", nil, nil},                            // no part named
 		{"本店所有商品签收后七日内可以申请退货，退款在收到退货后三个工作日内原路退回\n保修一年。", nil, nil}, // a sentence, no title
+		{"质量问题可在7天内退货。\n保修一年。", nil, nil},                          // a short term, no title
 	}
 	for _, c := range cases {
 		src, err := reader.Parse("x.txt", []byte(c.text), "text", reader.Options{})

@@ -120,6 +120,8 @@ func TestConflictNeedsSameScope(t *testing.T) {
 		{"接到报修后2小时内响应。\n接到报修后4小时内响应。", "CPL-CONFLICT@2"},
 		{"一般故障4小时内修复。\n一般故障8小时内修复。", "CPL-CONFLICT@2"},
 		{"2020年1月1日前购买的设备4小时内响应。\n2020年1月1日前购买的设备8小时内响应。", "CPL-CONFLICT@2"},
+		// a day the promise takes effect is no tier of goods
+		{"本承诺自2020年1月1日起生效，接到报修后2小时内响应。\n接到报修后4小时内响应。", "CPL-CONFLICT@2"},
 	}
 	for _, c := range cases {
 		if got := rulesOf(auditText(t, a, "bid", c.text+"\n")); got != c.want {
@@ -322,6 +324,8 @@ func TestConditionSentenceReadsOn(t *testing.T) {
 		{"如果发现产品有质量问题，请尽快联系我们。退货来回运费由买家承担。", "CPL-SHIP-QUALITY@3"},
 		{"若商品存在质量问题，请在签收后联系客服。寄回的运费由顾客自理。", "CPL-SHIP-QUALITY@3"},
 		{"如出现性能故障，请先拍照留证。返修快递费由客户承担。", "CPL-SHIP-QUALITY@3"},
+		{"1. 收到货后，如果发现产品有质量问题，请尽快联系我们。退货来回运费由买家承担。", "CPL-SHIP-QUALITY@3"},
+		{"本店赠送若干小礼品，质量问题包退包换。退货来回运费由买家承担。", ""},      // 若干 opens nothing
 		{"如果发现产品有质量问题，请尽快联系我们。\n退货来回运费由买家承担。", ""},   // another line
 		{"本店商品均经质检。退货来回运费由买家承担。", ""},                // no condition opened
 		{"如果不喜欢商品，可七天无理由退货。退货来回运费由买家承担。", ""},        // the condition is no quality case
@@ -372,6 +376,7 @@ func TestBlanketRefusalNamesGoods(t *testing.T) {
 		{"1. 外包装有明显划痕的；", ""},
 		{"1. 吊牌已经剪掉；", ""},
 		{"1. 收到后超过七天才提出；", ""},
+		{"1. 清仓商品（限时）；", "CPL-NORET-BLANKET@4"}, // a bracket after the goods aside
 	}
 	for _, c := range cases {
 		if g := ruleAt(auditText(t, a, "", head+c.item+"\n"), "CPL-NORET-BLANKET"); g != c.want {
@@ -398,6 +403,18 @@ func TestArticleChapterOnRules(t *testing.T) {
 	for _, c := range cases {
 		if got := ruleAt(auditText(t, a, "", intro+c.chapter+outro), "CPL-EXCH-15D"); got != c.want {
 			t.Errorf("%.20q: got %q, want %q", c.chapter, got, c.want)
+		}
+	}
+}
+
+// A list whose lead says its items are goods (以下商品不予退换：) refuses
+// each item wholesale, whatever the item's last word.
+func TestGoodsLeadNamesItems(t *testing.T) {
+	a := builtinAuditor(t)
+	const head = "退换货说明\n签收后7日内可退货，15日内可换货，投诉电话：400-800-1234。\n以下商品不予退换：\n"
+	for _, item := range []string{"1. 特价手机；", "1. 打折服装；"} {
+		if g := ruleAt(auditText(t, a, "", head+item+"\n"), "CPL-NORET-BLANKET"); g != "CPL-NORET-BLANKET@4" {
+			t.Errorf("%s: got %q, want CPL-NORET-BLANKET@4", item, g)
 		}
 	}
 }

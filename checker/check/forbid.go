@@ -62,6 +62,9 @@ func (forbid) Validate(r *rules.Rule, bad rules.Bad) {
 	if p.Status != "" && p.Status != reports.Violation && p.Status != reports.Unclear {
 		bad("status", "status %q: only forbid rules take a status, violation or unclear", p.Status)
 	}
+	if p.ItemsNameGoods && !p.ListItems {
+		bad("items_name_goods", "items_name_goods needs list_items: true (it says which list items are judged)")
+	}
 }
 
 // validSynonyms checks synonym groups: two or more words each.

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -315,15 +316,21 @@ func isVoid(name string) bool {
 }
 
 // foldingClasses name the parts of an accordion or of tabs that a page
-// shows on a click (FAQ answers, tab panes, collapsed details).
-var foldingClasses = []string{"answer", "faq", "collapse", "accordion", "tab-pane", "tabpane", "tab-content", "tab_con", "panel", "fold", "toggle", "expand", "detail"}
+// shows on a click (FAQ answers, tab panes, collapsed parts).
+var foldingClasses = []string{"answer", "faq", "collapse", "accordion", "tab-pane", "tabpane", "tab-content", "tabcontent", "tab_con", "fold"}
 
-// foldingClass reports a class attribute naming such a part.
+// foldingClass reports a class attribute naming such a part: one of its
+// classes is one of those, or has one as a part between - or _
+// (faq-answer, cjwt_answer); policy-2019 or a detail page's class is none.
 func foldingClass(class string) bool {
-	class = strings.ToLower(class)
-	for _, c := range foldingClasses {
-		if strings.Contains(class, c) {
+	for _, c := range strings.Fields(strings.ToLower(class)) {
+		if slices.Contains(foldingClasses, c) {
 			return true
+		}
+		for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
+			if slices.Contains(foldingClasses, part) {
+				return true
+			}
 		}
 	}
 	return false

@@ -71,9 +71,13 @@ type Lexicon struct {
 	ServiceVerbs    []string          `yaml:"service_verbs"`
 	// GoodsEndings end the name of a class of goods (特价商品, 内衣类).
 	GoodsEndings []string `yaml:"goods_endings"`
+	// GoodsLeads in a list's lead make its items goods (以下商品不予退换).
+	GoodsLeads []string `yaml:"goods_leads"`
 	// ConditionOpeners open a condition sentence; the next sentence on
 	// its line is what then happens (see checker's matchAt).
 	ConditionOpeners []string `yaml:"condition_openers"`
+	// ConditionFalseStarts begin with an opener but open nothing (若干).
+	ConditionFalseStarts []string `yaml:"condition_false_starts"`
 	// AcceptVerbs take a request in (受理): a time to do so resolves nothing.
 	AcceptVerbs []string `yaml:"accept_verbs"`
 	// CountStarts after a cue before a figure make the cue the event the
@@ -226,6 +230,11 @@ type ScopeWords struct {
 	BusinessUse []string `yaml:"business_use"`
 	// BusinessUseDenials, just before a business use, deny it (非商业用途).
 	BusinessUseDenials []string `yaml:"business_use_denials"`
+	// DateBounds after a date make it a day terms change on (2017年9月7日前,
+	// 自2020年1月起); PurchaseWords near it make the day the goods' sale
+	// (…前购买的产品): such goods are a tier of their own.
+	DateBounds    []string `yaml:"date_bounds"`
+	PurchaseWords []string `yaml:"purchase_words"`
 }
 
 var file = embedded.New("lexicon/terms/topics.yaml", topicsYAML, (*Lexicon).prepare)
