@@ -359,7 +359,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			}
 			out = append(out, f)
 		}
-		if service && !anyService(x.lex, topics) && ev != serviceOnly && !hasPrefixAny(strings.TrimLeft(s[q.End:p[1]], "内之以 "), x.lex.AcceptVerbs...) {
+		if service && !anyService(x.lex, topics) && ev != serviceOnly && !x.onlyAccepts(s[q.End:p[1]]) {
 			// 收到退货后2个工作日内处理: the seller's time to settle a
 			// return (but 1-3个工作日内受理您的请求 only takes it in)
 			out = append(out, Fact{Topic: reports.ResolutionTime, Quantity: q})
@@ -1140,4 +1140,20 @@ func lastOf(ss []string) string {
 		return ""
 	}
 	return ss[len(ss)-1]
+}
+
+// onlyAccepts reports the words after a figure saying only that a request
+// is taken in (…内受理您的请求, …内予以受理), and not that it is then
+// settled (…内受理并完成退款).
+func (x *Extractor) onlyAccepts(after string) bool {
+	i := -1
+	for _, w := range x.lex.AcceptVerbs {
+		if j := strings.Index(after, w); j >= 0 && (i < 0 || j < i) {
+			i = j
+		}
+	}
+	if i < 0 || utf8.RuneCountInString(after[:i]) > 4 {
+		return false // no accepting verb right after the figure (内, 予以, 会)
+	}
+	return !containsAny(after[i:], x.lex.SettleVerbs)
 }

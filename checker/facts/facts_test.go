@@ -156,7 +156,9 @@ func TestExtract(t *testing.T) {
 		// taking a request in (受理) is no time to resolve it
 		{"售后客服会在收到邮件后的1-3个工作日内受理您的请求", "", ""},
 		{"我们在收到货品后,1-7个工作日受理退货服务", "", ""},
-		{"收到退货后5个工作日内受理,并在审核通过后退款", "", ""},
+		{"收到退货后5个工作日内会受理您的申请", "", ""},
+		{"收到退货后3个工作日内予以受理", "", ""},
+		{"收到退货后5个工作日内受理并完成退换货", "", "resolution_time <= 5 workday"}, // taken in and settled
 		{"收到退货后5个工作日内完成退换货", "", "resolution_time <= 5 workday"},
 		{"电池属于易耗品,保修期为6个月", "", "parts_warranty = 6 month 电池"},
 		{"保修期:整机三年,压缩机十年", "", "warranty_period = 3 year; parts_warranty = 10 year 压缩机"},

@@ -80,6 +80,8 @@ type Lexicon struct {
 	ConditionFalseStarts []string `yaml:"condition_false_starts"`
 	// AcceptVerbs take a request in (受理): a time to do so resolves nothing.
 	AcceptVerbs []string `yaml:"accept_verbs"`
+	// SettleVerbs after an accepting verb make the time a settling one.
+	SettleVerbs []string `yaml:"settle_verbs"`
 	// CountStarts after a cue before a figure make the cue the event the
 	// count starts from (到达现场后24小时内解决): a cue after the figure names
 	// what the time is for.
