@@ -246,6 +246,8 @@ type doc struct {
 	// opens caches whether clause i opens a condition sentence (1 yes,
 	// -1 no, 0 not yet asked): matchAt asks it once per rule.
 	opens []int8
+	// rows indexes table cells by (table, row): whole.go's rowText.
+	rows map[[2]int][]int
 	// ignored[clause][rule] is the reason a shouhou-ignore line gave for
 	// not reporting rule on that clause.
 	ignored map[int]map[string]string

@@ -119,6 +119,9 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 			if readsListItems(r) && d.leadsItems(i) && loc[0] >= lastPhrase(s) {
 				return nil, "" // 以下情况不支持退换货： says nothing until its items are read
 			}
+			if row := d.rowText(i); row != "" && r.Match(row+";"+s) == nil {
+				return nil, "" // | 样式、尺码等个人原因 | 不支持退换货 |: the row's case excepts it
+			}
 			return loc, s
 		}
 	}
@@ -314,6 +317,32 @@ func (d *doc) namesGoods(j int, item string) bool {
 		item = strings.TrimSpace(item[:k])
 	}
 	return hasSuffixAnyWord(item, lex.GoodsEndings)
+}
+
+// rowText joins the other cells of table cell i's row ("" for a clause
+// outside a table): a cell's words are read with its row's, as the
+// reader of the table does (| 主观个人原因 | 不支持退换货 |).
+func (d *doc) rowText(i int) string {
+	c := d.clauses[i]
+	if c.Table == 0 {
+		return ""
+	}
+	if d.rows == nil {
+		d.rows = map[[2]int][]int{}
+		for k, o := range d.clauses {
+			if o.Table > 0 {
+				key := [2]int{o.Table, o.Row}
+				d.rows[key] = append(d.rows[key], k)
+			}
+		}
+	}
+	var parts []string
+	for _, k := range d.rows[[2]int{c.Table, c.Row}] {
+		if k != i {
+			parts = append(parts, d.clauses[k].Text.S)
+		}
+	}
+	return strings.Join(parts, ";")
 }
 
 // opensCondition reports clause i holding a phrase that opens with a

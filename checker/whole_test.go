@@ -418,3 +418,25 @@ func TestGoodsLeadNamesItems(t *testing.T) {
 		}
 	}
 }
+
+// A table cell is read with its row: | 样式、尺码等个人原因 | 不支持退换货 |
+// refuses a no-reason case, no blanket refusal; | 特价商品 | 不支持退换货 |
+// still is one.
+func TestCellReadWithItsRow(t *testing.T) {
+	a := builtinAuditor(t)
+	cases := []struct{ row, want string }{
+		{"| 样式、尺码等个人原因 | 不支持退换货 |", ""},
+		{"| 人为损坏 | 不支持退换货 |", ""},
+		{"| 特价商品 | 不支持退换货 |", "CPL-NORET-BLANKET@5"},
+	}
+	for _, c := range cases {
+		text := "# 退换货说明\n\n| 情形 | 处理 |\n| --- | --- |\n" + c.row + "\n"
+		src, err := reader.Parse("t.md", []byte(text), "markdown", reader.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := ruleAt(a.Audit(src, ""), "CPL-NORET-BLANKET"); g != c.want {
+			t.Errorf("%s: got %q, want %q", c.row, g, c.want)
+		}
+	}
+}
