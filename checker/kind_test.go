@@ -220,8 +220,9 @@ func TestJurisdiction(t *testing.T) {
 		{"退貨政策\n貨物出門，恕不退換。如運送途中引致損壞，請自行聯絡順豐速遞。", "hk"},
 		{"退換條款\n訂購前請細閱產品的退換政策，所有出售的貨品一律不設退款服務。", "hk"},
 		{"退貨政策\n如顧客於指定期限內並未申請退換，本公司毋須承擔任何責任。", "hk"},
-		{"退货条款\n本公司毋须承担任何责任。", "mainland"},           // simplified: one word is not enough
-		{"退货说明\n收到退货后安排退款，顺丰速递寄回，运费自理。", "mainland"}, // simplified: one word is not enough
+		{"退货条款\n本公司毋须承担任何责任。", "mainland"},                         // simplified: one word is not enough
+		{"購物須知\n為維護您的權益，請仔細閱讀下述說明。\n本須知得隨時修訂並公告於本站中。", "mainland"}, // 仔细阅读 is no 细阅
+		{"退货说明\n收到退货后安排退款，顺丰速递寄回，运费自理。", "mainland"},               // simplified: one word is not enough
 		{"售後服務政策\n本公司產品整機保修一年，請撥打全國服務熱線400-000-0000，或向12315投訴。", "mainland"},
 		{"退货须知\n签收后7日内可申请退货，退款在3个工作日内原路退回。", "mainland"},
 	}
