@@ -14,7 +14,7 @@ import (
 func init() { rules.UsePrepared(&builtinBook) }
 
 var builtinBook = rules.Prepared{
-	Version: "builtin-3bbf6f838884",
+	Version: "builtin-e4b8860d176f",
 	Rules: []*rules.Rule{
 		{
 			ID:       "CPL-BLANK",
@@ -508,6 +508,7 @@ var builtinBook = rules.Prepared{
 				Except: []string{
 					"无理由",
 				},
+				ExceptedGoods: true,
 			},
 		},
 		{
@@ -1811,11 +1812,13 @@ var builtinBook = rules.Prepared{
 				Bad: []string{
 					"自签收之日起五日内可退货。",
 					"收货后3天内可申请退货。",
+					"除生鲜外，其他商品签收后3天内可退货。",
 				},
 				Good: []string{
 					"自签收之日起七日内可退货。",
 					"15天内可退货。",
 					"定制商品不支持7天无理由退货。",
+					"生鲜水果如有质量问题，请签收后24小时内联系退货。",
 				},
 			},
 			Params: &ThresholdParams{
@@ -1823,6 +1826,7 @@ var builtinBook = rules.Prepared{
 					Value: 7,
 					Unit:  "day",
 				},
+				ExceptedGoods: true,
 			},
 		},
 		{

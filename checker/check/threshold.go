@@ -25,6 +25,10 @@ type ThresholdParams struct {
 	// the no-reason exchange beside the 三包 exchange for faults): such
 	// figures are not judged by this rule.
 	Except []string `yaml:"except,omitempty,flow"`
+	// ExceptedGoods: a figure for goods the law takes out of the right
+	// (生鲜, 鲜活易腐, 定制: lexicon scope.excepted_goods) is not judged by
+	// the right's minimum (生鲜产品…48小时内联系退换).
+	ExceptedGoods bool `yaml:"excepted_goods,omitempty"`
 }
 
 type threshold struct{}
@@ -63,6 +67,9 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		}
 		if consumerOnly(r) && slices.Contains(terms.Load().Scope.BusinessUse, f.Scope.Tier) && !denied(d.Clauses()[f.Clause].Text.S, f.Scope.Tier) {
 			continue // 用于商业用途的…包修半年: no consumer's term
+		}
+		if before := d.Clauses()[f.Clause].Text.S[:f.Start]; p.ExceptedGoods && containsAny(before, terms.Load().Scope.ExceptedGoods) && !containsAny(before, terms.Load().Scope.ExceptedGoodsBut) {
+			continue // 生鲜产品的质量问题，请48小时内联系: goods the right leaves out
 		}
 		var stated, limit duration.Amount
 		var ok bool

@@ -235,8 +235,13 @@ type ScopeWords struct {
 	// DateBounds after a date make it a day terms change on (2017年9月7日前,
 	// 自2020年1月起); PurchaseWords near it make the day the goods' sale
 	// (…前购买的产品): such goods are a tier of their own.
-	DateBounds    []string `yaml:"date_bounds"`
-	PurchaseWords []string `yaml:"purchase_words"`
+	// ExceptedGoods are goods the law takes out of the return rights'
+	// minimums (消保法 25: 鲜活易腐, 定作; 三包 does not cover food).
+	ExceptedGoods []string `yaml:"excepted_goods"`
+	// ExceptedGoodsBut set those goods apart from the figure (除生鲜外，…3天内可退).
+	ExceptedGoodsBut []string `yaml:"excepted_goods_but"`
+	DateBounds       []string `yaml:"date_bounds"`
+	PurchaseWords    []string `yaml:"purchase_words"`
 }
 
 var file = embedded.New("lexicon/terms/topics.yaml", topicsYAML, (*Lexicon).prepare)
