@@ -336,15 +336,23 @@ func namesKind(s string) bool {
 }
 
 // keywordTitle reports three or more words joined by single underscores
-// (甲_乙_丙), a page's search-engine title; a run of blanks to fill in
-// (______有限公司) is none.
+// (甲_乙_丙), or five or more joined by hyphens (甲-乙-丙-丁-戊), a page's
+// search-engine title; a run of blanks to fill in (______有限公司) is none.
 func keywordTitle(s string) bool {
 	parts := strings.Split(s, "_")
+	hyphens := false
 	if len(parts) < 3 {
-		return false
+		if parts = strings.Split(s, "-"); len(parts) < 5 {
+			return false
+		}
+		hyphens = true
 	}
 	for _, p := range parts {
 		if strings.TrimSpace(p) == "" {
+			return false
+		}
+		// keywords are short words, not dates or fields (date: 2015-04-12)
+		if hyphens && (utf8.RuneCountInString(p) > 20 || strings.ContainsAny(p, ":\"")) {
 			return false
 		}
 	}

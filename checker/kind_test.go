@@ -94,6 +94,10 @@ func TestDetectKind(t *testing.T) {
 		// a notice's qualification list and an enterprise's inquiry terms
 		{"对合格供应商的要求：1、具有独立法人资格；注册资金不低于50万元；2、参加本次政府采购活动前三年内无重大违法记录；3、本次采购不接受联合体投标。", "tender"},
 		{"商务条款\n报价要求：所报价格应含税。\n资质要求：请上传营业执照。\n中选方案：按项一家中选。", "tender"},
+		// a spam mirror's keyword title joined by hyphens stands before the real one
+		{"免费影院-在线播放-高清视频-最新电影-热门剧集\n\n电动车保修期多长时间?\n\n电动车整车一般保修一年，电池保修半年。", "article"},
+		// a front matter's date and slug are no keyword title
+		{"---\ntitle: 售后服务政策\ndate: 2015-04-12\nslug: 2015-04-12-shop-policy-page\n---\n\n售后服务政策\n\n七日内可退货。", "policy"},
 		// a question-and-answer page about a brand's warranty is an article
 		{"某品牌冰柜保修信息\n发布网友\n我来回答\n共1个回答\n热心网友\n该产品整机保修一年，压缩机保修三年。", "article"},
 	}
@@ -222,7 +226,8 @@ func TestJurisdiction(t *testing.T) {
 		{"退貨政策\n如顧客於指定期限內並未申請退換，本公司毋須承擔任何責任。", "hk"},
 		{"退货条款\n本公司毋须承担任何责任。", "mainland"},                         // simplified: one word is not enough
 		{"購物須知\n為維護您的權益，請仔細閱讀下述說明。\n本須知得隨時修訂並公告於本站中。", "mainland"}, // 仔细阅读 is no 细阅
-		{"退货说明\n收到退货后安排退款，顺丰速递寄回，运费自理。", "mainland"},               // simplified: one word is not enough
+		{"保養方式\n請勿將眼鏡放在三溫暖等高溫環境，鏡片請以面紙輕輕擦乾。", "tw"},
+		{"退货说明\n收到退货后安排退款，顺丰速递寄回，运费自理。", "mainland"}, // simplified: one word is not enough
 		{"售後服務政策\n本公司產品整機保修一年，請撥打全國服務熱線400-000-0000，或向12315投訴。", "mainland"},
 		{"退货须知\n签收后7日内可申请退货，退款在3个工作日内原路退回。", "mainland"},
 	}
