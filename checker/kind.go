@@ -136,18 +136,27 @@ func signals(cls []clause.Clause) ([]tally, [nGroups][]string) {
 	v := vocab()
 	counts := make([]tally, len(cls))
 	var evidence [nGroups][]string
-	var hits []int // the words of one clause, reused
+	type hit struct{ start, end, w int }
+	var hits []hit // the words of one clause, reused
 	for i, c := range cls {
 		hits, nav := hits[:0], false
-		v.signals.Each(c.Text.S, func(_, _, w int) bool {
-			hits = append(hits, w)
+		v.signals.Each(c.Text.S, func(start, end, w int) bool {
+			hits = append(hits, hit{start, end, w})
 			nav = nav || slices.Contains(v.groupsOf[w], gNav)
 			return true
 		})
 		if nav && utf8.RuneCountInString(c.Text.S) <= 80 {
 			continue // 您的位置：首页 > 帮助中心 >: the site's, not the text's words
 		}
-		for _, w := range hits {
+		for _, h := range hits {
+			// a word inside a longer one found here is that word's part:
+			// 中标 in 中标人 (a tender's word) says nothing of a bid
+			if slices.ContainsFunc(hits, func(o hit) bool {
+				return o.start <= h.start && o.end >= h.end && o.end-o.start > h.end-h.start
+			}) {
+				continue
+			}
+			w := h.w
 			for _, g := range v.groupsOf[w] {
 				if counts[i][g] < 0xFFFF {
 					counts[i][g]++

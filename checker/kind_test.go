@@ -98,6 +98,8 @@ func TestDetectKind(t *testing.T) {
 		{"免费影院-在线播放-高清视频-最新电影-热门剧集\n\n电动车保修期多长时间?\n\n电动车整车一般保修一年，电池保修半年。", "article"},
 		// a front matter's date and slug are no keyword title
 		{"---\ntitle: 售后服务政策\ndate: 2015-04-12\nslug: 2015-04-12-shop-policy-page\n---\n\n售后服务政策\n\n七日内可退货。", "policy"},
+		// 中标人 is a tender's word; the 中标 inside it is no bid's
+		{"一、项目实施要求\n二、相关标准\n1)、中标人负责产品到施工地点的全部运输。\n2)、中标人负责产品的保管，直至项目验收合格。\n3)、整体项目质保期要求三年，由中标人免费维护。\n4)、中标人需提供承诺函。", "tender"},
 		// a question-and-answer page about a brand's warranty is an article
 		{"某品牌冰柜保修信息\n发布网友\n我来回答\n共1个回答\n热心网友\n该产品整机保修一年，压缩机保修三年。", "article"},
 	}
