@@ -123,7 +123,7 @@ func (x *Extractor) ageCondition(q duration.Quantity, after string) bool {
 	if q.Op != duration.OpAtLeast || q.Start != q.NumStart { // 以上 after the figure, no 不少于 before it
 		return false
 	}
-	return hasPrefixAny(after, "的", "后", "出现", "发生", "才", "未", "仍")
+	return hasPrefixAny(after, x.lex.Events.AgeAfter...)
 }
 
 // isWarranty reports the warranty topics, which no service after the

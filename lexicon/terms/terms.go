@@ -157,6 +157,8 @@ type Events struct {
 	// Beyond words right after a figure (购物15天以外) make it the goods'
 	// age past a time, a condition.
 	Beyond []string `yaml:"beyond"`
+	// AgeAfter, right after a figure with 以上, make it the goods' age.
+	AgeAfter []string `yaml:"age_after"`
 	// Excepted words before a denial (以下商品不支持7天无理由退货) deny the
 	// right to the goods they set apart only: the figure is the right's.
 	Excepted []string `yaml:"excepted"`
