@@ -46,10 +46,15 @@ type scoper struct {
 	// and its bound captured: 2017年9月7日前购买的产品 (lexicon scope:
 	// date_bounds, purchase_words).
 	purchaseDate *regexp.Regexp
+	// notRegion after a place name make it an organisation's (北京某某科技
+	// 有限公司) or a clock's (北京时间); addressWords make the places around
+	// them an address or a list of branches. Lexicon scope: not_region,
+	// not_region_next, address_words.
+	notRegion, notRegionNext, addressWords []string
 }
 
 func newScoper(lex *terms.Lexicon) *scoper {
-	sc := &scoper{}
+	sc := &scoper{notRegion: lex.Scope.NotRegion, notRegionNext: lex.Scope.NotRegionNext, addressWords: lex.Scope.AddressWords}
 	var words []string
 	for k, ws := range [][]string{lex.Scope.Region, lex.Scope.Tier, lex.Scope.Severity} {
 		for _, w := range ws {
@@ -68,14 +73,6 @@ func newScoper(lex *terms.Lexicon) *scoper {
 	sc.purchaseDate = regexp.MustCompile(`([0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?\s*(?:` + quote(lex.Scope.DateBounds) + `))[^;。]{0,16}?(?:` + quote(lex.Scope.PurchaseWords) + `)`)
 	return sc
 }
-
-// notRegion follows a place name that names an organisation, not the
-// region a promise covers (北京某某科技有限公司).
-var notRegion = []string{"公司", "有限", "集团", "大学", "学院", "医院", "银行", "研究院", "研究所"}
-
-// addressWords make the place names around them an address or a list of
-// branches, not the region a promise covers.
-var addressWords = []string{"地址", "位于", "遍布", "网点", "分公司", "办事处", "总部", "设有", "注册", "坐落", "覆盖"}
 
 // scopeOf returns the region, tier and severity qualifying a figure at
 // byte off of s: the nearest word of each kind before it in the clause,
@@ -96,7 +93,7 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 		if k == 0 {
 			pi := phraseOf(phrases, start)
 			pe := phrases[pi][1]
-			if strings.HasPrefix(s[end:], "时间") || containsAny(s[end:pe], notRegion) {
+			if hasPrefixAny(s[end:], sc.notRegionNext...) || containsAny(s[end:pe], sc.notRegion) {
 				return true // 北京时间, 北京某某科技有限公司
 			}
 			// a region qualifies a figure in its own phrase or the one
@@ -115,7 +112,7 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 			for from > 0 && strings.HasPrefix(s[phrases[from-1][1]:], "、") {
 				from--
 			}
-			if containsAny(s[phrases[from][0]:pe], addressWords) {
+			if containsAny(s[phrases[from][0]:pe], sc.addressWords) {
 				return true
 			}
 		}
@@ -152,7 +149,7 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 	if ctx != "" && (out[0] == "" || out[1] == "" || out[2] == "") {
 		sc.words.Each(ctx, func(start, end, w int) bool {
 			k := sc.kind[w]
-			if out[k] == "" && !(k == 0 && (strings.HasPrefix(ctx[end:], "时间") || containsAny(ctx[end:], notRegion))) {
+			if out[k] == "" && !(k == 0 && (hasPrefixAny(ctx[end:], sc.notRegionNext...) || containsAny(ctx[end:], sc.notRegion))) {
 				out[k] = sc.words.Word(w)
 			}
 			return true

@@ -237,6 +237,12 @@ type ScopeWords struct {
 	// DateBounds after a date make it a day terms change on (2017年9月7日前,
 	// 自2020年1月起); PurchaseWords near it make the day the goods' sale
 	// (…前购买的产品): such goods are a tier of their own.
+	// NotRegion after a place name make it an organisation's; NotRegionNext
+	// right after it, something else (北京时间); AddressWords make the places
+	// around them an address or a list of branches, not a promise's region.
+	NotRegion     []string `yaml:"not_region"`
+	NotRegionNext []string `yaml:"not_region_next"`
+	AddressWords  []string `yaml:"address_words"`
 	// ExceptedGoods are goods the law takes out of the return rights'
 	// minimums (消保法 25: 鲜活易腐, 定作; 三包 does not cover food).
 	ExceptedGoods []string `yaml:"excepted_goods"`
