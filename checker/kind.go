@@ -9,6 +9,7 @@ import (
 
 	"shouhou/checker/clause"
 	"shouhou/checker/reader"
+	"shouhou/lexicon/duration"
 	"shouhou/lexicon/keywords"
 	"shouhou/lexicon/kinds"
 	"shouhou/lexicon/t2s"
@@ -139,7 +140,8 @@ func signals(cls []clause.Clause) ([]tally, [nGroups][]string) {
 	type hit struct{ start, end, w int }
 	var hits []hit // the words of one clause, reused
 	for i, c := range cls {
-		hits, nav := hits[:0], false
+		hits = hits[:0]
+		nav := false
 		v.signals.Each(c.Text.S, func(start, end, w int) bool {
 			hits = append(hits, hit{start, end, w})
 			nav = nav || slices.Contains(v.groupsOf[w], gNav)
@@ -690,7 +692,7 @@ func unaskedTopics(cls []clause.Clause) map[reports.Topic]bool {
 	}
 	title := firstTitle(cls)
 	// a title has no sentence marks and no figures (质量问题可在7天内退货。 is a term)
-	if utf8.RuneCountInString(title) > 24 || strings.ContainsAny(title, "。,;:!?0123456789") || firstIndex(title, vocab().lex.TitleScope.General) >= 0 {
+	if utf8.RuneCountInString(title) > 24 || strings.ContainsAny(title, "。,;:!?") || withinFigure(title) || firstIndex(title, vocab().lex.TitleScope.General) >= 0 {
 		return nil
 	}
 	asked := map[reports.Topic]bool{}
@@ -713,6 +715,17 @@ func unaskedTopics(cls []clause.Clause) map[reports.Topic]bool {
 		}
 	}
 	return unasked
+}
+
+// withinFigure reports a figure bounding a time (7天内), a term's
+// wording; a title may name a right by its figure (7天无理由退货须知).
+func withinFigure(s string) bool {
+	for _, q := range duration.Find(s) {
+		if q.Op == duration.OpAtMost {
+			return true
+		}
+	}
+	return false
 }
 
 func joinHead(cls []clause.Clause, n int) string {

@@ -127,6 +127,7 @@ func TestUnaskedTopics(t *testing.T) {
 		{"首页 > 帮助中心 > 保修政策\n\n保修政策\n\n整机保修一年。", []reports.Topic{reports.WarrantyPeriod, reports.PartsWarranty}, []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.RefundTime}},
 		{"购物须知与退换货\n签收后7天内可退货。", nil, nil}, // 购物须知: a general title
 		{"退换货须知\n签收后7天内可退货。", []reports.Topic{reports.ReturnWindow}, []reports.Topic{reports.WarrantyPeriod}},
+		{"7天无理由退货须知\n\n签收后7天内可申请退货。", []reports.Topic{reports.ReturnWindow}, []reports.Topic{reports.WarrantyPeriod}}, // a right named by its figure
 		{"退换货流程\n签收后7天内可申请退货。", []reports.Topic{reports.ReturnWindow, reports.ExchangeWindow, reports.RefundTime}, []reports.Topic{reports.WarrantyPeriod}},
 		{"维修服务\n送修后七日内修复。", []reports.Topic{reports.RepairTime}, []reports.Topic{reports.ReturnWindow}},
 		{"售后服务政策\n七日内可退货。", nil, nil},
@@ -229,6 +230,7 @@ func TestJurisdiction(t *testing.T) {
 		{"退货条款\n本公司毋须承担任何责任。", "mainland"},                         // simplified: one word is not enough
 		{"購物須知\n為維護您的權益，請仔細閱讀下述說明。\n本須知得隨時修訂並公告於本站中。", "mainland"}, // 仔细阅读 is no 细阅
 		{"保養方式\n請勿將眼鏡放在三溫暖等高溫環境，鏡片請以面紙輕輕擦乾。", "tw"},
+		{"退货条款\n请细阅以下条款。签收后3天内可退货。", "mainland"},     // simplified, one word
 		{"退货说明\n收到退货后安排退款，顺丰速递寄回，运费自理。", "mainland"}, // simplified: one word is not enough
 		{"售後服務政策\n本公司產品整機保修一年，請撥打全國服務熱線400-000-0000，或向12315投訴。", "mainland"},
 		{"退货须知\n签收后7日内可申请退货，退款在3个工作日内原路退回。", "mainland"},

@@ -119,7 +119,7 @@ func (d *doc) matchAt(r *rules.Rule, i int) ([]int, string) {
 			if readsListItems(r) && d.leadsItems(i) && loc[0] >= lastPhrase(s) {
 				return nil, "" // 以下情况不支持退换货： says nothing until its items are read
 			}
-			if row := d.rowText(i); row != "" && r.Match(row+";"+s) == nil {
+			if row := d.rowText(i); row != "" && r.Excepts(row) {
 				return nil, "" // | 样式、尺码等个人原因 | 不支持退换货 |: the row's case excepts it
 			}
 			return loc, s

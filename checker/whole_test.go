@@ -440,3 +440,24 @@ func TestCellReadWithItsRow(t *testing.T) {
 		}
 	}
 }
+
+// A lead naming cases of goods (以下情况的商品不予退换：) lists grounds:
+// only a lead saying its items are goods (以下商品) makes every item goods.
+// A table row's other cells except a match only through the rule's
+// exceptions: an authorisation demand in a row is still one.
+func TestLeadsAndRowsReadRight(t *testing.T) {
+	a := builtinAuditor(t)
+	const head = "退换货说明\n签收后7日内可退货，15日内可换货，投诉电话：400-800-1234。\n"
+	for _, lead := range []string{"以下情况的商品不予退换：", "有下列情形之一的商品，不予退换："} {
+		if g := ruleAt(auditText(t, a, "", head+lead+"\n1. 吊牌已经剪掉；\n"), "CPL-NORET-BLANKET"); g != "" {
+			t.Errorf("%s / 吊牌已经剪掉: got %q, want none", lead, g)
+		}
+	}
+	src, err := reader.Parse("t.md", []byte("# 资格要求\n\n| 序号 | 要求 |\n| --- | --- |\n| 一 | 5.提供产品厂家授权书 |\n"), "markdown", reader.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g := ruleAt(a.Audit(src, "tender"), "TND-AUTH"); g == "" {
+		t.Errorf("an authorisation demand in a table row: no TND-AUTH")
+	}
+}

@@ -172,6 +172,12 @@ func (p *Patterns) Match(s string) []int {
 	return loc
 }
 
+// Excepts reports whether s holds one of the without conditions: words
+// (another cell of a table row) that except a match elsewhere.
+func (p *Patterns) Excepts(s string) bool {
+	return anyMatch(p.without.get(), s)
+}
+
 func anyMatch(res []*regexp.Regexp, s string) bool {
 	for _, re := range res {
 		if re.MatchString(s) {

@@ -132,6 +132,12 @@ func (r *Rule) Match(s string) []int {
 	return r.pat.Match(s)
 }
 
+// Excepts reports whether s holds one of the rule's without conditions
+// (false for a rule without patterns).
+func (r *Rule) Excepts(s string) bool {
+	return r.pat != nil && r.pat.Excepts(s)
+}
+
 // patternSources returns the rule's normalized expressions, uncompiled.
 func (r *Rule) patternSources() []string {
 	if r.pat == nil {

@@ -68,7 +68,7 @@ func (threshold) Run(d Doc, r *rules.Rule) []reports.Finding {
 		if consumerOnly(r) && slices.Contains(terms.Load().Scope.BusinessUse, f.Scope.Tier) && !denied(d.Clauses()[f.Clause].Text.S, f.Scope.Tier) {
 			continue // 用于商业用途的…包修半年: no consumer's term
 		}
-		if before := d.Clauses()[f.Clause].Text.S[:f.Start]; p.ExceptedGoods && containsAny(before, terms.Load().Scope.ExceptedGoods) && !containsAny(before, terms.Load().Scope.ExceptedGoodsBut) {
+		if p.ExceptedGoods && exceptedGoods(d.Clauses()[f.Clause].Text.S, f.Start) {
 			continue // 生鲜产品的质量问题，请48小时内联系: goods the right leaves out
 		}
 		var stated, limit duration.Amount
@@ -109,6 +109,24 @@ func denied(s, word string) bool {
 		}
 		found, from = true, i+len(word)
 	}
+}
+
+// exceptedGoods reports goods the law takes out of the right named in the
+// figure's phrase or the one before it (生鲜水果如有质量问题，请24小时内联系),
+// and not set apart there (除生鲜外，其他商品3天内可退货). A word further
+// off (本店支持定制服务，…所有商品3天内可退货) names other goods.
+func exceptedGoods(s string, at int) bool {
+	lex := terms.Load()
+	from := phraseStart(s, at)
+	own := s[from:at]
+	if !containsAny(own, lex.Scope.ExceptedGoods) {
+		if from == 0 || containsAny(own, lex.Scope.GoodsNouns) {
+			return false // the phrase names its own goods (所有商品3天内可退货)
+		}
+		from = phraseStart(s, from-1)
+	}
+	region := s[from:at]
+	return containsAny(region, lex.Scope.ExceptedGoods) && !containsAny(region, lex.Scope.ExceptedGoodsBut)
 }
 
 // consumerOnly reports a rule of consumer law only.

@@ -149,7 +149,8 @@ func TestExtract(t *testing.T) {
 		{"自签收之日起七日内,可退货,十五日内可换货", "", "return_window <= 7 day; exchange_window <= 15 day"},
 		{"未能提供购买凭证的,保修期自出厂日期后三个月起计算", "", ""}, // an offset of the start, no period
 		{"我们将在2个工作日内处理您的退货申请", "", "resolution_time <= 2 workday"},
-		{"成功办理退课后,三十个工作日内到账", "", "refund_time <= 30 workday"}, // the refund arriving
+		{"成功办理退课后,三十个工作日内原路到账", "", "refund_time <= 30 workday"}, // the refund arriving
+		{"付款到账后15个工作日内安排发货", "", ""},                             // the buyer's payment arriving
 		// travelling to the customer or sending a repairer is the visit
 		{"无法解决问题的,本企业将在48小时内赶赴用户公司,现场处理", "", "onsite_time <= 48 hour"},
 		{"供货方在接到用户电话后24-28小时派专业维修人员前往使用地解决", "", "onsite_time range 24-28 hour"},

@@ -317,20 +317,23 @@ func isVoid(name string) bool {
 
 // foldingClasses name the parts of an accordion or of tabs that a page
 // shows on a click (FAQ answers, tab panes, collapsed parts).
-var foldingClasses = []string{"answer", "faq", "collapse", "accordion", "tab-pane", "tabpane", "tab-content", "tabcontent", "tab_con", "fold"}
+var foldingClasses = []string{"answer", "answers", "faq", "collapse", "accordion", "tabpane", "tabcontent", "tabcon", "fold"}
 
 // foldingClass reports a class attribute naming such a part: one of its
-// classes is one of those, or has one as a part between - or _
-// (faq-answer, cjwt_answer); policy-2019 or a detail page's class is none.
+// classes is one of those, has one as a part between - or _ (faq-answer,
+// cjwt_answer), holds one written across them (detail-tab-content,
+// j-tab_con), or ends in an answer (faqAnswer); policy-detail-2019 is none.
 func foldingClass(class string) bool {
 	for _, c := range strings.Fields(strings.ToLower(class)) {
-		if slices.Contains(foldingClasses, c) {
-			return true
-		}
-		for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
-			if slices.Contains(foldingClasses, part) {
+		parts := strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' })
+		joined := strings.Join(parts, "")
+		for _, f := range foldingClasses {
+			if slices.Contains(parts, f) || len(f) >= 6 && strings.Contains(joined, f) {
 				return true
 			}
+		}
+		if strings.HasSuffix(c, "answer") || strings.HasSuffix(c, "answers") {
+			return true
 		}
 	}
 	return false

@@ -248,8 +248,11 @@ type ScopeWords struct {
 	ExceptedGoods []string `yaml:"excepted_goods"`
 	// ExceptedGoodsBut set those goods apart from the figure (除生鲜外，…3天内可退).
 	ExceptedGoodsBut []string `yaml:"excepted_goods_but"`
-	DateBounds       []string `yaml:"date_bounds"`
-	PurchaseWords    []string `yaml:"purchase_words"`
+	// GoodsNouns name the goods a phrase speaks of (所有商品): an excepted
+	// word in the phrase before is then another phrase's goods.
+	GoodsNouns    []string `yaml:"goods_nouns"`
+	DateBounds    []string `yaml:"date_bounds"`
+	PurchaseWords []string `yaml:"purchase_words"`
 }
 
 var file = embedded.New("lexicon/terms/topics.yaml", topicsYAML, (*Lexicon).prepare)
