@@ -2,6 +2,7 @@ package checker
 
 import (
 	"regexp"
+	"shouhou/internal/anyof"
 	"strings"
 	"unicode/utf8"
 
@@ -276,7 +277,7 @@ func (d *doc) matchUnderLead(r *rules.Rule, i int) ([]int, string) {
 		return nil, ""
 	}
 	item := strings.TrimRight(listMarker.ReplaceAllString(d.clauses[i].Text.S, ""), " ;。,.、")
-	if item == "" || containsAnyWord(item, terms.Load().Negations) {
+	if item == "" || anyof.In(item, terms.Load().Negations...) {
 		return nil, "" // 目前仅支持退货，不支持换货: a statement of its own, not an item
 	}
 	if check.ItemsNameGoods(r) && !d.namesGoods(j, item) {
@@ -310,13 +311,13 @@ func (d *doc) matchUnderLead(r *rules.Rule, i int) ([]int, string) {
 // after it aside (清仓商品（详情页注明）).
 func (d *doc) namesGoods(j int, item string) bool {
 	lex := terms.Load()
-	if containsAnyWord(d.clauses[j].Text.S, lex.GoodsLeads) {
+	if anyof.In(d.clauses[j].Text.S, lex.GoodsLeads...) {
 		return true
 	}
 	if k := strings.LastIndexByte(item, '('); k > 0 && strings.HasSuffix(item, ")") {
 		item = strings.TrimSpace(item[:k])
 	}
-	return hasSuffixAnyWord(item, lex.GoodsEndings)
+	return anyof.Suffix(item, lex.GoodsEndings...)
 }
 
 // rowText joins the other cells of table cell i's row ("" for a clause
@@ -357,7 +358,7 @@ func (d *doc) opensCondition(i int) bool {
 		lex := terms.Load()
 		// the sentence's first phrase or a later one (收到货后,如果发现…)
 		for _, p := range strings.Split(listMarker.ReplaceAllString(d.clauses[i].Text.S, ""), ",") {
-			if hasPrefixAnyWord(p, lex.ConditionOpeners) && !hasPrefixAnyWord(p, lex.ConditionFalseStarts) {
+			if anyof.Prefix(p, lex.ConditionOpeners...) && !anyof.Prefix(p, lex.ConditionFalseStarts...) {
 				d.opens[i] = 1
 				break
 			}
@@ -368,30 +369,3 @@ func (d *doc) opensCondition(i int) bool {
 
 // listMarker is a list item's number (1. （2） ③ 一、 -).
 var listMarker = regexp.MustCompile(`^\s*(\(?[0-9一二三四五六七八九十]{1,3}[).、:]+|\([0-9一二三四五六七八九十]{1,3}\)|[①-⑳]|[-*•·])\s*`)
-
-func hasPrefixAnyWord(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasSuffixAnyWord(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAnyWord(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"shouhou/internal/anyof"
 	"slices"
 	"sort"
 	"strings"
@@ -116,7 +117,7 @@ func (consistent) Run(d Doc, r *rules.Rule) []reports.Finding {
 		h := lastHeading(c.Section)
 		named, ok := productHeading[h]
 		if !ok {
-			named = containsAny(h, productWords)
+			named = anyof.In(h, productWords...)
 			productHeading[h] = named
 		}
 		groups[key] = append(groups[key], stmt{f, h, named})
@@ -217,13 +218,13 @@ func lastHeading(s []string) string {
 func qualifiers(s string) string {
 	words := periods.Must().Qualifiers
 	var q []string
-	if containsAny(s, words.NoReason) {
+	if anyof.In(s, words.NoReason...) {
 		q = append(q, "no-reason")
 	}
 	switch {
-	case containsAny(s, words.NonQuality):
+	case anyof.In(s, words.NonQuality...):
 		q = append(q, "non-quality")
-	case containsAny(s, words.Quality):
+	case anyof.In(s, words.Quality...):
 		q = append(q, "quality")
 	}
 	return strings.Join(q, ",")

@@ -76,15 +76,5 @@ func phraseStart(s string, off int) int {
 	return strings.LastIndexAny(s[:off], ",;") + 1
 }
 
-// containsAny reports whether s contains one of words.
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // params returns rule r's parameters as the kind's struct P.
 func params[P any](r *rules.Rule) *P { return r.Params.(*P) }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"shouhou/internal/anyof"
 	"slices"
 	"strings"
 
@@ -104,7 +105,7 @@ func denied(s, word string) bool {
 		if len(before) > 4 {
 			before = before[len(before)-4:]
 		}
-		if !containsAny(string(before), terms.Load().Scope.BusinessUseDenials) {
+		if !anyof.In(string(before), terms.Load().Scope.BusinessUseDenials...) {
 			return false
 		}
 		found, from = true, i+len(word)
@@ -119,14 +120,14 @@ func exceptedGoods(s string, at int) bool {
 	lex := terms.Load()
 	from := phraseStart(s, at)
 	own := s[from:at]
-	if !containsAny(own, lex.Scope.ExceptedGoods) {
-		if from == 0 || containsAny(own, lex.Scope.GoodsNouns) {
+	if !anyof.In(own, lex.Scope.ExceptedGoods...) {
+		if from == 0 || anyof.In(own, lex.Scope.GoodsNouns...) {
 			return false // the phrase names its own goods (所有商品3天内可退货)
 		}
 		from = phraseStart(s, from-1)
 	}
 	region := s[from:at]
-	return containsAny(region, lex.Scope.ExceptedGoods) && !containsAny(region, lex.Scope.ExceptedGoodsBut)
+	return anyof.In(region, lex.Scope.ExceptedGoods...) && !anyof.In(region, lex.Scope.ExceptedGoodsBut...)
 }
 
 // consumerOnly reports a rule of consumer law only.

@@ -6,6 +6,7 @@ package compare
 
 import (
 	"fmt"
+	"shouhou/internal/anyof"
 	"slices"
 	"strings"
 
@@ -469,7 +470,7 @@ func OverallClaim(text string, locate func(off int) (line int, location string))
 		start := off
 		off += len(line)
 		l := strings.TrimSpace(line)
-		if strings.HasPrefix(l, "|") || !containsAny(l, w.OverallScope) {
+		if strings.HasPrefix(l, "|") || !anyof.In(l, w.OverallScope...) {
 			continue
 		}
 		for _, word := range w.OverallClaims {

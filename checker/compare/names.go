@@ -2,6 +2,7 @@ package compare
 
 import (
 	"path/filepath"
+	"shouhou/internal/anyof"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func BidderName(text, path string) (name, source string) {
 	}
 	for i := len(lines) - 1; i >= 0; i-- {
 		line := lines[i]
-		if !containsAny(line, w.SealWords) {
+		if !anyof.In(line, w.SealWords...) {
 			continue
 		}
 		for _, part := range strings.FieldsFunc(line, func(r rune) bool { return strings.ContainsRune("：:（）()　 \t|", r) }) {
@@ -81,7 +82,7 @@ func labelled(w *procure.Words, line string, labels []string) string {
 		rest := strings.TrimLeft(s[i+len(l):], " \t　")
 		// a sealed label: 投标人（盖章）：
 		if strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(") {
-			if j := strings.IndexAny(rest, "）)"); j > 0 && containsAny(rest[:j], w.SealWords) {
+			if j := strings.IndexAny(rest, "）)"); j > 0 && anyof.In(rest[:j], w.SealWords...) {
 				rest = strings.TrimLeft(rest[j+len("）"):], " ")
 			}
 		}
@@ -117,15 +118,6 @@ func company(w *procure.Words, s string) bool {
 	}
 	for _, suf := range w.CompanySuffixes {
 		if strings.HasSuffix(s, suf) && utf8.RuneCountInString(s) > utf8.RuneCountInString(suf)+1 {
-			return true
-		}
-	}
-	return false
-}
-
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
 			return true
 		}
 	}

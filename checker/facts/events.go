@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"shouhou/internal/anyof"
 	"strings"
 
 	"shouhou/lexicon/duration"
@@ -55,18 +56,18 @@ func (x *Extractor) eventOf(s string, p [2]int, q duration.Quantity, hits []hit)
 // interval reports a figure that says how often something is done
 // (三个月更换一次): no period is granted.
 func (x *Extractor) interval(q duration.Quantity, after string) bool {
-	return q.Op == duration.OpEqual && hasPrefixAny(strings.TrimLeft(after, " "), x.lex.Events.Interval...)
+	return q.Op == duration.OpEqual && anyof.Prefix(strings.TrimLeft(after, " "), x.lex.Events.Interval...)
 }
 
 // notPeriod reports a figure whose preceding words make it no period:
 // 遇节假日顺延2日 (days added to a deadline), 每隔6个月 (how often), 成立3年以上 (a firm's age), 结束前30日内.
 func (x *Extractor) notPeriod(before string) bool {
 	before = strings.TrimRight(before, " ")
-	if hasSuffixAny(before, x.lex.Events.Before...) {
+	if anyof.Suffix(before, x.lex.Events.Before...) {
 		return true
 	}
 	// 近三年内, but not 附近48小时 or 寄过去7天内
-	return hasSuffixAny(before, x.lex.Events.Lookback...) && !hasSuffixAny(before, x.lex.Events.NotLookback...)
+	return anyof.Suffix(before, x.lex.Events.Lookback...) && !anyof.Suffix(before, x.lex.Events.NotLookback...)
 }
 
 // carriageCondition reports a figure in a condition (…15天内出现质量问题的,)
@@ -83,7 +84,7 @@ func (x *Extractor) carriageCondition(s string, phrases [][2]int, pi int, q dura
 		return false
 	}
 	n := phrases[pi+1]
-	return containsAny(s[n[0]:n[1]], x.lex.Events.Carriage)
+	return anyof.In(s[n[0]:n[1]], x.lex.Events.Carriage...)
 }
 
 // afterWarranty reports a figure placed after the warranty has ended
@@ -95,10 +96,10 @@ func (x *Extractor) carriageCondition(s string, phrases [][2]int, pi int, q dura
 // 正品，整机保修1年). The figure after a repair is the warranty of the part
 // repaired or replaced: repaired names it (更换部件, 维修部位), "" otherwise.
 func (x *Extractor) afterWarranty(before, sentence, phrase string) (ended bool, repaired string) {
-	if containsAny(before, x.lex.Events.AfterWarranty) {
+	if anyof.In(before, x.lex.Events.AfterWarranty...) {
 		return true, ""
 	}
-	if containsAny(phrase, x.lex.WholeUnit) {
+	if anyof.In(phrase, x.lex.WholeUnit...) {
 		return false, ""
 	}
 	longest := "" // the part's own name (更换之零件) over the bare event (维修后)
@@ -117,13 +118,13 @@ func (x *Extractor) ageCondition(q duration.Quantity, after string) bool {
 	if q.Unit != duration.Day && q.Unit != duration.WorkDay && q.Unit != duration.Hour {
 		return false
 	}
-	if q.Op == duration.OpEqual && hasPrefixAny(after, x.lex.Events.Beyond...) {
+	if q.Op == duration.OpEqual && anyof.Prefix(after, x.lex.Events.Beyond...) {
 		return true // 购物15天以外且在保修期内: past the window, the goods' age
 	}
 	if q.Op != duration.OpAtLeast || q.Start != q.NumStart { // 以上 after the figure, no 不少于 before it
 		return false
 	}
-	return hasPrefixAny(after, x.lex.Events.AgeAfter...)
+	return anyof.Prefix(after, x.lex.Events.AgeAfter...)
 }
 
 // isWarranty reports the warranty topics, which no service after the

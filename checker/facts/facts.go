@@ -9,6 +9,7 @@
 package facts
 
 import (
+	"shouhou/internal/anyof"
 	"slices"
 	"sort"
 	"strings"
@@ -254,7 +255,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		condition := conditional(s[:q.Start]) && !named
 		// (以下情况不予退换货: / 1. 签收超过15天的: the list's lead or
 		// heading refuses)
-		bounds := condition && !hasPrefixAny(s[q.End:], x.lex.Events.Failure...) &&
+		bounds := condition && !anyof.Prefix(s[q.End:], x.lex.Events.Failure...) &&
 			(x.refusedAfter(s[q.End:sentenceEnd(s, q.End)]) || c.Kind == reader.ListItem && (x.refusedAfter(c.Context) || x.refusedAfter(lastOf(c.Section))))
 		if len(topics) == 0 || condition && !bounds || offset(s[q.End:]) ||
 			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q) {
@@ -265,13 +266,13 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			regionStart = phrases[pi-1][0]
 		}
 		if (x.negated(s[p[0]:q.Start]) || (cueAt > p[0] && cueAt < q.Start && x.negated(s[p[0]:cueAt]))) &&
-			!containsAny(s[p[0]:q.Start], x.lex.Events.Excepted) {
+			!anyof.In(s[p[0]:q.Start], x.lex.Events.Excepted...) {
 			continue // 不支持7天无理由退货: states what is not offered (but 以下商品不支持… excepts some goods)
 		}
-		if hasSuffixAny(strings.TrimRight(s[p[0]:q.Start], " 约至少"), x.lex.Events.Keep...) {
+		if anyof.Suffix(strings.TrimRight(s[p[0]:q.Start], " 约至少"), x.lex.Events.Keep...) {
 			continue // 外包装保留15日: how long to keep the box, no window
 		}
-		if containsAny(s[q.End:p[1]], x.lex.Events.Expiry) {
+		if anyof.In(s[q.End:p[1]], x.lex.Events.Expiry...) {
 			continue // 30天包修期满: the end of a period, a condition
 		}
 		ev := x.eventOf(s, p, q, hits)
@@ -286,7 +287,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			topics = slices.DeleteFunc(slices.Clone(topics), func(t reports.Topic) bool { return t == reports.RepairTime || t == reports.ResolutionTime })
 		}
 		service := x.isServiceTime(s[regionStart:q.Start]) ||
-			(cueAt >= q.End && containsAny(s[q.End:cueAt], x.lex.ServiceVerbs))
+			(cueAt >= q.End && anyof.In(s[q.End:cueAt], x.lex.ServiceVerbs...))
 		phrase := s[p[0]:p[1]]
 		start := len(out)
 		for _, tp := range topics {
@@ -313,15 +314,15 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			if window && !bounds && x.ageCondition(q, s[q.End:]) {
 				continue // 购买15日以上的商品: the age of the goods, no period
 			}
-			noReason := tp == reports.ExchangeWindow && len(topics) > 1 && (containsAny(phrase, x.lex.NoReason) || cueAt >= 0 && containsAny(phraseText(s, phrases, cueAt), x.lex.NoReason))
-			if tp == reports.RefundTime && !service && containsAny(phrase, x.lex.BuyerApplies.Received) && containsAny(s[q.End:p[1]], x.lex.BuyerApplies.Apply) && !slices.Contains(topics, reports.ReturnWindow) {
+			noReason := tp == reports.ExchangeWindow && len(topics) > 1 && (anyof.In(phrase, x.lex.NoReason...) || cueAt >= 0 && anyof.In(phraseText(s, phrases, cueAt), x.lex.NoReason...))
+			if tp == reports.RefundTime && !service && anyof.In(phrase, x.lex.BuyerApplies.Received...) && anyof.In(s[q.End:p[1]], x.lex.BuyerApplies.Apply...) && !slices.Contains(topics, reports.ReturnWindow) {
 				tp = reports.ReturnWindow // 收货后14天内申请退款: the buyer's time to ask, a return window
 			}
 			if tp == reports.RepairTime && q.Unit == duration.Year {
 				tp = reports.WarrantyPeriod // 免费维修期限6年: a warranty, no repair takes years
 			}
 			if (q.Unit == duration.Year || q.Unit == duration.Month && tp != reports.ResolutionTime) && (tp == reports.OnsiteTime || tp == reports.ResponseTime || tp == reports.ResolutionTime) {
-				if !containsAny(phrase, x.lex.RepairWords) {
+				if !anyof.In(phrase, x.lex.RepairWords...) {
 					continue // no visit or answer takes months, no repair years
 				}
 				tp = reports.WarrantyPeriod // 1年内免费上门维修: a warranty served on site
@@ -340,7 +341,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 				f.Condition = x.lex.NoReason[0]
 			}
 			if tp == reports.WarrantyPeriod {
-				if containsAny(phrase, x.lex.Paid) && !named {
+				if anyof.In(phrase, x.lex.Paid...) && !named {
 					continue // 质保期满后提供终身有偿维修: paid repair, not a warranty
 				}
 				if name, ok := each[qi]; ok {
@@ -413,7 +414,7 @@ func (x *Extractor) choose(s string, hits []hit, q duration.Quantity, qs []durat
 		switch {
 		case h.end <= q.Start:
 			d = q.Start - h.end
-			start = hasPrefixAny(strings.TrimSpace(s[h.end:q.Start]), x.lex.CountStarts...)
+			start = anyof.Prefix(strings.TrimSpace(s[h.end:q.Start]), x.lex.CountStarts...)
 		case h.start >= q.End:
 			d = h.start - q.End
 		default:
@@ -514,7 +515,7 @@ func (x *Extractor) listEntry(s string, p [2]int, q duration.Quantity) bool {
 func (x *Extractor) unitName(name string) bool {
 	name = strings.TrimSpace(name)
 	return name != "" && utf8.RuneCountInString(name) <= 5 &&
-		(containsAny(name, x.lex.WholeUnit) || containsAny(name, x.lex.Topics[reports.PartsWarranty].Items))
+		(anyof.In(name, x.lex.WholeUnit...) || anyof.In(name, x.lex.Topics[reports.PartsWarranty].Items...))
 }
 
 // firstFigure returns the first figure of qs inside phrase p.
@@ -545,7 +546,7 @@ func (x *Extractor) entryPhrase(s string, p [2]int, qs []duration.Quantity) bool
 // commitment: 超过三十日未修好的 (if more than thirty days), 满一年后.
 func conditional(before string) bool {
 	for _, w := range []string{"超过", "超出", "逾", "满", "达到", "长于"} {
-		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "不"+w) && !hasSuffixAny(before, "不能"+w, "不得"+w, "不应"+w, "不会"+w) {
+		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "不"+w) && !anyof.Suffix(before, "不能"+w, "不得"+w, "不应"+w, "不会"+w) {
 			return true
 		}
 	}
@@ -597,7 +598,7 @@ func namesPeriod(s string, q duration.Quantity, hits []hit) bool {
 // period: 保修期自出厂日期后三个月起计算 (the warranty starts three months
 // after the factory date; three months is no warranty).
 func offset(after string) bool {
-	return hasPrefixAny(after, "起计算", "起算", "起开始", "开始计算", "后起", "后开始计算", "后起算")
+	return anyof.Prefix(after, "起计算", "起算", "起开始", "开始计算", "后起", "后开始计算", "后起算")
 }
 
 // cueHits finds whole-word cues in s, longest first, not overlapping each
@@ -674,7 +675,7 @@ func (x *Extractor) cueHits(s string, qs []duration.Quantity) []hit {
 		}
 		topics := x.topic[s[c.start:c.end]]
 		if slices.Contains(topics, reports.OnsiteTime) {
-			if _, pe := phraseAround(s, c.start, c.end); containsAny(s[c.end:pe], x.lex.MoneyDestinations) {
+			if _, pe := phraseAround(s, c.start, c.end); anyof.In(s[c.end:pe], x.lex.MoneyDestinations...) {
 				topics = refundTopics // 到达您的支付账户: money arrives, nobody comes on site
 			}
 		}
@@ -769,7 +770,7 @@ func (x *Extractor) isServiceTime(before string) bool {
 		if strings.HasSuffix(t, "后") {
 			return true
 		}
-		if strings.Contains(rest, "后") && containsAny(rest, x.lex.ServiceObjects) {
+		if strings.Contains(rest, "后") && anyof.In(rest, x.lex.ServiceObjects...) {
 			return true
 		}
 	}
@@ -785,7 +786,7 @@ func (x *Extractor) negated(s string) bool {
 				break
 			}
 			rest := s[from+i+len(n):]
-			if !hasPrefixAny(rest, "超过", "少于", "低于", "迟于", "晚于", "多于", "短于") {
+			if !anyof.Prefix(rest, "超过", "少于", "低于", "迟于", "晚于", "多于", "短于") {
 				return true
 			}
 			from += i + len(n)
@@ -812,8 +813,8 @@ func (x *Extractor) dropExclusions(phrase string) string {
 		}
 		end += open
 		inner := phrase[open+1 : end]
-		excluded := hasSuffixAny(inner, "除外", "以外") || hasPrefixAny(inner, "不含", "不包括", "不包含", "除")
-		folded := hasPrefixAny(inner, "含", "包括", "包含") && len(x.items(phrase[:open]+phrase[end+1:])) == 0
+		excluded := anyof.Suffix(inner, "除外", "以外") || anyof.Prefix(inner, "不含", "不包括", "不包含", "除")
+		folded := anyof.Prefix(inner, "含", "包括", "包含") && len(x.items(phrase[:open]+phrase[end+1:])) == 0
 		if excluded || folded {
 			phrase = phrase[:open] + phrase[end+1:]
 			from = open
@@ -885,9 +886,9 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 			return append(listed, items...)
 		}
 	}
-	for k := pi - 1; k >= 0 && !containsAny(phrase, x.lex.WholeUnit); k-- {
+	for k := pi - 1; k >= 0 && !anyof.In(phrase, x.lex.WholeUnit...); k-- {
 		earlier := s[phrases[k][0]:phrases[k][1]]
-		if containsAny(earlier, x.lex.WholeUnit) || hitIn(hits, phrases[k]) {
+		if anyof.In(earlier, x.lex.WholeUnit...) || hitIn(hits, phrases[k]) {
 			break
 		}
 		if it := x.items(earlier); len(it) > 0 {
@@ -968,7 +969,7 @@ func (x *Extractor) names(s string) []string {
 // phrase is about the whole unit (整机, 主机). A longer name wins over one
 // inside it (主要零部件, not 零部件).
 func (x *Extractor) items(phrase string) []string {
-	if containsAny(phrase, x.lex.WholeUnit) {
+	if anyof.In(phrase, x.lex.WholeUnit...) {
 		return nil
 	}
 	var out []string
@@ -1108,33 +1109,6 @@ func anyTaken(b []bool) bool {
 	return false
 }
 
-func containsAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasSuffixAny(s string, ps ...string) bool {
-	for _, p := range ps {
-		if strings.HasSuffix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasPrefixAny(s string, ps ...string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 func lastOf(ss []string) string {
 	if len(ss) == 0 {
 		return ""
@@ -1155,5 +1129,5 @@ func (x *Extractor) onlyAccepts(after string) bool {
 	if i < 0 || utf8.RuneCountInString(after[:i]) > 4 {
 		return false // no accepting verb right after the figure (内, 予以, 会)
 	}
-	return !containsAny(after[i:], x.lex.SettleVerbs)
+	return !anyof.In(after[i:], x.lex.SettleVerbs...)
 }

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"maps"
+	"shouhou/internal/anyof"
 	"slices"
 	"strings"
 
@@ -92,7 +93,7 @@ func (l *lists) find(c clause.Clause) []Fact {
 		seen[key] = true
 		os, oe := at(start), at(end-1)+1
 		ps, _ := phraseAround(s, os, oe)
-		if containsAny(s[ps:os], l.negations) {
+		if anyof.In(s[ps:os], l.negations...) {
 			return true
 		}
 		f := Fact{Topic: l.topic[w], Item: l.item[w]}

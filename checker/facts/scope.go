@@ -3,6 +3,7 @@ package facts
 import (
 	"fmt"
 	"regexp"
+	"shouhou/internal/anyof"
 	"strconv"
 	"strings"
 
@@ -93,7 +94,7 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 		if k == 0 {
 			pi := phraseOf(phrases, start)
 			pe := phrases[pi][1]
-			if hasPrefixAny(s[end:], sc.notRegionNext...) || containsAny(s[end:pe], sc.notRegion) {
+			if anyof.Prefix(s[end:], sc.notRegionNext...) || anyof.In(s[end:pe], sc.notRegion...) {
 				return true // 北京时间, 北京某某科技有限公司
 			}
 			// a region qualifies a figure in its own phrase or the one
@@ -112,7 +113,7 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 			for from > 0 && strings.HasPrefix(s[phrases[from-1][1]:], "、") {
 				from--
 			}
-			if containsAny(s[phrases[from][0]:pe], sc.addressWords) {
+			if anyof.In(s[phrases[from][0]:pe], sc.addressWords...) {
 				return true
 			}
 		}
@@ -149,7 +150,7 @@ func (sc *scoper) scopeOf(s string, phrases [][2]int, off int, ctx string) (out 
 	if ctx != "" && (out[0] == "" || out[1] == "" || out[2] == "") {
 		sc.words.Each(ctx, func(start, end, w int) bool {
 			k := sc.kind[w]
-			if out[k] == "" && !(k == 0 && (hasPrefixAny(ctx[end:], sc.notRegionNext...) || containsAny(ctx[end:], sc.notRegion))) {
+			if out[k] == "" && !(k == 0 && (anyof.Prefix(ctx[end:], sc.notRegionNext...) || anyof.In(ctx[end:], sc.notRegion...))) {
 				out[k] = sc.words.Word(w)
 			}
 			return true

@@ -8,6 +8,7 @@
 package money
 
 import (
+	"shouhou/internal/anyof"
 	"sort"
 	"strings"
 	"unicode"
@@ -148,7 +149,7 @@ func scanAt(s string, i int) (Quantity, int, bool) {
 		unit, end = Yuan, end+len("元")
 	case strings.HasPrefix(rest, "块"):
 		unit, end = Yuan, end+len("块")
-	case hasSuffixAny(strings.TrimRight(s[:start], " "), yuanPrefix...):
+	case anyof.Suffix(strings.TrimRight(s[:start], " "), yuanPrefix...):
 		unit = Yuan
 	case endsInBigUnit(s[i:end]) && !startsWithLetter(rest):
 		unit = Yuan // 预算50万, but not 6万公里
@@ -174,9 +175,9 @@ func scanAt(s string, i int) (Quantity, int, bool) {
 	}
 	after := s[end:]
 	switch {
-	case hasSuffixAny(before, atMostBefore...), hasPrefixAny(after, atMostAfter...):
+	case anyof.Suffix(before, atMostBefore...), anyof.Prefix(after, atMostAfter...):
 		q.Op = duration.OpAtMost
-	case hasSuffixAny(before, atLeastBefore...), hasPrefixAny(after, atLeastAfter...):
+	case anyof.Suffix(before, atLeastBefore...), anyof.Prefix(after, atLeastAfter...):
 		q.Op = duration.OpAtLeast
 	}
 	return q, end, true
@@ -255,24 +256,6 @@ func endsInBigUnit(num string) bool {
 func startsWithLetter(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsLetter(r) && r != '整'
-}
-
-func hasSuffixAny(s string, ws ...string) bool {
-	for _, w := range ws {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasPrefixAny(s string, ws ...string) bool {
-	for _, w := range ws {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // lastComparator returns before cut just after its last comparator word,
