@@ -5,12 +5,12 @@ package clause
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	"shouhou/checker/reader"
+	"shouhou/internal/anyof"
 	"shouhou/lexicon/duration"
 	"shouhou/lexicon/normalize"
 	"shouhou/lexicon/terms"
@@ -222,7 +222,7 @@ func (c *collector) all() []Clause {
 // 保修期): the figures under it are that topic's. A title naming a part
 // (电机 / 36个月) pairs with its figure otherwise (see package facts).
 func namesTopic(title string) bool {
-	return slices.ContainsFunc(cueWords(), func(w string) bool { return strings.Contains(title, w) })
+	return anyof.In(title, cueWords()...)
 }
 
 var cueWords = sync.OnceValue(func() []string { return terms.Load().Cues() })
