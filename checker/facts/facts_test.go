@@ -155,6 +155,9 @@ func TestExtract(t *testing.T) {
 		{"无法解决问题的,本企业将在48小时内赶赴用户公司,现场处理", "", "onsite_time <= 48 hour"},
 		{"供货方在接到用户电话后24-28小时派专业维修人员前往使用地解决", "", "onsite_time range 24-28 hour"},
 		{"接到报修后4小时内派维修人员上门", "", "onsite_time <= 4 hour"},
+		{"接到甲方通知之日起48小时内派人员维修", "", "onsite_time <= 48 hour"},
+		{"故障时2小时内派出人员赶往现场", "", "onsite_time <= 2 hour"},
+		{"3个日历天内解决故障", "", "resolution_time <= 3 day"},
 		// taking a request in (受理) is no time to resolve it
 		{"售后客服会在收到邮件后的1-3个工作日内受理您的请求", "", ""},
 		{"我们在收到货品后,1-7个工作日受理退货服务", "", ""},

@@ -52,6 +52,7 @@ var unitWords = []struct {
 	unit Unit
 }{
 	{"个工作小时", WorkHour}, {"个工作日", WorkDay}, {"个工作天", WorkDay}, {"个自然日", Day}, {"个日历日", Day},
+	{"个日历天", Day}, {"个自然天", Day}, {"日历天", Day}, {"自然天", Day},
 	{"工作小时", WorkHour}, {"工作日", WorkDay}, {"工作天", WorkDay}, {"自然日", Day}, {"日历日", Day},
 	{"个小时", Hour}, {"个钟头", Hour}, {"个星期", Week}, {"个礼拜", Week}, {"个月", Month},
 	{"小时", Hour}, {"钟头", Hour}, {"分钟", Minute}, {"星期", Week}, {"周年", Year},

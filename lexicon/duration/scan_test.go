@@ -46,6 +46,10 @@ func TestFind(t *testing.T) {
 		{"七个工作天内完成退款", []want{{OpAtMost, 7, 0, WorkDay, false, "七个工作天内"}}},
 		{"约7～14个工作天", []want{{OpRange, 7, 14, WorkDay, false, "7～14个工作天"}}},
 		{"三工作天内回覆", []want{{OpAtMost, 3, 0, WorkDay, false, "三工作天内"}}},
+		// a calendar day (日历天, 自然天) is a day, not a 天 after 日历
+		{"3个日历天内解决故障", []want{{OpAtMost, 3, 0, Day, false, "3个日历天内"}}},
+		{"交货期为30日历天", []want{{OpEqual, 30, 0, Day, false, "30日历天"}}},
+		{"十个自然天内退款", []want{{OpAtMost, 10, 0, Day, false, "十个自然天内"}}},
 		{"接到报修后2小时内响应,24小时内到达现场", []want{{OpAtMost, 2, 0, Hour, false, "2小时内"}, {OpAtMost, 24, 0, Hour, false, "24小时内"}}},
 		{"整机保修一年,主要部件保修三年", []want{{OpEqual, 1, 0, Year, false, "一年"}, {OpEqual, 3, 0, Year, false, "三年"}}},
 		{"质保期不少于五年", []want{{OpAtLeast, 5, 0, Year, false, "不少于五年"}}},
