@@ -111,7 +111,7 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		next = ""
 	}
 	s.prev = text
-	row, product := false, ""
+	row, product, part := false, "", ""
 	// a bare period under a column header: a flattened table's cell
 	cell := c.Context == "" && s.column != "" && s.x.bareFigure(text)
 	switch {
@@ -123,6 +123,15 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		// a flattened row naming a product or a series (柜机, PMX系列):
 		// the whole unit's period, told by the column header above
 		c.Context, product = prev+" "+s.column, prev
+	case c.Context == "" && s.x.cueFigure(text) && rowName(prev) && len(s.x.cueHits(prev, nil)) == 0 && !anyof.In(prev, s.x.lex.WholeUnit...):
+		// a row flattened without a column header, each period with its
+		// own cue (免漆类门板 / 保修5年 / 烤漆柜门 / 保修2年): the period is
+		// the named part's, or the named product's
+		if s.x.partName(prev) {
+			part = prev
+		} else {
+			product = prev
+		}
 	case lead && utf8.RuneCountInString(text) <= 8 && s.x.cueAlone(text):
 		s.column = text
 	case c.Kind == reader.Heading || utf8.RuneCountInString(text) > 60 || lead && c.Kind == reader.ListItem && strings.HasSuffix(strings.TrimSpace(text), ":"):
@@ -135,6 +144,9 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 	for i := range fs {
 		if product != "" && fs[i].Topic == reports.WarrantyPeriod {
 			fs[i].Scope.Product = product
+		}
+		if part != "" && fs[i].Topic == reports.WarrantyPeriod {
+			fs[i].Topic, fs[i].Item, fs[i].Scope.Part = reports.PartsWarranty, part, part
 		}
 	}
 	if row {
@@ -156,6 +168,18 @@ func (x *Extractor) bareFigure(s string) bool {
 	}
 	rest := strings.TrimSpace(s[:qs[0].Start] + s[qs[0].End:])
 	return rest == "" || rest == "内" || rest == "以内"
+}
+
+// cueFigure reports a clause that is a warranty cue and one period and
+// nothing else (保修5年, 质保期：3年): a table cell holding its own cue.
+func (x *Extractor) cueFigure(s string) bool {
+	qs := duration.Find(s)
+	if len(qs) != 1 || utf8.RuneCountInString(s) > 12 {
+		return false
+	}
+	rest := strings.Trim(s[:qs[0].Start], " :为") + s[qs[0].End:]
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), "内")
+	return rest != "" && x.cueAlone(rest)
 }
 
 // partName reports a short line naming a part (电机, 锂电池, 电机霍尔元件)

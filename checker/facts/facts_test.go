@@ -157,7 +157,14 @@ func TestExtract(t *testing.T) {
 		{"接到报修后4小时内派维修人员上门", "", "onsite_time <= 4 hour"},
 		{"接到甲方通知之日起48小时内派人员维修", "", "onsite_time <= 48 hour"},
 		{"故障时2小时内派出人员赶往现场", "", "onsite_time <= 2 hour"},
+		{"于故障之问题点厘清后24小时内到厂服务", "", "onsite_time <= 24 hour"}, // the customer's plant
 		{"3个日历天内解决故障", "", "resolution_time <= 3 day"},
+		// a no-reason refund is asked for within the window (训练班, 眼镜店)
+		{"自产品售出之日起2日内无理由退款", "", "return_window <= 2 day"},
+		{"报名后7天内可申请无理由退款", "", "return_window <= 7 day"},
+		{"退学审核通过后,15个工作日内完成退款", "", "refund_time <= 15 workday"},
+		// Hong Kong: 作更换 (exchange at the shop)
+		{"如有破损请于收货日起三天内到本公司作更换", "", "exchange_window <= 3 day"},
 		// taking a request in (受理) is no time to resolve it
 		{"售后客服会在收到邮件后的1-3个工作日内受理您的请求", "", ""},
 		{"我们在收到货品后,1-7个工作日受理退货服务", "", ""},
@@ -401,6 +408,18 @@ func TestFlattenedTableRows(t *testing.T) {
 		{[]string{"机型", "保修期", "* 3、配件明细:", "滤网", "三个月"}, ""},
 		// a row number (• 01) does not
 		{[]string{"部件名称", "保修期限", "* • 01", "电机", "36个月"}, "parts_warranty = 36 month 电机"},
+		// no column header, each cell its own cue: the row before names
+		// the product (a 3年 row does not contradict a 5年 one) or the part
+		{[]string{"柜门", "免漆类门板", "保修5年", "烤漆柜门", "保修2年"},
+			"warranty_period = 5 year (免漆类门板); warranty_period = 2 year (烤漆柜门)"},
+		{[]string{"电池", "质保期:1年", "压缩机", "质保期:10年"},
+			"parts_warranty = 1 year 电池; parts_warranty = 10 year 压缩机"},
+		{[]string{"沙发,床,床垫", "保修1年内"}, "warranty_period <= 1 year (沙发,床,床垫)"},
+		// the whole unit or a line with a cue of its own is no row
+		{[]string{"整机", "保修1年"}, "warranty_period = 1 year"},
+		{[]string{"售后保修服务", "保修3年"}, "warranty_period = 3 year"},
+		// a sentence is no row's name
+		{[]string{"本店商品均为正品。", "保修1年"}, "warranty_period = 1 year"},
 	}
 	x := New()
 	for _, c := range cases {

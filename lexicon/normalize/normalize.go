@@ -218,9 +218,16 @@ func halfWidth(r rune) rune {
 		return '~'
 	case r == '﹣' || r == '−':
 		return '-'
+	case r >= 0xFE50 && r <= 0xFE5A:
+		// small form variants (Hong Kong and Taiwan pages write ﹐ and ﹔
+		// between clauses): as the full-width marks
+		return smallForms[r-0xFE50]
 	}
 	return r
 }
+
+// smallForms are U+FE50 to U+FE5A: ﹐﹑﹒ (FE53 unassigned) ﹔﹕﹖﹗﹘﹙﹚.
+var smallForms = [...]rune{',', '、', '.', 0xFE53, ';', ':', '?', '!', '—', '(', ')'}
 
 // invisible reports whether r is a character that shows nothing and is
 // dropped from normalized text: zero-width spaces and joiners, the byte

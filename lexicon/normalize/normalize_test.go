@@ -20,6 +20,9 @@ func TestString(t *testing.T) {
 		{"响应时间(min)不超过30", "响应时间(min)不超过30"},
 		{"  多个   空格\t在这里  ", "多个 空格 在这里"},
 		{"３～５个工作日", "3~5个工作日"},
+		// small form variants between clauses (Hong Kong, Taiwan pages)
+		{"不設退款﹐如有破損請於三天內更換﹔逾期不受理", "不设退款,如有破损请于三天内更换;逾期不受理"},
+		{"﹙註﹚配件﹑電池﹕一年", "(注)配件、电池:一年"},
 	}
 	for _, c := range cases {
 		if got := String(c.in); got != c.want {
