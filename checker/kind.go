@@ -60,6 +60,7 @@ const (
 	gMainland
 	gParty  // a contract's parties (甲方, 卖方)
 	gNav    // a breadcrumb's or menu's words (首页, 您的位置)
+	gAuthor // an organisation naming itself (本机构, 本公司)
 	gRegion // gRegion+2*r is region r's strong words, gRegion+2*r+1 its other words
 	nGroups = gRegion + 6
 	// gLawArticle counts clauses that open a law's numbered article.
@@ -118,6 +119,7 @@ var vocab = sync.OnceValue(func() *vocabulary {
 	add(gMainland, l.Jurisdictions.Mainland)
 	add(gParty, l.ContractParties)
 	add(gNav, l.Navigation)
+	add(gAuthor, l.Authors)
 	for r, reg := range []struct {
 		id string
 		r  kinds.Region
@@ -219,6 +221,11 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		// names parties too, but speaks of itself: 本法, 本规定)
 		lawArticles = 0
 	}
+	if t[gAuthor] >= 2 {
+		// 本规定…由本机构负责解释: an organisation's own rules, articles
+		// and all (a statute never names its author so)
+		lawArticles = 0
+	}
 	self := n[reports.Policy]
 	head := joinTitles(cls, headN)
 	first := firstTitle(cls)
@@ -260,7 +267,8 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		return reports.Law, true
 	case n[reports.Tender] >= 3 && n[reports.Tender] > n[reports.Bid]:
 		return reports.Tender, true
-	case n[reports.Bid] >= 3 && n[reports.Bid] > n[reports.Tender]:
+	case n[reports.Bid] >= 3 && n[reports.Bid] > n[reports.Tender] && t[gConsumer] <= n[reports.Bid]:
+		// (a shop writes 我方客服 too, but to consumers: 消费者, 您, 购物)
 		return reports.Bid, true
 	case n[reports.Bid] >= 2 && n[reports.Tender] == 0 && t[gConsumer] == 0 && b2bScore(t) >= 6:
 		// someone speaking of its bid (投标产品, 我公司将) to a business, to no consumer

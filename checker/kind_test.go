@@ -87,6 +87,17 @@ func TestDetectKind(t *testing.T) {
 		// numbered articles between a seller and a buyer are a contract's
 		{"第七条 包装\n所供设备由卖方妥善包装。\n第八条 检验\n买方收到设备后开箱清点，缺件由卖方负责。\n第九条 保修\n卖方对设备保修一年，接到买方报修后48小时内上门。", "policy"},
 		{"第一条 为规范买卖行为，制定本办法。\n第二条 卖方应当如实告知商品信息。\n第三条 买方有权查验商品。\n第四条 卖方不得拒绝买方的合理要求。", "law"},
+		// a correction notice of a tender names the project it buys for
+		{"一、项目基本情况\n原公告的采购项目编号:GP-001\n原公告的采购项目名称:某市学校课桌椅采购项目\n二、更正信息\n更正事项:采购文件\n本项目质保期修改为三年。", "tender"},
+		// a shop announcing a change of its policy is no notice of a tender
+		{"退换货政策变更公告\n本店商品签收后7天内可无理由退货。", "policy"},
+		// a shop that calls itself 我方, speaking to consumers: its policy
+		{"商品說明\n消費者享有商品到貨七天鑑賞期，請聯繫我方客服申請退貨。\n七天內申請退貨，取貨費用由我方負擔。\n會員購物滿三千元免運，您可至門市取貨。\n顧客的退款由我方於七個工作天內完成。", "policy"},
+		// an organisation's own numbered rules, naming itself: its policy
+		{"为规范收费行为，特制定本收费退费管理规定。\n第一条 本规定适用于在本机构学习的学员。\n第二条 学员于开课前7日内可申请全额退费。\n第三条 退费在15个工作日内办理。\n第四条 本规定自发布之日起施行，由本机构负责解释。", "policy"},
+		{"第一条 本店商品自签收之日起7日内可退货。\n第二条 本规定由本公司制定。\n第三条 质量问题退换货运费由本店承担。\n第四条 本规定自公布之日起施行。", "policy"},
+		// a statute names no author of itself (本法, not 本机构)
+		{"第一条 为保护消费者合法权益，制定本规定。\n第二条 经营者应当自收到退回商品之日起七日内返还价款。\n第三条 本规定由国务院市场监督管理部门负责解释。\n第四条 本规定自公布之日起施行。", "law"},
 		// a breadcrumb closing the head: the title is the line after it
 		{"某某网\n\n科技频道\n\n硬件应用\n\n当前位置 /首页/科技/硬件应用/列表\n\n手机保修期多长\n\n根据规定，手机整机保修一年，电池保修六个月。", "article"},
 		// the site's section name before a breadcrumb is no title
@@ -230,7 +241,10 @@ func TestJurisdiction(t *testing.T) {
 		{"退货条款\n本公司毋须承担任何责任。", "mainland"},                         // simplified: one word is not enough
 		{"購物須知\n為維護您的權益，請仔細閱讀下述說明。\n本須知得隨時修訂並公告於本站中。", "mainland"}, // 仔细阅读 is no 细阅
 		{"保養方式\n請勿將眼鏡放在三溫暖等高溫環境，鏡片請以面紙輕輕擦乾。", "tw"},
-		{"退货条款\n请细阅以下条款。签收后3天内可退货。", "mainland"},     // simplified, one word
+		{"退货条款\n请细阅以下条款。签收后3天内可退货。", "mainland"}, // simplified, one word
+		{"保固說明\n保固期內發生自然性功能故障，提供到府收送或現場服務。", "tw"},
+		{"保固期间过后\n人员维修费用包含基本费用NT:3000元起以及工时费用NT:1500元/小时。", "tw"},
+		{"售后服务\n保修期内提供上门服务，费用1500元/小时。", "mainland"},
 		{"退货说明\n收到退货后安排退款，顺丰速递寄回，运费自理。", "mainland"}, // simplified: one word is not enough
 		{"售後服務政策\n本公司產品整機保修一年，請撥打全國服務熱線400-000-0000，或向12315投訴。", "mainland"},
 		{"退货须知\n签收后7日内可申请退货，退款在3个工作日内原路退回。", "mainland"},

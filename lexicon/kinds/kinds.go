@@ -52,7 +52,10 @@ type Lexicon struct {
 	// ContractParties name the parties of a contract (甲方, 卖方): numbered
 	// articles between them are a contract's, not a statute's.
 	ContractParties []string `yaml:"contract_parties"`
-	B2B             []string `yaml:"b2b"`
+	// Authors are an organisation naming itself (本机构, 本公司): numbered
+	// articles it writes are its own rules, never a statute's.
+	Authors []string `yaml:"authors"`
+	B2B     []string `yaml:"b2b"`
 	// B2BWeak are weaker signs of business terms: two count as one.
 	B2BWeak []string `yaml:"b2b_weak"`
 	// Accessories follow a product word in the name of something else
