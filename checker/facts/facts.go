@@ -276,12 +276,12 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		named := namesPeriod(s, q, hits)
 		// 签收超过7天的商品不予退货: the condition refused ends the window
 		// (超过十五日未办理退货 is a failure to act, no window)
-		condition := conditional(s[:q.Start]) && !named
+		condition := x.conditional(s[:q.Start]) && !named
 		// (以下情况不予退换货: / 1. 签收超过15天的: the list's lead or
 		// heading refuses)
 		bounds := condition && !anyof.Prefix(s[q.End:], x.lex.Events.Failure...) &&
 			(x.refusedAfter(s[q.End:sentenceEnd(s, q.End)]) || c.Kind == reader.ListItem && (x.refusedAfter(c.Context) || x.refusedAfter(lastOf(c.Section))))
-		if len(topics) == 0 || condition && !bounds || offset(s[q.End:]) ||
+		if len(topics) == 0 || condition && !bounds || x.offset(s[q.End:]) ||
 			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q) {
 			continue
 		}
@@ -568,9 +568,10 @@ func (x *Extractor) entryPhrase(s string, p [2]int, qs []duration.Quantity) bool
 
 // conditional reports a figure that states a condition rather than a
 // commitment: 超过三十日未修好的 (if more than thirty days), 满一年后.
-func conditional(before string) bool {
-	for _, w := range []string{"超过", "超出", "逾", "满", "达到", "长于"} {
-		if strings.HasSuffix(before, w) && !strings.HasSuffix(before, "不"+w) && !anyof.Suffix(before, "不能"+w, "不得"+w, "不应"+w, "不会"+w) {
+func (x *Extractor) conditional(before string) bool {
+	g := &x.lex.Grammar
+	for _, w := range g.Exceeding {
+		if strings.HasSuffix(before, w) && !slices.ContainsFunc(g.ExceedingNegations, func(n string) bool { return strings.HasSuffix(before, n+w) }) {
 			return true
 		}
 	}
@@ -621,8 +622,8 @@ func namesPeriod(s string, q duration.Quantity, hits []hit) bool {
 // offset reports a figure that moves a start date rather than states a
 // period: 保修期自出厂日期后三个月起计算 (the warranty starts three months
 // after the factory date; three months is no warranty).
-func offset(after string) bool {
-	return anyof.Prefix(after, "起计算", "起算", "起开始", "开始计算", "后起", "后开始计算", "后起算")
+func (x *Extractor) offset(after string) bool {
+	return anyof.Prefix(after, x.lex.Grammar.StartOffsets...)
 }
 
 // cueHits finds whole-word cues in s, longest first, not overlapping each
@@ -810,7 +811,7 @@ func (x *Extractor) negated(s string) bool {
 				break
 			}
 			rest := s[from+i+len(n):]
-			if !anyof.Prefix(rest, "超过", "少于", "低于", "迟于", "晚于", "多于", "短于") {
+			if !anyof.Prefix(rest, x.lex.Grammar.Comparators...) {
 				return true
 			}
 			from += i + len(n)
@@ -837,8 +838,9 @@ func (x *Extractor) dropExclusions(phrase string) string {
 		}
 		end += open
 		inner := phrase[open+1 : end]
-		excluded := anyof.Suffix(inner, "除外", "以外") || anyof.Prefix(inner, "不含", "不包括", "不包含", "除")
-		folded := anyof.Prefix(inner, "含", "包括", "包含") && len(x.items(phrase[:open]+phrase[end+1:])) == 0
+		g := &x.lex.Grammar
+		excluded := anyof.Suffix(inner, g.BracketExcludeEndings...) || anyof.Prefix(inner, g.BracketExcludeStarts...)
+		folded := anyof.Prefix(inner, g.BracketIncludeStarts...) && len(x.items(phrase[:open]+phrase[end+1:])) == 0
 		if excluded || folded {
 			phrase = phrase[:open] + phrase[end+1:]
 			from = open
@@ -881,7 +883,7 @@ func (x *Extractor) parts(s string, phrases [][2]int, pi int, hits []hit, contex
 				// the list opens inside a bracket: 保修三年(其中:高压包、CRT管保修一年),
 				// 整机保修三年(CPU,显卡保修一年)
 				name := strings.TrimSpace(earlier[open+1:])
-				for _, w := range []string{"其中", "包括", "含"} {
+				for _, w := range x.lex.Grammar.SublistLeads {
 					name = strings.TrimPrefix(name, w)
 				}
 				name = strings.TrimSpace(strings.TrimLeft(name, ":："))
@@ -955,7 +957,7 @@ func (x *Extractor) respectively(s string, qs []duration.Quantity) map[int]strin
 	figs := []int{first}
 	for i := first + 1; i < len(qs); i++ {
 		gap := strings.Trim(s[qs[i-1].End:qs[i].Start], " ")
-		if gap != "、" && gap != "," && gap != "和" && gap != "及" && gap != "与" && gap != "以及" {
+		if !slices.Contains(x.lex.Grammar.FigureJoiners, gap) {
 			break
 		}
 		figs = append(figs, i)

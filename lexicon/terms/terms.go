@@ -58,6 +58,31 @@ func (t Topic) Fits(u duration.Unit) bool {
 	return (t.Shortest == "" || r >= unitRank[t.Shortest]) && (t.Longest == "" || r <= unitRank[t.Longest])
 }
 
+// Grammar holds the function words the extractor reads a figure's
+// relation to its sentence by.
+type Grammar struct {
+	// Exceeding before a figure makes it a condition (超过三十日未修好的),
+	// unless one of ExceedingNegations stands right before it (不超过).
+	Exceeding          []string `yaml:"exceeding"`
+	ExceedingNegations []string `yaml:"exceeding_negations"`
+	// Comparators after a negation make it part of a bound (不能超过),
+	// not a refusal.
+	Comparators []string `yaml:"comparators"`
+	// StartOffsets after a figure make it move a start date (自出厂日期后
+	// 三个月起计算): no period.
+	StartOffsets []string `yaml:"start_offsets"`
+	// A bracket that excludes (（电池除外）, （不含配件）) or folds in
+	// (（含配件）) parts names none of the figure's own.
+	BracketExcludeEndings []string `yaml:"bracket_exclude_endings"`
+	BracketExcludeStarts  []string `yaml:"bracket_exclude_starts"`
+	BracketIncludeStarts  []string `yaml:"bracket_include_starts"`
+	// SublistLeads open a list inside a bracket (（其中：高压包、CRT管…）).
+	SublistLeads []string `yaml:"sublist_leads"`
+	// FigureJoiners join figures that pair with names in order
+	// (电池、充电器 6个月、1年).
+	FigureJoiners []string `yaml:"figure_joiners"`
+}
+
 // Lexicon is the parsed topics.yaml.
 type Lexicon struct {
 	Topics map[reports.Topic]Topic    `yaml:"topics"`
@@ -125,6 +150,9 @@ type Lexicon struct {
 	Events Events `yaml:"events"`
 	// Scope: words that limit a figure to some cases (see topics.yaml).
 	Scope ScopeWords `yaml:"scope"`
+	// Grammar: the small words that tell how a figure relates to its
+	// sentence (see topics.yaml).
+	Grammar Grammar `yaml:"grammar"`
 
 	cueTopics map[string][]reports.Topic
 }
