@@ -1,6 +1,7 @@
 package checker
 
 import (
+	"shouhou/internal/anyof"
 	"slices"
 	"strings"
 	"sync"
@@ -242,7 +243,7 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 	case firstIndex(head, vocab().lex.ProjectTitles) >= 0:
 		return reports.Tender, true // 某医院设备采购项目, and no bid's word for itself
 
-	case strings.Contains(joinHead(cls, headN), "致") && firstIndex(joinHead(cls, headN), vocab().lex.Letters.Buyers) >= 0:
+	case strings.Contains(joinHead(cls, headN), vocab().lex.Letters.To) && firstIndex(joinHead(cls, headN), vocab().lex.Letters.Buyers) >= 0:
 		return reports.Bid, true // a letter to the buyer: a bid's commitment (服务承诺书)
 	case firstIndex(joinHead(cls, headN), vocab().lex.Letters.CommitmentTitles) >= 0 && addressee(joinHead(cls, headN)) == "institution":
 		return reports.Bid, true // a commitment letter to an institution (致：某市人民医院)
@@ -416,7 +417,7 @@ func isLawTitle(s string) bool {
 		return false
 	}
 	for _, e := range vocab().lex.LawTitleEndings {
-		if strings.HasSuffix(s, e) && (e != "法" || strings.HasPrefix(s, "中华人民共和国")) {
+		if strings.HasSuffix(s, e) && (e != "法" || strings.HasPrefix(s, vocab().lex.StatePrefix)) {
 			return true
 		}
 	}
@@ -432,11 +433,12 @@ func seriesNumber(s string) bool {
 // (a school, a hospital, a bureau, a company: a bid's commitment),
 // "consumer" (致广大顾客), or "" when the head has no such line.
 func addressee(head string) string {
-	i := strings.Index(head, "致")
+	to := vocab().lex.Letters.To
+	i := strings.Index(head, to)
 	if i < 0 {
 		return ""
 	}
-	to := head[i+len("致"):]
+	to = head[i+len(to):]
 	if j := strings.IndexAny(to, "\n,。"); j >= 0 {
 		to = to[:j]
 	}
@@ -453,7 +455,7 @@ func addressee(head string) string {
 }
 
 func isQuestion(s string) bool {
-	return strings.HasSuffix(strings.TrimSpace(s), "?") || strings.HasSuffix(s, "吗")
+	return anyof.Suffix(strings.TrimSpace(s), vocab().lex.QuestionEndings...)
 }
 
 // understand reads what a document is. kind, audience and jurisdiction

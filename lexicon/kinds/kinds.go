@@ -8,6 +8,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 
 	"shouhou/lexicon/embedded"
 	"shouhou/reports"
@@ -77,12 +78,19 @@ type Lexicon struct {
 	// Letters are the words of a letter's head (致：…): whom it is
 	// addressed to, and the titles of a commitment letter.
 	Letters struct {
+		// To opens the addressee's line (致：某市人民医院).
+		To               string   `yaml:"to"`
 		Buyers           []string `yaml:"buyers"`
 		CommitmentTitles []string `yaml:"commitment_titles"`
 		Consumers        []string `yaml:"consumers"`
 		Institutions     []string `yaml:"institutions"`
 	} `yaml:"letters"`
-	Voice struct {
+	// QuestionEndings end a title that asks (…吗, …?): an article's.
+	QuestionEndings []string `yaml:"question_endings"`
+	// StatePrefix names the state before a law's short name: a title
+	// ending in 法 alone is a statute's only after it (中华人民共和国…法).
+	StatePrefix string `yaml:"state_prefix"`
+	Voice       struct {
 		Other []string `yaml:"other"`
 		Self  []string `yaml:"self"`
 	} `yaml:"voice"`
@@ -98,6 +106,17 @@ func (l *Lexicon) prepare() error {
 	var err error
 	if l.LawArticle, err = regexp.Compile(l.LawArticlePrefix); err != nil {
 		return fmt.Errorf("law_article_prefix: %w", err)
+	}
+	// an empty word would be found in every text
+	switch {
+	case l.Letters.To == "":
+		return fmt.Errorf("letters.to is empty")
+	case l.StatePrefix == "":
+		return fmt.Errorf("state_prefix is empty")
+	case len(l.QuestionEndings) == 0 || slices.Contains(l.QuestionEndings, ""):
+		return fmt.Errorf("question_endings is empty or holds an empty word")
+	case len(l.Authors) == 0 || slices.Contains(l.Authors, ""):
+		return fmt.Errorf("authors is empty or holds an empty word")
 	}
 	return nil
 }
