@@ -349,6 +349,7 @@ func (a *Auditor) audit(ctx context.Context, src *reader.Source, kind reports.Ki
 			return reports.Document{}, tooMany(MaxEntries, "figures found")
 		}
 	}
+	readRows(d.facts)
 	d.facts = readLadders(d.facts)
 	out := reports.Document{Path: src.Path, Kind: kind, Encoding: src.Encoding, Format: src.Format, Warnings: src.Warnings, Facts: []reports.Fact{}, Findings: []reports.Finding{},
 		B2B: d.u.B2B, B2BEvidence: d.u.B2BEvidence, Jurisdiction: d.u.Jurisdiction, JurisdictionEvidence: d.u.JurisdictionEvidence}

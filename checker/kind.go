@@ -61,7 +61,8 @@ const (
 	gMainland
 	gParty  // a contract's parties (甲方, 卖方)
 	gNav    // a breadcrumb's or menu's words (首页, 您的位置)
-	gAuthor // an organisation naming itself (本机构, 本公司)
+	gAuthor // an organisation naming itself (本机构, 本公司) where rules are made
+	gVoice  // words addressing consumers (您, 消费者)
 	gRegion // gRegion+2*r is region r's strong words, gRegion+2*r+1 its other words
 	nGroups = gRegion + 6
 	// gLawArticle counts clauses that open a law's numbered article.
@@ -121,6 +122,7 @@ var vocab = sync.OnceValue(func() *vocabulary {
 	add(gParty, l.ContractParties)
 	add(gNav, l.Navigation)
 	add(gAuthor, l.Authors)
+	add(gVoice, l.ConsumerVoice)
 	for r, reg := range []struct {
 		id string
 		r  kinds.Region
@@ -170,6 +172,9 @@ func signals(cls []clause.Clause) ([]tally, [nGroups][]string) {
 					evidence[g] = append(evidence[g], v.signals.Word(w))
 				}
 			}
+		}
+		if counts[i][gAuthor] > 0 && !anyof.In(c.Text.S, v.lex.Authorship...) {
+			counts[i][gAuthor] = 0 // 本单位 as the party a statute regulates
 		}
 		if v.lex.LawArticle.MatchString(c.Text.S) {
 			counts[i][gLawArticle] = 1
@@ -222,7 +227,7 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		// names parties too, but speaks of itself: 本法, 本规定)
 		lawArticles = 0
 	}
-	if t[gAuthor] >= 2 {
+	if t[gAuthor] >= 1 {
 		// 本规定…由本机构负责解释: an organisation's own rules, articles
 		// and all (a statute never names its author so)
 		lawArticles = 0
@@ -268,7 +273,7 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		return reports.Law, true
 	case n[reports.Tender] >= 3 && n[reports.Tender] > n[reports.Bid]:
 		return reports.Tender, true
-	case n[reports.Bid] >= 3 && n[reports.Bid] > n[reports.Tender] && t[gConsumer] <= n[reports.Bid]:
+	case n[reports.Bid] >= 3 && n[reports.Bid] > n[reports.Tender] && t[gVoice] <= n[reports.Bid]:
 		// (a shop writes 我方客服 too, but to consumers: 消费者, 您, 购物)
 		return reports.Bid, true
 	case n[reports.Bid] >= 2 && n[reports.Tender] == 0 && t[gConsumer] == 0 && b2bScore(t) >= 6:

@@ -92,7 +92,13 @@ func TestDetectKind(t *testing.T) {
 		// a shop announcing a change of its policy is no notice of a tender
 		{"退换货政策变更公告\n本店商品签收后7天内可无理由退货。", "policy"},
 		// a shop that calls itself 我方, speaking to consumers: its policy
-		{"商品說明\n消費者享有商品到貨七天鑑賞期，請聯繫我方客服申請退貨。\n七天內申請退貨，取貨費用由我方負擔。\n會員購物滿三千元免運，您可至門市取貨。\n顧客的退款由我方於七個工作天內完成。", "policy"},
+		{"商品說明\n消費者享有商品到貨七天鑑賞期，請聯繫我方客服申請退貨。\n你在七天內申請退貨，取貨費用由我方負擔。\n會員購物滿三千元免運，您可至門市取貨。\n顧客的退款由我方於七個工作天內完成。", "policy"},
+		// a bid for household goods speaks of 家用, 个人, 快递 but to no consumer
+		{"一、质量保证\n我方承诺所投家用空调均为原厂全新正品，整机保修3年。\n二、服务响应\n接到报修后我方2小时内响应，24小时内上门。\n三、备件\n备件由我方通过快递寄送至采购人指定地点，由使用单位签收。\n四、安装\n教职工个人宿舍的家用空调由我方免费安装。", "bid"},
+		// a statute names 本单位 as the party it regulates, not as its author
+		{"第四十六条 评标委员会由采购人代表和评审专家组成。\n第四十七条 采购人代表不得以评审专家身份参加本部门或者本单位采购项目的评标。采购代理机构工作人员不得参加由本机构代理的政府采购项目的评标。\n第四十八条 评标委员会成员应当在评标报告上签字。\n第四十九条 投标保证金不得超过采购项目预算金额的2%。", "law"},
+		// a shop's notice that a sale ends is no tender's notice
+		{"关于双十一促销活动的终止公告\n尊敬的顾客：本店原定的满减活动提前终止。签收后3日内可无理由退货。\n如有疑问请联系客服。", "policy"},
 		// an organisation's own numbered rules, naming itself: its policy
 		{"为规范收费行为，特制定本收费退费管理规定。\n第一条 本规定适用于在本机构学习的学员。\n第二条 学员于开课前7日内可申请全额退费。\n第三条 退费在15个工作日内办理。\n第四条 本规定自发布之日起施行，由本机构负责解释。", "policy"},
 		{"第一条 本店商品自签收之日起7日内可退货。\n第二条 本规定由本公司制定。\n第三条 质量问题退换货运费由本店承担。\n第四条 本规定自公布之日起施行。", "policy"},

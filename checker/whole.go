@@ -3,6 +3,7 @@ package checker
 import (
 	"regexp"
 	"shouhou/internal/anyof"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -19,6 +20,22 @@ import (
 // This file reads a document as a whole once its clauses are read one by
 // one: a ladder of windows is one policy, and one problem stated many
 // times is one finding.
+
+// readRows applies the rows of a table flattened without a column header
+// (facts.ReadRows) to the document's facts, in place.
+func readRows(fs []located) {
+	if !slices.ContainsFunc(fs, func(f located) bool { return f.Row != nil }) {
+		return
+	}
+	plain := make([]facts.Fact, len(fs))
+	for i := range fs {
+		plain[i] = fs[i].Fact
+	}
+	facts.ReadRows(plain, func(i int) int { return fs[i].Clause })
+	for i := range fs {
+		fs[i].Fact = plain[i]
+	}
+}
 
 // readLadders marks the steps of a 三包 ladder: 七日内可退换货；十五日内可
 // 换货 grants exchange for fifteen days, and the seven days are the step

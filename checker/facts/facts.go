@@ -44,6 +44,60 @@ type Fact struct {
 	// Refused marks a window told by its refusal (签收超过15天的商品不予
 	// 退货): past the figure the return or exchange is refused.
 	Refused bool
+	// Row is set on a period in a cell that holds its own cue, under a
+	// line that may name its row (免漆类门板 / 保修5年): only a run of such
+	// rows is a table (see ReadRows); one alone may be a section's title.
+	Row *Row
+}
+
+// Row is the name a candidate table row gives its period: the whole
+// line, and the part it names when it names one.
+type Row struct {
+	Name, Part string
+	// Whole marks a row naming the whole unit (整机 / 保修1年): it makes
+	// the run a table but keeps its period the whole unit's.
+	Whole bool
+}
+
+// ReadRows applies the rows of a table flattened without a column header
+// (免漆类门板 / 保修5年 / 烤漆柜门 / 保修2年): a candidate with another within
+// three clauses is a row, its period the named part's (a parts warranty)
+// or the named product's; a candidate alone (售后服务 / 保修1年) is read as
+// written. clause gives each fact's clause index; facts are in order.
+func ReadRows(fs []Fact, clause func(i int) int) {
+	for i := range fs {
+		r := fs[i].Row
+		if r == nil {
+			continue
+		}
+		if r.Whole || !rowNear(fs, i, clause) {
+			continue
+		}
+		if r.Part != "" {
+			fs[i].Topic, fs[i].Item, fs[i].Scope.Part = reports.PartsWarranty, r.Part, r.Name
+		} else {
+			fs[i].Scope.Product = r.Name
+		}
+	}
+	for i := range fs {
+		fs[i].Row = nil
+	}
+}
+
+// rowNear reports another candidate row within three clauses of fact i.
+func rowNear(fs []Fact, i int, clause func(int) int) bool {
+	at := clause(i)
+	for j := i - 1; j >= 0 && at-clause(j) <= 3; j-- {
+		if fs[j].Row != nil && clause(j) != at {
+			return true
+		}
+	}
+	for j := i + 1; j < len(fs) && clause(j)-at <= 3; j++ {
+		if fs[j].Row != nil && clause(j) != at {
+			return true
+		}
+	}
+	return false
 }
 
 // hit is a cue word found in a text.
@@ -91,6 +145,9 @@ type Session struct {
 	// 电机 / 36个月 / …): column is the last header-like line that is a
 	// period cue alone, prev the clause before this one.
 	column, prev string
+	// prevHeading: the clause before this one was a heading (一、服务承诺,
+	// 【售后】), which names a section, never a table's row.
+	prevHeading bool
 }
 
 // Session starts a session.
@@ -110,8 +167,10 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 	if !lead || duration.Find(next) != nil {
 		next = ""
 	}
-	s.prev = text
-	row, product, part := false, "", ""
+	prevHeading := s.prevHeading
+	s.prev, s.prevHeading = text, c.Kind == reader.Heading || c.Kind == reader.ListItem
+	row, product := false, ""
+	var candidate *Row
 	// a bare period under a column header: a flattened table's cell
 	cell := c.Context == "" && s.column != "" && s.x.bareFigure(text)
 	switch {
@@ -123,15 +182,16 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		// a flattened row naming a product or a series (柜机, PMX系列):
 		// the whole unit's period, told by the column header above
 		c.Context, product = prev+" "+s.column, prev
-	case c.Context == "" && s.x.cueFigure(text) && rowName(prev) && len(s.x.cueHits(prev, nil)) == 0 && !anyof.In(prev, s.x.lex.WholeUnit...):
+	case c.Context == "" && !prevHeading && s.x.cueFigure(text) && s.x.rowCandidate(prev, text):
 		// a row flattened without a column header, each period with its
-		// own cue (免漆类门板 / 保修5年 / 烤漆柜门 / 保修2年): the period is
-		// the named part's, or the named product's
+		// own cue (免漆类门板 / 保修5年 / 烤漆柜门 / 保修2年): the named part's
+		// or product's period, if more rows follow (ReadRows)
+		candidate = &Row{Name: prev}
 		if s.x.partName(prev) {
-			part = prev
-		} else {
-			product = prev
+			candidate.Part = s.x.items(prev)[0]
 		}
+	case c.Context == "" && !prevHeading && s.x.cueFigure(text) && rowName(prev) && anyof.In(prev, s.x.lex.WholeUnit...) && len(s.x.cueHits(prev, nil)) == 0:
+		candidate = &Row{Name: prev, Whole: true} // 整机 / 保修1年: a row of the table, the whole unit's
 	case lead && utf8.RuneCountInString(text) <= 8 && s.x.cueAlone(text):
 		s.column = text
 	case c.Kind == reader.Heading || utf8.RuneCountInString(text) > 60 || lead && c.Kind == reader.ListItem && strings.HasSuffix(strings.TrimSpace(text), ":"):
@@ -145,8 +205,8 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		if product != "" && fs[i].Topic == reports.WarrantyPeriod {
 			fs[i].Scope.Product = product
 		}
-		if part != "" && fs[i].Topic == reports.WarrantyPeriod {
-			fs[i].Topic, fs[i].Item, fs[i].Scope.Part = reports.PartsWarranty, part, part
+		if candidate != nil && fs[i].Topic == reports.WarrantyPeriod {
+			fs[i].Row = candidate
 		}
 	}
 	if row {
@@ -168,6 +228,26 @@ func (x *Extractor) bareFigure(s string) bool {
 	}
 	rest := strings.TrimSpace(s[:qs[0].Start] + s[qs[0].End:])
 	return rest == "" || rest == "内" || rest == "以内"
+}
+
+// rowCandidate reports a line that may name the row of the cell after
+// it: short, no figure, no cue, no sentence end, not a numbered or
+// bracketed heading (一、服务承诺, 【售后】), and neither it nor the cell
+// names the whole unit (整机保修6个月 is the product's own period).
+func (x *Extractor) rowCandidate(name, cell string) bool {
+	name = strings.TrimSpace(name)
+	return rowName(name) && len(x.cueHits(name, nil)) == 0 && !anyof.In(name+cell, x.lex.WholeUnit...) &&
+		!anyof.Prefix(name, "【", "[", "(") && !numberedHeading(name)
+}
+
+// numberedHeading reports a line opened by a chapter numeral (一、, 二.).
+func numberedHeading(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("一二三四五六七八九十", r) {
+		return false
+	}
+	rest := s[n:]
+	return anyof.Prefix(rest, "、", ".", ",", " ")
 }
 
 // cueFigure reports a clause that is a warranty cue and one period and
@@ -312,6 +392,13 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		}
 		service := x.isServiceTime(s[regionStart:q.Start]) ||
 			(cueAt >= q.End && anyof.In(s[q.End:cueAt], x.lex.ServiceVerbs...))
+		if service {
+			// 收到退回商品后15个工作日内无理由退款: after the seller's event
+			// a window's cue names the seller's own time
+			if tp, ok := x.lex.ServiceReadings[cueWord(s, hits, cueAt)]; ok {
+				topics = []reports.Topic{tp}
+			}
+		}
 		phrase := s[p[0]:p[1]]
 		start := len(out)
 		for _, tp := range topics {
@@ -781,6 +868,16 @@ func mayCover(s string) bool {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// cueWord is the cue found at at, or "".
+func cueWord(s string, hits []hit, at int) string {
+	for _, h := range hits {
+		if h.start == at {
+			return s[h.start:h.end]
+		}
+	}
+	return ""
+}
 
 // isServiceTime reports whether the text before a figure names an event the
 // seller reacts to (接到报修后, 收到退货申请后): the figure is then how long the

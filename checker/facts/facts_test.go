@@ -163,6 +163,8 @@ func TestExtract(t *testing.T) {
 		{"自产品售出之日起2日内无理由退款", "", "return_window <= 2 day"},
 		{"报名后7天内可申请无理由退款", "", "return_window <= 7 day"},
 		{"退学审核通过后,15个工作日内完成退款", "", "refund_time <= 15 workday"},
+		{"本店收到退回商品后15个工作日内无理由退款", "", "refund_time <= 15 workday"}, // after the seller's event: the refund
+		{"合同签订后60日历天内交货到厂", "", ""},                                // delivered to the plant: no visit
 		// Hong Kong: 作更换 (exchange at the shop)
 		{"如有破损请于收货日起三天内到本公司作更换", "", "exchange_window <= 3 day"},
 		// taking a request in (受理) is no time to resolve it
@@ -408,24 +410,34 @@ func TestFlattenedTableRows(t *testing.T) {
 		{[]string{"机型", "保修期", "* 3、配件明细:", "滤网", "三个月"}, ""},
 		// a row number (• 01) does not
 		{[]string{"部件名称", "保修期限", "* • 01", "电机", "36个月"}, "parts_warranty = 36 month 电机"},
-		// no column header, each cell its own cue: the row before names
-		// the product (a 3年 row does not contradict a 5年 one) or the part
+		// no column header, each cell its own cue: a run of such rows is a
+		// table, each row naming the product (a 2年 row does not contradict
+		// a 5年 one) or the part
 		{[]string{"柜门", "免漆类门板", "保修5年", "烤漆柜门", "保修2年"},
 			"warranty_period = 5 year (免漆类门板); warranty_period = 2 year (烤漆柜门)"},
-		{[]string{"电池", "质保期:1年", "压缩机", "质保期:10年"},
+		{[]string{"锂电池", "质保期:1年", "压缩机", "质保期:10年"},
 			"parts_warranty = 1 year 电池; parts_warranty = 10 year 压缩机"},
-		{[]string{"沙发,床,床垫", "保修1年内"}, "warranty_period <= 1 year (沙发,床,床垫)"},
+		{[]string{"沙发,床,床垫", "保修1年内", "台面", "保修2年"}, "warranty_period <= 1 year (沙发,床,床垫); warranty_period = 2 year (台面)"},
+		// one such pair alone is a section's title over its period
+		{[]string{"售后服务", "保修1年"}, "warranty_period = 1 year"},
+		{[]string{"无线蓝牙耳机", "保修6个月"}, "warranty_period = 6 month"},
 		// the whole unit or a line with a cue of its own is no row
-		{[]string{"整机", "保修1年"}, "warranty_period = 1 year"},
+		{[]string{"整机", "保修1年", "电池", "保修6个月"}, "warranty_period = 1 year; parts_warranty = 6 month 电池"},
+		{[]string{"无线耳机", "整机保修6个月", "充电盒", "整机保修3个月"}, "warranty_period = 6 month; warranty_period = 3 month"},
 		{[]string{"售后保修服务", "保修3年"}, "warranty_period = 3 year"},
+		// a heading or a numbered or bracketed title is no row's name
+		{[]string{"## 家具", "保修5年", "## 电器", "保修1年"}, "warranty_period = 5 year; warranty_period = 1 year"},
+		{[]string{"一、柜体", "保修5年", "二、台面", "保修1年"}, "warranty_period = 5 year; warranty_period = 1 year"},
+		{[]string{"【柜体】", "保修5年", "【台面】", "保修1年"}, "warranty_period = 5 year; warranty_period = 1 year"},
 		// a sentence is no row's name
 		{[]string{"本店商品均为正品。", "保修1年"}, "warranty_period = 1 year"},
 	}
 	x := New()
 	for _, c := range cases {
 		s := x.Session()
-		var got []string
-		for _, l := range c.lines {
+		var all []Fact
+		var at []int
+		for i, l := range c.lines {
 			kind := reader.Paragraph
 			if strings.HasPrefix(l, "## ") {
 				l, kind = strings.TrimPrefix(l, "## "), reader.Heading
@@ -435,11 +447,12 @@ func TestFlattenedTableRows(t *testing.T) {
 			}
 			n := normalize.String(l)
 			cl := clause.Clause{Text: normalize.Pieces(n, []normalize.Piece{{Start: 0, End: len(n)}}), Kind: kind}
-			if f := describe(s.ExtractLead(cl, "")); f != "" {
-				got = append(got, f)
+			for _, f := range s.ExtractLead(cl, "") {
+				all, at = append(all, f), append(at, i)
 			}
 		}
-		if g := strings.Join(got, "; "); g != c.want {
+		ReadRows(all, func(i int) int { return at[i] })
+		if g := describe(all); g != c.want {
 			t.Errorf("%v\n got: %s\nwant: %s", c.lines, g, c.want)
 		}
 	}

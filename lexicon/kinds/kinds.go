@@ -56,7 +56,12 @@ type Lexicon struct {
 	// Authors are an organisation naming itself (本机构, 本公司): numbered
 	// articles it writes are its own rules, never a statute's.
 	Authors []string `yaml:"authors"`
-	B2B     []string `yaml:"b2b"`
+	// Authorship words make a clause one that makes or interprets rules,
+	// where an author word counts.
+	Authorship []string `yaml:"authorship"`
+	// ConsumerVoice: words that address consumers (您, 消费者).
+	ConsumerVoice []string `yaml:"consumer_voice"`
+	B2B           []string `yaml:"b2b"`
 	// B2BWeak are weaker signs of business terms: two count as one.
 	B2BWeak []string `yaml:"b2b_weak"`
 	// Accessories follow a product word in the name of something else
@@ -117,6 +122,10 @@ func (l *Lexicon) prepare() error {
 		return fmt.Errorf("question_endings is empty or holds an empty word")
 	case len(l.Authors) == 0 || slices.Contains(l.Authors, ""):
 		return fmt.Errorf("authors is empty or holds an empty word")
+	case len(l.Authorship) == 0 || slices.Contains(l.Authorship, ""):
+		return fmt.Errorf("authorship is empty or holds an empty word")
+	case len(l.ConsumerVoice) == 0:
+		return fmt.Errorf("consumer_voice is empty")
 	}
 	return nil
 }

@@ -94,6 +94,9 @@ type Lexicon struct {
 	ServiceTriggers []string          `yaml:"service_triggers"`
 	ServiceObjects  []string          `yaml:"service_objects"`
 	ServiceVerbs    []string          `yaml:"service_verbs"`
+	// ServiceReadings: a window's cue that, after an event the seller
+	// reacts to (收到退回商品后), names the seller's own time instead.
+	ServiceReadings map[string]reports.Topic `yaml:"service_readings"`
 	// GoodsEndings end the name of a class of goods (特价商品, 内衣类).
 	GoodsEndings []string `yaml:"goods_endings"`
 	// GoodsLeads in a list's lead make its items goods (以下商品不予退换).
