@@ -238,6 +238,9 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 	helpPage := firstIndex(head, vocab().lex.HelpCentre) >= 0
 	policyTitle := helpPage || firstIndex(head, vocab().titles[reports.Policy]) >= 0
 	tIdx, bIdx := firstIndex(head, vocab().titles[reports.Tender]), firstIndex(head, vocab().titles[reports.Bid])
+	// a shop answering under the title (圣梦美容院解答您的疑问), and no word of
+	// writing about shops anywhere
+	shopAnswers := n[reports.Article] == 0 && self >= 5 && firstIndex(head, vocab().lex.Body[reports.Policy]) >= 0
 	switch {
 	case lawArticles >= 3 && self == 0 && vocab().lex.LawArticle.MatchString(first):
 		return reports.Law, true // an excerpt of a statute: 第十五条 … 第十六条 …
@@ -262,9 +265,11 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		return reports.Law, true
 	// (an article's title over a statute's articles quoted at length is
 	// the statute's: the body below decides)
-	case whole && !helpPage && lawArticles < 3 && firstIndex(first, vocab().titles[reports.Article]) >= 0 && firstIndex(first, vocab().titles[reports.Policy]) < 0:
+	// (an article's title over a shop answering its customers, with no
+	// word of writing about shops, is the shop's FAQ: 如何退卡? / 本店解答您的疑问)
+	case whole && !helpPage && lawArticles < 3 && !shopAnswers && firstIndex(first, vocab().titles[reports.Article]) >= 0 && firstIndex(first, vocab().titles[reports.Policy]) < 0:
 		return reports.Article, true
-	case whole && !helpPage && lawArticles < 3 && firstIndex(first, vocab().titles[reports.Article]) >= 0 && isQuestion(first):
+	case whole && !helpPage && lawArticles < 3 && !shopAnswers && firstIndex(first, vocab().titles[reports.Article]) >= 0 && isQuestion(first):
 		return reports.Article, true // 7天无理由退换货从哪天开始算？ names a policy but asks about it
 	}
 	switch {

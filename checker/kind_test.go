@@ -97,6 +97,14 @@ func TestDetectKind(t *testing.T) {
 		{"一、质量保证\n我方承诺所投家用空调均为原厂全新正品，整机保修3年。\n二、服务响应\n接到报修后我方2小时内响应，24小时内上门。\n三、备件\n备件由我方通过快递寄送至采购人指定地点，由使用单位签收。\n四、安装\n教职工个人宿舍的家用空调由我方免费安装。", "bid"},
 		// a statute names 本单位 as the party it regulates, not as its author
 		{"第四十六条 评标委员会由采购人代表和评审专家组成。\n第四十七条 采购人代表不得以评审专家身份参加本部门或者本单位采购项目的评标。采购代理机构工作人员不得参加由本机构代理的政府采购项目的评标。\n第四十八条 评标委员会成员应当在评标报告上签字。\n第四十九条 投标保证金不得超过采购项目预算金额的2%。", "law"},
+		// a question title answered by the shop itself, to its customers: its FAQ
+		{"如何退卡？丽人美容院解答您的疑问\n您办理的会员卡未消费部分，可在30日内申请退卡。\n我们将在3个工作日内退款给您。\n会员卡余额请您在有效期内使用，如有疑问请联系本店客服。", "policy"},
+		// the same title over a writer's piece about shops stays an article
+		{"如何退卡？\n很多消费者办了会员卡后想退卡。\n律师提醒，商家不得以格式条款拒绝退还余额。", "article"},
+		// a legal Q&A site's answer (法律主观 / 法律客观) about the 三包 rules
+		{"手机三包的法律规定\n法律主观：\n手机自售出之日起7日内出现性能故障，可以选择退货。\n法律客观：\n《移动电话机商品修理更换退货责任规定》第十条", "article"},
+		// a buyer's demands on the winning supplier (中标供应商), quoted without a title
+		{"其他故障召修时，要求30分钟内维保人员到达现场处理。\n中标供应商需提供相应的配件作为备用件。\n中标供应商需具备多品牌电梯的维保能力。", "tender"},
 		// a shop's notice that a sale ends is no tender's notice
 		{"关于双十一促销活动的终止公告\n尊敬的顾客：本店原定的满减活动提前终止。签收后3日内可无理由退货。\n如有疑问请联系客服。", "policy"},
 		// an organisation's own numbered rules, naming itself: its policy

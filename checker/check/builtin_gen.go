@@ -14,7 +14,7 @@ import (
 func init() { rules.UsePrepared(&builtinBook) }
 
 var builtinBook = rules.Prepared{
-	Version: "builtin-b50251872bf9",
+	Version: "builtin-d8feb3a24505",
 	Rules: []*rules.Rule{
 		{
 			ID:       "CPL-BLANK",
@@ -1254,16 +1254,25 @@ var builtinBook = rules.Prepared{
 				Bad: []string{
 					"会员卡余额概不退还。",
 					"储值一经充值，不予退还。",
+					"已经过期的会员卡不可办理退卡。",
+					"试听期后，恕不退费。",
+					"VIP课程自报名之日起，概不退费。",
+					"开课两周后一律不退费。",
 				},
 				Good: []string{
 					"赠送金额不予退还。",
 					"未消费的储值余额可申请退还。",
+					"过期的会员卡可到前台办理激活后继续使用。",
+					"开课后可按剩余课时退费。",
+					"试听期后退费按剩余课时计算。",
 				},
 			},
 			Params: &ForbidParams{
 				Patterns: rules.Patterns{
 					Patterns: []string{
 						"(余额|储值|预付款|预付卡|会员卡|充值卡|充值金额|预存款)[^。;]{0,8}(概不退还|不予退还|不退还|不可退|不能退|不退|不予退款)",
+						"(过期|逾期|到期|失效)的?(会员卡|储值卡|预付卡|充值卡|次卡|年卡)[^。;]{0,8}不(可|能|予)?(办理)?(退卡|退款|退还|退费)",
+						"(试听期?|开课|报名|课程)[^。;]{0,10}(后|起)[,，]?[^。;]{0,4}(恕不退费|概不退费|一律不退费|不予退费|不再退费|不退学费|概不退还学费)",
 					},
 					Without: []string{
 						"赠送|赠额|积分",
@@ -2903,7 +2912,17 @@ var builtinBook = rules.Prepared{
 		nil, // CPL-NORET-UNSEALED
 		nil, // CPL-ORDER-VOID
 		nil, // CPL-PARTS-CATEGORY
-		nil, // CPL-PREPAID
+		&[3][]string{{
+			"(余额|储值|预付款|预付卡|会员卡|充值卡|充值金额|预存款)[^。;]{0,8}(概不退还|不予退还|不退还|不可退|不能退|不退|不予退款)",
+			"(过期|逾期|到期|失效)的?(会员卡|储值卡|预付卡|充值卡|次卡|年卡)[^。;]{0,8}不(可|能|予)?(办理)?(退卡|退款|退还|退费)",
+			"(试听期?|开课|报名|课程)[^。;]{0,10}(后|起)[,,]?[^。;]{0,4}(恕不退费|概不退费|一律不退费|不予退费|不再退费|不退学费|概不退还学费)",
+		},
+			{},
+			{
+				"赠送|赠额|积分",
+				"违法|无效|不合法|违规|霸王条款|不得",
+			},
+		}, // CPL-PREPAID
 		nil, // CPL-PRIVACY
 		nil, // CPL-REFUND-7D
 		nil, // CPL-REFUND-DEDUCT

@@ -380,6 +380,11 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			continue // 30天包修期满: the end of a period, a condition
 		}
 		ev := x.eventOf(s, p, q, hits)
+		if fromCtx && ev == ownEvent {
+			// the topic is the heading's: the sentence's own later words say
+			// what the period is for (…3000公里内,…享受首次免费保养服务)
+			ev = x.eventOf(s, [2]int{p[0], sentenceEnd(s, q.End)}, q, hits)
+		}
 		if ev == otherEvent {
 			continue // 10日内完成保修登记: times a registration
 		}

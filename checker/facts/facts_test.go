@@ -164,7 +164,17 @@ func TestExtract(t *testing.T) {
 		{"报名后7天内可申请无理由退款", "", "return_window <= 7 day"},
 		{"退学审核通过后,15个工作日内完成退款", "", "refund_time <= 15 workday"},
 		{"本店收到退回商品后15个工作日内无理由退款", "", "refund_time <= 15 workday"}, // after the seller's event: the refund
-		{"合同签订后60日历天内交货到厂", "", ""},                                // delivered to the plant: no visit
+		// a course's or a prepaid card's refund (退费, 退卡): the window to ask, the time to pay
+		{"转班指学员在试听期结束后至开课后两周内办理转班,试听期后恕不退费", "", ""}, // a transfer, not the refund
+		{"所有课程退费期限为自报名日起一年内", "", "return_window <= 1 year"},
+		{"本机构将在15个工作日内通过原支付渠道完成退费操作", "", "refund_time <= 15 workday"},
+		// the maintenance booklet (保修手册) and a free service are no warranty
+		{"车辆行驶1个月或里程3000公里内,持保修手册到就近的特约服务站享受首次免费保养服务", "", ""},
+		// under a warranty heading, the sentence's own words say what its period is for
+		{"车辆行驶3个月或里程7000公里内,到特约服务站享受第二次免费保养服务", "保修期限", ""},
+		{"车辆行驶3个月或里程7000公里内,免费更换损坏的零件", "保修期限", "warranty_period = 3 month"},
+		{"动力电池、驱动电机质量保修期为八年或十二万公里", "", "parts_warranty = 8 year 动力电池; parts_warranty = 8 year 驱动电机"},
+		{"合同签订后60日历天内交货到厂", "", ""}, // delivered to the plant: no visit
 		// Hong Kong: 作更换 (exchange at the shop)
 		{"如有破损请于收货日起三天内到本公司作更换", "", "exchange_window <= 3 day"},
 		// taking a request in (受理) is no time to resolve it
