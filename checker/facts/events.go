@@ -2,6 +2,7 @@ package facts
 
 import (
 	"shouhou/internal/anyof"
+	"slices"
 	"strings"
 
 	"shouhou/lexicon/duration"
@@ -73,8 +74,14 @@ func (x *Extractor) notPeriod(before string) bool {
 // carriageCondition reports a figure in a condition (…15天内出现质量问题的,)
 // whose consequence, the next phrase, says who pays the carriage: the figure
 // bounds that rule, it grants no window.
-func (x *Extractor) carriageCondition(s string, phrases [][2]int, pi int, q duration.Quantity) bool {
+func (x *Extractor) carriageCondition(s string, phrases [][2]int, pi int, q duration.Quantity, hits []hit) bool {
 	p := phrases[pi]
+	if rest := strings.TrimLeft(s[q.End:p[1]], "内以后之 "); strings.HasPrefix(rest, "(") && !slices.ContainsFunc(hits, func(h hit) bool { return h.start >= p[0] && h.end <= q.Start }) {
+		// 30-90天内(运费AA): who pays in which period, no period of a topic
+		if inner, _, _ := strings.Cut(rest[1:], ")"); anyof.In(inner, x.lex.Events.Carriage...) || anyof.In(inner, x.lex.Events.Bearers...) {
+			return true
+		}
+	}
 	if pi+1 >= len(phrases) {
 		return false
 	}

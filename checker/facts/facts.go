@@ -362,7 +362,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		bounds := condition && !anyof.Prefix(s[q.End:], x.lex.Events.Failure...) &&
 			(x.refusedAfter(s[q.End:sentenceEnd(s, q.End)]) || c.Kind == reader.ListItem && (x.refusedAfter(c.Context) || x.refusedAfter(lastOf(c.Section))))
 		if len(topics) == 0 || condition && !bounds || x.offset(s[q.End:]) ||
-			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q) {
+			x.interval(q, s[q.End:]) || x.notPeriod(s[:q.Start]) || x.carriageCondition(s, phrases, pi, q, hits) {
 			continue
 		}
 		regionStart := p[0]

@@ -174,6 +174,13 @@ func TestExtract(t *testing.T) {
 		{"车辆行驶3个月或里程7000公里内,到特约服务站享受第二次免费保养服务", "保修期限", ""},
 		{"车辆行驶3个月或里程7000公里内,免费更换损坏的零件", "保修期限", "warranty_period = 3 month"},
 		{"动力电池、驱动电机质量保修期为八年或十二万公里", "", "parts_warranty = 8 year 动力电池; parts_warranty = 8 year 驱动电机"},
+		// who pays the carriage in which period, under a repair heading: no period
+		{"30天内(商家承担运费)", "保修期", ""},
+		{"30-90天内(运费AA)", "保修期", ""},
+		{"90天以后(买家承担)", "保修期", ""},
+		// a warranty with a note on the cost is still the warranty
+		{"主机保修1年(运费由商家承担)", "", "warranty_period = 1 year"},
+		{"外观件保修3个月(非人为因素)", "", "parts_warranty = 3 month 外观件"},
 		{"合同签订后60日历天内交货到厂", "", ""}, // delivered to the plant: no visit
 		// Hong Kong: 作更换 (exchange at the shop)
 		{"如有破损请于收货日起三天内到本公司作更换", "", "exchange_window <= 3 day"},

@@ -179,6 +179,8 @@ type Events struct {
 	Lookback    []string `yaml:"lookback"`
 	NotLookback []string `yaml:"not_lookback"`
 	Carriage    []string `yaml:"carriage"`
+	// Bearers say who bears a cost (承担, AA), in a bracket after a figure.
+	Bearers []string `yaml:"bearers"`
 	// Refusal words after a condition (超过7天的商品不予退货) make its
 	// figure the end of the window refused past it.
 	Refusal []string `yaml:"refusal"`
