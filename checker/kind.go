@@ -61,8 +61,10 @@ const (
 	gMainland
 	gParty  // a contract's parties (甲方, 卖方)
 	gNav    // a breadcrumb's or menu's words (首页, 您的位置)
-	gAuthor // an organisation naming itself (本机构, 本公司) where rules are made
+	gAuthor // a shop naming itself (本店, 本公司)
+	gShared // an organisation naming itself as a statute's party might (本机构)
 	gVoice  // words addressing consumers (您, 消费者)
+	gFirst  // a shop speaking in the first person (我们, 本店)
 	gRegion // gRegion+2*r is region r's strong words, gRegion+2*r+1 its other words
 	nGroups = gRegion + 6
 	// gLawArticle counts clauses that open a law's numbered article.
@@ -122,7 +124,9 @@ var vocab = sync.OnceValue(func() *vocabulary {
 	add(gParty, l.ContractParties)
 	add(gNav, l.Navigation)
 	add(gAuthor, l.Authors)
+	add(gShared, l.SharedAuthors)
 	add(gVoice, l.ConsumerVoice)
+	add(gFirst, l.FirstPerson)
 	for r, reg := range []struct {
 		id string
 		r  kinds.Region
@@ -173,14 +177,29 @@ func signals(cls []clause.Clause) ([]tally, [nGroups][]string) {
 				}
 			}
 		}
-		if counts[i][gAuthor] > 0 && !anyof.In(c.Text.S, v.lex.Authorship...) {
-			counts[i][gAuthor] = 0 // 本单位 as the party a statute regulates
+		if counts[i][gShared] > 0 && !authorAgent(c.Text.S) {
+			counts[i][gShared] = 0 // 本单位 as the party a statute regulates
 		}
 		if v.lex.LawArticle.MatchString(c.Text.S) {
 			counts[i][gLawArticle] = 1
 		}
 	}
 	return counts, evidence
+}
+
+// authorAgent reports a clause whose shared author word is the agent of
+// making or interpreting the rules: 由本机构负责解释, 本单位制定 (not 制定本
+// 单位内部控制制度, where it is the object).
+func authorAgent(s string) bool {
+	l := vocab().lex
+	for _, w := range l.SharedAuthors {
+		for _, a := range l.Authorship {
+			if strings.Contains(s, "由"+w+"负责"+a) || strings.Contains(s, "由"+w+a) || strings.Contains(s, w+a) || strings.Contains(s, w+"负责"+a) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isNavigation reports a page's breadcrumb or menu line: a navigation
@@ -227,7 +246,7 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		// names parties too, but speaks of itself: 本法, 本规定)
 		lawArticles = 0
 	}
-	if t[gAuthor] >= 1 {
+	if t[gAuthor] >= 2 || t[gShared] >= 1 {
 		// 本规定…由本机构负责解释: an organisation's own rules, articles
 		// and all (a statute never names its author so)
 		lawArticles = 0
@@ -240,7 +259,7 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 	tIdx, bIdx := firstIndex(head, vocab().titles[reports.Tender]), firstIndex(head, vocab().titles[reports.Bid])
 	// a shop answering under the title (圣梦美容院解答您的疑问), and no word of
 	// writing about shops anywhere
-	shopAnswers := n[reports.Article] == 0 && self >= 5 && firstIndex(head, vocab().lex.Body[reports.Policy]) >= 0
+	shopAnswers := n[reports.Article] == 0 && self >= 5 && t[gFirst] >= 1 && firstIndex(head, vocab().lex.Body[reports.Policy]) >= 0
 	switch {
 	case lawArticles >= 3 && self == 0 && vocab().lex.LawArticle.MatchString(first):
 		return reports.Law, true // an excerpt of a statute: 第十五条 … 第十六条 …
@@ -278,7 +297,7 @@ func kindOf(cls []clause.Clause, counts []tally, whole bool) (kind reports.Kind,
 		return reports.Law, true
 	case n[reports.Tender] >= 3 && n[reports.Tender] > n[reports.Bid]:
 		return reports.Tender, true
-	case n[reports.Bid] >= 3 && n[reports.Bid] > n[reports.Tender] && t[gVoice] <= n[reports.Bid]:
+	case n[reports.Bid] >= 3 && n[reports.Bid] > n[reports.Tender] && t[gVoice] < n[reports.Bid]:
 		// (a shop writes 我方客服 too, but to consumers: 消费者, 您, 购物)
 		return reports.Bid, true
 	case n[reports.Bid] >= 2 && n[reports.Tender] == 0 && t[gConsumer] == 0 && b2bScore(t) >= 6:

@@ -92,7 +92,7 @@ func TestDetectKind(t *testing.T) {
 		// a shop announcing a change of its policy is no notice of a tender
 		{"退换货政策变更公告\n本店商品签收后7天内可无理由退货。", "policy"},
 		// a shop that calls itself 我方, speaking to consumers: its policy
-		{"商品說明\n消費者享有商品到貨七天鑑賞期，請聯繫我方客服申請退貨。\n你在七天內申請退貨，取貨費用由我方負擔。\n會員購物滿三千元免運，您可至門市取貨。\n顧客的退款由我方於七個工作天內完成。", "policy"},
+		{"商品說明\n消費者享有商品到貨七天鑑賞期，請聯繫我方客服申請退貨。\n七天內申請退貨，取貨費用由我方負擔。\n會員購物滿三千元免運，您可至門市取貨。\n顧客的退款由我方於七個工作天內完成。", "policy"},
 		// a bid for household goods speaks of 家用, 个人, 快递 but to no consumer
 		{"一、质量保证\n我方承诺所投家用空调均为原厂全新正品，整机保修3年。\n二、服务响应\n接到报修后我方2小时内响应，24小时内上门。\n三、备件\n备件由我方通过快递寄送至采购人指定地点，由使用单位签收。\n四、安装\n教职工个人宿舍的家用空调由我方免费安装。", "bid"},
 		// a statute names 本单位 as the party it regulates, not as its author
@@ -103,8 +103,18 @@ func TestDetectKind(t *testing.T) {
 		{"如何退卡？\n很多消费者办了会员卡后想退卡。\n律师提醒，商家不得以格式条款拒绝退还余额。", "article"},
 		// a legal Q&A site's answer (法律主观 / 法律客观) about the 三包 rules
 		{"手机三包的法律规定\n法律主观：\n手机自售出之日起7日内出现性能故障，可以选择退货。\n法律客观：\n《移动电话机商品修理更换退货责任规定》第十条", "article"},
-		// a buyer's demands on the winning supplier (中标供应商), quoted without a title
-		{"其他故障召修时，要求30分钟内维保人员到达现场处理。\n中标供应商需提供相应的配件作为备用件。\n中标供应商需具备多品牌电梯的维保能力。", "tender"},
+		// a bid's conditional (如我公司成为中标供应商) stays a bid
+		{"如我公司成为中标供应商，将严格按照以下要求提供售后服务：\n1、中标供应商提供整机3年免费保修。\n2、中标供应商接到报修后2小时内响应。\n3、中标供应商在质保期内每半年巡检一次。\n4、我公司保证所供设备为原厂全新产品。", "bid"},
+		// a shop's numbered rules naming itself (本店) are its policy
+		{"第一条 本规定适用于本店销售的全部商品。\n第二条 本店商品自签收之日起5日内可退货。\n第三条 质量问题退换货运费由本店承担。\n第四条 本规定自公布之日起施行。", "policy"},
+		// a statute telling bodies to make their own rules (制定本单位…) is a statute
+		{"第十一条 采购人应当加强政府采购管理。\n第十二条 采购人应当结合本单位实际，制定政府采购内部控制制度。\n第十三条 采购代理机构应当依法开展代理活动。\n第十四条 本办法自公布之日起施行。", "law"},
+		// a Q&A answer addressing the asker is no shop's page
+		{"美容院会员卡过期了能退吗？\n您好，这个要看您办卡时的约定。\n一般美容院会规定已经过期的会员卡不可办理退卡。\n也有的美容院规定办卡后恕不退款。\n建议您办卡前问清楚客服，保留好凭证，会员权益受损可以拨打12315。", "article"},
+		// a shop that says 我方 to consumers is a shop
+		{"退换货说明\n签收后7天内可申请无理由退货，请联系我方客服。\n质量问题退货的运费由我方承担。\n下单后48小时内发货，快递到门店自提。\n我方收到退货后3日内退款。\n如有疑问请致电客服。", "policy"},
+		// a tender notice whose buyer speaks as 我单位 and invites bids
+		{"一、项目基本情况\n1.项目名称:电梯的维护保养\n2.项目预算金额:人民币8.41万元\n采购人:某区中心医院\n3.项目内容:我单位拟实施2026年度电梯的维护保养项目，特邀请具备条件的企业参加投标报价。", "tender"},
 		// a shop's notice that a sale ends is no tender's notice
 		{"关于双十一促销活动的终止公告\n尊敬的顾客：本店原定的满减活动提前终止。签收后3日内可无理由退货。\n如有疑问请联系客服。", "policy"},
 		// an organisation's own numbered rules, naming itself: its policy

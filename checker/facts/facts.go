@@ -70,7 +70,7 @@ func ReadRows(fs []Fact, clause func(i int) int) {
 		if r == nil {
 			continue
 		}
-		if r.Whole || !rowNear(fs, i, clause) {
+		if r.Whole || !rowNear(fs, i, clause) && !r.partAlone() {
 			continue
 		}
 		if r.Part != "" {
@@ -82,6 +82,13 @@ func ReadRows(fs []Fact, clause func(i int) int) {
 	for i := range fs {
 		fs[i].Row = nil
 	}
+}
+
+// partAlone reports a row that names a part and little else (电池,
+// 锂电池): part names are a closed list, so a row of its own is the
+// part's; 无线蓝牙耳机 is a product named after one.
+func (r *Row) partAlone() bool {
+	return r.Part != "" && utf8.RuneCountInString(r.Name)-utf8.RuneCountInString(r.Part) <= 1
 }
 
 // rowNear reports another candidate row within three clauses of fact i.
@@ -168,7 +175,7 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		next = ""
 	}
 	prevHeading := s.prevHeading
-	s.prev, s.prevHeading = text, c.Kind == reader.Heading || c.Kind == reader.ListItem
+	s.prev, s.prevHeading = text, c.Kind == reader.Heading
 	row, product := false, ""
 	var candidate *Row
 	// a bare period under a column header: a flattened table's cell
@@ -242,12 +249,8 @@ func (x *Extractor) rowCandidate(name, cell string) bool {
 
 // numberedHeading reports a line opened by a chapter numeral (一、, 二.).
 func numberedHeading(s string) bool {
-	r, n := utf8.DecodeRuneInString(s)
-	if !strings.ContainsRune("一二三四五六七八九十", r) {
-		return false
-	}
-	rest := s[n:]
-	return anyof.Prefix(rest, "、", ".", ",", " ")
+	rest := strings.TrimLeft(s, "一二三四五六七八九十")
+	return rest != s && anyof.Prefix(rest, "、", ".", ",", " ")
 }
 
 // cueFigure reports a clause that is a warranty cue and one period and
@@ -380,10 +383,12 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 			continue // 30天包修期满: the end of a period, a condition
 		}
 		ev := x.eventOf(s, p, q, hits)
-		if fromCtx && ev == ownEvent {
-			// the topic is the heading's: the sentence's own later words say
-			// what the period is for (…3000公里内,…享受首次免费保养服务)
-			ev = x.eventOf(s, [2]int{p[0], sentenceEnd(s, q.End)}, q, hits)
+		if fromCtx && ev == ownEvent && pi+1 < len(phrases) && x.bareBound(s[q.End:p[1]]) && !anyof.Prefix(s[phrases[pi+1][0]:], x.lex.Grammar.During...) {
+			// the topic is the heading's and the figure's phrase only bounds
+			// a condition (…或里程3000公里内,): the next phrase says what the
+			// period is for (…享受首次免费保养服务); not one that goes on
+			// during it (期间免费巡检)
+			ev = x.eventOf(s, [2]int{p[0], phrases[pi+1][1]}, q, hits)
 		}
 		if ev == otherEvent {
 			continue // 10日内完成保修登记: times a registration
@@ -400,7 +405,7 @@ func (x *Extractor) extract(c clause.Clause, cache map[string][]hit, next string
 		if service {
 			// 收到退回商品后15个工作日内无理由退款: after the seller's event
 			// a window's cue names the seller's own time
-			if tp, ok := x.lex.ServiceReadings[cueWord(s, hits, cueAt)]; ok {
+			if tp, ok := x.lex.ServiceReadings[cueWord(s, hits, cueAt)]; ok && !(cueAt > q.End && anyof.In(s[q.End:cueAt], x.lex.BuyerApplies.Apply...)) {
 				topics = []reports.Topic{tp}
 			}
 		}
@@ -873,6 +878,25 @@ func mayCover(s string) bool {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// bareBound reports the words after a figure that only close it as a
+// bound (…或里程3000公里内(以先达到者为限)): brackets aside, they end in
+// 内 or 以内.
+func (x *Extractor) bareBound(after string) bool {
+	var b strings.Builder
+	depth := 0
+	for _, r := range after {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return strings.HasSuffix(strings.TrimRight(b.String(), " ,"), "内")
+}
 
 // cueWord is the cue found at at, or "".
 func cueWord(s string, hits []hit, at int) string {

@@ -173,6 +173,9 @@ func TestExtract(t *testing.T) {
 		// under a warranty heading, the sentence's own words say what its period is for
 		{"车辆行驶3个月或里程7000公里内,到特约服务站享受第二次免费保养服务", "保修期限", ""},
 		{"车辆行驶3个月或里程7000公里内,免费更换损坏的零件", "保修期限", "warranty_period = 3 month"},
+		{"整机自购买之日起1年,期间免费提供电话技术支持", "保修期限", "warranty_period = 1 year"},
+		{"自安装验收合格之日起24个月内,期间免费巡检、回访", "质保期", "acceptance = 0  验收合格起算; warranty_period <= 24 month"},
+		{"签收后15天内可申请无理由退款", "", "return_window <= 15 day"}, // the buyer applies: a window, not the refund
 		{"动力电池、驱动电机质量保修期为八年或十二万公里", "", "parts_warranty = 8 year 动力电池; parts_warranty = 8 year 驱动电机"},
 		// who pays the carriage in which period, under a repair heading: no period
 		{"30天内(商家承担运费)", "保修期", ""},
@@ -441,6 +444,13 @@ func TestFlattenedTableRows(t *testing.T) {
 		// the whole unit or a line with a cue of its own is no row
 		{[]string{"整机", "保修1年", "电池", "保修6个月"}, "warranty_period = 1 year; parts_warranty = 6 month 电池"},
 		{[]string{"无线耳机", "整机保修6个月", "充电盒", "整机保修3个月"}, "warranty_period = 6 month; warranty_period = 3 month"},
+		// a part row alone is the part's when the line is the part's name
+		// (part names are a closed list), not a product named after one
+		{[]string{"整机保修1年。", "电池", "保修6个月"}, "warranty_period = 1 year; parts_warranty = 6 month 电池"},
+		{[]string{"整机保修1年。", "锂电池", "保修6个月"}, "warranty_period = 1 year; parts_warranty = 6 month 电池"},
+		// numbered rows are rows; a chapter numeral (十一、) is a heading
+		{[]string{"1. 柜体", "保修5年", "2. 台面", "保修1年"}, "warranty_period = 5 year (1. 柜体); warranty_period = 1 year (2. 台面)"},
+		{[]string{"十一、柜体", "保修5年", "十二、台面", "保修1年"}, "warranty_period = 5 year; warranty_period = 1 year"},
 		{[]string{"售后保修服务", "保修3年"}, "warranty_period = 3 year"},
 		// a heading or a numbered or bracketed title is no row's name
 		{[]string{"## 家具", "保修5年", "## 电器", "保修1年"}, "warranty_period = 5 year; warranty_period = 1 year"},

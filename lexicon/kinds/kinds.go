@@ -56,6 +56,11 @@ type Lexicon struct {
 	// Authors are an organisation naming itself (本机构, 本公司): numbered
 	// articles it writes are its own rules, never a statute's.
 	Authors []string `yaml:"authors"`
+	// SharedAuthors are author words a statute also uses for the party it
+	// regulates: they count only as a rule-making clause's agent.
+	SharedAuthors []string `yaml:"shared_authors"`
+	// FirstPerson: a shop speaking of itself (本店, 我们).
+	FirstPerson []string `yaml:"first_person"`
 	// Authorship words make a clause one that makes or interprets rules,
 	// where an author word counts.
 	Authorship []string `yaml:"authorship"`

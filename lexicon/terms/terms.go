@@ -81,6 +81,9 @@ type Grammar struct {
 	// FigureJoiners join figures that pair with names in order
 	// (电池、充电器 6个月、1年).
 	FigureJoiners []string `yaml:"figure_joiners"`
+	// During opens a phrase that goes on within the period just named
+	// (期间免费巡检): it says nothing of what the period is.
+	During []string `yaml:"during"`
 }
 
 // Lexicon is the parsed topics.yaml.
