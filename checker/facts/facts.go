@@ -189,7 +189,7 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		// a flattened row naming a product or a series (柜机, PMX系列):
 		// the whole unit's period, told by the column header above
 		c.Context, product = prev+" "+s.column, prev
-	case c.Context == "" && !prevHeading && s.x.cueFigure(text) && s.x.rowCandidate(prev, text):
+	case c.Context == "" && !prevHeading && rowName(prev) && s.x.cueFigure(text) && s.x.rowCandidate(prev, text):
 		// a row flattened without a column header, each period with its
 		// own cue (免漆类门板 / 保修5年 / 烤漆柜门 / 保修2年): the named part's
 		// or product's period, if more rows follow (ReadRows)
@@ -197,7 +197,7 @@ func (s *Session) ExtractLead(c clause.Clause, next string) []Fact {
 		if s.x.partName(prev) {
 			candidate.Part = s.x.items(prev)[0]
 		}
-	case c.Context == "" && !prevHeading && s.x.cueFigure(text) && rowName(prev) && anyof.In(prev, s.x.lex.WholeUnit...) && len(s.x.cueHits(prev, nil)) == 0:
+	case c.Context == "" && !prevHeading && rowName(prev) && anyof.In(prev, s.x.lex.WholeUnit...) && s.x.cueFigure(text) && len(s.x.cueHits(prev, nil)) == 0:
 		candidate = &Row{Name: prev, Whole: true} // 整机 / 保修1年: a row of the table, the whole unit's
 	case lead && utf8.RuneCountInString(text) <= 8 && s.x.cueAlone(text):
 		s.column = text
@@ -256,8 +256,11 @@ func numberedHeading(s string) bool {
 // cueFigure reports a clause that is a warranty cue and one period and
 // nothing else (保修5年, 质保期：3年): a table cell holding its own cue.
 func (x *Extractor) cueFigure(s string) bool {
+	if len(s) > 48 || utf8.RuneCountInString(s) > 12 { // (the length first: most clauses are long)
+		return false
+	}
 	qs := duration.Find(s)
-	if len(qs) != 1 || utf8.RuneCountInString(s) > 12 {
+	if len(qs) != 1 {
 		return false
 	}
 	rest := strings.Trim(s[:qs[0].Start], " :为") + s[qs[0].End:]
